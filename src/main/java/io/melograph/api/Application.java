@@ -1,0 +1,23 @@
+package io.melograph.api;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+
+/** The Micronaut HTTP service; started by {@code melograph serve}. */
+@OpenAPIDefinition(info = @Info(title = "Melograph", version = "0.1",
+        description = "Knowledge-graph music recommender: catalog, import and (later) recommendation endpoints.",
+        license = @License(name = "Apache-2.0")))
+@SecurityScheme(name = "adminToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The value of MELOGRAPH_ADMIN_TOKEN")
+public final class Application {
+    private Application() {}
+
+    public static ApplicationContext start(String[] args) {
+        return Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+}

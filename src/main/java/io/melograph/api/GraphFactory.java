@@ -1,0 +1,57 @@
+package io.melograph.api;
+
+import io.melograph.graph.GraphConnection;
+import io.melograph.graph.GraphSettings;
+import io.melograph.graph.SchemaMigrations;
+import io.melograph.ingest.BundledSample;
+import io.melograph.ingest.ImportFiles;
+import io.melograph.ingest.ImportJobs;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Wires the graph and the importers into the service. The graph bean is eager: Neo4j starts with the service. */
+@Factory
+final class GraphFactory {
+
+    @Singleton
+    GraphSettings settings(Environment env) {
+        // MELOGRAPH_HOME, NEO4J_URI, ... arrive as melograph.home, neo4j.uri (environment, -D or application.yml)
+        return GraphSettings.from(k -> env.getProperty(k.toLowerCase().replace('_', '.'), String.class).orElse(null));
+    }
+
+    @Singleton
+    ImportFiles importFiles() {
+        return ImportFiles.load();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    GraphConnection graph(GraphSettings settings, ImportFiles files, Environment env) {
+        GraphConnection graph = GraphConnection.openForService(settings);
+        try {
+            SchemaMigrations.apply(graph, settings.embeddingDimensions());
+            if (env.getProperty("melograph.sample", Boolean.class).orElse(true)) {
+                BundledSample.importIfEmpty(graph, files, settings.home());
+            }
+            return graph;
+        } catch (IOException e) {
+            graph.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ImportJobs importJobs(GraphConnection graph, ImportFiles files) {
+        return new ImportJobs(graph, files);
+    }
+}

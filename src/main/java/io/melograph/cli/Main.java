@@ -1,0 +1,45 @@
+package io.melograph.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar melograph.jar <command>}: the entry point of the fat jar. */
+@Command(name = "melograph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Melograph, a knowledge-graph music recommender.",
+        subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code: 0 ok, 2 invalid input, 1 anything else. */
+    public static int run(String... args) {
+        // Neo4j ships its own SLF4J provider; ours (logback) must win so log levels apply
+        System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"melograph " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.melograph.cli;
+
+import io.melograph.api.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Starts the HTTP API (port $MELOGRAPH_PORT, default 8080).",
+                "Without NEO4J_URI it starts an embedded Neo4j in $MELOGRAPH_HOME (Bolt 127.0.0.1:$NEO4J_BOLT_PORT, "
+                        + "Browser http://127.0.0.1:$NEO4J_HTTP_PORT/browser/) and imports the bundled sample into an empty store."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--home", paramLabel = "DIR", description = "Data folder (default: $MELOGRAPH_HOME or ./data).")
+    Path home;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (home != null) {
+            System.setProperty("melograph.home", home.toAbsolutePath().toString());
+        }
+        Application.start(new String[0]);
+        // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it
+        Thread.currentThread().join();
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+package io.melograph.graph;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Neo4j 5.26 inside our JVM, reachable only through Bolt on 127.0.0.1 (and Neo4j Browser over HTTP), so the
+ * application uses the same driver code as against an external server. GDS and APOC load from the classpath.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService dbms;
+    private final RunFile runFile;
+    private final URI boltUri;
+    private final URI browserUri;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, RunFile runFile, URI boltUri, URI browserUri) {
+        this.dbms = dbms;
+        this.runFile = runFile;
+        this.boltUri = boltUri;
+        this.browserUri = browserUri;
+    }
+
+    /** Starts the DBMS with its store in {@code settings.home()/neo4j}. A port of 0 disables HTTP / picks a free Bolt port. */
+    public static EmbeddedNeo4j start(GraphSettings settings) {
+        Path home = settings.home();
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create MELOGRAPH_HOME " + home, e);
+        }
+        int boltPort = settings.boltPort() == 0 ? FreePort.find() : settings.boltPort();
+        boolean http = settings.httpPort() > 0;
+        long started = System.nanoTime();
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Micronaut brings Netty 4.2, whose local channel Neo4j 5.26's Bolt server cannot use
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                // without these, shutdown waits 10 s for idle Bolt threads
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
+                .setConfig(HttpConnector.enabled, http)
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "apoc.*"))
+                // bound to loopback only; an external deployment uses a server with authentication instead
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
+                .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,
+                        "guides.neo4j.com,localhost,127.0.0.1," + URI.create(settings.serviceUrl()).getHost())
+                .setConfig(ServerSettings.browser_post_connect_cmd, "play " + settings.serviceUrl() + "/guide/melograph.html");
+        if (http) {
+            builder.setConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", settings.httpPort()));
+        }
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (RuntimeException e) {
+            throw new GraphUnavailableException("could not start the embedded Neo4j in " + home.resolve("neo4j")
+                    + " (is another Melograph using this MELOGRAPH_HOME? then set NEO4J_URI to its Bolt address): "
+                    + rootMessage(e), e);
+        }
+        PluginProcedures.register(dbms);
+        URI bolt = URI.create("bolt://127.0.0.1:" + boltPort);
+        URI browser = http ? URI.create("http://127.0.0.1:" + settings.httpPort() + "/browser/") : null;
+        RunFile runFile = RunFile.write(home, bolt);
+        LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt {}, Browser {}", (System.nanoTime() - started) / 1_000_000,
+                home.resolve("neo4j"), bolt, browser == null ? "off" : browser);
+        return new EmbeddedNeo4j(dbms, runFile, bolt, browser);
+    }
+
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    public URI browserUri() {
+        return browserUri;
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        runFile.delete();
+        dbms.shutdown();
+        LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,230 @@
+package io.melograph.api;
+
+import io.melograph.TestGraph;
+import io.melograph.graph.FreePort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged service, started as a user starts it: {@code java -jar target/melograph.jar serve}. */
+class ServiceIT {
+    private static final String TOKEN = "it-admin-token";
+    private static final Path JAR = Path.of(System.getProperty("melograph.jar", "target/melograph.jar"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path home;
+
+    /** A running service process and where it listens. */
+    private record Service(Process process, String base, int boltPort, int httpPort, Path log) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    private Service start(Map<String, String> extraEnv) throws Exception {
+        int port = FreePort.find();
+        int bolt = FreePort.find();
+        int browser = FreePort.find();
+        Path log = home.resolve("serve.log");
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(), "serve")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.remove("NEO4J_URI");
+        env.put("MELOGRAPH_HOME", home.resolve("data").toString());
+        env.put("MELOGRAPH_PORT", Integer.toString(port));
+        env.put("NEO4J_BOLT_PORT", Integer.toString(bolt));
+        env.put("NEO4J_HTTP_PORT", Integer.toString(browser));
+        env.put("MELOGRAPH_ADMIN_TOKEN", TOKEN);
+        env.put("MELOGRAPH_MAX_UPLOAD", "2MB");
+        env.putAll(extraEnv);
+        Service s = new Service(pb.start(), "http://127.0.0.1:" + port, bolt, browser, log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            assertTrue(s.process().isAlive(), () -> "the service died:\n" + read(log));
+            try {
+                if (get(s, "/health", null).statusCode() == 200) {
+                    return s;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the service did not come up:\n" + read(log));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private HttpResponse<String> get(Service s, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(Service s, String fileName, byte[] content, String query) throws Exception {
+        String boundary = "melograph-it-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(s.base() + "/admin/imports" + query))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String awaitJob(Service s, String accepted) throws Exception {
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(accepted);
+        assertTrue(id.find(), accepted);
+        for (int i = 0; i < 240; i++) {
+            String job = get(s, "/admin/imports/" + id.group(1), TOKEN).body();
+            if (!job.contains("\"state\":\"queued\"") && !job.contains("\"state\":\"running\"")) {
+                return job;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the import job did not finish");
+    }
+
+    private static long count(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    @Test
+    void embeddedByDefaultWithSampleBrowserAdminAndImports() throws Exception {
+        try (Service s = start(Map.of())) {
+            String health = get(s, "/health", null).body();
+            assertTrue(health.contains("\"status\":\"UP\""), health);
+            assertTrue(health.contains("embedded Neo4j"), health);
+            assertEquals(3749, count(health, "songs"), "the bundled sample is loaded on first start");
+
+            assertTrue(get(s, "/openapi.yml", null).body().contains("/admin/imports"));
+            assertEquals(200, get(s, "/swagger-ui/index.html", null).statusCode());
+            HttpResponse<String> guide = get(s, "/guide/melograph.html", null);
+            assertEquals(200, guide.statusCode());
+            assertEquals("*", guide.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            HttpResponse<String> browser = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.httpPort() + "/browser/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, browser.statusCode(), () -> "Neo4j Browser: " + browser.body() + "\n" + read(s.log()));
+
+            assertEquals(401, get(s, "/admin/stats", null).statusCode());
+            assertEquals(401, get(s, "/admin/stats", "wrong").statusCode());
+            String stats = get(s, "/admin/stats", TOKEN).body();
+            assertEquals(3749, count(stats, "Song"));
+            assertEquals(1037, count(stats, "Album"));
+
+            // an editor uploads the CSV examples as one archive
+            HttpResponse<String> accepted = upload(s, "examples.zip", zip(Path.of("import/examples/csv")), "");
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            String job = awaitJob(s, accepted.body());
+            assertTrue(job.contains("\"state\":\"imported\""), job);
+            assertEquals(3749 + 4, count(get(s, "/admin/stats", TOKEN).body(), "Song"));
+
+            // bad rows: the job says which and nothing is written
+            String bad = awaitJob(s, upload(s, "songs.csv", "id,name,durationSec\nsong:x,X,soon\n".getBytes(StandardCharsets.UTF_8), "").body());
+            assertTrue(bad.contains("\"state\":\"invalid\""), bad);
+            assertTrue(bad.contains("songs.csv:2: durationSec: expected an integer, got \\\"soon\\\""), bad);
+            assertEquals(3749 + 4, count(get(s, "/admin/stats", TOKEN).body(), "Song"));
+
+            assertEquals(413, upload(s, "big.csv", new byte[3 * 1024 * 1024], "").statusCode());
+
+            // the CLI on the same home goes through the running service's Bolt port
+            Process cli = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "stats", "--home",
+                    home.resolve("data").toString()).redirectErrorStream(false).start();
+            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, cli.waitFor());
+            assertTrue(out.contains("\"Song\": 3753"), out);
+
+            long started = System.nanoTime();
+            s.process().destroy();
+            assertTrue(s.process().waitFor(5, TimeUnit.SECONDS));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 2_000, "shutdown took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void externalServerThroughTheDriverWithCredentials() throws Exception {
+        TestGraph.clear();
+        Map<String, String> env = new HashMap<>();
+        env.put("NEO4J_URI", TestGraph.harness().boltURI().toString());
+        env.put("NEO4J_USER", TestGraph.USER);
+        env.put("NEO4J_PASSWORD", TestGraph.PASSWORD);
+        try (Service s = start(env)) {
+            String health = get(s, "/health", null).body();
+            assertTrue(health.contains("Neo4j at " + TestGraph.harness().boltURI()), health);
+            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", s.boltPort()).close(), "nothing embedded");
+            assertFalse(Files.exists(home.resolve("data/neo4j")), "no embedded store");
+            try (Session session = TestGraph.connection().session()) {
+                assertEquals(3749, session.run("MATCH (s:Song) RETURN count(s) AS n").single().get("n").asInt(),
+                        "the sample went into the external server");
+            }
+        }
+        Map<String, String> wrong = new HashMap<>(env);
+        wrong.put("NEO4J_PASSWORD", "not-the-password");
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "stats").redirectErrorStream(true);
+        pb.environment().putAll(wrong);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor());
+        assertTrue(out.contains("error: cannot reach Neo4j at"), out);
+    }
+
+    private static byte[] zip(Path dir) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(dir)) {
+            List<Path> all = new ArrayList<>(files.toList());
+            for (Path f : all) {
+                zip.putNextEntry(new ZipEntry("csv/" + f.getFileName()));
+                zip.write(Files.readAllBytes(f));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,140 @@
+package io.melograph.ingest;
+
+import io.melograph.TestGraph;
+import io.melograph.graph.GraphStats;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RdfImportTest {
+    private static final String PREFIXES = """
+            @prefix mg: <http://melograph.io/ontology#> .
+            @prefix id: <http://melograph.io/id/> .
+            @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+            """;
+    private final ImportFiles files = ImportFiles.load();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void clear() {
+        TestGraph.clear();
+    }
+
+    private ImportReport run(Path... paths) throws IOException {
+        return new Importer(TestGraph.connection(), files.ontology(), ImportProgress.NONE)
+                .run(files.rdf(List.of(paths)), Importer.Options.defaults());
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static GraphStats.Counts counts() {
+        return GraphStats.count(TestGraph.connection());
+    }
+
+    @Test
+    void importsTheDbpediaSampleThroughItsAlignment() throws IOException {
+        ImportReport r = run(Path.of("import/sample/dbpedia-music/music.ttl.gz"));
+        assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
+        GraphStats.Counts c = counts();
+        assertEquals(3749, c.node("Song"));
+        assertEquals(1037, c.node("Album"));
+        assertEquals(3810, c.relationship("ON_ALBUM"));
+        assertEquals(7296, c.relationship("WRITTEN_BY"));
+        assertEquals(208, c.relationship("MEMBER_OF"));
+        try (Session s = TestGraph.connection().session()) {
+            assertEquals("The Beatles", s.run("MATCH (a:Artist {id: 'dbpedia:The_Beatles'}) RETURN a.name AS n").single().get("n").asString());
+            assertEquals(4, s.run("MATCH (:Artist {id: 'dbpedia:The_Beatles'})<-[:MEMBER_OF]-(m) RETURN count(m) AS n").single().get("n").asInt());
+            assertEquals("A Friend for Life", s.run("MATCH (s:Song {id: 'dbpedia:A_Friend_for_Life__A_Friend_for_Life__1'}) "
+                    + "RETURN s.name AS n").single().get("n").asString(), "a song without a name is named from its IRI");
+            assertEquals(367, s.run("MATCH (s:Song {id: 'dbpedia:%22Heroes%22_(David_Bowie_song)'}) RETURN s.durationSec AS d")
+                    .single().get("d").asInt());
+        }
+        assertTrue(r.warnings() > 0, "several release dates and a 33-hour song are reported");
+        ImportReport again = run(Path.of("import/sample/dbpedia-music/music.ttl.gz"));
+        assertEquals(0L, again.created().get("nodes"));
+        assertEquals(0L, again.created().get("relationships"));
+        assertEquals(c, counts());
+    }
+
+    @Test
+    void importsMusicOntologyExamplesInTurtleAndRdfXml() throws IOException {
+        Path examples = TestGraph.shared("datasets/musicontology/examples");
+        ImportReport r = run(examples.resolve("clapton.n3"), examples.resolve("phil_and_mary.rdf"));
+        assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
+        try (Session s = TestGraph.connection().session()) {
+            List<String> tracks = s.run("MATCH (t:Song) RETURN t.name AS n ORDER BY n").list(x -> x.get("n").asString());
+            assertEquals(List.of("'I Feel Free' on 'Best of Cream'", "'I Feel Free' on 'Fresh Cream'"), tracks);
+            assertEquals("The Needles", s.run("MATCH (a:Artist {id: 'http://music.org/needles#theneedles'}) RETURN a.name AS n")
+                    .single().get("n").asString());
+        }
+    }
+
+    @Test
+    void syntaxErrorsRejectTheFileWithTheirLine() throws IOException {
+        ImportReport r = run(write("bad.ttl", PREFIXES + "id:s1 a mg:Song .\nid:s2 a mg:Song ; mg:name \"x\" @@ .\n"));
+        assertEquals(ImportReport.Outcome.INVALID, r.outcome());
+        assertTrue(r.problems().get(0).toString().startsWith("bad.ttl:5: syntax: "), r.problems().get(0).toString());
+        assertEquals(0, counts().node("Song"));
+    }
+
+    @Test
+    void shapeViolationsNameTheResourceAndProperty() throws IOException {
+        ImportReport r = run(write("catalog.ttl", PREFIXES + """
+                id:s1 a mg:Song ; mg:name "Fine" ; mg:durationSec 200 .
+                id:s2 a mg:Song ; mg:name "Negative" ; mg:durationSec -5 .
+                id:t1 a mg:Tag .
+                id:v1 a mg:Video ; mg:name "No song" .
+                id:s3 mg:name "Typed by range" ; mg:onAlbum id:a1 .
+                id:a1 mg:name "An album" ; mg:releaseDate "not a date" .
+                """));
+        assertEquals(ImportReport.Outcome.INVALID, r.outcome());
+        List<String> problems = r.problems().stream().map(Problem::toString).toList();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("catalog.ttl: <http://melograph.io/id/s2>: durationSec: ")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("catalog.ttl: <http://melograph.io/id/t1>: name: ")), problems.toString());
+        assertTrue(problems.contains("catalog.ttl: <http://melograph.io/id/v1>: features: a video must feature at least one song"),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("catalog.ttl: <http://melograph.io/id/a1>: releaseDate: ")), problems.toString());
+        assertEquals(0, counts().node("Song"));
+    }
+
+    @Test
+    void jsonLdInTheMelographVocabulary() throws IOException {
+        ImportReport r = run(write("songs.jsonld", """
+                {"@context": {"mg": "http://melograph.io/ontology#", "id": "http://melograph.io/id/"},
+                 "@graph": [
+                   {"@id": "id:song-1", "@type": "mg:Song", "mg:name": "Uno",
+                    "mg:performedBy": {"@id": "id:artist-1"}},
+                   {"@id": "id:artist-1", "@type": "mg:Artist", "mg:name": "Una"}
+                 ]}
+                """));
+        assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
+        try (Session s = TestGraph.connection().session()) {
+            assertEquals("Una", s.run("MATCH (:Song {id: 'song-1'})-[:PERFORMED_BY]->(a:Artist) RETURN a.name AS n").single().get("n").asString());
+        }
+    }
+
+    @Test
+    void nonUtf8TurtleIsRefused() throws IOException {
+        Path p = dir.resolve("latin1.ttl");
+        Files.write(p, (PREFIXES + "id:s1 a mg:Song ; mg:name \"Caf\u00e9\" .\n").getBytes(StandardCharsets.ISO_8859_1));
+        ImportReport r = run(p);
+        assertEquals(ImportReport.Outcome.INVALID, r.outcome());
+        assertEquals("latin1.ttl:4: syntax: not valid UTF-8 (Turtle files must be UTF-8 encoded)", r.problems().get(0).toString());
+    }
+}
