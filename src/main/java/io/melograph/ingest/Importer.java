@@ -53,6 +53,11 @@ public final class Importer {
         final Map<Integer, Map<Long, List<Problem>>> rejected = new HashMap<>();
         final Map<Integer, Map<Long, List<String>>> rejectedRaw = new HashMap<>();
         final List<Problem> listed = new ArrayList<>();
+        /** Sources with valid nodes / relationships: the write passes read only those. */
+        final Set<Integer> withNodes = new HashSet<>();
+        final Set<Integer> withEdges = new HashSet<>();
+        long nodeRows;
+        long edgeRows;
         long rows;
         long errors;
         long warnings;
@@ -106,9 +111,11 @@ public final class Importer {
         }
         List<Path> rejectsFiles = writeRejects(run);
         try (GraphWriter writer = new GraphWriter(graph, ontology, options.batchSize())) {
-            long total = run.rows - run.rejectedRows();
-            scan(run, "write nodes", total, (source, row) -> row.nodes().forEach(writer::node), writer::flush);
-            scan(run, "write relationships", total, (source, row) -> row.edges().forEach(writer::edge), writer::flush);
+            // the totals count rows valid after the first pass; rows rejected later are skipped, so a bar may end short
+            scan(run, "write nodes", run.withNodes, run.nodeRows, row -> !row.nodes().isEmpty(),
+                    (source, row) -> row.nodes().forEach(writer::node), writer::flush);
+            scan(run, "write relationships", run.withEdges, run.edgeRows, row -> !row.edges().isEmpty(),
+                    (source, row) -> row.edges().forEach(writer::edge), writer::flush);
             return report(run, run.errors > 0 ? ImportReport.Outcome.IMPORTED_WITH_REJECTS : ImportReport.Outcome.IMPORTED,
                     names, writer.written(), writer.created(), rejectsFiles, started);
         }
@@ -131,6 +138,14 @@ public final class Importer {
                 if (!row.valid()) {
                     run.reject(source, row, row.problems().stream().filter(p -> !p.warning()).toList());
                 } else {
+                    if (!row.nodes().isEmpty()) {
+                        run.withNodes.add(source);
+                        run.nodeRows++;
+                    }
+                    if (!row.edges().isEmpty()) {
+                        run.withEdges.add(source);
+                        run.edgeRows++;
+                    }
                     for (NodeRecord n : row.nodes()) {
                         for (String label : n.labels()) {
                             run.defined.computeIfAbsent(label, k -> new HashSet<>()).add(n.id());
@@ -189,7 +204,7 @@ public final class Importer {
     /** Rejects the valid rows that reference an unresolved id; returns the ids those rows defined. */
     private Map<String, Set<String>> rejectUnresolved(Run run, Map<String, Set<String>> unresolved) throws IOException {
         Map<String, Set<String>> undefinedNow = new HashMap<>();
-        scan(run, "check references", run.rows, (source, row) -> {
+        scan(run, "check references", run.withEdges, run.edgeRows, row -> !row.edges().isEmpty(), (source, row) -> {
             List<Problem> reasons = new ArrayList<>();
             for (EdgeRecord e : row.edges()) {
                 if (unresolved.getOrDefault(e.fromLabel(), Set.of()).contains(e.fromId())) {
@@ -219,13 +234,17 @@ public final class Importer {
                 "unknown " + label + " '" + id + "' (neither in the imported files nor in the graph)", false);
     }
 
-    /** Reads every source again, handing the rows that are not rejected to {@code action}. */
-    private void scan(Run run, String phase, long total, RowAction action, Runnable atEnd) throws IOException {
+    /** Reads the sources in {@code only} again, handing their relevant rows that are not rejected to {@code action}. */
+    private void scan(Run run, String phase, Set<Integer> only, long total, java.util.function.Predicate<Row> relevant,
+                      RowAction action, Runnable atEnd) throws IOException {
         Meter meter = new Meter(phase, total);
         for (int i = 0; i < run.sources.size(); i++) {
+            if (!only.contains(i)) {
+                continue;
+            }
             int source = i;
             Consumer<Row> consumer = row -> {
-                if (row.valid() && !run.isRejected(source, row)) {
+                if (row.valid() && relevant.test(row) && !run.isRejected(source, row)) {
                     action.accept(source, row);
                     meter.tick();
                 }

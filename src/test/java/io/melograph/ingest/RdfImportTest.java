@@ -130,6 +130,19 @@ class RdfImportTest {
     }
 
     @Test
+    void nTriplesAndGzip() throws IOException {
+        Path nt = write("artists.nt", "<http://melograph.io/id/artist-9> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                + "<http://melograph.io/ontology#Artist> .\n<http://melograph.io/id/artist-9> <http://melograph.io/ontology#name> \"Nine\" .\n");
+        Path gz = dir.resolve("songs.ttl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((PREFIXES + "id:song-9 a mg:Song ; mg:name \"Nueve\" ; mg:performedBy id:artist-9 .\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ImportReport r = run(nt, gz);
+        assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
+        assertEquals(1, counts().relationship("PERFORMED_BY"), "the reference crosses files");
+    }
+
+    @Test
     void nonUtf8TurtleIsRefused() throws IOException {
         Path p = dir.resolve("latin1.ttl");
         Files.write(p, (PREFIXES + "id:s1 a mg:Song ; mg:name \"Caf\u00e9\" .\n").getBytes(StandardCharsets.ISO_8859_1));

@@ -1,0 +1,73 @@
+package io.melograph.cli;
+
+import io.melograph.bench.CatalogGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
+        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = {"Applies the schema migrations to a store and waits for its indexes, timing it: the step a",
+                    "store built by neo4j-admin import still needs before Melograph can use it."})
+    static final class Schema implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Override
+        public Integer call() {
+            try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings())) {
+                long started = System.nanoTime();
+                io.melograph.graph.SchemaMigrations.apply(connection, graph.settings().embeddingDimensions());
+                System.out.printf("schema applied and indexes online in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "catalog", mixinStandardHelpOptions = true,
+            description = {"Writes a synthetic catalog (ids gen:...) in the CSV import formats: entity files and one",
+                    "triples-<type>.csv per relationship type, about 10 relationships per song. Seeded and deterministic."})
+    static final class Catalog implements Callable<Integer> {
+        @Option(names = "--songs", defaultValue = "1000000", description = "Number of songs (default ${DEFAULT-VALUE}).")
+        int songs;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Parameters(arity = "1", paramLabel = "DIR")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            Map<String, Long> rows = new CatalogGenerator(songs, seed).write(dir);
+            long nodes = 0;
+            long relationships = 0;
+            for (Map.Entry<String, Long> e : rows.entrySet()) {
+                System.out.printf("%-32s %,12d rows%n", e.getKey(), e.getValue());
+                if (e.getKey().startsWith("triples")) {
+                    relationships += e.getValue();
+                } else {
+                    nodes += e.getValue();
+                }
+            }
+            System.out.printf("%,d nodes, %,d relationships in %s%n", nodes, relationships, dir);
+            return 0;
+        }
+    }
+}
