@@ -27,6 +27,11 @@ public interface Scorer {
         }
     }
 
+    /** What the fitted model left out or could not do, for the report (empty when nothing). */
+    default String note() {
+        return "";
+    }
+
     /** Frees native memory (DJL models); a no-op for plain Java models. */
     default void close() {
     }

@@ -1,0 +1,132 @@
+package io.melograph.eval;
+
+import io.melograph.train.InteractionMatrix;
+import io.melograph.train.KnowledgeTriples;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interactions read from files, with string ids mapped to dense indices: users {@code 0..U-1}, items {@code 0..I-1};
+ * optional timestamps and behaviour (action) per interaction, and an optional knowledge graph over the items.
+ *
+ * @param checksum SHA-256 over the input files, so a report says exactly what it was computed on
+ */
+public record Dataset(String name, String checksum, List<String> userIds, List<String> itemIds,
+                      int[] users, int[] items, float[] weights, long[] times, String[] actions,
+                      KnowledgeTriples graph, List<String> entityIds) {
+
+    public static final long NO_TIME = Long.MIN_VALUE;
+
+    public int size() {
+        return users.length;
+    }
+
+    public boolean timed() {
+        for (long t : times) {
+            if (t != NO_TIME) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The matrix of the given interaction rows (all rows when {@code rows} is null). */
+    public InteractionMatrix matrix(int[] rows) {
+        InteractionMatrix.Builder b = new InteractionMatrix.Builder(userIds.size(), itemIds.size());
+        if (rows == null) {
+            for (int r = 0; r < users.length; r++) {
+                b.add(users[r], items[r], weights[r]);
+            }
+        } else {
+            for (int r : rows) {
+                b.add(users[r], items[r], weights[r]);
+            }
+        }
+        return b.build();
+    }
+
+    /** Builds a dataset from rows of string ids, assigning indices in order of first appearance. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Integer> users = new HashMap<>();
+        private final Map<String, Integer> items = new HashMap<>();
+        private final List<String> userIds = new ArrayList<>();
+        private final List<String> itemIds = new ArrayList<>();
+        private final IntList u = new IntList();
+        private final IntList i = new IntList();
+        private final List<Float> w = new ArrayList<>();
+        private final List<Long> t = new ArrayList<>();
+        private final List<String> a = new ArrayList<>();
+        private final List<String[]> triples = new ArrayList<>();
+        private boolean anyAction;
+
+        public Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder interaction(String user, String item, float weight, long time, String action) {
+            u.add(users.computeIfAbsent(user, k -> { userIds.add(k); return userIds.size() - 1; }));
+            i.add(items.computeIfAbsent(item, k -> { itemIds.add(k); return itemIds.size() - 1; }));
+            w.add(weight);
+            t.add(time);
+            a.add(action);
+            anyAction |= action != null;
+            return this;
+        }
+
+        public Builder triple(String head, String relation, String tail) {
+            triples.add(new String[] {head, relation, tail});
+            return this;
+        }
+
+        public Dataset build(String checksum) {
+            // items are entities 0..I-1; other heads and tails follow in order of appearance
+            Map<String, Integer> entities = new HashMap<>(items);
+            List<String> entityIds = new ArrayList<>(itemIds);
+            Map<String, Integer> relations = new HashMap<>();
+            List<String> relationNames = new ArrayList<>();
+            int[] heads = new int[triples.size()];
+            int[] rels = new int[triples.size()];
+            int[] tails = new int[triples.size()];
+            for (int k = 0; k < triples.size(); k++) {
+                String[] tr = triples.get(k);
+                heads[k] = entities.computeIfAbsent(tr[0], x -> { entityIds.add(x); return entityIds.size() - 1; });
+                rels[k] = relations.computeIfAbsent(tr[1], x -> { relationNames.add(x); return relationNames.size() - 1; });
+                tails[k] = entities.computeIfAbsent(tr[2], x -> { entityIds.add(x); return entityIds.size() - 1; });
+            }
+            float[] weights = new float[w.size()];
+            long[] times = new long[t.size()];
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = w.get(k);
+                times[k] = t.get(k);
+            }
+            return new Dataset(name, checksum, List.copyOf(userIds), List.copyOf(itemIds), u.toArray(), i.toArray(),
+                    weights, times, anyAction ? a.toArray(String[]::new) : null,
+                    new KnowledgeTriples(entityIds.size(), List.copyOf(relationNames), heads, rels, tails), List.copyOf(entityIds));
+        }
+    }
+
+    /** A growable int array. */
+    static final class IntList {
+        private int[] data = new int[1024];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(data, size);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.melograph.eval;
+
+import io.melograph.eval.metric.Coverage;
+import io.melograph.eval.metric.HitRate;
+import io.melograph.eval.metric.LongTailShare;
+import io.melograph.eval.metric.Ndcg;
+import io.melograph.eval.metric.Recall;
+import io.melograph.train.InteractionMatrix;
+import io.melograph.train.Scorer;
+import io.melograph.train.TopK;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Full ranking: for every user with targets, score all items, rank them (optionally without the user's training
+ * items), and measure HitRate, Recall and NDCG at 10 and 50, a HitRate@k curve, catalogue coverage and long-tail share.
+ */
+final class RankingEvaluation {
+    static final int MAX_K = 50;
+    static final int[] CUTOFFS = {10, 50};
+
+    /** Per-user values (users with targets only), top-50 lists and the mean HitRate@k for k = 1..50. */
+    record Result(Map<String, double[]> perUser, List<int[]> lists, double[] hitCurve) {
+
+        double mean(String metric) {
+            double[] v = perUser.get(metric);
+            double s = 0;
+            for (double x : v) {
+                s += x;
+            }
+            return v.length == 0 ? Double.NaN : s / v.length;
+        }
+
+        Map<String, Double> metrics(int catalogue, boolean[] longTail) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int k : CUTOFFS) {
+                out.put("hitrate@" + k, mean("hitrate@" + k));
+                out.put("recall@" + k, mean("recall@" + k));
+                out.put("ndcg@" + k, mean("ndcg@" + k));
+            }
+            for (int k : CUTOFFS) {
+                out.put("coverage@" + k, Coverage.of(lists, k, catalogue));
+                out.put("longtail@" + k, LongTailShare.of(lists, k, longTail));
+            }
+            out.put("users", (double) lists.size());
+            return out;
+        }
+
+        double[][] curve() {
+            double[][] points = new double[hitCurve.length][];
+            for (int k = 0; k < hitCurve.length; k++) {
+                points[k] = new double[] {k + 1, hitCurve[k]};
+            }
+            return points;
+        }
+    }
+
+    private RankingEvaluation() {}
+
+    static Result run(Scorer scorer, InteractionMatrix train, int[][] targets, boolean excludeTrain) {
+        float[] scores = new float[train.items()];
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        List<int[]> lists = new ArrayList<>();
+        double[] hits = new double[MAX_K];
+        for (int u = 0; u < targets.length; u++) {
+            if (targets[u] == null || targets[u].length == 0) {
+                continue;
+            }
+            scorer.scoreItems(u, scores);
+            int user = u;
+            int[] ranked = TopK.of(scores, MAX_K, i -> excludeTrain && train.contains(user, i));
+            Set<Integer> relevant = new HashSet<>();
+            for (int i : targets[u]) {
+                relevant.add(i);
+            }
+            for (int k : CUTOFFS) {
+                values.computeIfAbsent("hitrate@" + k, x -> new ArrayList<>()).add(HitRate.at(ranked, relevant, k));
+                values.computeIfAbsent("recall@" + k, x -> new ArrayList<>()).add(Recall.at(ranked, relevant, k));
+                values.computeIfAbsent("ndcg@" + k, x -> new ArrayList<>()).add(Ndcg.at(ranked, relevant, k));
+            }
+            int first = MAX_K;
+            for (int p = 0; p < ranked.length; p++) {
+                if (relevant.contains(ranked[p])) {
+                    first = p;
+                    break;
+                }
+            }
+            for (int k = first; k < MAX_K; k++) {
+                hits[k]++;
+            }
+            lists.add(ranked);
+        }
+        for (int k = 0; k < MAX_K; k++) {
+            hits[k] /= Math.max(1, lists.size());
+        }
+        Map<String, double[]> perUser = new LinkedHashMap<>();
+        values.forEach((k, v) -> perUser.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return new Result(perUser, lists, hits);
+    }
+
+    /** Mean NDCG@10, the validation objective of the ranking protocols. */
+    static double ndcg10(Scorer scorer, InteractionMatrix train, int[][] targets, boolean excludeTrain) {
+        return run(scorer, train, targets, excludeTrain).mean("ndcg@10");
+    }
+}

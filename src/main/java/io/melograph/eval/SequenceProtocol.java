@@ -1,0 +1,154 @@
+package io.melograph.eval;
+
+import io.melograph.eval.metric.Auc;
+import io.melograph.eval.metric.Gauc;
+import io.melograph.eval.metric.LogLoss;
+import io.melograph.eval.metric.LongTailShare;
+import io.melograph.train.BehaviourRanker;
+import io.melograph.train.InteractionMatrix;
+import io.melograph.train.Scorer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sequences, leave-last-session-out. Next item: models trained on everything before each user's last session rank all
+ * items (already heard ones included: music is replayed) and are scored on the distinct items of that session.
+ * Behaviour: when events carry actions, each behaviour of the listening chain (click after an impression, complete and
+ * like after a play) becomes labelled exposures, and behaviour rankers are scored by AUC, GAUC and logloss.
+ */
+public final class SequenceProtocol {
+    public static final String NAME = "sequence";
+
+    /** Behaviour → the action that exposes it and the actions that count as it happening later in the session. */
+    static final Map<String, String[]> BEHAVIOURS = new LinkedHashMap<>();
+
+    static {
+        BEHAVIOURS.put("click", new String[] {"impression", "click", "play"});
+        BEHAVIOURS.put("complete", new String[] {"play", "complete"});
+        BEHAVIOURS.put("like", new String[] {"play", "like", "save"});
+    }
+
+    private SequenceProtocol() {}
+
+    public static EvalReport run(Dataset d, List<String> models, List<String> rankers, long seed) {
+        long started = System.nanoTime();
+        SessionSplit outer = LastSessionSplitter.split(d, null, LastSessionSplitter.SESSION_GAP_MILLIS);
+        SessionSplit inner = LastSessionSplitter.split(d, outer.trainRows(), LastSessionSplitter.SESSION_GAP_MILLIS);
+        InteractionMatrix train = d.matrix(outer.trainRows());
+        InteractionMatrix innerTrain = d.matrix(inner.trainRows());
+        boolean[] longTail = LongTailShare.longTailItems(train.itemCounts(), 0.2);
+        List<ModelResult> results = new ArrayList<>();
+        for (String model : models) {
+            long t0 = System.nanoTime();
+            ModelTuner.Tuned tuned = ModelTuner.tune(model, innerTrain, d.graph(), seed,
+                    s -> RankingEvaluation.ndcg10(s, innerTrain, inner.targets(), false));
+            tuned.scorer().close();
+            Scorer scorer = Models.create(model);
+            scorer.configure(tuned.params());
+            scorer.fit(train, d.graph(), seed);
+            RankingEvaluation.Result r = RankingEvaluation.run(scorer, train, outer.targets(), false);
+            Map<String, Double> metrics = r.metrics(train.items(), longTail);
+            metrics.put("validation ndcg@10", tuned.objective());
+            results.add(new ModelResult(model, tuned.params(), metrics, Map.of("ndcg@10", r.perUser().get("ndcg@10")),
+                    Map.of("hitrate@k", r.curve()), (System.nanoTime() - t0) / 1e9, scorer.note()));
+            scorer.close();
+        }
+        List<String> notes = new ArrayList<>(List.of("sessions end after 30 minutes without an event",
+                "next-item targets are the distinct items of each user's last session; heard items are not excluded"));
+        if (d.actions() != null) {
+            for (String ranker : rankers) {
+                results.add(behaviour(d, outer, ranker, seed));
+            }
+        } else {
+            notes.add("no actions in the data: behaviour metrics (click, complete, like) need events with an action column");
+        }
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        sizes.put("users", d.userIds().size());
+        sizes.put("items", d.itemIds().size());
+        sizes.put("events", d.size());
+        sizes.put("train events", outer.trainRows().length);
+        sizes.put("test events", outer.testRows().length);
+        sizes.put("test users", Arrays.stream(outer.targets()).filter(t -> t != null).count());
+        return new EvalReport(NAME, d.name(), d.checksum(), sizes,
+                "leave-last-session-out (30-minute gap); tuned on each user's last training session", seed, results,
+                Map.of(), notes, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** AUC, GAUC and logloss of one behaviour ranker on every behaviour of the chain. */
+    private static ModelResult behaviour(Dataset d, SessionSplit split, String ranker, long seed) {
+        long t0 = System.nanoTime();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> b : BEHAVIOURS.entrySet()) {
+            Exposures train = exposures(d, split.trainRows(), b.getValue());
+            Exposures test = exposures(d, split.testRows(), b.getValue());
+            if (test.labels.length == 0) {
+                continue;
+            }
+            BehaviourRanker model = Models.createRanker(ranker);
+            model.fit(d.userIds().size(), d.itemIds().size(), train.pairs, train.labels, seed);
+            double[] p = new double[test.labels.length];
+            int[] groups = new int[test.labels.length];
+            for (int k = 0; k < p.length; k++) {
+                p[k] = model.probability(test.pairs[k][0], test.pairs[k][1]);
+                groups[k] = test.pairs[k][0];
+            }
+            metrics.put(b.getKey() + " auc", Auc.of(p, test.labels));
+            metrics.put(b.getKey() + " gauc", Gauc.of(groups, p, test.labels));
+            metrics.put(b.getKey() + " logloss", LogLoss.of(p, test.labels));
+            metrics.put(b.getKey() + " exposures", (double) test.labels.length);
+        }
+        return new ModelResult(ranker + " (behaviour)", Map.of(), metrics, Map.of(), Map.of(), (System.nanoTime() - t0) / 1e9, "");
+    }
+
+    private record Exposures(int[][] pairs, boolean[] labels) {}
+
+    /** Each exposing action of a session, labelled by whether a following action of the session (same item) is a success. */
+    static Exposures exposures(Dataset d, int[] rows, String[] behaviour) {
+        Map<Integer, List<Integer>> byUser = new HashMap<>();
+        for (int r : rows) {
+            byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
+        }
+        Set<String> success = Set.of(Arrays.copyOfRange(behaviour, 1, behaviour.length));
+        List<int[]> pairs = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (List<Integer> events : byUser.values()) {
+            events.sort(Comparator.<Integer>comparingLong(r -> d.times()[r]).thenComparingInt(r -> r));
+            for (int k = 0; k < events.size(); k++) {
+                int r = events.get(k);
+                if (!behaviour[0].equals(d.actions()[r])) {
+                    continue;
+                }
+                boolean happened = false;
+                for (int m = k + 1; m < events.size(); m++) {
+                    int s = events.get(m);
+                    if (d.times()[s] - d.times()[events.get(m - 1)] > LastSessionSplitter.SESSION_GAP_MILLIS) {
+                        break;
+                    }
+                    if (d.items()[s] == d.items()[r]) {
+                        if (success.contains(d.actions()[s])) {
+                            happened = true;
+                            break;
+                        }
+                        if (behaviour[0].equals(d.actions()[s])) {
+                            break;
+                        }
+                    }
+                }
+                pairs.add(new int[] {d.users()[r], d.items()[r]});
+                labels.add(happened);
+            }
+        }
+        boolean[] l = new boolean[labels.size()];
+        for (int k = 0; k < l.length; k++) {
+            l[k] = labels.get(k);
+        }
+        return new Exposures(pairs.toArray(int[][]::new), l);
+    }
+}
