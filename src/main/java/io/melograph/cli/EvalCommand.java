@@ -108,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
                     sb.append(String.format(Locale.ROOT, " %s=%.4f", k, v));
                 }
             });
-            sb.append(String.format(Locale.ROOT, "  (%.1f s) %s", m.seconds(), m.params()));
+            sb.append(String.format(Locale.ROOT, "  (%.1f s) %s", m.seconds(), new java.util.TreeMap<>(m.params())));
             System.out.println(sb);
         }
     }

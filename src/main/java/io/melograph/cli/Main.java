@@ -22,11 +22,6 @@ public final class Main implements Runnable {
         // Neo4j ships its own SLF4J provider; ours (logback) must win so log levels apply
         System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
-        // DJL must never reach for the network, and 2 intra-op / 1 inter-op threads are fastest on 2 cores (stack notes)
-        setIfAbsent("ai.djl.offline", "true");
-        setIfAbsent("OPT_OUT_TRACKING", "true");
-        setIfAbsent("ai.djl.pytorch.num_threads", "2");
-        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -34,12 +29,6 @@ public final class Main implements Runnable {
         });
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         return cli.execute(args);
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 
     @Override

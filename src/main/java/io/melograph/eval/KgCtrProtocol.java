@@ -43,11 +43,15 @@ public final class KgCtrProtocol {
         List<ModelResult> results = new ArrayList<>();
         for (String model : models) {
             long t0 = System.nanoTime();
-            ModelTuner.Tuned tuned = ModelTuner.tune(model, train, d.graph(), seed,
-                    s -> Auc.of(scores(s, split, split.trainEnd(), split.validEnd()), validLabels));
+            ModelTuner.Tuned tuned = ModelTuner.tune(model, train, d.graph(), seed, s -> {
+                double[] v = scores(s, split, split.trainEnd(), split.validEnd());
+                floorUnscored(v);
+                return Auc.of(v, validLabels);
+            });
             Scorer scorer = tuned.scorer();
             double[] valid = scores(scorer, split, split.trainEnd(), split.validEnd());
             double[] test = scores(scorer, split, split.validEnd(), split.size());
+            floorUnscored(valid, test);
             PlattCalibration calibration = PlattCalibration.fit(valid, validLabels);
             double[] probabilities = Arrays.stream(test).map(calibration::probability).toArray();
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -85,6 +89,29 @@ public final class KgCtrProtocol {
         return n;
     }
 
+    /**
+     * Items a model cannot score (−∞, e.g. outside EASE's item set) rank last: one below the lowest real score, so the
+     * calibration sees finite values.
+     */
+    static void floorUnscored(double[]... sets) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double[] set : sets) {
+            for (double v : set) {
+                if (!Double.isInfinite(v)) {
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        double floor = Double.isInfinite(min) ? 0 : min - 1;
+        for (double[] set : sets) {
+            for (int k = 0; k < set.length; k++) {
+                if (Double.isInfinite(set[k]) && set[k] < 0) {
+                    set[k] = floor;
+                }
+            }
+        }
+    }
+
     /** Scores rows {@code [from, to)}, one full scoring pass per user. */
     static double[] scores(Scorer scorer, CtrSplit split, int from, int to) {
         Map<Integer, List<Integer>> rowsOf = new LinkedHashMap<>();
@@ -96,8 +123,7 @@ public final class KgCtrProtocol {
         for (Map.Entry<Integer, List<Integer>> e : rowsOf.entrySet()) {
             scorer.scoreItems(e.getKey(), all);
             for (int r : e.getValue()) {
-                float s = all[split.items()[r]];
-                out[r - from] = Float.isInfinite(s) && s < 0 ? -Float.MAX_VALUE : s;
+                out[r - from] = all[split.items()[r]];
             }
         }
         return out;

@@ -1,6 +1,8 @@
 package io.melograph.eval;
 
 import io.melograph.train.BehaviourRanker;
+import io.melograph.train.BprScorer;
+import io.melograph.train.EaseScorer;
 import io.melograph.train.ItemKnnScorer;
 import io.melograph.train.ItemRateRanker;
 import io.melograph.train.PopularityScorer;
@@ -22,6 +24,8 @@ public final class Models {
     static {
         register("popularity", PopularityScorer::new);
         register("itemknn", ItemKnnScorer::new);
+        register("bpr", BprScorer::new);
+        register("ease", EaseScorer::new);
         registerRanker("popularity", ItemRateRanker::new);
     }
 

@@ -25,8 +25,8 @@ public final class ItemKnnScorer implements Scorer {
 
     @Override
     public void configure(Map<String, Object> params) {
-        neighbours = ((Number) params.getOrDefault("k", 200)).intValue();
-        shrink = ((Number) params.getOrDefault("shrink", 10.0)).doubleValue();
+        neighbours = Hyperparameters.number(params, "k", 200).intValue();
+        shrink = Hyperparameters.number(params, "shrink", 10.0).doubleValue();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes a report as {@code <protocol>.json} (machine-readable), {@code <protocol>.md} (tables, published anchors,
@@ -54,7 +55,7 @@ public final class ReportWriter {
         for (ModelResult m : r.results()) {
             Map<String, Object> mm = new LinkedHashMap<>();
             mm.put("model", m.model());
-            mm.put("params", m.params());
+            mm.put("params", new TreeMap<>(m.params()));
             Map<String, Object> metrics = new LinkedHashMap<>();
             m.metrics().forEach((k, v) -> metrics.put(k, round(v)));
             mm.put("metrics", metrics);
@@ -65,7 +66,9 @@ public final class ReportWriter {
             models.add(mm);
         }
         out.put("results", models);
-        out.put("published", r.anchors());
+        Map<String, Object> anchors = new LinkedHashMap<>();
+        r.anchors().forEach((k, v) -> anchors.put(k, new TreeMap<>(v)));
+        out.put("published", anchors);
         out.put("notes", r.notes());
         return out;
     }
@@ -147,7 +150,7 @@ public final class ReportWriter {
         for (ModelResult m : r.results()) {
             sb.append("| ").append(m.model()).append(" |");
             columns.forEach(c -> sb.append(' ').append(m.metrics().containsKey(c) ? fmt(m.metrics().get(c)) : "").append(" |"));
-            sb.append(' ').append(m.params().isEmpty() ? "defaults" : m.params().toString()).append(" | ")
+            sb.append(' ').append(m.params().isEmpty() ? "defaults" : new TreeMap<>(m.params()).toString()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", m.seconds())).append(" |\n");
         }
         for (Map.Entry<String, Map<String, Double>> a : r.anchors().entrySet()) {

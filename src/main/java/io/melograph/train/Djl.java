@@ -1,0 +1,39 @@
+package io.melograph.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The one way models in this package get native memory: makes sure DJL runs offline, without tracking and with the
+ * thread counts measured fastest on our 2-core machines (2 intra-op, 1 inter-op; stack notes, DJL), then opens a base
+ * {@link NDManager} on the PyTorch engine. The properties only take effect if set before the engine starts, hence
+ * before the first manager; values given on the command line or in the environment win.
+ *
+ * <p>A pitfall of DJL 0.36 on PyTorch (CPU) measured here: an array made from Java data ({@code create(float[])},
+ * and the scalar DJL makes behind {@code x.mul(2f)}) is a view of a Java direct buffer that only the Java array
+ * object keeps alive, and {@code close()} drops it. If PyTorch still holds the tensor, as autograd does with a
+ * constant factor until {@code backward}, the next garbage collection frees memory in use: training then depends on
+ * GC timing (different scores per run, sometimes NaN). Inside a gradient recording, create constants explicitly in
+ * the step's manager and keep them open until after {@code backward}; never use the {@code Number} overloads there.
+ */
+final class Djl {
+
+    private Djl() {
+    }
+
+    /** A new base manager on the CPU; the caller closes it (and opens a sub-manager per step inside it). */
+    static NDManager manager() {
+        setIfAbsent("ai.djl.pytorch.num_threads", "2");
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        // DJL reads the environment first (DJL_OFFLINE, OPT_OUT_TRACKING), then these properties
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "true");
+        return NDManager.newBaseManager(Device.cpu(), "PyTorch");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
