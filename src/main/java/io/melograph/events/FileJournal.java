@@ -1,0 +1,259 @@
+package io.melograph.events;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The event journal as segmented append-only files under {@code MELOGRAPH_HOME/journal/} (format: {@link Segments}).
+ * One writer thread takes every waiting append, writes them together and forces them to disk once (group commit),
+ * then acknowledges them all. On open every record is checked: a damaged tail (a write cut short) is truncated and
+ * logged; damage with valid records after it stops the start ({@link JournalCorruptedException}).
+ */
+public final class FileJournal implements Journal {
+    private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
+    static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    private static final int MAX_GROUP_EVENTS = 50_000;
+
+    private record Request(List<Event> events, CompletableFuture<Appended> done) {}
+
+    private final Path dir;
+    private final long segmentBytes;
+    private final EventIdSet ids = new EventIdSet();
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final List<Durable> listeners = new CopyOnWriteArrayList<>();
+    private final Thread writer;
+    private FileChannel channel;
+    private long segment;
+    private volatile JournalPosition end;
+    private volatile long count;
+    private volatile boolean closed;
+
+    private FileJournal(Path dir, long segmentBytes) {
+        this.dir = dir;
+        this.segmentBytes = segmentBytes;
+        this.writer = new Thread(this::writeLoop, "journal-writer");
+        writer.setDaemon(true);
+    }
+
+    /** Opens (creating if needed) the journal in {@code dir}, checking every record. */
+    public static FileJournal open(Path dir) {
+        return open(dir, DEFAULT_SEGMENT_BYTES);
+    }
+
+    /** With segments rolled over at {@code segmentBytes} (small in tests). */
+    static FileJournal open(Path dir, long segmentBytes) {
+        FileJournal j = new FileJournal(dir, segmentBytes);
+        try {
+            Files.createDirectories(dir);
+            j.recover();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the event journal in " + dir, e);
+        }
+        j.writer.start();
+        return j;
+    }
+
+    private void recover() throws IOException {
+        List<Path> segments = Segments.list(dir);
+        long last = segments.isEmpty() ? 1 : Segments.number(segments.get(segments.size() - 1));
+        long records = 0;
+        long end = 0;
+        for (Path s : segments) {
+            ByteBuffer data = Segments.read(s);
+            long pos = 0;
+            while (pos < data.limit()) {
+                byte[] payload = Segments.recordAt(data, pos);
+                if (payload == null) {
+                    long next = Segments.nextValid(data, pos);
+                    if (next >= 0 || Segments.number(s) != last) {
+                        throw new JournalCorruptedException(s, pos, next >= 0
+                                ? "bad record, next valid one at byte " + next : "bad record in a segment that is not the last");
+                    }
+                    LOG.warn("Event journal: torn tail in {} at byte {} ({} bytes after the last complete event); truncated",
+                            s.getFileName(), pos, data.limit() - pos);
+                    try (FileChannel ch = FileChannel.open(s, StandardOpenOption.WRITE)) {
+                        ch.truncate(pos);
+                        ch.force(true);
+                    }
+                    break;
+                }
+                ids.add(EventCodec.decode(ByteBuffer.wrap(payload)).eventId());
+                records++;
+                pos += Segments.HEADER + payload.length;
+            }
+            end = pos;
+        }
+        this.segment = last;
+        this.channel = FileChannel.open(Segments.path(dir, last), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        this.end = new JournalPosition(last, channel.size());
+        this.count = records;
+        LOG.info("Event journal: {} events in {} segment(s) under {}", records, Math.max(1, segments.size()), dir);
+    }
+
+    @Override
+    public CompletableFuture<Appended> append(List<Event> events) {
+        CompletableFuture<Appended> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("the journal is closed"));
+        } else {
+            queue.add(new Request(List.copyOf(events), done));
+        }
+        return done;
+    }
+
+    @Override
+    public void onDurable(Durable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public JournalPosition end() {
+        return end;
+    }
+
+    @Override
+    public long size() {
+        return count;
+    }
+
+    private void writeLoop() {
+        List<Request> group = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Request first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.clear();
+                group.add(first);
+                int events = first.events().size();
+                Request next;
+                while (events < MAX_GROUP_EVENTS && (next = queue.poll()) != null) {
+                    group.add(next);
+                    events += next.events().size();
+                }
+                writeGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void writeGroup(List<Request> group) {
+        List<Event> written = new ArrayList<>();
+        int[] writtenPer = new int[group.size()];
+        int[] duplicatesPer = new int[group.size()];
+        List<byte[]> payloads = new ArrayList<>();
+        long bytes = 0;
+        for (int r = 0; r < group.size(); r++) {
+            for (Event e : group.get(r).events()) {
+                if (ids.add(e.eventId())) {
+                    byte[] p = EventCodec.encode(e);
+                    payloads.add(p);
+                    bytes += Segments.HEADER + p.length;
+                    written.add(e);
+                    writtenPer[r]++;
+                } else {
+                    duplicatesPer[r]++;
+                }
+            }
+        }
+        try {
+            if (!payloads.isEmpty()) {
+                if (channel.size() > 0 && channel.size() + bytes > segmentBytes) {
+                    rotate();
+                }
+                ByteBuffer out = ByteBuffer.allocate((int) bytes);
+                payloads.forEach(p -> Segments.writeRecord(out, p));
+                out.flip();
+                while (out.hasRemaining()) {
+                    channel.write(out);
+                }
+                channel.force(false);
+                end = new JournalPosition(segment, channel.size());
+                count += written.size();
+                for (Durable l : listeners) {
+                    try {
+                        l.accept(written, end);
+                    } catch (RuntimeException e) {
+                        LOG.error("an event listener failed; the events are in the journal and will be replayed at restart", e);
+                    }
+                }
+            }
+            for (int r = 0; r < group.size(); r++) {
+                group.get(r).done().complete(new Appended(writtenPer[r], duplicatesPer[r], end));
+            }
+        } catch (IOException | RuntimeException e) {
+            written.forEach(ev -> ids.remove(ev.eventId()));
+            for (Request r : group) {
+                r.done().completeExceptionally(e);
+            }
+            LOG.error("writing to the event journal failed; {} events not acknowledged", written.size(), e);
+        }
+    }
+
+    private void rotate() throws IOException {
+        channel.force(true);
+        channel.close();
+        segment++;
+        channel = FileChannel.open(Segments.path(dir, segment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        LOG.info("Event journal: new segment {}", segment);
+    }
+
+    @Override
+    public void replay(JournalPosition from, Replay consumer) {
+        JournalPosition stop = end;
+        try {
+            for (Path s : Segments.list(dir)) {
+                long number = Segments.number(s);
+                if (number < from.segment() || number > stop.segment()) {
+                    continue;
+                }
+                ByteBuffer data = Segments.read(s);
+                long limit = number == stop.segment() ? Math.min(stop.offset(), data.limit()) : data.limit();
+                long pos = number == from.segment() ? from.offset() : 0;
+                while (pos < limit) {
+                    byte[] payload = Segments.recordAt(data, pos);
+                    if (payload == null) {
+                        throw new JournalCorruptedException(s, pos, "found while replaying");
+                    }
+                    pos += Segments.HEADER + payload.length;
+                    consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload)), new JournalPosition(number, pos));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the event journal in " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(10_000);
+            channel.force(true);
+            channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("closing the event journal: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.melograph.events;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The durable, ordered log of accepted events, the source of truth every derived state is rebuilt from. On one node it
+ * is {@link FileJournal}; in a multi-node deployment a Kafka topic takes its place (docs/events.md).
+ */
+public interface Journal extends AutoCloseable {
+
+    /** How one append went: events written, and events dropped because their id was already in the journal. */
+    record Appended(int written, int duplicates, JournalPosition end) {}
+
+    /**
+     * Appends events not seen before (by {@code eventId}); completes once they are durable. Listeners registered with
+     * {@link #onDurable} see the written events, in journal order, before the future completes.
+     */
+    CompletableFuture<Appended> append(List<Event> events);
+
+    /** Every stored event from {@code from} on, in order, with the position just after it. */
+    void replay(JournalPosition from, Replay consumer);
+
+    /** Called on the writer thread with each durable group of new events, in order. */
+    void onDurable(Durable listener);
+
+    JournalPosition end();
+
+    long size();
+
+    @Override
+    void close();
+
+    @FunctionalInterface
+    interface Replay {
+        void accept(Event event, JournalPosition after);
+    }
+
+    @FunctionalInterface
+    interface Durable {
+        void accept(List<Event> events, JournalPosition end);
+    }
+}

@@ -1,0 +1,87 @@
+package io.melograph.events;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The journal's file format. A segment {@code <20-digit number>.journal} is a sequence of records
+ * {@code [magic "MJNL"][payload length][CRC32C of payload][payload]}, all ints big-endian; the payload is an
+ * {@link EventCodec} event. The magic lets a scan find the next record after damage.
+ */
+final class Segments {
+    static final int MAGIC = 0x4D4A4E4C;
+    static final int HEADER = 12;
+    static final int MAX_RECORD = 1 << 20;
+
+    private Segments() {}
+
+    static Path path(Path dir, long number) {
+        return dir.resolve(String.format("%020d.journal", number));
+    }
+
+    static long number(Path segment) {
+        String n = segment.getFileName().toString();
+        return Long.parseLong(n.substring(0, n.indexOf('.')));
+    }
+
+    static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.journal")).sorted().toList();
+        }
+    }
+
+    static void writeRecord(ByteBuffer out, byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        out.putInt(MAGIC).putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+    }
+
+    /** The payload of a valid record at {@code offset} of {@code data}, or null if there is none there. */
+    static byte[] recordAt(ByteBuffer data, long offset) {
+        if (offset + HEADER > data.limit()) {
+            return null;
+        }
+        int at = (int) offset;
+        if (data.getInt(at) != MAGIC) {
+            return null;
+        }
+        int length = data.getInt(at + 4);
+        if (length < 0 || length > MAX_RECORD || at + HEADER + (long) length > data.limit()) {
+            return null;
+        }
+        byte[] payload = new byte[length];
+        data.get(at + HEADER, payload);
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return (int) crc.getValue() == data.getInt(at + 8) ? payload : null;
+    }
+
+    /** The offset of the next valid record after {@code from}, or -1. */
+    static long nextValid(ByteBuffer data, long from) {
+        for (long p = from + 1; p + HEADER <= data.limit(); p++) {
+            if (data.getInt((int) p) == MAGIC && recordAt(data, p) != null) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    static ByteBuffer read(Path segment) throws IOException {
+        try (FileChannel ch = FileChannel.open(segment)) {
+            ByteBuffer b = ByteBuffer.allocate((int) ch.size());
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // read all
+            }
+            return b.flip();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.melograph.events;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FileJournalTest {
+
+    static Event event(int n) {
+        return new Event("e-" + n, "u" + (n % 7), "song-" + (n % 13), ItemType.SONG, Action.values()[n % Action.values().length],
+                n % 3 == 0 ? Event.UNKNOWN : n * 10L, 200_000, n % 2 == 0 ? "fm" : null, 1_700_000_000_000L + n);
+    }
+
+    static List<Event> events(int from, int to) {
+        List<Event> out = new ArrayList<>();
+        for (int n = from; n < to; n++) {
+            out.add(event(n));
+        }
+        return out;
+    }
+
+    static List<Event> replay(Journal j) {
+        List<Event> out = new ArrayList<>();
+        j.replay(JournalPosition.START, (e, pos) -> out.add(e));
+        return out;
+    }
+
+    @Test
+    void appendsSurviveReopeningAndDuplicatesAreDroppedAcrossRestarts(@TempDir Path dir) throws Exception {
+        List<Event> seen = new ArrayList<>();
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            j.onDurable((events, end) -> seen.addAll(events));
+            List<CompletableFuture<Journal.Appended>> acks = new ArrayList<>();
+            for (int b = 0; b < 10; b++) {
+                acks.add(j.append(events(b * 50, b * 50 + 50)));
+            }
+            for (CompletableFuture<Journal.Appended> a : acks) {
+                assertEquals(50, a.get().written(), "concurrent appends share a group commit");
+            }
+            for (int b = 10; b < 20; b++) {
+                assertEquals(50, j.append(events(b * 50, b * 50 + 50)).get().written());
+            }
+            assertEquals(1000, j.size());
+            Journal.Appended dup = j.append(List.of(event(3), event(1000), event(1000))).get();
+            assertEquals(1, dup.written());
+            assertEquals(2, dup.duplicates(), "an old id and a repeat within the batch");
+        }
+        assertEquals(1001, seen.size());
+        assertTrue(Segments.list(dir).size() > 5, "small segments roll over");
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            List<Event> back = replay(j);
+            assertEquals(1001, back.size());
+            assertEquals(events(0, 1000), back.subList(0, 1000), "every field round-trips, in order");
+            assertEquals(0, j.append(List.of(event(999))).get().written(), "still a duplicate after a restart");
+        }
+    }
+
+    @Test
+    void replayFromAPositionContinuesThere(@TempDir Path dir) throws Exception {
+        try (FileJournal j = FileJournal.open(dir, 2048)) {
+            j.append(events(0, 100)).get();
+            JournalPosition[] middle = new JournalPosition[1];
+            j.replay(JournalPosition.START, (e, after) -> {
+                if (e.eventId().equals("e-59")) {
+                    middle[0] = after;
+                }
+            });
+            List<Event> rest = new ArrayList<>();
+            j.replay(middle[0], (e, after) -> rest.add(e));
+            assertEquals(events(60, 100), rest);
+        }
+    }
+
+    @Test
+    void aTornTailIsTruncated(@TempDir Path dir) throws Exception {
+        try (FileJournal j = FileJournal.open(dir)) {
+            j.append(events(0, 10)).get();
+        }
+        Path segment = Segments.list(dir).get(0);
+        long good = Files.size(segment);
+        // a power cut in the middle of the next record: header and half a payload
+        byte[] partial = ByteBuffer.allocate(20).putInt(Segments.MAGIC).putInt(60).putInt(12345).putInt(7).putInt(8).array();
+        Files.write(segment, partial, StandardOpenOption.APPEND);
+        try (FileJournal j = FileJournal.open(dir)) {
+            assertEquals(10, replay(j).size());
+            assertEquals(good, Files.size(segment), "truncated back to the last complete event");
+            j.append(events(10, 12)).get();
+            assertEquals(12, replay(j).size());
+        }
+    }
+
+    @Test
+    void damageInTheMiddleStopsStartUpUntilRepaired(@TempDir Path dir) throws Exception {
+        try (FileJournal j = FileJournal.open(dir)) {
+            j.append(events(0, 10)).get();
+        }
+        Path segment = Segments.list(dir).get(0);
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x13, 0x37}), 100); // inside the second or third record
+        }
+        JournalCorruptedException e = assertThrows(JournalCorruptedException.class, () -> FileJournal.open(dir));
+        assertTrue(e.getMessage().contains("melograph journal repair"), e.getMessage());
+        List<String> report = JournalRepair.repair(dir);
+        assertEquals(1, report.size(), report.toString());
+        try (FileJournal j = FileJournal.open(dir)) {
+            assertEquals(9, replay(j).size(), "exactly the damaged event is gone");
+        }
+        assertTrue(JournalRepair.repair(dir).isEmpty(), "a sound journal needs no repair");
+    }
+
+    @Test
+    void idSetHoldsManyIds() {
+        EventIdSet ids = new EventIdSet();
+        for (int i = 0; i < 200_000; i++) {
+            assertTrue(ids.add("id-" + i));
+        }
+        for (int i = 0; i < 200_000; i += 997) {
+            assertTrue(!ids.add("id-" + i) && ids.contains("id-" + i));
+        }
+        ids.remove("id-5");
+        assertTrue(!ids.contains("id-5") && ids.contains("id-6"));
+        assertEquals(199_999, ids.size());
+    }
+}
