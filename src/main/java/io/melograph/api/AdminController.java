@@ -1,5 +1,7 @@
 package io.melograph.api;
 
+import io.melograph.events.EventIntake;
+import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.GraphStats;
@@ -40,18 +42,23 @@ final class AdminController {
     private final GraphConnection graph;
     private final ImportJobs jobs;
     private final Path uploads;
+    private final EventIntake intake;
+    private final GraphAggregator aggregator;
 
-    AdminController(GraphConnection graph, ImportJobs jobs, GraphSettings settings) {
+    AdminController(GraphConnection graph, ImportJobs jobs, GraphSettings settings, EventIntake intake, GraphAggregator aggregator) {
         this.graph = graph;
         this.jobs = jobs;
         this.uploads = settings.home().resolve("imports");
+        this.intake = intake;
+        this.aggregator = aggregator;
     }
 
-    @Operation(summary = "Counts of nodes per label and relationships per type")
+    @Operation(summary = "Counts of nodes per label and relationships per type; event intake and aggregation lag")
     @Get("/stats")
     StatsView stats() {
         GraphStats.Counts c = GraphStats.count(graph);
-        return new StatsView(c.nodes(), c.relationships());
+        return new StatsView(c.nodes(), c.relationships(), StatsView.Events.of(intake.stats()),
+                StatsView.Aggregation.of(aggregator.status()));
     }
 
     @Operation(summary = "Upload a CSV or RDF file, or a .zip/.tar.gz of them, and start an import job",

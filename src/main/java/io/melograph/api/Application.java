@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
         license = @License(name = "Apache-2.0")))
 @SecurityScheme(name = "adminToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The value of MELOGRAPH_ADMIN_TOKEN")
+@SecurityScheme(name = "eventsToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The value of MELOGRAPH_EVENTS_TOKEN (or the admin token)")
 public final class Application {
     private Application() {}
 

@@ -6,6 +6,7 @@ import io.melograph.graph.SchemaMigrations;
 import io.melograph.ingest.BundledSample;
 import io.melograph.ingest.ImportFiles;
 import io.melograph.ingest.ImportJobs;
+import io.melograph.events.ItemCatalog;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -51,7 +52,7 @@ final class GraphFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ImportJobs importJobs(GraphConnection graph, ImportFiles files) {
-        return new ImportJobs(graph, files);
+    ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog) {
+        return new ImportJobs(graph, files, catalog::reload);
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar melograph.jar <command>}: the entry point of the fat jar. */
 @Command(name = "melograph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Melograph, a knowledge-graph music recommender.",
-        subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, EvalCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, EvalCommand.class, JournalCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -36,10 +36,13 @@ public final class ImportJobs implements AutoCloseable {
         return t;
     });
     private final Map<String, Status> jobs = new LinkedHashMap<>();
+    private final Runnable afterImport;
 
-    public ImportJobs(GraphConnection graph, ImportFiles files) {
+    /** @param afterImport runs after every job that wrote something (e.g. to reload caches of the catalog) */
+    public ImportJobs(GraphConnection graph, ImportFiles files, Runnable afterImport) {
         this.graph = graph;
         this.files = files;
+        this.afterImport = afterImport;
     }
 
     /** Queues an import of the given files (CSV and RDF told apart by extension). */
@@ -71,6 +74,9 @@ public final class ImportJobs implements AutoCloseable {
                             s.startedAt(), null, null, null));
             ImportReport report = new Importer(graph, files.ontology(), progress).run(files.any(paths), options);
             State state = State.valueOf(report.outcome().name());
+            if (state == State.IMPORTED || state == State.IMPORTED_WITH_REJECTS) {
+                afterImport.run();
+            }
             update(id, s -> new Status(id, state, s.files(), "done", s.done(), s.total(), s.rowsPerSecond(), s.submittedAt(),
                     s.startedAt(), Instant.now(), report, null));
         } catch (Exception | Error e) {

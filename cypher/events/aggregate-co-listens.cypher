@@ -1,0 +1,7 @@
+// Adds session co-occurrence: songs played close together in one session, once per pair and direction-free
+// (stored from the smaller id to the larger).
+UNWIND $pairs AS pair
+MATCH (a:Song {id: pair.a})
+MATCH (b:Song {id: pair.b})
+MERGE (a)-[c:CO_LISTENED]->(b)
+SET c.weight = coalesce(c.weight, 0) + pair.weight;

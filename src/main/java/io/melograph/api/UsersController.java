@@ -1,0 +1,65 @@
+package io.melograph.api;
+
+import io.melograph.events.EventIntake;
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ItemType;
+import io.melograph.events.ListenerState;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.swagger.v3.oas.annotations.Operation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Listener-facing reads. */
+@Controller("/users")
+final class UsersController {
+    private final EventIntake intake;
+    private final ItemCatalog catalog;
+
+    UsersController(EventIntake intake, ItemCatalog catalog) {
+        this.intake = intake;
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "A listener's live activity: recent actions with titles, current session, short-term affinities",
+            description = "Reflects every acknowledged event at once (no batch in between).")
+    @Get("/{id}/activity")
+    ActivityView activity(@PathVariable String id, @QueryValue(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > ListenerState.RECENT) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + ListenerState.RECENT);
+        }
+        if (id.length() > 128) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "user id longer than 128 characters");
+        }
+        ListenerState state = intake.states().get(id)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no activity recorded for user '" + id + "'"));
+        List<ActivityView.Item> recent = new ArrayList<>();
+        Map<String, String> artistNames = new HashMap<>();
+        for (ListenerState.Recent r : state.recent(limit)) {
+            ItemCatalog.SongFacts song = r.itemType() == ItemType.SONG ? catalog.song(r.itemId()) : null;
+            if (song != null) {
+                for (int i = 0; i < song.artistIds().size(); i++) {
+                    artistNames.put(song.artistIds().get(i), song.artistNames().get(i));
+                }
+            }
+            recent.add(new ActivityView.Item(r.itemId(), r.itemType().wire(), song == null ? null : song.title(),
+                    song == null ? List.of() : song.artistNames(), r.action().wire(), r.scene(), Instant.ofEpochMilli(r.ts()).toString()));
+        }
+        ListenerState.Session s = state.session();
+        ActivityView.Session session = s == null ? null : new ActivityView.Session(s.number(), Instant.ofEpochMilli(s.start()).toString(),
+                Instant.ofEpochMilli(s.last()).toString(), s.plays(), s.completes(), s.skips(), s.likes());
+        List<ActivityView.Affinity> artists = new ArrayList<>();
+        state.artistAffinities(10).forEach((a, score) -> artists.add(new ActivityView.Affinity(a, artistNames.get(a), score)));
+        List<ActivityView.Affinity> genres = new ArrayList<>();
+        state.genreAffinities(10).forEach((g, score) -> genres.add(new ActivityView.Affinity(g, g, score)));
+        return new ActivityView(id, state.events(), session, recent, artists, genres);
+    }
+}

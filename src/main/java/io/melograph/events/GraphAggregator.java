@@ -1,0 +1,229 @@
+package io.melograph.events;
+
+import io.melograph.graph.CypherFile;
+import io.melograph.graph.GraphConnection;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Folds durable events into the graph in batches: {@code (User)-[:LISTENED {plays, completes, skips, likes, lastAt}]->(Song)}
+ * and {@code (Song)-[:CO_LISTENED {weight}]->(Song)} for songs played within {@value #WINDOW} plays of each other in a
+ * session. The journal position reached is stored in the graph in the same transaction as the counts, so after a
+ * crash the aggregation resumes exactly where its last commit ended: nothing counted twice, nothing missed.
+ */
+public final class GraphAggregator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphAggregator.class);
+    static final String CONSUMER = "graph-aggregation";
+    static final int WINDOW = 3;
+    private static final int MAX_BATCH = 20_000;
+
+    private record Pending(List<Event> events, JournalPosition end, long arrived) {}
+
+    /** Aggregation progress for /admin/stats; {@code aggregated} counts all events ever folded in (kept with the cursor). */
+    public record Status(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor) {}
+
+    private final GraphConnection graph;
+    private final Journal journal;
+    private final long intervalMs;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong pendingEvents = new AtomicLong();
+    private final Map<String, Deque<String>> windows = new HashMap<>();
+    private final Map<String, Long> lastPlay = new HashMap<>();
+    private final Thread thread;
+    private volatile JournalPosition cursor = JournalPosition.START;
+    private volatile long aggregated;
+    private volatile long lastBatchMs;
+    private volatile boolean running = true;
+
+    public GraphAggregator(GraphConnection graph, Journal journal, long intervalMs) {
+        this.graph = graph;
+        this.journal = journal;
+        this.intervalMs = intervalMs;
+        this.thread = new Thread(this::loop, "graph-aggregator");
+        thread.setDaemon(true);
+    }
+
+    /** Resumes from the stored cursor: catches up on the journal, then follows new durable events. */
+    public GraphAggregator start() {
+        journal.onDurable((events, end) -> {
+            queue.add(new Pending(events, end, System.currentTimeMillis()));
+            pendingEvents.addAndGet(events.size());
+        });
+        try (Session s = graph.session()) {
+            List<Record> rows = s.run(CypherFile.load("events/read-cursor.cypher").statement(), Map.of("consumer", CONSUMER)).list();
+            if (!rows.isEmpty()) {
+                cursor = new JournalPosition(rows.get(0).get("segment").asLong(), rows.get(0).get("offset").asLong());
+                aggregated = rows.get(0).get("events").asLong();
+            }
+        }
+        JournalPosition from = cursor;
+        List<Event> batch = new ArrayList<>();
+        JournalPosition[] at = {from};
+        long[] caughtUp = {0};
+        journal.replay(from, (e, after) -> {
+            batch.add(e);
+            at[0] = after;
+            if (batch.size() >= MAX_BATCH) {
+                write(batch, at[0]);
+                caughtUp[0] += batch.size();
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            write(batch, at[0]);
+            caughtUp[0] += batch.size();
+        }
+        if (caughtUp[0] > 0) {
+            LOG.info("Graph aggregation caught up on {} events from the journal", caughtUp[0]);
+        }
+        thread.start();
+        return this;
+    }
+
+    public Status status() {
+        Pending oldest = queue.peek();
+        long lag = oldest == null ? 0 : System.currentTimeMillis() - oldest.arrived();
+        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.segment() + ":" + cursor.offset());
+    }
+
+    /** Writes everything pending now (tests and shutdown). */
+    public synchronized void flush() {
+        List<Event> batch = new ArrayList<>();
+        JournalPosition end = null;
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            pendingEvents.addAndGet(-p.events().size());
+            if (p.end().compareTo(cursor) <= 0) {
+                continue; // already covered by the catch-up replay
+            }
+            batch.addAll(p.events());
+            end = p.end();
+            if (batch.size() >= MAX_BATCH) {
+                write(batch, end);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            write(batch, end);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Thread.sleep(intervalMs);
+                flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("graph aggregation failed; it retries from its cursor at the next restart", e);
+            }
+        }
+    }
+
+    private void write(List<Event> events, JournalPosition end) {
+        long started = System.nanoTime();
+        Map<String, Map<String, Object>> listens = new LinkedHashMap<>();
+        Map<String, Long> pairs = new TreeMap<>();
+        for (Event e : events) {
+            if (e.itemType() != ItemType.SONG) {
+                continue;
+            }
+            String key = e.userId() + '\u0000' + e.itemId();
+            Map<String, Object> row = listens.computeIfAbsent(key, k -> newRow(e));
+            switch (e.action()) {
+                case PLAY -> {
+                    row.merge("plays", 1L, (a, b) -> (Long) a + (Long) b);
+                    coListen(e, pairs);
+                }
+                case COMPLETE -> row.merge("completes", 1L, (a, b) -> (Long) a + (Long) b);
+                case SKIP -> row.merge("skips", 1L, (a, b) -> (Long) a + (Long) b);
+                case LIKE -> row.merge("likes", 1L, (a, b) -> (Long) a + (Long) b);
+                case UNLIKE -> row.merge("likes", -1L, (a, b) -> (Long) a + (Long) b);
+                default -> { }
+            }
+            row.merge("lastAt", java.time.Instant.ofEpochMilli(e.ts()).atOffset(java.time.ZoneOffset.UTC),
+                    (a, b) -> ((java.time.OffsetDateTime) a).isAfter((java.time.OffsetDateTime) b) ? a : b);
+        }
+        List<Map<String, Object>> pairRows = new ArrayList<>();
+        pairs.forEach((k, w) -> {
+            int cut = k.indexOf('\u0000');
+            pairRows.add(Map.of("a", k.substring(0, cut), "b", k.substring(cut + 1), "weight", w));
+        });
+        try (Session s = graph.session()) {
+            s.executeWrite(tx -> {
+                if (!listens.isEmpty()) {
+                    tx.run(CypherFile.load("events/aggregate-listens.cypher").statement(), Map.of("rows", List.copyOf(listens.values()))).consume();
+                }
+                if (!pairRows.isEmpty()) {
+                    tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
+                }
+                tx.run(CypherFile.load("events/move-cursor.cypher").statement(),
+                        Map.of("consumer", CONSUMER, "segment", end.segment(), "offset", end.offset(), "events", events.size())).consume();
+                return null;
+            });
+        }
+        cursor = end;
+        aggregated += events.size();
+        lastBatchMs = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static Map<String, Object> newRow(Event e) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("user", e.userId());
+        row.put("song", e.itemId());
+        row.put("plays", 0L);
+        row.put("completes", 0L);
+        row.put("skips", 0L);
+        row.put("likes", 0L);
+        return row;
+    }
+
+    /** Pairs this play with the user's previous plays of the same session (at most {@value #WINDOW} back). */
+    private void coListen(Event e, Map<String, Long> pairs) {
+        Long last = lastPlay.put(e.userId(), e.ts());
+        Deque<String> window = windows.computeIfAbsent(e.userId(), k -> new ArrayDeque<>());
+        if (last != null && e.ts() - last > ListenerState.SESSION_GAP_MS) {
+            window.clear();
+        }
+        for (String other : window) {
+            if (!other.equals(e.itemId())) {
+                String a = other.compareTo(e.itemId()) < 0 ? other : e.itemId();
+                String b = a.equals(other) ? e.itemId() : other;
+                pairs.merge(a + '\u0000' + b, 1L, Long::sum);
+            }
+        }
+        window.addLast(e.itemId());
+        if (window.size() > WINDOW) {
+            window.removeFirst();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("final aggregation flush failed; it resumes from the cursor at the next start: {}", e.toString());
+        }
+    }
+}

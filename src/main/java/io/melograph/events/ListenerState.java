@@ -1,0 +1,132 @@
+package io.melograph.events;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One listener, live: the last {@value #RECENT} actions, the current session (a new one after 30 minutes without an
+ * event) with its counters, and short-term affinities to artists and genres that fade with a half-life of
+ * {@value #HALF_LIFE_HOURS} hours of event time. Built only from events, so replaying the journal rebuilds it exactly.
+ */
+public final class ListenerState {
+    public static final int RECENT = 200;
+    static final long SESSION_GAP_MS = 30 * 60_000L;
+    static final int HALF_LIFE_HOURS = 6;
+    private static final int MAX_AFFINITIES = 100;
+
+    /** One remembered action. */
+    public record Recent(String itemId, ItemType itemType, Action action, String scene, long ts) {}
+
+    /** The current session: when it started, its last event, and what happened in it. */
+    public record Session(int number, long start, long last, int plays, int completes, int skips, int likes) {}
+
+    private final String userId;
+    private final Deque<Recent> recent = new ArrayDeque<>();
+    private final Map<String, Double> artists = new HashMap<>();
+    private final Map<String, Double> genres = new HashMap<>();
+    private long affinityTime = Long.MIN_VALUE;
+    private Session session;
+    private long events;
+
+    ListenerState(String userId) {
+        this.userId = userId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    synchronized void apply(Event e, ItemCatalog.SongFacts song) {
+        events++;
+        if (recent.size() == RECENT) {
+            recent.removeFirst();
+        }
+        recent.addLast(new Recent(e.itemId(), e.itemType(), e.action(), e.scene(), e.ts()));
+        if (session == null || e.ts() - session.last() > SESSION_GAP_MS) {
+            session = new Session(session == null ? 1 : session.number() + 1, e.ts(), e.ts(), 0, 0, 0, 0);
+        }
+        session = new Session(session.number(), session.start(), Math.max(session.last(), e.ts()),
+                session.plays() + (e.action() == Action.PLAY ? 1 : 0), session.completes() + (e.action() == Action.COMPLETE ? 1 : 0),
+                session.skips() + (e.action() == Action.SKIP ? 1 : 0), session.likes() + (e.action() == Action.LIKE ? 1 : 0));
+        double weight = weight(e.action());
+        if (song != null && weight != 0) {
+            decayTo(e.ts());
+            double share = weight / Math.max(1, song.artistIds().size());
+            song.artistIds().forEach(a -> artists.merge(a, share, Double::sum));
+            double genreShare = weight / Math.max(1, song.genres().size());
+            song.genres().forEach(g -> genres.merge(g, genreShare, Double::sum));
+            trim(artists);
+            trim(genres);
+        }
+    }
+
+    /** How much an action says about taste: finishing or liking pulls towards, skipping or disliking pushes away. */
+    static double weight(Action a) {
+        return switch (a) {
+            case PLAY -> 0.2;
+            case COMPLETE -> 1.0;
+            case LIKE, SAVE -> 2.0;
+            case SHARE -> 1.5;
+            case SKIP -> -1.0;
+            case DISLIKE -> -2.0;
+            case UNLIKE -> -1.0;
+            case IMPRESSION, CLICK -> 0;
+        };
+    }
+
+    private void decayTo(long ts) {
+        if (affinityTime != Long.MIN_VALUE && ts > affinityTime) {
+            double factor = Math.pow(0.5, (ts - affinityTime) / (HALF_LIFE_HOURS * 3_600_000.0));
+            artists.replaceAll((k, v) -> v * factor);
+            genres.replaceAll((k, v) -> v * factor);
+        }
+        affinityTime = Math.max(affinityTime, ts);
+    }
+
+    private static void trim(Map<String, Double> m) {
+        if (m.size() > MAX_AFFINITIES) {
+            m.entrySet().stream().min(Comparator.comparingDouble(x -> Math.abs(x.getValue())))
+                    .map(Map.Entry::getKey).ifPresent(m::remove);
+        }
+    }
+
+    /** The newest actions first. */
+    public synchronized List<Recent> recent(int limit) {
+        List<Recent> out = new ArrayList<>(Math.min(limit, recent.size()));
+        var it = recent.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            out.add(it.next());
+        }
+        return out;
+    }
+
+    public synchronized Session session() {
+        return session;
+    }
+
+    public synchronized long events() {
+        return events;
+    }
+
+    /** Strongest artist affinities first (negative ones are avoidances). */
+    public synchronized Map<String, Double> artistAffinities(int limit) {
+        return top(artists, limit);
+    }
+
+    public synchronized Map<String, Double> genreAffinities(int limit) {
+        return top(genres, limit);
+    }
+
+    private static Map<String, Double> top(Map<String, Double> m, int limit) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0));
+        return out;
+    }
+}
