@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
-        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class})
+        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Replay.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,6 +37,49 @@ final class BenchCommand implements Runnable {
                 System.out.printf("schema applied and indexes online in %.1f s%n", (System.nanoTime() - started) / 1e9);
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = {"Load generator for POST /events of a running service: a sustained run (clients sending",
+                    "batches back to back) and an open-loop run of single events at a fixed rate (ack latency)."})
+    static final class Events implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
+        String url;
+
+        @Option(names = "--token", required = true, description = "MELOGRAPH_EVENTS_TOKEN or the admin token.")
+        String token;
+
+        @Option(names = "--clients", defaultValue = "8") int clients;
+
+        @Option(names = "--batch", defaultValue = "500") int batch;
+
+        @Option(names = "--rate", defaultValue = "2000", description = "Events/s of the latency run (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "30") double seconds;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(url, token);
+            load.throughput(2, batch, 5); // warm-up
+            System.out.println(load.throughput(clients, batch, seconds).format());
+            System.out.println(load.latency(rate, seconds).format());
+            return 0;
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Builds a journal of N synthetic events in DIR (reused if there) and times opening and replaying it.")
+    static final class Replay implements Callable<Integer> {
+        @Option(names = "--events", defaultValue = "2000000") int events;
+
+        @Parameters(arity = "1", paramLabel = "DIR") Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(io.melograph.bench.JournalReplayBench.run(dir, events));
+            return 0;
         }
     }
 

@@ -1,0 +1,133 @@
+package io.melograph.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A load generator for POST /events on loopback. Closed loop ({@link #throughput}): N clients send batches back to back,
+ * for the sustained intake rate. Open loop ({@link #latency}): requests leave on a fixed schedule whatever the answers,
+ * and latency is measured from the scheduled send time, so a stall shows in the percentiles (no coordinated omission).
+ */
+public final class EventLoad {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI events;
+    private final String token;
+    private final String runId = Long.toString(System.nanoTime(), 36);
+    private final AtomicLong sequence = new AtomicLong();
+
+    public EventLoad(String baseUrl, String token) {
+        this.events = URI.create(baseUrl.replaceAll("/$", "") + "/events");
+        this.token = token;
+    }
+
+    /** One result line of a run. */
+    public record Result(String mode, long events, long requests, long failures, double seconds, double p50Ms, double p99Ms,
+                         double maxMs) {
+        public String format() {
+            return String.format(Locale.ROOT, "%s: %,d events in %,d requests over %.1f s = %,.0f events/s; latency p50 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms; %d failed", mode, events, requests, seconds, events / seconds, p50Ms, p99Ms, maxMs, failures);
+        }
+    }
+
+    private String body(int n) {
+        StringBuilder sb = new StringBuilder(n == 1 ? "" : "[");
+        for (int k = 0; k < n; k++) {
+            long s = sequence.incrementAndGet();
+            sb.append(k == 0 ? "" : ",").append("{\"eventId\":\"load-").append(runId).append('-').append(s)
+                    .append("\",\"userId\":\"load-user-").append(s % 1000).append("\",\"itemId\":\"load-song-").append(s % 5000)
+                    .append("\",\"itemType\":\"song\",\"action\":\"").append(s % 4 == 0 ? "skip" : "play")
+                    .append("\",\"scene\":\"bench\",\"ts\":").append(System.currentTimeMillis()).append('}');
+        }
+        return sb.append(n == 1 ? "" : "]").toString();
+    }
+
+    private HttpRequest request(String body) {
+        return HttpRequest.newBuilder(events).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** {@code clients} loops each sending batches of {@code batch} events for {@code seconds}. */
+    public Result throughput(int clients, int batch, double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    HttpRequest r = request(body(batch));
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<Void> resp = http.send(r, HttpResponse.BodyHandlers.discarding());
+                        if (resp.statusCode() != 202) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double took = (System.nanoTime() - started) / 1e9;
+        return summarise("sustained, " + clients + " clients x batches of " + batch, latencies, (long) latencies.size() * batch,
+                failures.get(), took);
+    }
+
+    /** Single-event requests at {@code rate} per second for {@code seconds}, open loop. */
+    public Result latency(int rate, double seconds) throws InterruptedException {
+        long total = (long) (rate * seconds);
+        long interval = 1_000_000_000L / rate;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        long start = System.nanoTime() + 50_000_000L;
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            inFlight.add(http.sendAsync(request(body(1)), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
+                if (err != null || resp.statusCode() != 202) {
+                    failures.incrementAndGet();
+                }
+                latencies.add(System.nanoTime() - scheduled);
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        double took = (System.nanoTime() - start) / 1e9;
+        return summarise("ack latency, single events at " + rate + "/s", latencies, total, failures.get(), took);
+    }
+
+    private static Result summarise(String mode, ConcurrentLinkedQueue<Long> latencies, long events, long failures, double seconds) {
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(mode, events, sorted.length, failures, seconds, pct(sorted, 0.50), pct(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+}

@@ -1,0 +1,148 @@
+package io.melograph.ingest.listens;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A text file line by line as bytes, numbered from 1, so that each line is decoded as strict UTF-8 on its own (a bad
+ * byte costs one line, not the file) and memory stays bounded: a line longer than {@link #MAX_LINE_BYTES} is read
+ * through but not kept ({@link #tooLong()}). Line ends are {@code \n} or {@code \r\n}; a UTF-8 byte order mark is
+ * skipped.
+ */
+final class ByteLines implements Closeable {
+    static final int MAX_LINE_BYTES = 1 << 20;
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[512];
+    private int length;
+    private long number;
+    private boolean tooLong;
+    private final boolean utf16;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int badColumn;
+
+    ByteLines(InputStream in) throws IOException {
+        this.in = in;
+        while (limit < 3) {
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                break;
+            }
+            limit += n;
+        }
+        utf16 = limit >= 2 && ((buffer[0] & 0xFF) == 0xFE && (buffer[1] & 0xFF) == 0xFF
+                || (buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE);
+        if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+            pos = 3;
+        }
+    }
+
+    /** Whether the file starts with a UTF-16 byte order mark (then nothing in it can be read as UTF-8). */
+    boolean utf16() {
+        return utf16;
+    }
+
+    /** Moves to the next line; false at the end of the input. */
+    boolean next() throws IOException {
+        length = 0;
+        tooLong = false;
+        int c = read();
+        if (c == -1) {
+            return false;
+        }
+        number++;
+        while (c != '\n' && c != -1) {
+            if (length == MAX_LINE_BYTES) {
+                tooLong = true;
+            } else {
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
+                }
+                line[length++] = (byte) c;
+            }
+            c = read();
+        }
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        return true;
+    }
+
+    /** The 1-based number of the current line. */
+    long number() {
+        return number;
+    }
+
+    boolean tooLong() {
+        return tooLong;
+    }
+
+    /** The bytes of the current line (valid up to {@link #length()}), without its line end. */
+    byte[] bytes() {
+        return line;
+    }
+
+    int length() {
+        return length;
+    }
+
+    boolean blank() {
+        for (int i = 0; i < length; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The current line as strict UTF-8, or null when it is not valid UTF-8 (see {@link #badColumn()}). */
+    String decode() {
+        ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+        CharBuffer chars = CharBuffer.allocate(length);
+        utf8.reset();
+        CoderResult result = utf8.decode(bytes, chars, true);
+        if (!result.isError()) {
+            result = utf8.flush(chars);
+        }
+        if (result.isError()) {
+            badColumn = JsonRecords.column(line, 0, bytes.position(), 1);
+            return null;
+        }
+        return chars.flip().toString();
+    }
+
+    /** The 1-based column (in characters) of the first byte that is not UTF-8, after {@link #decode()} returned null. */
+    int badColumn() {
+        return badColumn;
+    }
+
+    private int read() throws IOException {
+        if (pos == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[pos++] & 0xFF;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
