@@ -9,6 +9,7 @@ import io.melograph.events.Journal;
 import io.melograph.events.ListenerStates;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
+import io.melograph.sim.DemoCommunity;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -21,8 +22,14 @@ final class EventsFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Journal journal(GraphSettings settings) {
-        return FileJournal.open(settings.home().resolve("journal"));
+    Journal journal(GraphSettings settings, GraphConnection graph, @Value("${melograph.sample:true}") boolean sample,
+                    @Value("${melograph.demo.listeners:300}") int demoListeners, @Value("${melograph.demo.days:28}") int demoDays) {
+        FileJournal journal = FileJournal.open(settings.home().resolve("journal"));
+        if (sample) {
+            // before listener state is rebuilt from the journal, so the demo's history is there from the first request
+            DemoCommunity.createIfFirstStart(graph, journal, demoListeners, demoDays);
+        }
+        return journal;
     }
 
     @Singleton

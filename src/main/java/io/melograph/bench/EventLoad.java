@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A load generator for POST /events on loopback. Closed loop ({@link #throughput}): N clients send batches back to back,
@@ -91,34 +91,60 @@ public final class EventLoad {
                 failures.get(), took);
     }
 
-    /** Single-event requests at {@code rate} per second for {@code seconds}, open loop. */
-    public Result latency(int rate, double seconds) throws InterruptedException {
-        long total = (long) (rate * seconds);
+    /**
+     * Single-event requests at {@code rate} per second for {@code seconds}, open loop: request i is due at start + i/rate; a
+     * pool of blocking workers (each with a kept-alive connection) takes the next due request, and its latency counts from
+     * when it was due, so time spent waiting for a free worker is included. The first {@code warmup} seconds (JIT, connection
+     * set-up) are sent but not counted.
+     */
+    public Result latency(int rate, double seconds, double warmup) throws InterruptedException {
+        long skipped = (long) (rate * warmup);
+        long total = skipped + (long) (rate * seconds);
         long interval = 1_000_000_000L / rate;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long[] latencies = new long[(int) (total - skipped)];
+        AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
         long start = System.nanoTime() + 50_000_000L;
-        for (long i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            inFlight.add(http.sendAsync(request(body(1)), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-                if (err != null || resp.statusCode() != 202) {
-                    failures.incrementAndGet();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 64; w++) {
+            Thread t = new Thread(() -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    boolean ok;
+                    try {
+                        ok = http.send(request(body(1)), HttpResponse.BodyHandlers.discarding()).statusCode() == 202;
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (i >= skipped) {
+                        latencies[(int) (i - skipped)] = System.nanoTime() - due;
+                        if (!ok) {
+                            failures.incrementAndGet();
+                        }
+                    }
                 }
-                latencies.add(System.nanoTime() - scheduled);
-            }));
+            });
+            t.start();
+            workers.add(t);
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        double took = (System.nanoTime() - start) / 1e9;
-        return summarise("ack latency, single events at " + rate + "/s", latencies, total, failures.get(), took);
+        for (Thread t : workers) {
+            t.join();
+        }
+        double took = (System.nanoTime() - start) / 1e9 - warmup;
+        Arrays.sort(latencies);
+        return summarise("ack latency, single events at " + rate + "/s (open loop, after " + warmup + " s warm-up)", latencies,
+                latencies.length, failures.get(), took);
     }
 
     private static Result summarise(String mode, ConcurrentLinkedQueue<Long> latencies, long events, long failures, double seconds) {
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return summarise(mode, latencies.stream().mapToLong(Long::longValue).sorted().toArray(), events, failures, seconds);
+    }
+
+    private static Result summarise(String mode, long[] sorted, long events, long failures, double seconds) {
         return new Result(mode, events, sorted.length, failures, seconds, pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }

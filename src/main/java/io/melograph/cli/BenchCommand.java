@@ -62,9 +62,10 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(url, token);
-            load.throughput(2, batch, 5); // warm-up
+            // latency first, on a fresh service; then the sustained run, after its own warm-up
+            System.out.println(load.latency(rate, seconds, 15).format());
+            load.throughput(2, batch, 5);
             System.out.println(load.throughput(clients, batch, seconds).format());
-            System.out.println(load.latency(rate, seconds).format());
             return 0;
         }
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Imports catalog data into the graph. Everything is validated first: if anything is invalid,",
                 "nothing is written and every problem is listed (exit code 2), unless --skip-invalid.",
                 "Exit codes: 0 ok, 2 invalid input, 1 anything else."},
-        subcommands = {ImportCommand.Csv.class, ImportCommand.Rdf.class, ImportCommand.Hetrec.class})
+        subcommands = {ImportCommand.Csv.class, ImportCommand.Rdf.class, ImportCommand.Hetrec.class, ListensImportCommand.class})
 final class ImportCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -69,13 +69,7 @@ final class ImportCommand implements Runnable {
     }
 
     static void print(ImportReport r, boolean json) {
-        for (Problem p : r.problems()) {
-            System.err.println(p);
-        }
-        long unlisted = r.errors() + r.warnings() - r.problems().size();
-        if (unlisted > 0) {
-            System.err.println("... and " + unlisted + " more problems");
-        }
+        printProblems(r.problems(), r.errors() + r.warnings());
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("outcome", r.outcome().name());
@@ -104,6 +98,16 @@ final class ImportCommand implements Runnable {
                 System.out.println("Created: " + r.created());
                 r.rejectsFiles().forEach(f -> System.out.println("Rejected rows: " + f));
             }
+        }
+    }
+
+    /** Each listed problem on stderr, then how many more there were. */
+    static void printProblems(List<Problem> listed, long total) {
+        for (Problem p : listed) {
+            System.err.println(p);
+        }
+        if (total > listed.size()) {
+            System.err.println("... and " + (total - listed.size()) + " more problems");
         }
     }
 

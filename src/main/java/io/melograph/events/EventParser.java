@@ -187,10 +187,16 @@ public final class EventParser {
             problems.add(new Problem(index, "ts", "must be epoch milliseconds or an ISO-8601 string"));
             return 0;
         }
-        if (ts < EARLIEST || ts > now + DAY) {
-            problems.add(new Problem(index, "ts", "out of range: before 2000 or more than a day in the future"));
+        String outOfRange = checkTimestamp(ts, now);
+        if (outOfRange != null) {
+            problems.add(new Problem(index, "ts", outOfRange));
             return 0;
         }
         return ts;
+    }
+
+    /** Why {@code ts} is not an acceptable event time (null when it is), for producers that check before sending. */
+    public static String checkTimestamp(long ts, long now) {
+        return ts < EARLIEST || ts > now + DAY ? "out of range: before 2000 or more than a day in the future" : null;
     }
 }

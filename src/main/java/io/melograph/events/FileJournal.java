@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,6 +38,7 @@ public final class FileJournal implements Journal {
     private final List<Durable> listeners = new CopyOnWriteArrayList<>();
     private final Thread writer;
     private FileChannel channel;
+    private FileChannel lock;
     private long segment;
     private volatile JournalPosition end;
     private volatile long count;
@@ -59,12 +61,45 @@ public final class FileJournal implements Journal {
         FileJournal j = new FileJournal(dir, segmentBytes);
         try {
             Files.createDirectories(dir);
+            j.lock();
             j.recover();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the event journal in " + dir, e);
+        } catch (IOException | RuntimeException e) {
+            j.releaseLock();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException("cannot open the event journal in " + dir, (IOException) e);
         }
         j.writer.start();
         return j;
+    }
+
+    /**
+     * One writer per journal: the running service holds {@code journal.lock}, so a command that would append to the
+     * files behind its back (an import, the simulator) fails here and sends to the service's POST /events instead.
+     */
+    private void lock() throws IOException {
+        lock = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        boolean held;
+        try {
+            held = lock.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            held = false;
+        }
+        if (!held) {
+            lock.close();
+            throw new JournalInUseException(dir);
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (IOException ignored) {
+            // closing the channel releases the lock; nothing else to do
+        }
     }
 
     private void recover() throws IOException {
@@ -250,6 +285,7 @@ public final class FileJournal implements Journal {
             writer.join(10_000);
             channel.force(true);
             channel.close();
+            releaseLock();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

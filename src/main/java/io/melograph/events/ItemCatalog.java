@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * What event intake and listener state need from the catalog, held in memory so the hot path never waits on the graph:
  * the ids of known items (events for others are accepted but flagged), and each song's title, artists and genres.
- * Reloaded after imports; a song the catalog gains later is known from the next reload on.
+ * Reloaded when the graph's item counts change ({@link #reloadIfChanged}, polled by the service), so items imported
+ * or simulated while it runs are known within seconds.
  */
 public final class ItemCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ItemCatalog.class);
@@ -28,14 +29,32 @@ public final class ItemCatalog {
     private final GraphConnection graph;
     private volatile Map<ItemType, Set<String>> known = new EnumMap<>(ItemType.class);
     private volatile Map<String, SongFacts> songs = Map.of();
+    private volatile List<Long> counts = List.of();
 
     public ItemCatalog(GraphConnection graph) {
         this.graph = graph;
     }
 
+    /** Reloads when the number of songs, videos, MLOGs or playlists in the graph changed since the last load. */
+    public boolean reloadIfChanged() {
+        if (itemCounts().equals(counts)) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private List<Long> itemCounts() {
+        try (Session s = graph.session()) {
+            // label counts come from Neo4j's count store: constant time however large the catalog
+            return s.run(CypherFile.load("events/item-counts.cypher").statement()).single().get("counts").asList(v -> v.asLong());
+        }
+    }
+
     /** Loads (again) from the graph. */
     public ItemCatalog reload() {
         long started = System.nanoTime();
+        List<Long> before = itemCounts();
         Map<ItemType, Set<String>> ids = new EnumMap<>(ItemType.class);
         for (ItemType t : ItemType.values()) {
             ids.put(t, new HashSet<>());
@@ -53,6 +72,7 @@ public final class ItemCatalog {
         }
         known = ids;
         songs = facts;
+        counts = before;
         LOG.info("Item catalog: {} songs, {} videos, {} MLOGs, {} playlists in {} ms", ids.get(ItemType.SONG).size(),
                 ids.get(ItemType.VIDEO).size(), ids.get(ItemType.MLOG).size(), ids.get(ItemType.PLAYLIST).size(),
                 (System.nanoTime() - started) / 1_000_000);

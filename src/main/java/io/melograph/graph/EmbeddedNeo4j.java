@@ -82,7 +82,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         PluginProcedures.register(dbms);
         URI bolt = URI.create("bolt://127.0.0.1:" + boltPort);
         URI browser = http ? URI.create("http://127.0.0.1:" + settings.httpPort() + "/browser/") : null;
-        RunFile runFile = RunFile.write(home, bolt);
+        RunFile runFile = RunFile.write(home, RunFile.NEO4J, bolt);
         LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt {}, Browser {}", (System.nanoTime() - started) / 1_000_000,
                 home.resolve("neo4j"), bolt, browser == null ? "off" : browser);
         return new EmbeddedNeo4j(dbms, runFile, bolt, browser);

@@ -100,7 +100,14 @@ class ServiceIT {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(s.process().pid()), "Thread.print").redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            throw new AssertionError(path + " timed out; service log:\n" + read(s.log()) + "\nthreads:\n" + threads, e);
+        }
     }
 
     private HttpResponse<String> upload(Service s, String fileName, byte[] content, String query) throws Exception {
@@ -171,7 +178,6 @@ class ServiceIT {
             assertTrue(bad.contains("songs.csv:2: durationSec: expected an integer, got \\\"soon\\\""), bad);
             assertEquals(3749 + 4, count(get(s, "/admin/stats", TOKEN).body(), "Song"));
 
-            assertEquals(413, upload(s, "big.csv", new byte[3 * 1024 * 1024], "").statusCode());
 
             // the CLI on the same home goes through the running service's Bolt port
             Process cli = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "stats", "--home",
@@ -179,6 +185,30 @@ class ServiceIT {
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, cli.waitFor());
             assertTrue(out.contains("\"Song\": 3753"), out);
+
+            // the demo's simulated community is there from the first start: listeners, history, aggregated listens
+            String stats2 = get(s, "/admin/stats", TOKEN).body();
+            assertTrue(count(stats2, "Synthetic") >= 300, stats2);
+            assertTrue(count(stats2, "journaled") > 100_000, stats2);
+            assertTrue(get(s, "/users/sim:user:0001/activity", null).body().contains("\"recent\":[{"));
+
+            // a listening history imported from the command line goes to the running service's POST /events
+            Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");
+            Files.writeString(history, "user_000001\t2009-05-04T23:08:57Z\t\tThe Doors\t\tRiders On The Storm\n"
+                    + "user_000001\t2009-05-04T22:55:13Z\t\tNobody Known\t\tSome Song\n");
+            ProcessBuilder importer = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "import", "listens",
+                    "--home", home.resolve("data").toString(), "--format", "lastfm-1k", history.toString()).redirectErrorStream(true);
+            importer.environment().put("MELOGRAPH_ADMIN_TOKEN", TOKEN);
+            Process listens = importer.start();
+            String imported = new String(listens.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, listens.waitFor(), imported);
+            assertTrue(imported.contains("4 events to " + s.base() + "/events"), imported);
+            String activity = get(s, "/users/lastfm-1k:user:user_000001/activity", null).body();
+            assertTrue(activity.contains("\"title\":\"Riders on the Storm\""), activity);
+            assertEquals(3754, count(get(s, "/admin/stats", TOKEN).body(), "Song"), "the unknown song was created, unresolved");
+
+            // last: after a 413 the server stops reading the body, and the JDK client's pooled connection is not reusable
+            assertEquals(413, upload(s, "big.csv", new byte[3 * 1024 * 1024], "").statusCode());
 
             long started = System.nanoTime();
             s.process().destroy();

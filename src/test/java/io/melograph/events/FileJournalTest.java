@@ -122,6 +122,15 @@ class FileJournalTest {
     }
 
     @Test
+    void oneWriterAtATime(@TempDir Path dir) {
+        try (FileJournal j = FileJournal.open(dir)) {
+            JournalInUseException e = assertThrows(JournalInUseException.class, () -> FileJournal.open(dir));
+            assertTrue(e.getMessage().contains("POST /events"), e.getMessage());
+        }
+        FileJournal.open(dir).close(); // released on close
+    }
+
+    @Test
     void idSetHoldsManyIds() {
         EventIdSet ids = new EventIdSet();
         for (int i = 0; i < 200_000; i++) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Event intake benchmark: starts the packaged service (embedded Neo4j, empty catalog) on loopback with a fresh home,
+# then runs the load generator against POST /events —
+#   1. ack latency: single-event requests at a fixed rate, open loop (after a warm-up that is not counted), then
+#   2. sustained intake: 8 clients sending batches of 500 back to back (group commit),
+# and finally times a journal replay of 2M events (no service involved).
+# Client and service share the machine's cores, as they do in docs/benchmarks.md.
+#
+#   bench/events-bench.sh [SECONDS] [WORKDIR]          (defaults: 30, /tmp/melograph-events-bench)
+#   SERVICE_OPTS='-Xmx2g' bench/events-bench.sh       (JVM options of the service; default below)
+set -euo pipefail
+SECONDS_RUN=${1:-30}
+WORK=${2:-/tmp/melograph-events-bench}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/target/melograph.jar
+SERVICE_OPTS=${SERVICE_OPTS:-}
+PORT=18080
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+rm -rf "$WORK"; mkdir -p "$WORK/home"
+
+MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
+  NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve \
+  > "$WORK/serve.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 120); do
+  curl -fs "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break
+  kill -0 $SERVICE 2>/dev/null || { echo "service did not start; see $WORK/serve.log"; exit 1; }
+  sleep 1
+done
+echo "service up (JVM options: ${SERVICE_OPTS:-defaults})"
+java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token --seconds "$SECONDS_RUN" 2>/dev/null
+echo "service GC: $(grep -c 'Pause Young' "$WORK/gc.log") young pauses, longest $(grep 'Pause' "$WORK/gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
+kill $SERVICE; wait $SERVICE 2>/dev/null || true
+java -jar "$JAR" bench replay --events 2000000 "$WORK/replay" 2>/dev/null
