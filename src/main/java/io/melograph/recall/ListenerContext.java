@@ -10,12 +10,18 @@ import java.util.List;
  * @param songs    seed songs, strongest first
  * @param artists  seed artists, strongest first
  * @param exclude  item ids never to return
+ * @param watched  videos and MLOGs the listener watched lately, strongest first (cross-entity recall)
  */
-public record ListenerContext(String userId, List<Seed> songs, List<Seed> artists, List<String> exclude) {
+public record ListenerContext(String userId, List<Seed> songs, List<Seed> artists, List<String> exclude, List<Seed> watched) {
     public ListenerContext {
         songs = List.copyOf(songs);
         artists = List.copyOf(artists);
         exclude = List.copyOf(exclude);
+        watched = List.copyOf(watched);
+    }
+
+    public ListenerContext(String userId, List<Seed> songs, List<Seed> artists, List<String> exclude) {
+        this(userId, songs, artists, exclude, List.of());
     }
 
     /**
@@ -36,6 +42,6 @@ public record ListenerContext(String userId, List<Seed> songs, List<Seed> artist
     }
 
     public boolean isEmpty() {
-        return songs.isEmpty() && artists.isEmpty();
+        return songs.isEmpty() && artists.isEmpty() && watched.isEmpty();
     }
 }

@@ -144,7 +144,8 @@ class ServiceIT {
 
     @Test
     void embeddedByDefaultWithSampleBrowserAdminAndImports() throws Exception {
-        try (Service s = start(Map.of())) {
+        // a generous recall budget: this checks answers, not speed (docs/benchmarks.md measures that)
+        try (Service s = start(Map.of("MELOGRAPH_RECALL_BUDGET_MS", "20000"))) {
             String health = get(s, "/health", null).body();
             assertTrue(health.contains("\"status\":\"UP\""), health);
             assertTrue(health.contains("embedded Neo4j"), health);
@@ -191,6 +192,21 @@ class ServiceIT {
             assertTrue(count(stats2, "Synthetic") >= 300, stats2);
             assertTrue(count(stats2, "journaled") > 100_000, stats2);
             assertTrue(get(s, "/users/sim:user:0001/activity", null).body().contains("\"recent\":[{"));
+
+            // recall with reasons and paths, on the demo graph
+            String recall = get(s, "/users/sim:user:0001/recall?limit=5", null).body();
+            assertTrue(recall.contains("\"kg-same-album\":\"ok\""), recall);
+            assertTrue(recall.contains("\"reason\":\"Same album (*"), recall);
+            assertTrue(recall.contains("\"path\":[\"dbpedia:"), recall);
+            String similar = get(s, "/songs/dbpedia:Riders_on_the_Storm/similar?limit=5", null).body();
+            assertTrue(similar.contains("\"reasons\":[\""), similar);
+            assertTrue(similar.contains("Riders on the Storm"), similar);
+            assertEquals(200, get(s, "/artists/dbpedia:The_Doors/similar", null).statusCode());
+            assertEquals(404, get(s, "/users/x'%20OR%201=1%20//%20/recall", null).statusCode());
+            assertEquals(404, get(s, "/songs/nope/similar", null).statusCode());
+            assertEquals(400, get(s, "/users/sim:user:0001/recall?limit=100000", null).statusCode());
+            assertTrue(get(s, "/users/sim:user:0001/recall?channels=kg-nope", null).body().contains("unknown channel(s) [kg-nope]"));
+            assertEquals(400, get(s, "/songs/" + "x".repeat(300) + "/similar", null).statusCode());
 
             // a listening history imported from the command line goes to the running service's POST /events
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");

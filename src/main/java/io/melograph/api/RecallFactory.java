@@ -1,0 +1,25 @@
+package io.melograph.api;
+
+import io.melograph.events.EventIntake;
+import io.melograph.graph.GraphConnection;
+import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.RecallService;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** Wires recall: the graph channels over the listener's long-term history and live session. */
+@Factory
+final class RecallFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    RecallService recall(GraphConnection graph, EventIntake intake, @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
+        RecallService recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), Duration.ofMillis(budgetMs));
+        recall.warmUp();
+        return recall;
+    }
+}

@@ -1,0 +1,30 @@
+package io.melograph.api;
+
+import io.melograph.recall.RecallRunner;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Items similar to one song or artist, channels merged: a candidate several channels found carries each channel's
+ * reason and path (best first); {@code score} adds the channels' scores, each scaled to that channel's best.
+ */
+@Serdeable
+record SimilarView(String id, String name, Map<String, String> channels, Map<String, Long> millis, List<Item> items) {
+
+    @Serdeable
+    record Item(String itemId, String itemType, String name, double score, List<String> channels, List<String> reasons,
+                List<List<String>> paths) {}
+
+    static SimilarView of(String id, String name, RecallRunner.Result r, int limit) {
+        List<Item> items = RecallRunner.merge(r.candidates(), limit).stream().map(m -> {
+            var parts = m.parts().stream().sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
+            return new Item(m.itemId(), m.itemType(), m.name(), Math.round(m.score() * 1e4) / 1e4,
+                    parts.stream().map(RecallRunner.Merged.Part::channel).toList(),
+                    parts.stream().map(RecallRunner.Merged.Part::reason).toList(),
+                    parts.stream().map(RecallRunner.Merged.Part::path).toList());
+        }).toList();
+        return new SimilarView(id, name, r.status(), r.millis(), items);
+    }
+}

@@ -1,0 +1,145 @@
+package io.melograph.recall;
+
+import io.melograph.graph.CypherFile;
+import io.melograph.graph.GraphConnection;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A recall channel that is one Cypher file under {@code cypher/recall/}. The file gets the listener context as
+ * parameters ({@code $songs}, {@code $artists} and {@code $watched} as lists of {id, weight}, {@code $user},
+ * {@code $exclude}, {@code $limit}, {@code $fanout}) and returns rows {@code id, type, name, score, path, names,
+ * support, detail}: the candidate, its score, the ids and names of the nodes on its best path (seed first), how many
+ * paths found it, and a channel-specific detail for the sentence (the role of a person, a tag's kind, a count). The subclass
+ * only turns a row into a sentence. The query runs in a read transaction with the budget as its timeout, and the
+ * caller stops waiting when the budget is spent.
+ */
+public abstract class CypherChannel implements RecallChannel {
+    /** Most neighbours taken at any one hop, so hub artists and giant tags cannot explode a query. */
+    public static final int FANOUT = 50;
+
+    /** One result row, as the reason templates see it. */
+    protected record Row(String id, String name, double score, List<String> path, List<String> names, long support,
+                         String detail) {
+        /** The name at a position of the path; negative positions count from the end. */
+        public String name(int at) {
+            return names.get(at < 0 ? names.size() + at : at);
+        }
+    }
+
+    private final GraphConnection graph;
+    private final String name;
+    private final String description;
+    private final String cypher;
+
+    protected CypherChannel(GraphConnection graph, String name, String description, String file) {
+        this.graph = graph;
+        this.name = name;
+        this.description = description;
+        this.cypher = CypherFile.load("recall/" + file).statement();
+    }
+
+    /** The sentence saying why, from the row and what we know of the seeds. */
+    protected abstract String reason(Row row, Seeds seeds);
+
+    /** Whether this channel uses the listener (friends, watched videos) rather than only their seeds. */
+    protected boolean needsUser() {
+        return false;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public List<Candidate> recall(ListenerContext context, int limit, Duration budget) {
+        if (context.isEmpty() && !(needsUser() && context.userId() != null)) { // nothing to start from
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("songs", seeds(context.songs()));
+        params.put("artists", seeds(context.artists()));
+        params.put("watched", seeds(context.watched()));
+        params.put("user", context.userId());
+        params.put("exclude", context.exclude());
+        params.put("limit", limit);
+        params.put("fanout", FANOUT);
+        List<Record> records = run(params, budget);
+        Seeds seeds = new Seeds(context);
+        List<Candidate> out = new ArrayList<>(records.size());
+        for (Record r : records) {
+            Row row = new Row(r.get("id").asString(), text(r.get("name")), r.get("score").asDouble(),
+                    r.get("path").asList(Value::asString), r.get("names").asList(v -> v.isNull() ? "?" : v.asString()),
+                    r.get("support").asLong(1), text(r.get("detail")));
+            out.add(new Candidate(row.id(), r.get("type").asString(), row.name(), row.score(), name, reason(row, seeds), row.path()));
+        }
+        return out;
+    }
+
+    private List<Record> run(Map<String, Object> params, Duration budget) {
+        AsyncSession session = graph.driver().session(AsyncSession.class,
+                SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+        try {
+            return session.executeReadAsync(tx -> tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync),
+                            TransactionConfig.builder().withTimeout(budget.plusMillis(5)).build())
+                    .toCompletableFuture().get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new RecallTimeoutException(name, budget, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecallTimeoutException(name, budget, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            session.closeAsync(); // rolls back (and so stops) a query still running past its budget
+        }
+    }
+
+    private static List<Map<String, Object>> seeds(List<ListenerContext.Seed> seeds) {
+        return seeds.stream().map(s -> Map.<String, Object>of("id", s.id(), "weight", s.weight())).toList();
+    }
+
+    private static String text(Value v) {
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    /** The listener's seeds by id, for "which you played 12 times". */
+    protected static final class Seeds {
+        private final Map<String, ListenerContext.Seed> byId = new HashMap<>();
+
+        Seeds(ListenerContext context) {
+            context.songs().forEach(s -> byId.put(s.id(), s));
+            context.artists().forEach(s -> byId.put(s.id(), s));
+            context.watched().forEach(s -> byId.put(s.id(), s));
+        }
+
+        /** ", which you played 12 times" when the listener played the seed, else "". */
+        public String played(String id) {
+            ListenerContext.Seed s = byId.get(id);
+            if (s == null || s.plays() <= 0) {
+                return "";
+            }
+            return s.plays() == 1 ? ", which you played once" : ", which you played " + s.plays() + " times";
+        }
+    }
+}
