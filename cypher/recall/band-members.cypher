@@ -19,6 +19,7 @@ CALL {
   MATCH (a:Artist {id: seed.id})
   RETURN a, seed.weight AS weight, a.id AS viaId, a.name AS viaName
 }
+WITH a, sum(weight) AS weight, head(collect(viaId)) AS viaId, head(collect(viaName)) AS viaName
 CALL {
   WITH a
   MATCH p = (a)-[:MEMBER_OF*1..2]-(b:Artist) WHERE b <> a

@@ -1,11 +1,11 @@
 // Co-listened: songs played in the same sessions as the listener's songs (CO_LISTENED, aggregated from events).
-// Fan-out: at most 2,000 co-listen links scanned a seed song, the $fanout strongest kept.
+// Fan-out: at most 500 co-listen links scanned a seed song, the $fanout strongest kept.
 UNWIND $songs AS seed
 MATCH (s:Song {id: seed.id})
 CALL {
   WITH s
   MATCH (s)-[r:CO_LISTENED]-(c:Song)
-  WITH c, r LIMIT 2000
+  WITH c, r LIMIT 500
   RETURN c, r.weight AS together ORDER BY together DESC LIMIT $fanout
 }
 WITH c, together, s, seed

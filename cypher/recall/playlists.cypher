@@ -1,10 +1,10 @@
 // Playlists: songs that share playlists with the listener's songs; a short playlist is a stronger statement than a
-// long one (weight 1 / log(2 + length)). Fan-out: $fanout playlists a seed song, $fanout songs a playlist.
+// long one (weight 1 / log(2 + length)). Fan-out: 10 playlists a seed song, 30 songs a playlist.
 UNWIND $songs AS seed
 MATCH (s:Song {id: seed.id})
-CALL { WITH s MATCH (s)<-[:CONTAINS]-(p:Playlist) RETURN p LIMIT $fanout }
+CALL { WITH s MATCH (s)<-[:CONTAINS]-(p:Playlist) RETURN p LIMIT 10 }
 WITH s, seed, p, 1.0 / log(2 + COUNT { (p)-[:CONTAINS]->() }) AS strength
-CALL { WITH p, s MATCH (p)-[:CONTAINS]->(c:Song) WHERE c <> s RETURN c LIMIT $fanout }
+CALL { WITH p, s MATCH (p)-[:CONTAINS]->(c:Song) WHERE c <> s RETURN c LIMIT 30 }
 WITH c, p, s, seed, strength
 WHERE NOT c.id IN $exclude AND NOT c.id IN [x IN $songs | x.id]
 WITH c, sum(seed.weight * strength) AS score, count(*) AS support,

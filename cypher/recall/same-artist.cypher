@@ -1,5 +1,5 @@
 // Same artist: other songs by the artists of the listener's songs (the performers, else the album's artists) and by
-// their favourite artists. Fan-out: 3 artists a seed song; per artist at most 500 songs scanned, the $fanout most
+// their favourite artists. Fan-out: 3 artists a seed song; per artist at most 300 songs scanned, the $fanout most
 // listened kept.
 CALL {
   UNWIND $songs AS seed
@@ -20,12 +20,14 @@ CALL {
   MATCH (a:Artist {id: seed.id})
   RETURN a, seed.weight AS weight, a.id AS viaId, a.name AS viaName
 }
+// each artist is expanded once, however many seed songs lead to it
+WITH a, sum(weight) AS weight, head(collect(viaId)) AS viaId, head(collect(viaName)) AS viaName
 CALL {
   WITH a
   CALL {
-    WITH a MATCH (c:Song)-[:PERFORMED_BY]->(a) RETURN c LIMIT 500
+    WITH a MATCH (c:Song)-[:PERFORMED_BY]->(a) RETURN c LIMIT 300
     UNION
-    WITH a MATCH (c:Song)-[:ON_ALBUM]->(:Album)-[:BY]->(a) RETURN c LIMIT 500
+    WITH a MATCH (c:Song)-[:ON_ALBUM]->(:Album)-[:BY]->(a) RETURN c LIMIT 300
   }
   WITH c ORDER BY COUNT { (c)<-[:LISTENED]-() } DESC LIMIT $fanout
   RETURN c

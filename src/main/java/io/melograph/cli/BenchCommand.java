@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
-        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Replay.class})
+        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Replay.class,
+                BenchCommand.Recall.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -67,6 +68,28 @@ final class BenchCommand implements Runnable {
             load.throughput(2, batch, 5);
             System.out.println(load.throughput(clients, batch, seconds).format());
             return 0;
+        }
+    }
+
+    @Command(name = "recall", mixinStandardHelpOptions = true,
+            description = {"Per-channel recall latency (p50/p99) on the graph of --home (or NEO4J_URI): every graph channel",
+                    "alone, one request at a time, for listeners with song listens, seeds from the graph."})
+    static final class Recall implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Option(names = "--listeners", defaultValue = "100") int listeners;
+
+        @Option(names = "--rounds", defaultValue = "3") int rounds;
+
+        @Option(names = "--limit", defaultValue = "50") int limit;
+
+        @Override
+        public Integer call() {
+            try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings())) {
+                System.out.print(io.melograph.bench.RecallBench.run(connection, listeners, rounds, limit));
+                return 0;
+            }
         }
     }
 

@@ -27,8 +27,8 @@ import java.util.Set;
  */
 public final class ListenerContexts {
     /** Seeds kept per kind: enough to cover a taste, few enough to keep every channel fast. */
-    public static final int SONG_SEEDS = 20;
-    public static final int ARTIST_SEEDS = 10;
+    public static final int SONG_SEEDS = 10;
+    public static final int ARTIST_SEEDS = 5;
     /** Weight of a live-session action relative to the strongest long-term song. */
     private static final double SESSION_BOOST = 1.5;
 
