@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluates models offline, from files, under one protocol; no service or graph needed.",
                 "  kg-ctr    positives + one sampled negative each, split 6:2:2; AUC and F1 (the KGCN/RippleNet protocol)",
-                "  topk      per-user 20% hold-out, full ranking; HitRate/Recall/NDCG@10,50, coverage, long-tail share",
+                "  topk      per-user 20% hold-out, full ranking; HitRate/Recall/NDCG@10,50, coverage, long-tail share,",
+                "            scoring time per user (ms/user)",
                 "  sequence  leave-last-session-out on timestamped events; next-item HitRate/NDCG; with actions,",
                 "            AUC/GAUC/logloss per behaviour (click, complete, like) for behaviour rankers",
                 "Interactions CSV: user,item[,weight][,ts] (header optional; a header may add an action column);",
@@ -46,6 +47,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--items-from-triples", description = "Keep only items that appear in the triples, as the KG papers do.")
     boolean itemsFromTriples;
+
+    @Option(names = "--tags-from-others", description = "lastfm-hetrec: build the tag graph only from tags put on artists "
+            + "by users who did not play them (closes the path from a listener's own tags to their held-out plays).")
+    boolean tagsFromOthers;
 
     @Option(names = "--models", split = ",", paramLabel = "a,b", description = "Models to compare (default: all registered).")
     List<String> models;
@@ -91,8 +96,11 @@ final class EvalCommand implements Callable<Integer> {
             if (!dataset.get(0).equals("lastfm-hetrec")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown dataset '" + dataset.get(0) + "': lastfm-hetrec");
             }
-            d = DatasetLoader.hetrec(Path.of(dataset.get(1)), protocol.equals(SequenceProtocol.NAME));
+            d = DatasetLoader.hetrec(Path.of(dataset.get(1)), protocol.equals(SequenceProtocol.NAME), tagsFromOthers);
         } else {
+            if (tagsFromOthers) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--tags-from-others needs --dataset lastfm-hetrec");
+            }
             d = DatasetLoader.csv(interactions, triples);
         }
         return itemsFromTriples ? DatasetLoader.restrictToGraphItems(d) : d;

@@ -103,9 +103,15 @@ public record Dataset(String name, String checksum, List<String> userIds, List<S
                 weights[k] = w.get(k);
                 times[k] = t.get(k);
             }
+            // an entity with a user's id (user –friend→ user) is that user, so social scorers can find them
+            int[] userOf = new int[entityIds.size()];
+            for (int e = 0; e < userOf.length; e++) {
+                userOf[e] = e < itemIds.size() ? -1 : users.getOrDefault(entityIds.get(e), -1);
+            }
             return new Dataset(name, checksum, List.copyOf(userIds), List.copyOf(itemIds), u.toArray(), i.toArray(),
                     weights, times, anyAction ? a.toArray(String[]::new) : null,
-                    new KnowledgeTriples(entityIds.size(), List.copyOf(relationNames), heads, rels, tails), List.copyOf(entityIds));
+                    new KnowledgeTriples(entityIds.size(), List.copyOf(relationNames), heads, rels, tails, userOf),
+                    List.copyOf(entityIds));
         }
     }
 

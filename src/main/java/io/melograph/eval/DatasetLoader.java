@@ -33,8 +33,21 @@ public final class DatasetLoader {
      * timestamped events, one session a day ({@code timed = true}). Side graph: artist –tagged→ tag, user –friend→ user.
      */
     public static Dataset hetrec(Path dir, boolean timed) throws IOException {
+        return hetrec(dir, timed, false);
+    }
+
+    /**
+     * As {@link #hetrec(Path, boolean)}; with {@code tagsFromOthers} the side graph keeps only tag assignments whose
+     * user does not have the artist among their interactions. A tag a listener put on an artist tells that they know
+     * it, so with it a held-out play can show through the graph; without it that path is closed, at the price of every
+     * listener's tags (a conservative bound for graph scorers). With tag assignments as the interactions
+     * ({@code timed}) no tag is left.
+     */
+    public static Dataset hetrec(Path dir, boolean timed, boolean tagsFromOthers) throws IOException {
         Checksum sum = new Checksum();
-        Dataset.Builder b = new Dataset.Builder("lastfm-hetrec" + (timed ? " (tag assignments)" : ""));
+        Dataset.Builder b = new Dataset.Builder("lastfm-hetrec" + (timed ? " (tag assignments)" : "")
+                + (tagsFromOthers ? ", tags from non-listeners" : ""));
+        Set<String> interacted = new HashSet<>();
         Set<String> artists = new HashSet<>();
         for (String[] f : tsv(dir.resolve("artists.dat"), sum)) {
             artists.add(f[0]);
@@ -46,16 +59,19 @@ public final class DatasetLoader {
                     long day = LocalDate.of(Integer.parseInt(f[5]), Integer.parseInt(f[4]), Integer.parseInt(f[3]))
                             .atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
                     b.interaction("user:" + f[0], "artist:" + f[1], 1, day, null);
+                    interacted.add(f[0] + "\t" + f[1]);
                 }
             }
         } else {
             for (String[] f : tsv(dir.resolve("user_artists.dat"), sum)) {
                 b.interaction("user:" + f[0], "artist:" + f[1], Float.parseFloat(f[2]), Dataset.NO_TIME, null);
+                interacted.add(f[0] + "\t" + f[1]);
             }
         }
         Set<String> seen = new HashSet<>();
         for (String[] f : tagged) {
-            if (artists.contains(f[1]) && seen.add(f[1] + "\t" + f[2])) {
+            if (artists.contains(f[1]) && !(tagsFromOthers && interacted.contains(f[0] + "\t" + f[1]))
+                    && seen.add(f[1] + "\t" + f[2])) {
                 b.triple("artist:" + f[1], "tagged", "tag:" + f[2]);
             }
         }

@@ -1,12 +1,17 @@
 package io.melograph.eval;
 
 import io.melograph.train.BehaviourRanker;
+import io.melograph.train.BlendScorer;
 import io.melograph.train.BprScorer;
+import io.melograph.train.Channel;
 import io.melograph.train.EaseScorer;
 import io.melograph.train.ItemKnnScorer;
 import io.melograph.train.ItemRateRanker;
+import io.melograph.train.LearnedBlendScorer;
 import io.melograph.train.PopularityScorer;
 import io.melograph.train.Scorer;
+import io.melograph.train.graph.FriendsScorer;
+import io.melograph.train.graph.SharedTagsScorer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +31,17 @@ public final class Models {
         register("itemknn", ItemKnnScorer::new);
         register("bpr", BprScorer::new);
         register("ease", EaseScorer::new);
+        // blends: the channels at the settings their own validation runs chose (docs/eval/README.md)
+        Channel knn = new Channel("itemknn", ItemKnnScorer::new, Map.of("k", 1000, "shrink", 10.0));
+        Channel popularity = new Channel("popularity", PopularityScorer::new, Map.of());
+        Channel tags = new Channel("kg-tags", SharedTagsScorer::new, Map.of("alpha", 3.0, "profile", 0, "plays", "log"));
+        Channel social = new Channel("kg-social", FriendsScorer::new, Map.of("overlap", 2.0, "hops", 2));
+        register("pop-knn-blend", () -> new BlendScorer(List.of(knn, popularity)));
+        register("pop-knn-lr", () -> new LearnedBlendScorer(List.of(knn, popularity)));
+        register("kg-tags", SharedTagsScorer::new);
+        register("kg-social", FriendsScorer::new);
+        register("kg-fused", () -> new BlendScorer(List.of(knn, tags, social, popularity)));
+        register("kg-fused-lr", () -> new LearnedBlendScorer(List.of(knn, tags, social, popularity)));
         registerRanker("popularity", ItemRateRanker::new);
     }
 

@@ -24,8 +24,11 @@ final class RankingEvaluation {
     static final int MAX_K = 50;
     static final int[] CUTOFFS = {10, 50};
 
-    /** Per-user values (users with targets only), top-50 lists and the mean HitRate@k for k = 1..50. */
-    record Result(Map<String, double[]> perUser, List<int[]> lists, double[] hitCurve) {
+    /**
+     * Per-user values (users with targets only), top-50 lists, the mean HitRate@k for k = 1..50 and the mean wall time
+     * of one user's {@link Scorer#scoreItems} call (all items scored; ranking not included).
+     */
+    record Result(Map<String, double[]> perUser, List<int[]> lists, double[] hitCurve, double scoringMillis) {
 
         double mean(String metric) {
             double[] v = perUser.get(metric);
@@ -47,6 +50,7 @@ final class RankingEvaluation {
                 out.put("coverage@" + k, Coverage.of(lists, k, catalogue));
                 out.put("longtail@" + k, LongTailShare.of(lists, k, longTail));
             }
+            out.put("ms/user", scoringMillis);
             out.put("users", (double) lists.size());
             return out;
         }
@@ -67,11 +71,14 @@ final class RankingEvaluation {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         List<int[]> lists = new ArrayList<>();
         double[] hits = new double[MAX_K];
+        long scoringNanos = 0;
         for (int u = 0; u < targets.length; u++) {
             if (targets[u] == null || targets[u].length == 0) {
                 continue;
             }
+            long t0 = System.nanoTime();
             scorer.scoreItems(u, scores);
+            scoringNanos += System.nanoTime() - t0;
             int user = u;
             int[] ranked = TopK.of(scores, MAX_K, i -> excludeTrain && train.contains(user, i));
             Set<Integer> relevant = new HashSet<>();
@@ -100,7 +107,7 @@ final class RankingEvaluation {
         }
         Map<String, double[]> perUser = new LinkedHashMap<>();
         values.forEach((k, v) -> perUser.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
-        return new Result(perUser, lists, hits);
+        return new Result(perUser, lists, hits, scoringNanos / 1e6 / Math.max(1, lists.size()));
     }
 
     /** Mean NDCG@10, the validation objective of the ranking protocols. */

@@ -3,10 +3,10 @@ package io.melograph.train;
 import java.util.Map;
 
 /** Reads one setting of a model's grid: numbers may come as any Number or as text (from a command line). */
-final class Hyperparameters {
+public final class Hyperparameters {
     private Hyperparameters() {}
 
-    static Number number(Map<String, Object> params, String key, Number fallback) {
+    public static Number number(Map<String, Object> params, String key, Number fallback) {
         Object value = params.get(key);
         if (value == null) {
             return fallback;

@@ -86,6 +86,21 @@ class EvalCommandTest {
     }
 
     @Test
+    void graphScorersAndBlendsRunFromCsvTriples(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.csv");
+        Path graph = dir.resolve("triples.csv");
+        writeEvents(events, graph);
+        assertEquals(0, Main.run("eval", "topk", "--interactions", events.toString(), "--triples", graph.toString(),
+                "--models", "popularity,kg-tags,kg-social,pop-knn-blend,kg-fused,kg-fused-lr", "--seed", "3",
+                "--out", dir.toString()));
+        String topk = Files.readString(dir.resolve("topk.json"));
+        assertTrue(number(topk, "kg-tags", "ndcg@10") > number(topk, "popularity", "ndcg@10"),
+                "the genre of a user's items points at the rest of their taste");
+        assertTrue(topk.contains("0 of 40 users have friends"), "the social channel says it had nothing to go on");
+        assertTrue(number(topk, "kg-fused", "ms/user") >= 0);
+    }
+
+    @Test
     void unknownModelsAndProtocolsAreUsageErrors(@TempDir Path dir) throws IOException {
         Path events = dir.resolve("events.csv");
         writeEvents(events, dir.resolve("t.csv"));
@@ -95,7 +110,7 @@ class EvalCommandTest {
     }
 
     private static String withoutTimes(String json) {
-        return json.replaceAll("\"seconds\": [0-9.E-]+", "").replaceAll("\"command\": \"[^\"]*\"", "");
+        return json.replaceAll("\"(seconds|ms/user)\": [0-9.E-]+", "").replaceAll("\"command\": \"[^\"]*\"", "");
     }
 
     private static double number(String json, String model, String metric) {
