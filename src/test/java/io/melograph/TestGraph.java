@@ -2,6 +2,7 @@ package io.melograph;
 
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
+import io.melograph.graph.PluginProcedures;
 import io.melograph.graph.SchemaMigrations;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -13,6 +14,7 @@ import org.neo4j.harness.Neo4jBuilders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One Neo4j test harness per test JVM, started with authentication on, shared by every test that needs a graph
@@ -24,6 +26,7 @@ public final class TestGraph {
     public static final String PASSWORD = "test-password-1";
     private static Neo4j harness;
     private static GraphConnection connection;
+    private static boolean plugins;
 
     private TestGraph() {}
 
@@ -36,6 +39,7 @@ public final class TestGraph {
                     .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                     .withConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                     .withConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
+                    .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "apoc.*"))
                     .build();
             harness.databaseManagementService().database("system").executeTransactionally(
                     "CREATE USER " + USER + " SET PASSWORD '" + PASSWORD + "' CHANGE NOT REQUIRED");
@@ -47,6 +51,17 @@ public final class TestGraph {
             }));
         }
         return harness;
+    }
+
+    /**
+     * Registers the GDS and APOC procedures with the harness, as a Neo4j server with those plugins has them (costs a
+     * class path scan, so only tests that need them call it).
+     */
+    public static synchronized void withPlugins() {
+        if (!plugins) {
+            PluginProcedures.register(harness().databaseManagementService());
+            plugins = true;
+        }
     }
 
     /** Settings that point at the harness as an external, authenticated server. */

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
         subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Replay.class,
-                BenchCommand.Recall.class})
+                BenchCommand.Recall.class, BenchCommand.Vectors.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,6 +36,40 @@ final class BenchCommand implements Runnable {
                 long started = System.nanoTime();
                 io.melograph.graph.SchemaMigrations.apply(connection, graph.settings().embeddingDimensions());
                 System.out.printf("schema applied and indexes online in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "vectors", mixinStandardHelpOptions = true,
+            description = {"The song vector index against exact brute-force search on the same vectors: recall@k and",
+                    "latency p50/p99 of the index, of a scan in memory and of a Cypher scan in Neo4j. Needs embeddings",
+                    "(melograph train embeddings)."})
+    static final class Vectors implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Option(names = "--queries", defaultValue = "200", description = "Query songs, seeded sample (default ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--k", defaultValue = "100", description = "Neighbours per query (default ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--fetch", defaultValue = "100,200", split = ",",
+                description = {"How many neighbours to ask the index for, one measured run each (default ${DEFAULT-VALUE}):",
+                        "more than k widens the HNSW search."})
+        java.util.List<Integer> fetch;
+
+        @Option(names = "--db-scans", defaultValue = "50",
+                description = "Queries also answered by a Cypher scan of all songs (default ${DEFAULT-VALUE}; slow on big catalogs).")
+        int dbScans;
+
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Override
+        public Integer call() {
+            try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings())) {
+                System.out.println(io.melograph.bench.VectorBench.run(connection, queries, k, fetch, dbScans, seed).format());
                 return 0;
             }
         }

@@ -26,13 +26,14 @@ import java.util.stream.Stream;
  * loads them from its plugins folder; embedded in one fat jar there is no such folder, so we find the annotated
  * classes ourselves (their extensions, which provide what the procedures inject, do load from the classpath).
  */
-final class PluginProcedures {
+public final class PluginProcedures {
     private static final Logger LOG = LoggerFactory.getLogger(PluginProcedures.class);
     private static final List<String> PACKAGES = List.of("org/neo4j/gds/", "apoc/");
 
     private PluginProcedures() {}
 
-    static int register(DatabaseManagementService dbms) {
+    /** Registers them with {@code dbms} (which must allow {@code gds.*, apoc.*} unrestricted); returns the classes. */
+    public static int register(DatabaseManagementService dbms) {
         long started = System.nanoTime();
         GlobalProcedures procedures = ((GraphDatabaseAPI) dbms.database("system")).getDependencyResolver()
                 .resolveDependency(GlobalProcedures.class);

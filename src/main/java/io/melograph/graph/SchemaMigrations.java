@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final Pattern FILE = Pattern.compile("V(\\d+)__(\\w+)\\.cypher");
-    static final String VECTOR_INDEX = "song_embedding";
+    /** The vector indexes over {@code embedding}, all of dimension MELOGRAPH_EMBEDDING_DIM. */
+    static final List<String> VECTOR_INDEXES = List.of("song_embedding", "artist_embedding");
 
     public record Migration(int version, String name, String file) {}
 
@@ -69,32 +70,70 @@ public final class SchemaMigrations {
                 LOG.info("Applied schema migration {}", m.file());
             }
             session.run("CALL db.awaitIndexes(300)").consume();
-            ensureVectorDimensions(session, embeddingDimensions);
+            for (String index : VECTOR_INDEXES) {
+                ensureVectorDimensions(session, index, embeddingDimensions);
+            }
         }
         return applied;
     }
 
-    /** A changed MELOGRAPH_EMBEDDING_DIM rebuilds the vector index: old vectors no longer fit it anyway. */
-    private static void ensureVectorDimensions(Session session, int dimensions) {
+    /**
+     * A changed MELOGRAPH_EMBEDDING_DIM rebuilds a vector index: old vectors no longer fit it anyway. A missing one
+     * (dropped by an interrupted {@code train embeddings --rebuild-indexes}) is created again; it comes online in the
+     * background.
+     */
+    private static void ensureVectorDimensions(Session session, String index, int dimensions) {
         List<Record> rows = session.run("SHOW VECTOR INDEXES YIELD name, options WHERE name = $name RETURN options",
-                Map.of("name", VECTOR_INDEX)).list();
+                Map.of("name", index)).list();
         if (rows.isEmpty()) {
+            LOG.warn("Vector index {} is missing: creating it", index);
+            create(session, index, dimensions);
             return;
         }
         Object current = rows.get(0).get("options").asMap().get("indexConfig") instanceof Map<?, ?> cfg
                 ? cfg.get("vector.dimensions") : null;
         if (current instanceof Number n && n.intValue() != dimensions) {
-            LOG.warn("Vector index {} has {} dimensions, configuration says {}: recreating it", VECTOR_INDEX, n, dimensions);
-            session.run("DROP INDEX " + VECTOR_INDEX).consume();
-            for (Migration m : available()) {
-                CypherFile file = CypherFile.load("schema/" + m.file());
-                for (String s : file.statements()) {
-                    if (s.contains(VECTOR_INDEX)) {
-                        session.run(s, Map.of("embeddingDimensions", dimensions)).consume();
-                    }
+            LOG.warn("Vector index {} has {} dimensions, configuration says {}: recreating it", index, n, dimensions);
+            // the name is one of VECTOR_INDEXES, never input
+            session.run("DROP INDEX " + index).consume();
+            create(session, index, dimensions);
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    /** Runs the migrations' statements that create vector index {@code index} (IF NOT EXISTS). */
+    private static void create(Session session, String index, int dimensions) {
+        for (Migration m : available()) {
+            CypherFile file = CypherFile.load("schema/" + m.file());
+            for (String s : file.statements()) {
+                if (s.contains("INDEX " + index + " ")) {
+                    session.run(s, Map.of("embeddingDimensions", dimensions)).consume();
                 }
             }
-            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    /**
+     * Drops the vector indexes: writing embeddings of a large catalog and building the indexes afterwards
+     * ({@link #createVectorIndexes}) is several times faster than updating them write by write.
+     */
+    public static void dropVectorIndexes(GraphConnection graph) {
+        try (Session session = graph.session()) {
+            for (String index : VECTOR_INDEXES) {
+                session.run("DROP INDEX " + index + " IF EXISTS").consume();
+            }
+        }
+    }
+
+    /** Creates the missing vector indexes and waits until they are online (up to {@code waitSeconds}). */
+    public static void createVectorIndexes(GraphConnection graph, int dimensions, long waitSeconds) {
+        try (Session session = graph.session()) {
+            for (String index : VECTOR_INDEXES) {
+                create(session, index, dimensions);
+            }
+            for (String index : VECTOR_INDEXES) {
+                session.run("CALL db.awaitIndex($name, $seconds)", Map.of("name", index, "seconds", waitSeconds)).consume();
+            }
         }
     }
 

@@ -2,12 +2,8 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.ResultCursor;
 
 import java.time.Duration;
@@ -15,9 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A recall channel that is one Cypher file under {@code cypher/recall/}. The file gets the listener context as
@@ -97,22 +90,7 @@ public abstract class CypherChannel implements RecallChannel {
     }
 
     private List<Record> run(Map<String, Object> params, Duration budget) {
-        AsyncSession session = graph.driver().session(AsyncSession.class,
-                SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
-        try {
-            return session.executeReadAsync(tx -> tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync),
-                            TransactionConfig.builder().withTimeout(budget.plusMillis(5)).build())
-                    .toCompletableFuture().get(budget.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new RecallTimeoutException(name, budget, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecallTimeoutException(name, budget, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            session.closeAsync(); // rolls back (and so stops) a query still running past its budget
-        }
+        return BudgetedRead.run(graph.driver(), name, budget, tx -> tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync));
     }
 
     private static List<Map<String, Object>> seeds(List<ListenerContext.Seed> seeds) {

@@ -38,7 +38,9 @@ public final class RecallService implements AutoCloseable {
         this.contexts = contexts;
         this.budget = budget;
         channels.putAll(Channels.graphChannels(graph));
+        add(new VectorRecall(graph.driver()));
         artistChannels.add(Channels.similarArtists(graph));
+        artistChannels.add(new SimilarArtists(graph.driver()));
     }
 
     /**
@@ -65,7 +67,7 @@ public final class RecallService implements AutoCloseable {
         t.start();
     }
 
-    /** Adds a channel (the vector channel, later the interest models). */
+    /** Adds a channel (later the interest models). */
     public RecallService add(RecallChannel channel) {
         channels.put(channel.name(), channel);
         return this;

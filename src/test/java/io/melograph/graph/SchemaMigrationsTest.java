@@ -31,17 +31,20 @@ class SchemaMigrationsTest {
         GraphConnection graph = TestGraph.connection();
         try {
             SchemaMigrations.apply(graph, 24);
-            assertEquals(24, dimensions(graph));
+            assertEquals(24, dimensions(graph, "song_embedding"));
+            assertEquals(24, dimensions(graph, "artist_embedding"));
         } finally {
             SchemaMigrations.apply(graph, 16);
         }
-        assertEquals(16, dimensions(graph));
+        assertEquals(16, dimensions(graph, "song_embedding"));
+        assertEquals(16, dimensions(graph, "artist_embedding"));
     }
 
-    private static long dimensions(GraphConnection graph) {
+    private static long dimensions(GraphConnection graph, String index) {
         try (Session s = graph.session()) {
-            return s.run("SHOW VECTOR INDEXES YIELD name, options WHERE name = 'song_embedding' "
-                    + "RETURN options.indexConfig.`vector.dimensions` AS d").single().get("d").asLong();
+            return s.run("SHOW VECTOR INDEXES YIELD name, options WHERE name = $index "
+                    + "RETURN options.indexConfig.`vector.dimensions` AS d", java.util.Map.of("index", index))
+                    .single().get("d").asLong();
         }
     }
 }

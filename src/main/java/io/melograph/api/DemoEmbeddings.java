@@ -1,0 +1,42 @@
+package io.melograph.api;
+
+import io.melograph.events.GraphAggregator;
+import io.melograph.graph.GraphConnection;
+import io.melograph.graph.GraphSettings;
+import io.melograph.train.GraphEmbeddings;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/**
+ * The demo's graph embeddings: on a start with the bundled sample where no song has an embedding yet (the first
+ * start), FastRP runs once in the background after the aggregator has written the demo community's listening history,
+ * so the vector channels answer on the demo without a manual {@code melograph train embeddings}. A few seconds on
+ * the demo graph; never on a configured catalog, where training is an operator's decision.
+ */
+@Context
+@Requires(property = "melograph.sample", notEquals = "false")
+final class DemoEmbeddings {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoEmbeddings.class);
+
+    @Inject
+    DemoEmbeddings(GraphConnection graph, GraphSettings settings, GraphAggregator aggregator) {
+        Map<String, Long> counts = GraphEmbeddings.counts(graph);
+        if (counts.getOrDefault("Song", 0L) > 0 || counts.getOrDefault("Song.total", 0L) == 0) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                // the aggregator replays the journal when it starts; the listens are in the graph by now
+                aggregator.flush();
+                GraphEmbeddings.train(graph, GraphEmbeddings.Options.fastRp(settings.embeddingDimensions(), 42));
+            } catch (RuntimeException e) {
+                LOG.warn("Demo embeddings failed (vector recall stays empty until `melograph train embeddings`): {}", e.toString());
+            }
+        }, "demo-embeddings");
+        t.setDaemon(true);
+        t.start();
+    }
+}

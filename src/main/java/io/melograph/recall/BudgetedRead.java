@@ -1,0 +1,52 @@
+package io.melograph.recall;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionCallback;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.TransactionTerminatedException;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A channel's read transaction within its time budget: run asynchronously, with the budget (plus a little) as the
+ * server-side transaction timeout, while the caller stops waiting when the budget is spent and gets a
+ * {@link RecallTimeoutException}; closing the session then rolls back (and so stops) a query still running.
+ */
+final class BudgetedRead {
+    private BudgetedRead() {}
+
+    static <T> T run(Driver driver, String channel, Duration budget, AsyncTransactionCallback<CompletionStage<T>> work) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new RecallTimeoutException(channel, budget, null);
+        }
+        AsyncSession session = driver.session(AsyncSession.class,
+                SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+        try {
+            return session.executeReadAsync(work, TransactionConfig.builder().withTimeout(budget.plusMillis(5)).build())
+                    .toCompletableFuture().get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RecallTimeoutException(channel, budget, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecallTimeoutException(channel, budget, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof TransactionTerminatedException
+                    || cause instanceof ClientException c && c.code() != null && c.code().contains("TransactionTimedOut")) {
+                throw new RecallTimeoutException(channel, budget, cause);
+            }
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        } finally {
+            session.closeAsync();
+        }
+    }
+}

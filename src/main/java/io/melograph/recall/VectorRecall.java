@@ -1,0 +1,41 @@
+package io.melograph.recall;
+
+import io.melograph.graph.CypherFile;
+import io.melograph.recall.ListenerContext.Seed;
+import org.neo4j.driver.Driver;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Songs close to what the listener loves in graph-embedding space, from the {@code song_embedding} vector index:
+ * the query vector is the weighted mean of the seed songs' embeddings (for a listener without seeds in the request,
+ * their most played songs weighted by plays; for a song, that song). With artist seeds only, each artist stands in
+ * as the mean of its songs' embeddings. Each candidate names the seed it is closest to.
+ */
+public final class VectorRecall extends VectorChannel {
+    public static final String NAME = "vector";
+    private static final String SONG_VECTORS = CypherFile.load("recall/song-vectors.cypher").statement();
+    private static final String ARTIST_SONG_VECTORS = CypherFile.load("recall/artist-song-vectors.cypher").statement();
+
+    public VectorRecall(Driver driver) {
+        super(driver, NAME,
+                "Songs near the listener's favourite songs in graph-embedding space (vector index song_embedding)");
+    }
+
+    @Override
+    public List<Candidate> recall(ListenerContext context, int limit, Duration budget) {
+        boolean bySongs = !context.songs().isEmpty() || context.artists().isEmpty();
+        List<Seed> seeds = bySongs ? context.songs() : context.artists();
+        // the search leaves the seeds out itself
+        return search.search(new VectorSearch.Request(NAME, "song_embedding", "song",
+                bySongs ? SONG_VECTORS : ARTIST_SONG_VECTORS, seeds, bySongs && seeds.isEmpty() ? context.userId() : null,
+                context.exclude(), limit, VectorRecall::reason), budget);
+    }
+
+    static String reason(Seed seed) {
+        return seed.plays() > 0
+                ? "Sounds like *" + seed.name() + "*, which you played " + VectorSearch.times(seed.plays())
+                : "Close to *" + seed.name() + "* in the music graph";
+    }
+}
