@@ -20,7 +20,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RecallController {
     static final int MAX_LIMIT = 200;
-    private static final int MAX_ID = 256;
 
     private final RecallService recall;
 
@@ -63,11 +62,6 @@ final class RecallController {
     }
 
     private static void check(String id, int limit) {
-        if (id.length() > MAX_ID) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "id longer than " + MAX_ID + " characters");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
-        }
+        RequestChecks.idAndLimit(id, limit, MAX_LIMIT);
     }
 }

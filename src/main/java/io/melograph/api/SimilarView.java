@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.recall.Fusion;
 import io.melograph.recall.RecallRunner;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,13 +19,10 @@ record SimilarView(String id, String name, Map<String, String> channels, Map<Str
                 List<List<String>> paths) {}
 
     static SimilarView of(String id, String name, RecallRunner.Result r, int limit) {
-        List<Item> items = RecallRunner.merge(r.candidates(), limit).stream().map(m -> {
-            var parts = m.parts().stream().sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
-            return new Item(m.itemId(), m.itemType(), m.name(), Math.round(m.score() * 1e4) / 1e4,
-                    parts.stream().map(RecallRunner.Merged.Part::channel).toList(),
-                    parts.stream().map(RecallRunner.Merged.Part::reason).toList(),
-                    parts.stream().map(RecallRunner.Merged.Part::path).toList());
-        }).toList();
+        List<Item> items = Fusion.fuse(r.candidates(), Fusion.Policy.EQUAL, limit).stream().map(m ->
+                new Item(m.itemId(), m.itemType(), m.name(), Math.round(m.score() * 1e4) / 1e4, m.channels(),
+                        m.parts().stream().map(Fusion.Fused.Part::reason).toList(),
+                        m.parts().stream().map(Fusion.Fused.Part::path).toList())).toList();
         return new SimilarView(id, name, r.status(), r.millis(), items);
     }
 }

@@ -73,6 +73,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Fit the popularity prior on this HetRec Last.fm folder (default: the exponent fitted on it once, built in).")
     Path hetrec;
 
+    @Option(names = "--catalog-out", paramLabel = "FILE", description = {"Also write the simulated songs' artists and genres",
+            "as head,relation,tail CSV (song,performedBy,artist and song,hasGenre,genre) for `eval --triples`."})
+    Path catalogOut;
+
     @Option(names = "--no-world", description = "Do not write the simulated listeners, playlists, videos and MLOGs into the graph.")
     boolean noWorld;
 
@@ -119,6 +123,9 @@ final class SimulateCommand implements Callable<Integer> {
                 return 1;
             }
             ListenerSimulator sim = new ListenerSimulator(songs, config, prior);
+            if (catalogOut != null) {
+                writeCatalog(songs, catalogOut);
+            }
             if (!noWorld) {
                 System.out.println("Simulated world written to the graph (labelled Synthetic): " + WorldWriter.write(connection, sim));
             }
@@ -138,6 +145,20 @@ final class SimulateCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The side information the evaluation's rankers may use, in the triples CSV format {@code eval} reads. */
+    private static void writeCatalog(List<SimSong> songs, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("head,relation,tail\n");
+        for (SimSong s : songs) {
+            s.artists().forEach(a -> sb.append(csv(s.id())).append(",performedBy,").append(csv(a)).append('\n'));
+            s.genres().forEach(g -> sb.append(csv(s.id())).append(",hasGenre,").append(csv(g)).append('\n'));
+        }
+        java.nio.file.Files.writeString(file, sb);
+    }
+
+    private static String csv(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 
     private EventSink sink(GraphSettings settings) throws IOException {

@@ -10,13 +10,19 @@ import java.util.Map;
 
 /**
  * Interactions read from files, with string ids mapped to dense indices: users {@code 0..U-1}, items {@code 0..I-1};
- * optional timestamps and behaviour (action) per interaction, and an optional knowledge graph over the items.
+ * optional timestamps, behaviour (action) and scene per interaction, and an optional knowledge graph over the items.
  *
  * @param checksum SHA-256 over the input files, so a report says exactly what it was computed on
  */
 public record Dataset(String name, String checksum, List<String> userIds, List<String> itemIds,
                       int[] users, int[] items, float[] weights, long[] times, String[] actions,
-                      KnowledgeTriples graph, List<String> entityIds) {
+                      KnowledgeTriples graph, List<String> entityIds, String[] scenes) {
+
+    /** Without scenes (data that does not say where an interaction happened). */
+    public Dataset(String name, String checksum, List<String> userIds, List<String> itemIds, int[] users, int[] items,
+                   float[] weights, long[] times, String[] actions, KnowledgeTriples graph, List<String> entityIds) {
+        this(name, checksum, userIds, itemIds, users, items, weights, times, actions, graph, entityIds, null);
+    }
 
     public static final long NO_TIME = Long.MIN_VALUE;
 
@@ -60,14 +66,23 @@ public record Dataset(String name, String checksum, List<String> userIds, List<S
         private final List<Float> w = new ArrayList<>();
         private final List<Long> t = new ArrayList<>();
         private final List<String> a = new ArrayList<>();
+        private final List<String> sc = new ArrayList<>();
         private final List<String[]> triples = new ArrayList<>();
         private boolean anyAction;
+        private boolean anyScene;
 
         public Builder(String name) {
             this.name = name;
         }
 
         public Builder interaction(String user, String item, float weight, long time, String action) {
+            return interaction(user, item, weight, time, action, null);
+        }
+
+        /** As above, with the scene the interaction happened in (null when unknown). */
+        public Builder interaction(String user, String item, float weight, long time, String action, String scene) {
+            sc.add(scene);
+            anyScene |= scene != null;
             u.add(users.computeIfAbsent(user, k -> { userIds.add(k); return userIds.size() - 1; }));
             i.add(items.computeIfAbsent(item, k -> { itemIds.add(k); return itemIds.size() - 1; }));
             w.add(weight);
@@ -111,7 +126,7 @@ public record Dataset(String name, String checksum, List<String> userIds, List<S
             return new Dataset(name, checksum, List.copyOf(userIds), List.copyOf(itemIds), u.toArray(), i.toArray(),
                     weights, times, anyAction ? a.toArray(String[]::new) : null,
                     new KnowledgeTriples(entityIds.size(), List.copyOf(relationNames), heads, rels, tails, userOf),
-                    List.copyOf(entityIds));
+                    List.copyOf(entityIds), anyScene ? sc.toArray(String[]::new) : null);
         }
     }
 

@@ -88,6 +88,11 @@ public final class DatasetLoader {
     public static Dataset csv(Path interactions, Path triples) throws IOException {
         Checksum sum = new Checksum();
         Dataset.Builder b = new Dataset.Builder(interactions.getFileName().toString());
+        if (interactions.getFileName().toString().endsWith(".jsonl")) {
+            events(interactions, sum, b);
+            triples(triples, sum, b);
+            return b.build(sum.hex());
+        }
         List<List<String>> rows = csvRows(interactions, sum);
         Map<String, Integer> columns = new HashMap<>(Map.of("user", 0, "item", 1, "weight", 2, "ts", 3));
         int start = 0;
@@ -114,6 +119,39 @@ public final class DatasetLoader {
                 throw new IllegalArgumentException(interactions.getFileName() + ":" + line + ": " + e.getMessage(), e);
             }
         }
+        triples(triples, sum, b);
+        return b.build(sum.hex());
+    }
+
+    /**
+     * Events in the POST /events wire format, one JSON object a line (what {@code melograph simulate --out} writes):
+     * the song events, each with its user, time, action and scene (weight 1). Events about playlists, videos and
+     * MLOGs are left out: the protocols rank songs.
+     */
+    private static void events(Path file, Checksum sum, Dataset.Builder b) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(sum.open(file), StandardCharsets.UTF_8))) {
+            int line = 0;
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                line++;
+                if (l.isBlank()) {
+                    continue;
+                }
+                try {
+                    com.fasterxml.jackson.databind.JsonNode e = json.readTree(l);
+                    if (!"song".equals(e.path("itemType").asText("song"))) {
+                        continue;
+                    }
+                    b.interaction(e.get("userId").asText(), e.get("itemId").asText(), 1, e.get("ts").asLong(),
+                            e.get("action").asText(), e.hasNonNull("scene") ? e.get("scene").asText() : null);
+                } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException ex) {
+                    throw new IllegalArgumentException(file.getFileName() + ":" + line + ": not an event: " + ex.getMessage(), ex);
+                }
+            }
+        }
+    }
+
+    private static void triples(Path triples, Checksum sum, Dataset.Builder b) throws IOException {
         if (triples != null) {
             List<List<String>> t = csvRows(triples, sum);
             int first = !t.isEmpty() && t.get(0).get(0).strip().equalsIgnoreCase("head") ? 1 : 0;
@@ -125,7 +163,6 @@ public final class DatasetLoader {
                 b.triple(f.get(0).strip(), f.get(1).strip(), f.get(2).strip());
             }
         }
-        return b.build(sum.hex());
     }
 
     /** Keeps the interactions whose item appears in the knowledge graph, as the published KG papers do. */
@@ -144,7 +181,7 @@ public final class DatasetLoader {
         for (int r = 0; r < d.size(); r++) {
             if (linked.contains(d.items()[r])) {
                 b.interaction(d.userIds().get(d.users()[r]), d.itemIds().get(d.items()[r]), d.weights()[r], d.times()[r],
-                        d.actions() == null ? null : d.actions()[r]);
+                        d.actions() == null ? null : d.actions()[r], d.scenes() == null ? null : d.scenes()[r]);
             }
         }
         for (int k = 0; k < d.graph().size(); k++) {

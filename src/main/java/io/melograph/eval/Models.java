@@ -5,12 +5,15 @@ import io.melograph.train.BlendScorer;
 import io.melograph.train.BprScorer;
 import io.melograph.train.Channel;
 import io.melograph.train.EaseScorer;
+import io.melograph.train.FtrlBehaviourRanker;
+import io.melograph.train.HashedLogisticRanker;
 import io.melograph.train.ItemKnnScorer;
 import io.melograph.train.ItemRateRanker;
 import io.melograph.train.LearnedBlendScorer;
 import io.melograph.train.PopularityScorer;
 import io.melograph.train.Scorer;
 import io.melograph.train.graph.FriendsScorer;
+import io.melograph.train.graph.GraphEmbeddingScorer;
 import io.melograph.train.graph.SharedTagsScorer;
 
 import java.util.LinkedHashMap;
@@ -40,9 +43,13 @@ public final class Models {
         register("pop-knn-lr", () -> new LearnedBlendScorer(List.of(knn, popularity)));
         register("kg-tags", SharedTagsScorer::new);
         register("kg-social", FriendsScorer::new);
+        register("kg-embedding", GraphEmbeddingScorer::new);
         register("kg-fused", () -> new BlendScorer(List.of(knn, tags, social, popularity)));
         register("kg-fused-lr", () -> new LearnedBlendScorer(List.of(knn, tags, social, popularity)));
         registerRanker("popularity", ItemRateRanker::new);
+        // the online ranker (io.melograph.rank) and its offline reference on the same hashed features
+        registerRanker("ftrl", FtrlBehaviourRanker::new);
+        registerRanker("lr-offline", HashedLogisticRanker::new);
     }
 
     private Models() {}

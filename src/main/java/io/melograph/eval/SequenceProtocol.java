@@ -4,7 +4,10 @@ import io.melograph.eval.metric.Auc;
 import io.melograph.eval.metric.Gauc;
 import io.melograph.eval.metric.LogLoss;
 import io.melograph.eval.metric.LongTailShare;
+import io.melograph.train.BehaviourData;
 import io.melograph.train.BehaviourRanker;
+import io.melograph.train.Exposure;
+import io.melograph.train.ItemSideInfo;
 import io.melograph.train.InteractionMatrix;
 import io.melograph.train.Scorer;
 
@@ -63,8 +66,9 @@ public final class SequenceProtocol {
         List<String> notes = new ArrayList<>(List.of("sessions end after 30 minutes without an event",
                 "next-item targets are the distinct items of each user's last session; heard items are not excluded"));
         if (d.actions() != null) {
+            ItemSideInfo side = sideInfo(d, outer.trainRows());
             for (String ranker : rankers) {
-                results.add(behaviour(d, outer, ranker, seed));
+                results.add(behaviour(d, outer, side, ranker, seed));
             }
         } else {
             notes.add("no actions in the data: behaviour metrics (click, complete, like) need events with an action column");
@@ -82,7 +86,7 @@ public final class SequenceProtocol {
     }
 
     /** AUC, GAUC and logloss of one behaviour ranker on every behaviour of the chain. */
-    private static ModelResult behaviour(Dataset d, SessionSplit split, String ranker, long seed) {
+    private static ModelResult behaviour(Dataset d, SessionSplit split, ItemSideInfo side, String ranker, long seed) {
         long t0 = System.nanoTime();
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> b : BEHAVIOURS.entrySet()) {
@@ -92,12 +96,12 @@ public final class SequenceProtocol {
                 continue;
             }
             BehaviourRanker model = Models.createRanker(ranker);
-            model.fit(d.userIds().size(), d.itemIds().size(), train.pairs, train.labels, seed);
+            model.fit(new BehaviourData(d.userIds(), side, train.exposures, train.labels), seed);
             double[] p = new double[test.labels.length];
             int[] groups = new int[test.labels.length];
             for (int k = 0; k < p.length; k++) {
-                p[k] = model.probability(test.pairs[k][0], test.pairs[k][1]);
-                groups[k] = test.pairs[k][0];
+                p[k] = model.probability(test.exposures[k]);
+                groups[k] = test.exposures[k].user();
             }
             metrics.put(b.getKey() + " auc", Auc.of(p, test.labels));
             metrics.put(b.getKey() + " gauc", Gauc.of(groups, p, test.labels));
@@ -107,21 +111,46 @@ public final class SequenceProtocol {
         return new ModelResult(ranker + " (behaviour)", Map.of(), metrics, Map.of(), Map.of(), (System.nanoTime() - t0) / 1e9, "");
     }
 
-    private record Exposures(int[][] pairs, boolean[] labels) {}
+    private record Exposures(Exposure[] exposures, boolean[] labels) {}
 
-    /** Each exposing action of a session, labelled by whether a following action of the session (same item) is a success. */
+    /**
+     * Item side info a ranker may use: artists and genres from the triples, plays counted in the training rows only
+     * (popularity as known before any test exposure).
+     */
+    static ItemSideInfo sideInfo(Dataset d, int[] trainRows) {
+        long[] plays = new long[d.itemIds().size()];
+        for (int r : trainRows) {
+            if ("play".equals(d.actions()[r])) {
+                plays[d.items()[r]]++;
+            }
+        }
+        return ItemSideInfo.of(d.itemIds(), d.graph(), d.entityIds(), plays);
+    }
+
+    /**
+     * Each exposing action of a session, labelled by whether a following action of the session (same item) is a
+     * success; with its time, scene and session position (plays earlier in its session: only events before it).
+     */
     static Exposures exposures(Dataset d, int[] rows, String[] behaviour) {
         Map<Integer, List<Integer>> byUser = new HashMap<>();
         for (int r : rows) {
             byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
         }
         Set<String> success = Set.of(Arrays.copyOfRange(behaviour, 1, behaviour.length));
-        List<int[]> pairs = new ArrayList<>();
+        List<Exposure> pairs = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         for (List<Integer> events : byUser.values()) {
             events.sort(Comparator.<Integer>comparingLong(r -> d.times()[r]).thenComparingInt(r -> r));
+            int plays = 0;
             for (int k = 0; k < events.size(); k++) {
                 int r = events.get(k);
+                if (k > 0 && d.times()[r] - d.times()[events.get(k - 1)] > LastSessionSplitter.SESSION_GAP_MILLIS) {
+                    plays = 0;
+                }
+                int position = plays;
+                if ("play".equals(d.actions()[r])) {
+                    plays++;
+                }
                 if (!behaviour[0].equals(d.actions()[r])) {
                     continue;
                 }
@@ -141,7 +170,7 @@ public final class SequenceProtocol {
                         }
                     }
                 }
-                pairs.add(new int[] {d.users()[r], d.items()[r]});
+                pairs.add(new Exposure(d.users()[r], d.items()[r], d.times()[r], d.scenes() == null ? null : d.scenes()[r], position));
                 labels.add(happened);
             }
         }
@@ -149,6 +178,6 @@ public final class SequenceProtocol {
         for (int k = 0; k < l.length; k++) {
             l[k] = labels.get(k);
         }
-        return new Exposures(pairs.toArray(int[][]::new), l);
+        return new Exposures(pairs.toArray(Exposure[]::new), l);
     }
 }

@@ -152,8 +152,13 @@ public final class GraphAggregator implements AutoCloseable {
                 }
                 case COMPLETE -> row.merge("completes", 1L, (a, b) -> (Long) a + (Long) b);
                 case SKIP -> row.merge("skips", 1L, (a, b) -> (Long) a + (Long) b);
-                case LIKE -> row.merge("likes", 1L, (a, b) -> (Long) a + (Long) b);
+                case LIKE -> {
+                    row.merge("likes", 1L, (a, b) -> (Long) a + (Long) b);
+                    row.put("disliked", null);
+                }
                 case UNLIKE -> row.merge("likes", -1L, (a, b) -> (Long) a + (Long) b);
+                // the latest word wins: a dislike cancels an earlier like and the other way round (scenes never offer a disliked song)
+                case DISLIKE -> row.put("disliked", true);
                 default -> { }
             }
             row.merge("lastAt", java.time.Instant.ofEpochMilli(e.ts()).atOffset(java.time.ZoneOffset.UTC),
@@ -190,6 +195,7 @@ public final class GraphAggregator implements AutoCloseable {
         row.put("completes", 0L);
         row.put("skips", 0L);
         row.put("likes", 0L);
+        row.put("disliked", null);
         return row;
     }
 

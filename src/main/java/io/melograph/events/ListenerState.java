@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class ListenerState {
     public static final int RECENT = 200;
-    static final long SESSION_GAP_MS = 30 * 60_000L;
+    public static final long SESSION_GAP_MS = 30 * 60_000L;
     static final int HALF_LIFE_HOURS = 6;
     private static final int MAX_AFFINITIES = 100;
 

@@ -40,7 +40,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /** Starts the DBMS with its store in {@code settings.home()/neo4j}. A port of 0 disables HTTP / picks a free Bolt port. */
+    /**
+     * GDS sizes its structures with JOL, whose first use attaches the HotSpot Serviceability Agent to this JVM from a
+     * child process: the JVM stops (ptrace) until it is done, minutes on a busy machine. Call before GDS runs.
+     */
+    static void skipJolAttach() {
+        System.setProperty("jol.skipHotspotSAAttach", System.getProperty("jol.skipHotspotSAAttach", "true"));
+    }
+
     public static EmbeddedNeo4j start(GraphSettings settings) {
+        skipJolAttach();
         Path home = settings.home();
         try {
             Files.createDirectories(home);

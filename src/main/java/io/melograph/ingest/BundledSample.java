@@ -33,6 +33,8 @@ public final class BundledSample {
             throw new IllegalStateException("the bundled sample does not import: " + report.problems());
         }
         LOG.info("Sample imported in {} ms: {}", report.millis(), report.written());
+        LOG.info("Genres and tags from the sample's descriptions (links per step): {}",
+                SampleKeywords.apply(graph, dir.resolve("dbpedia-music/keywords.tsv")));
         return Optional.of(report);
     }
 

@@ -10,6 +10,7 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.TransactionTerminatedException;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A channel's read transaction within its time budget: run asynchronously, with the budget (plus a little) as the
  * server-side transaction timeout, while the caller stops waiting when the budget is spent and gets a
- * {@link RecallTimeoutException}; closing the session then rolls back (and so stops) a query still running.
+ * {@link RecallTimeoutException}; the server's timeout then ends the transaction and the session is closed after it.
  */
 final class BudgetedRead {
     private BudgetedRead() {}
@@ -30,9 +31,10 @@ final class BudgetedRead {
         }
         AsyncSession session = driver.session(AsyncSession.class,
                 SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+        CompletableFuture<T> read = session.executeReadAsync(work,
+                TransactionConfig.builder().withTimeout(budget.plusMillis(5)).build()).toCompletableFuture();
         try {
-            return session.executeReadAsync(work, TransactionConfig.builder().withTimeout(budget.plusMillis(5)).build())
-                    .toCompletableFuture().get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            return read.get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new RecallTimeoutException(channel, budget, e);
         } catch (InterruptedException e) {
@@ -46,7 +48,9 @@ final class BudgetedRead {
             }
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         } finally {
-            session.closeAsync();
+            // close only once the transaction has ended (the server's timeout ends it soon): a session closed while
+            // its transaction still runs hands the pool a connection that is still in that transaction
+            read.whenComplete((r, e) -> session.closeAsync());
         }
     }
 }

@@ -51,6 +51,24 @@ public final class Channels {
         return all;
     }
 
+    /** Playlists for a listener (items of type playlist), by name. */
+    public static Map<String, RecallChannel> playlistChannels(GraphConnection g) {
+        Map<String, RecallChannel> all = new LinkedHashMap<>();
+        for (RecallChannel c : List.of(
+                channel(g, "pl-with-your-songs", "playlists holding the listener's songs", "playlists-with-your-songs.cypher",
+                        (r, s) -> "Has *" + r.name(0) + "*" + s.played(r.path().get(0))
+                                + ("1".equals(r.detail()) ? "" : " and " + (Long.parseLong(r.detail()) - 1) + " more of your songs")),
+                channel(g, "pl-similar-listeners", "playlists made by listeners who love the listener's songs",
+                        "playlists-of-similar-listeners.cypher",
+                        (r, s) -> "Made by *" + r.name(1) + "*, who also loves *" + r.name(0) + "*"),
+                channel(g, "pl-your-genres", "playlists full of the genres and tags of the listener's songs",
+                        "playlists-of-your-genres.cypher",
+                        (r, s) -> "Full of *" + r.name(1) + "* (" + r.detail() + " songs), like *" + r.name(0) + "*" + s.played(r.path().get(0))))) {
+            all.put(c.name(), c);
+        }
+        return all;
+    }
+
     /** Artists similar to the seed artists (the artist-to-artist channel of GET /artists/{id}/similar). */
     public static RecallChannel similarArtists(GraphConnection g) {
         return channel(g, "kg-similar-artists", "artists sharing tags, members, credits, sessions or listeners with an artist",

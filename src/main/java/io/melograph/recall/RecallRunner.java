@@ -1,7 +1,6 @@
 package io.melograph.recall;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Runs several channels at once, each within the budget; a channel that fails or runs out of time is left out and
@@ -30,6 +30,11 @@ public final class RecallRunner implements AutoCloseable {
     }
 
     public Result run(List<RecallChannel> channels, ListenerContext context, int limit, Duration budget) {
+        return run(channels, context, limit, name -> budget);
+    }
+
+    /** Runs the channels in parallel, each within its own budget. */
+    public Result run(List<RecallChannel> channels, ListenerContext context, int limit, Function<String, Duration> budgets) {
         Map<String, CompletableFuture<List<Candidate>>> futures = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -37,7 +42,7 @@ public final class RecallRunner implements AutoCloseable {
             futures.put(c.name(), CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
                 try {
-                    return c.recall(context, limit, budget);
+                    return c.recall(context, limit, budgets.apply(c.name()));
                 } finally {
                     synchronized (millis) {
                         millis.put(c.name(), (System.nanoTime() - t0) / 1_000_000);
@@ -47,8 +52,8 @@ public final class RecallRunner implements AutoCloseable {
         }
         Map<String, String> status = new LinkedHashMap<>();
         Map<String, List<Candidate>> out = new LinkedHashMap<>();
-        long deadline = started + budget.toNanos() + TimeUnit.MILLISECONDS.toNanos(20); // queueing slack
         for (Map.Entry<String, CompletableFuture<List<Candidate>>> e : futures.entrySet()) {
+            long deadline = started + budgets.apply(e.getKey()).toNanos() + TimeUnit.MILLISECONDS.toNanos(20); // queueing slack
             try {
                 out.put(e.getKey(), e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 status.put(e.getKey(), "ok");
@@ -64,34 +69,6 @@ public final class RecallRunner implements AutoCloseable {
         }
         synchronized (millis) {
             return new Result(status, out, new LinkedHashMap<>(millis));
-        }
-    }
-
-    /**
-     * One list from several channels: each channel's scores are scaled to its best (so channels are comparable), a
-     * candidate found by several channels adds them up and keeps every reason, best first.
-     */
-    public static List<Merged> merge(Map<String, List<Candidate>> byChannel, int limit) {
-        Map<String, Merged> merged = new LinkedHashMap<>();
-        for (List<Candidate> list : byChannel.values()) {
-            double top = list.stream().mapToDouble(Candidate::score).max().orElse(1.0);
-            for (Candidate c : list) {
-                double s = top > 0 ? c.score() / top : 0;
-                merged.computeIfAbsent(c.itemId(), k -> new Merged(c.itemId(), c.itemType(), c.name(), new ArrayList<>()))
-                        .parts().add(new Merged.Part(c.channel(), s, c.reason(), c.path()));
-            }
-        }
-        return merged.values().stream()
-                .sorted(java.util.Comparator.comparingDouble(Merged::score).reversed().thenComparing(Merged::itemId))
-                .limit(limit).toList();
-    }
-
-    /** A candidate with what each channel said about it. */
-    public record Merged(String itemId, String itemType, String name, List<Part> parts) {
-        public record Part(String channel, double score, String reason, List<String> path) {}
-
-        public double score() {
-            return parts.stream().mapToDouble(Part::score).sum();
         }
     }
 

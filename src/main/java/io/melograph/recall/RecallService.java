@@ -19,8 +19,9 @@ import java.util.Set;
  */
 public final class RecallService implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecallService.class);
-    /** Channels that make sense from one song (not the listener's friends or watch history). */
-    private static final Set<String> NOT_FOR_ONE_SONG = Set.of("kg-friends", "kg-videos", "kg-watched-songs");
+    /** Channels that make no sense for similar songs (the listener's friends or watch history; not songs). */
+    private static final Set<String> NOT_FOR_ONE_SONG = Set.of("kg-friends", "kg-videos", "kg-watched-songs",
+            "pl-with-your-songs", "pl-similar-listeners", "pl-your-genres");
 
     /** A request's answer: the subject, every channel's status and timing, and the candidates. */
     public record Answer(String id, String name, RecallRunner.Result result, ListenerContext context) {}
@@ -39,6 +40,7 @@ public final class RecallService implements AutoCloseable {
         this.budget = budget;
         channels.putAll(Channels.graphChannels(graph));
         add(new VectorRecall(graph.driver()));
+        channels.putAll(Channels.playlistChannels(graph));
         artistChannels.add(Channels.similarArtists(graph));
         artistChannels.add(new SimilarArtists(graph.driver()));
     }
@@ -81,6 +83,21 @@ public final class RecallService implements AutoCloseable {
 
     public Map<String, RecallChannel> channels() {
         return channels;
+    }
+
+    /** What recall knows about the listener (history and live session); empty when they are unknown. */
+    public Optional<ListenerContext> context(String userId) {
+        return contexts.of(userId);
+    }
+
+    /** The named channels (unknown names are skipped) on a context the caller built, each within its budget. */
+    public RecallRunner.Result run(List<String> names, ListenerContext context, int limit, java.util.function.Function<String, Duration> budgets) {
+        List<RecallChannel> chosen = names.stream().map(channels::get).filter(java.util.Objects::nonNull).toList();
+        return runner.run(chosen, context, limit, budgets);
+    }
+
+    public Duration budget() {
+        return budget;
     }
 
     /** The listener's candidates from the named channels (all when empty); empty when the listener is unknown. */

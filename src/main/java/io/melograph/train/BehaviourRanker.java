@@ -2,7 +2,11 @@ package io.melograph.train;
 
 /**
  * Predicts the probability of one behaviour of the listening chain (click after an impression, complete or like after
- * a play) for a (user, item) exposure. One instance per behaviour, fitted on that behaviour's training exposures.
+ * a play) for an exposure. One instance per behaviour, fitted on that behaviour's training exposures.
+ * <p>
+ * The protocols call {@link #fit(BehaviourData, long)} and {@link #probability(Exposure)}; by default they reduce an
+ * exposure to its (user, item) pair, so a ranker that needs no context implements only the pair methods. A ranker
+ * that uses the context (scene, hour, session position, item side info) overrides the two context methods.
  */
 public interface BehaviourRanker {
 
@@ -10,4 +14,16 @@ public interface BehaviourRanker {
     void fit(int users, int items, int[][] exposures, boolean[] labels, long seed);
 
     double probability(int user, int item);
+
+    default void fit(BehaviourData train, long seed) {
+        int[][] pairs = new int[train.exposures().length][];
+        for (int k = 0; k < pairs.length; k++) {
+            pairs[k] = new int[] {train.exposures()[k].user(), train.exposures()[k].item()};
+        }
+        fit(train.userIds().size(), train.items().size(), pairs, train.labels(), seed);
+    }
+
+    default double probability(Exposure e) {
+        return probability(e.user(), e.item());
+    }
 }

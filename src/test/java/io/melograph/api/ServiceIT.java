@@ -110,6 +110,23 @@ class ServiceIT {
         }
     }
 
+    private HttpResponse<String> post(Service s, String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private HttpResponse<String> upload(Service s, String fileName, byte[] content, String query) throws Exception {
         String boundary = "melograph-it-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -207,6 +224,39 @@ class ServiceIT {
             assertEquals(400, get(s, "/users/sim:user:0001/recall?limit=100000", null).statusCode());
             assertTrue(get(s, "/users/sim:user:0001/recall?channels=kg-nope", null).body().contains("unknown channel(s) [kg-nope]"));
             assertEquals(400, get(s, "/songs/" + "x".repeat(300) + "/similar", null).statusCode());
+
+            // graph embeddings are trained in the background on the demo's first start; the vector channel serves them
+            String vector = "";
+            for (int i = 0; i < 240 && !vector.contains("\"channel\":\"vector\""); i++) {
+                Thread.sleep(500);
+                vector = get(s, "/users/sim:user:0001/recall?channels=vector&limit=5", null).body();
+            }
+            assertTrue(vector.contains("\"reason\":\"Sounds like *"), vector);
+            assertTrue(get(s, "/artists/dbpedia:The_Doors/similar", null).body().contains("\"vector-artists\":\"ok\""));
+
+            // the scenes: Daily (stable, 30 songs, reasons), Private FM (a write: token), playlists, videos, MLOGs
+            String daily = get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", null).body();
+            assertTrue(daily.contains("\"timeZone\":\"Europe/Berlin\""), daily);
+            assertEquals(30, occurrences(daily, "\"familiar\":"), daily);
+            assertTrue(daily.contains("\"reason\":\"") && daily.contains("\"longTailShare\":"), daily);
+            assertEquals(daily, get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", null).body(), "the same list all day");
+            assertEquals(400, get(s, "/users/sim:user:0001/daily?tz=Mars/Olympus", null).statusCode());
+            assertEquals(400, get(s, "/users/sim:user:0001/daily?limit=5000", null).statusCode());
+            assertEquals(404, get(s, "/users/nobody-here/daily", null).statusCode());
+            assertEquals(401, post(s, "/users/sim:user:0001/fm/next", null, "").statusCode());
+            HttpResponse<String> fm = post(s, "/users/sim:user:0001/fm/next", TOKEN, "");
+            assertEquals(200, fm.statusCode(), fm.body());
+            assertTrue(fm.body().contains("\"position\":1") && fm.body().contains("\"reason\":\""), fm.body());
+            String playlists = get(s, "/users/sim:user:0001/playlists?limit=5", null).body();
+            assertTrue(playlists.contains("\"type\":\"playlist\"") && playlists.contains("\"pl-with-your-songs\":\"ok\""), playlists);
+            assertTrue(get(s, "/users/sim:user:0001/videos", null).body().contains("\"scene\":\"videos\""));
+            assertTrue(get(s, "/users/sim:user:0001/mlogs", null).body().contains("\"scene\":\"mlogs\""));
+            String onboarded = post(s, "/users/it:newcomer/onboarding", TOKEN,
+                    "{\"artists\":[\"dbpedia:The_Doors\",\"nope\"],\"genres\":[\"Rock\"],\"timeZone\":\"Asia/Tokyo\"}").body();
+            assertTrue(onboarded.contains("\"artists\":[\"dbpedia:The_Doors\"]") && onboarded.contains("\"unknown\":[\"nope\"]"), onboarded);
+            assertEquals(400, post(s, "/users/it:newcomer/onboarding", TOKEN, "{\"artists\":[]}").statusCode());
+            String cold = post(s, "/users/it:newcomer/fm/next", TOKEN, "").body();
+            assertTrue(cold.contains("\"position\":1"), cold);
 
             // a listening history imported from the command line goes to the running service's POST /events
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");

@@ -1,0 +1,252 @@
+package io.melograph.rank;
+
+import io.melograph.events.Action;
+import io.melograph.events.Event;
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ItemType;
+import io.melograph.events.Journal;
+import io.melograph.events.JournalPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Keeps an {@link FtrlRanker} learning from the journal: restores the last snapshot, replays the journal from where
+ * the snapshot's open sessions began (events up to the snapshot's position only rebuild pending exposures; later ones
+ * are learned), then learns each durable group as the journal writes it. Snapshots (weights, play counts and the
+ * journal position they include) are written atomically to {@code <dir>/ftrl.bin} (temp file + rename): every
+ * {@link #startSnapshots period} and on {@link #close}. So no event is learned twice or lost across a restart;
+ * exposures served by this process but not yet resolved when it stops are relearned on replay without their channels.
+ */
+public final class OnlineRanking implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineRanking.class);
+    public static final String FILE = "ftrl.bin";
+    private static final int MAGIC = 0x4d474652; // "MGFR"
+    private static final int VERSION = 1;
+
+    /** Numbers for /admin/stats. */
+    public record Stats(Map<Head, Long> examples, Map<Head, Long> positives, long eventsLearned, int pendingExposures,
+                        int openSessions, int songsWithPlays, String learnedUpTo, long snapshotAt, long snapshotMillis,
+                        long snapshotBytes) {}
+
+    private final Path dir;
+    private final FtrlRanker ranker;
+    private final OnlineLabels labels;
+    private JournalPosition learnedUpTo;
+    /** Where {@link #catchUp} starts: the snapshot's earliest open session (or the start of the journal). */
+    private JournalPosition replayFrom = JournalPosition.START;
+    private JournalPosition groupStart;
+    private long eventsLearned;
+    private volatile long snapshotAt;
+    private volatile long snapshotMillis;
+    private volatile long snapshotBytes;
+    private ScheduledExecutorService schedule;
+
+    private OnlineRanking(Path dir, FtrlRanker ranker, JournalPosition learnedUpTo) {
+        this.dir = dir;
+        this.ranker = ranker;
+        this.labels = new OnlineLabels(ranker);
+        this.learnedUpTo = learnedUpTo;
+        this.groupStart = learnedUpTo;
+    }
+
+    /** A ranker that has learned nothing yet; snapshots go to {@code dir}. */
+    public static OnlineRanking fresh(Path dir, FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs) {
+        return new OnlineRanking(dir, new FtrlRanker(config, songs), JournalPosition.START);
+    }
+
+    /** The snapshot in {@code dir} when there is one, else a fresh ranker. */
+    public static OnlineRanking restoreOrFresh(Path dir, FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs) {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return fresh(dir, config, songs);
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            Restored r = read(in, config, songs);
+            OnlineRanking o = new OnlineRanking(dir, r.ranker, r.learnedUpTo);
+            o.replayFrom = r.replayFrom;
+            LOG.info("FTRL ranker restored from {} (learned up to {}, examples {})", file, r.learnedUpTo, o.ranker.examples());
+            return o;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the FTRL snapshot " + file, e);
+        }
+    }
+
+    private record Restored(FtrlRanker ranker, JournalPosition learnedUpTo, JournalPosition replayFrom) {}
+
+    private static Restored read(InputStream raw, FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs)
+            throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            throw new IOException("not an FTRL snapshot of this version");
+        }
+        JournalPosition learned = new JournalPosition(in.readLong(), in.readLong());
+        JournalPosition from = new JournalPosition(in.readLong(), in.readLong());
+        in.readLong(); // written at
+        return new Restored(FtrlRanker.read(in, config.weights(), songs), learned, from);
+    }
+
+    public FtrlRanker ranker() {
+        return ranker;
+    }
+
+    /**
+     * Replays the journal from where the restored state needs it up to its end: events after {@link #learnedUpTo()}
+     * are learned. Returns the number of events read.
+     */
+    public long catchUp(Journal journal) {
+        long started = System.nanoTime();
+        long[] read = {0};
+        JournalPosition[] before = {replayFrom};
+        journal.replay(replayFrom, (e, after) -> {
+            accept(e, before[0], after);
+            before[0] = after;
+            read[0]++;
+        });
+        synchronized (this) {
+            groupStart = learnedUpTo;
+        }
+        LOG.info("FTRL ranker caught up: {} events read from {} in {} ms, examples {}", read[0], replayFrom,
+                (System.nanoTime() - started) / 1_000_000, ranker.examples());
+        return read[0];
+    }
+
+    /** {@link #catchUp} then learns every new durable group (on the journal's writer thread). */
+    public OnlineRanking follow(Journal journal) {
+        catchUp(journal);
+        journal.onDurable(this::acceptGroup);
+        return this;
+    }
+
+    private synchronized void acceptGroup(java.util.List<Event> events, JournalPosition end) {
+        // the whole group shares one end position: it is new (or not) as a whole
+        boolean learn = end.compareTo(learnedUpTo) > 0;
+        for (Event e : events) {
+            accept(e, groupStart, learn);
+        }
+        if (learn) {
+            learnedUpTo = end;
+        }
+        groupStart = end;
+    }
+
+    /**
+     * Takes one journal event; it is learned (examples, play count) only when {@code after} lies beyond what the
+     * restored state already includes, otherwise it only rebuilds open sessions.
+     */
+    public synchronized void accept(Event e, JournalPosition before, JournalPosition after) {
+        boolean learn = after.compareTo(learnedUpTo) > 0;
+        accept(e, before, learn);
+        if (learn) {
+            learnedUpTo = after;
+        }
+    }
+
+    private void accept(Event e, JournalPosition before, boolean learn) {
+        labels.accept(e, before, learn ? x -> ranker.learn(x.head(), x.exposure(), x.label()) : x -> { });
+        if (learn) {
+            if (e.itemType() == ItemType.SONG && e.action() == Action.PLAY) {
+                ranker.plays().add(e.itemId());
+            }
+            eventsLearned++;
+        }
+    }
+
+    public synchronized JournalPosition learnedUpTo() {
+        return learnedUpTo;
+    }
+
+    /** Writes the snapshot now (atomically); returns its file. */
+    public Path snapshot() {
+        long started = System.nanoTime();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try {
+            synchronized (this) {
+                // a consistent cut: weights, play counts and the positions they include, under the learning lock
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                JournalPosition from = labels.replayFrom(learnedUpTo);
+                out.writeLong(learnedUpTo.segment());
+                out.writeLong(learnedUpTo.offset());
+                out.writeLong(from.segment());
+                out.writeLong(from.offset());
+                out.writeLong(System.currentTimeMillis());
+                ranker.write(out);
+                out.flush();
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, FILE, ".tmp");
+            Files.write(tmp, bytes.toByteArray());
+            Path file = dir.resolve(FILE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            snapshotMillis = (System.nanoTime() - started) / 1_000_000;
+            snapshotBytes = bytes.size();
+            snapshotAt = System.currentTimeMillis();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the FTRL snapshot to " + dir, e);
+        }
+    }
+
+    /** Snapshots every {@code period} on a daemon thread (failures are logged, the next period tries again). */
+    public synchronized OnlineRanking startSnapshots(Duration period) {
+        if (schedule == null) {
+            schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ftrl-snapshot");
+                t.setDaemon(true);
+                return t;
+            });
+            schedule.scheduleWithFixedDelay(() -> {
+                try {
+                    snapshot();
+                } catch (RuntimeException e) {
+                    LOG.warn("FTRL snapshot failed: {}", e.toString());
+                }
+            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    public Stats stats() {
+        EnumMap<Head, Long> positives = new EnumMap<>(Head.class);
+        for (Head h : Head.values()) {
+            positives.put(h, ranker.head(h).positives());
+        }
+        synchronized (this) {
+            return new Stats(ranker.examples(), positives, eventsLearned, labels.pending(), labels.openSessions(),
+                    ranker.plays().size(), learnedUpTo.segment() + ":" + learnedUpTo.offset(), snapshotAt,
+                    snapshotMillis, snapshotBytes);
+        }
+    }
+
+    /** Stops the periodic snapshots and writes a last one. Learning from the journal stops with the journal. */
+    @Override
+    public void close() {
+        ScheduledExecutorService s;
+        synchronized (this) {
+            s = schedule;
+            schedule = null;
+        }
+        if (s != null) {
+            s.shutdownNow();
+        }
+        snapshot();
+    }
+}

@@ -1,0 +1,181 @@
+package io.melograph.scene;
+
+import io.melograph.recall.Fusion;
+import io.melograph.recall.ListenerContext;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Daily Recommendation: a list of (by default) 30 songs that stays the same for the listener's whole day and is
+ * recomputed at 06:00 in their time zone. A configurable share is familiar (songs from their own rotation, varied from
+ * day to day) and the rest discovery (fused recall, ranked, songs they never heard; popular songs when recall brings
+ * too few); at most two songs per artist, nothing they disliked.
+ */
+public final class DailyMixScene {
+    public static final String SCENE = "daily";
+    public static final LocalTime REFRESH = LocalTime.of(6, 0);
+
+    /** @param familiarShare share of the list from the listener's own rotation, in [0, 1] */
+    public record Settings(int size, double familiarShare, int maxPerArtist) {
+        public Settings {
+            if (size < 1 || familiarShare < 0 || familiarShare > 1 || maxPerArtist < 1) {
+                throw new IllegalArgumentException("daily: size >= 1, familiar share in [0, 1], max per artist >= 1");
+            }
+        }
+    }
+
+    private final SceneKit kit;
+    private final SceneRecall sceneRecall;
+    private final ListenerHistory history;
+    private final Picks picks;
+    private final ScenePolicy policy;
+    private final Settings settings;
+    private final DailyStore store;
+    /** One computation per listener and day at a time: two requests at once get the same list. */
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    public DailyMixScene(SceneKit kit, ScenePolicy policy, Settings settings, DailyStore store) {
+        this.kit = kit;
+        this.sceneRecall = kit.sceneRecall();
+        this.history = kit.history();
+        this.picks = kit.picks();
+        this.policy = policy;
+        this.settings = settings;
+        this.store = store;
+    }
+
+    /** The listener's day at this instant: before 06:00 it is still yesterday's list. */
+    public static LocalDate dayOf(Instant now, ZoneId zone) {
+        ZonedDateTime local = now.atZone(zone);
+        return local.toLocalTime().isBefore(REFRESH) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
+    }
+
+    /**
+     * Today's list (at least {@code size} long when the catalog allows), or empty for an unknown listener.
+     *
+     * @param requested the time zone the request names, or null for the profile's (UTC when it has none)
+     */
+    public Optional<DailyList> daily(String userId, ZoneId requested, int limit, Instant now) {
+        ZoneId zone = requested != null ? requested : history.timeZone(userId).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC);
+        int size = Math.max(limit, settings.size());
+        LocalDate day = dayOf(now, zone);
+        Optional<DailyList> stored = store.get(userId, day, size);
+        if (stored.isEmpty()) {
+            Object lock = locks.computeIfAbsent(userId, k -> new Object());
+            synchronized (lock) {
+                stored = store.get(userId, day, size);
+                if (stored.isEmpty()) {
+                    stored = compute(userId, zone, day, size, now);
+                    stored.ifPresent(list -> store.put(list, size));
+                }
+            }
+            locks.remove(userId, lock);
+        }
+        return stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
+    }
+
+    private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now) {
+        Optional<ListenerHistory.Facts> found = history.of(userId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ListenerHistory.Facts facts = found.get();
+        ListenerContext context = kit.context(userId, facts);
+        Set<String> leaveOut = new HashSet<>(facts.heard().keySet());
+        leaveOut.addAll(facts.disliked());
+        SceneRecall.Recalled recalled = sceneRecall.recall(policy, context, leaveOut, 10 * size);
+        double[] scores = kit.ranker().score(userId, SCENE, 0, now.toEpochMilli(), recalled.candidates());
+        List<Scored> discovery = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            discovery.add(new Scored(recalled.candidates().get(i), scores[i], false));
+        }
+        discovery.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()));
+        List<Scored> familiar = familiar(userId, day, facts);
+
+        int familiarWanted = (int) Math.round(size * settings.familiarShare());
+        ArtistCap cap = new ArtistCap(settings.maxPerArtist());
+        List<Scored> fam = cap.apply(familiar, s -> picks.artistIds(s.fused().itemId()), familiarWanted);
+        List<Scored> disc = cap.apply(discovery, s -> picks.artistIds(s.fused().itemId()), size - fam.size());
+        if (disc.size() + fam.size() < size && !recalled.fallback()) { // too few discoveries: popular songs next
+            Set<String> taken = new HashSet<>(leaveOut);
+            disc.forEach(s -> taken.add(s.fused().itemId()));
+            List<Scored> popular = sceneRecall.popular(taken, 10 * size).stream().map(f -> new Scored(f, 0, false)).toList();
+            disc.addAll(cap.apply(popular, s -> picks.artistIds(s.fused().itemId()), size - disc.size() - fam.size()));
+        }
+        if (disc.size() + fam.size() < size) { // still too few: more from the rotation
+            List<Scored> rest = familiar.stream().filter(s -> !fam.contains(s)).toList();
+            fam.addAll(cap.apply(rest, s -> picks.artistIds(s.fused().itemId()), size - disc.size() - fam.size()));
+        }
+        kit.ranker().served(userId, now.toEpochMilli(), disc.stream().map(Scored::fused).toList());
+        List<Pick> items = interleave(disc, fam);
+        ZonedDateTime refresh = day.plusDays(1).atTime(REFRESH).atZone(zone);
+        double familiarShare = items.isEmpty() ? 0 : fam.size() / (double) items.size();
+        return Optional.of(new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
+                items, recalled.status(), recalled.fallback(), Picks.round(familiarShare),
+                Picks.round(items.stream().filter(Pick::longTail).count() / (double) Math.max(1, items.size()))));
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty(); // a damaged profile value: UTC
+        }
+    }
+
+    private record Scored(Fusion.Fused fused, double score, boolean familiar) {}
+
+    /**
+     * The listener's rotation, fondest first but shuffled a little by the day (so the familiar part changes from day
+     * to day, the same within one), disliked songs left out.
+     */
+    private List<Scored> familiar(String userId, LocalDate day, ListenerHistory.Facts facts) {
+        List<Scored> out = new ArrayList<>();
+        for (ListenerHistory.Heard h : facts.heard().values()) {
+            if (facts.disliked().contains(h.id()) || h.fondness() <= 0) {
+                continue;
+            }
+            double jitter = 0.5 + (Math.floorMod((userId + '\u0000' + day + '\u0000' + h.id()).hashCode(), 1000) / 1000.0);
+            String reason = "From your rotation: you played *" + h.name() + "* " + (h.plays() == 1 ? "once" : h.plays() + " times");
+            Fusion.Fused f = new Fusion.Fused(h.id(), "song", h.name(),
+                    List.of(new Fusion.Fused.Part("familiar", 1.0, h.fondness(), reason, List.of(userId, h.id()))));
+            out.add(new Scored(f, h.fondness() * jitter, true));
+        }
+        out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()));
+        return out;
+    }
+
+    /** Discoveries first, the familiar songs spread evenly between them. */
+    private List<Pick> interleave(List<Scored> discovery, List<Scored> familiar) {
+        List<Pick> out = new ArrayList<>();
+        int total = discovery.size() + familiar.size();
+        int d = 0;
+        int f = 0;
+        for (int i = 0; i < total; i++) {
+            boolean takeFamiliar = f < familiar.size()
+                    && (d >= discovery.size() || (long) (f + 1) * total <= (long) (i + 1) * familiar.size());
+            Scored s = takeFamiliar ? familiar.get(f++) : discovery.get(d++);
+            out.add(picks.of(s.fused(), s.score(), s.familiar()));
+        }
+        return out;
+    }
+
+    private static DailyList truncate(DailyList l, int limit) {
+        List<Pick> items = l.items().subList(0, limit);
+        return new DailyList(l.userId(), l.day(), l.timeZone(), l.generatedAt(), l.refreshAt(), items, l.channels(),
+                l.fallback(), Picks.round(items.stream().filter(Pick::familiar).count() / (double) Math.max(1, items.size())),
+                Picks.round(items.stream().filter(Pick::longTail).count() / (double) Math.max(1, items.size())));
+    }
+}

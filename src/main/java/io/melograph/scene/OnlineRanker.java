@@ -1,0 +1,41 @@
+package io.melograph.scene;
+
+import io.melograph.rank.FtrlRanker;
+import io.melograph.recall.Fusion;
+
+import java.util.List;
+
+/**
+ * The FTRL ranker behind the ranking seam: each candidate's fused recall score times the ranker's combined
+ * probability of the scene's behaviour chain (plus a floor, so a young model only re-orders recall rather than
+ * erasing it), and what was shown is reported back so the learned examples carry the channels that found them.
+ */
+public final class OnlineRanker implements CandidateRanker {
+    /** Added to the model's score: how much recall's order counts when the model is unsure. */
+    static final double FLOOR = 0.1;
+
+    private final FtrlRanker ftrl;
+
+    public OnlineRanker(FtrlRanker ftrl) {
+        this.ftrl = ftrl;
+    }
+
+    @Override
+    public double[] score(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates) {
+        List<FtrlRanker.Scored> scored = ftrl.score(userId, scene, nowMillis, candidates(candidates));
+        double[] out = new double[candidates.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = candidates.get(i).score() * (FLOOR + scored.get(i).score());
+        }
+        return out;
+    }
+
+    @Override
+    public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
+        ftrl.served(userId, nowMillis, candidates(shown));
+    }
+
+    private static List<FtrlRanker.Candidate> candidates(List<Fusion.Fused> fused) {
+        return fused.stream().map(f -> new FtrlRanker.Candidate(f.itemId(), f.channels())).toList();
+    }
+}

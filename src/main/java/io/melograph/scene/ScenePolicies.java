@@ -1,0 +1,71 @@
+package io.melograph.scene;
+
+import io.melograph.recall.Fusion;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scene's policy from configuration strings: {@code channels} comma-separated, {@code weights},
+ * {@code quotas} and {@code budgets} as {@code channel=value} pairs (budgets in milliseconds). Plain strings, so an
+ * environment variable can override any of them ({@code MELOGRAPH_SCENES_FM_WEIGHTS=vector=2,kg-co-listened=1}).
+ * Every channel named must exist.
+ */
+public final class ScenePolicies {
+
+    private ScenePolicies() {}
+
+    public static ScenePolicy parse(String scene, String channels, String weights, String quotas, String budgets,
+                                    int perChannel, long budgetMs, Set<String> known) {
+        List<String> names = Arrays.stream(channels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("scene " + scene + ": no channels");
+        }
+        Map<String, Double> w = new LinkedHashMap<>();
+        pairs(scene, "weights", weights).forEach((k, v) -> w.put(k, Double.parseDouble(v)));
+        Map<String, Integer> q = new LinkedHashMap<>();
+        pairs(scene, "quotas", quotas).forEach((k, v) -> q.put(k, Integer.parseInt(v)));
+        Map<String, Duration> b = new LinkedHashMap<>();
+        pairs(scene, "budgets", budgets).forEach((k, v) -> b.put(k, Duration.ofMillis(Long.parseLong(v))));
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("scene " + scene + ": unknown channel '" + n + "'; channels: " + String.join(", ", known));
+            }
+        }
+        for (Map<String, ?> m : List.of(w, q, b)) {
+            for (String n : m.keySet()) {
+                if (!names.contains(n)) {
+                    throw new IllegalArgumentException("scene " + scene + ": '" + n + "' is configured but not one of its channels " + names);
+                }
+            }
+        }
+        if (perChannel < 1 || budgetMs < 1) {
+            throw new IllegalArgumentException("scene " + scene + ": per-channel and budget-ms must be positive");
+        }
+        return new ScenePolicy(scene, names, new Fusion.Policy(w, q, 1.0, Integer.MAX_VALUE), perChannel, b, Duration.ofMillis(budgetMs));
+    }
+
+    private static Map<String, String> pairs(String scene, String what, String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String pair : text.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new IllegalArgumentException("scene " + scene + " " + what + ": expected channel=value, got '" + pair.strip() + "'");
+            }
+            out.put(kv[0].strip(), kv[1].strip());
+        }
+        try {
+            out.values().forEach(Double::parseDouble);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("scene " + scene + " " + what + ": not a number in '" + text + "'");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package io.melograph.scene;
+
+import io.melograph.recall.Fusion;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a scene recalls: which channels run (in parallel), each one's time budget, how many candidates each may bring
+ * ({@code perChannel}, before its quota) and how they are fused (weights and quotas). Read from configuration
+ * ({@code melograph.scenes.<scene>.*}, see application.yml), so a new channel joins a scene without code.
+ */
+public record ScenePolicy(String scene, List<String> channels, Fusion.Policy fusion, int perChannel,
+                          Map<String, Duration> budgets, Duration defaultBudget) {
+    public ScenePolicy {
+        channels = List.copyOf(channels);
+        budgets = Map.copyOf(budgets);
+    }
+
+    public Duration budget(String channel) {
+        return budgets.getOrDefault(channel, defaultBudget);
+    }
+}

@@ -1,0 +1,81 @@
+package io.melograph.scene;
+
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.SongPopularity;
+import io.melograph.recall.Candidate;
+import io.melograph.recall.Fusion;
+import io.melograph.recall.ListenerContext;
+import io.melograph.recall.RecallRunner;
+import io.melograph.recall.RecallService;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scene's candidates: its channels in parallel (each within its budget), fused by its policy. When no channel
+ * brings anything (all failed, timed out, or the listener is cold) the most played songs stand in, so a scene always
+ * answers; the response says so.
+ */
+public final class SceneRecall {
+    public static final String POPULAR = "popular";
+
+    /** The fused candidates, every channel's status, and whether the popularity fallback answered. */
+    public record Recalled(List<Fusion.Fused> candidates, Map<String, String> status, boolean fallback) {}
+
+    private final RecallService recall;
+    private final SongPopularity popularity;
+    private final ItemCatalog catalog;
+    private final PopularItems popularItems;
+
+    public SceneRecall(RecallService recall, SongPopularity popularity, ItemCatalog catalog, PopularItems popularItems) {
+        this.recall = recall;
+        this.popularity = popularity;
+        this.catalog = catalog;
+        this.popularItems = popularItems;
+    }
+
+    /** Songs: {@link #recall(ScenePolicy, ListenerContext, Collection, String, int)} of type {@code song}. */
+    public Recalled recall(ScenePolicy policy, ListenerContext context, Collection<String> leaveOut, int limit) {
+        return recall(policy, context, leaveOut, "song", limit);
+    }
+
+    /**
+     * @param leaveOut ids no candidate may have (heard, disliked); the fallback skips them too
+     * @param itemType the kind of item the scene lists ({@code song}, {@code playlist}, {@code video}, {@code mlog})
+     * @param limit    fused candidates wanted
+     */
+    public Recalled recall(ScenePolicy policy, ListenerContext context, Collection<String> leaveOut, String itemType, int limit) {
+        RecallRunner.Result r = context.isEmpty()
+                ? new RecallRunner.Result(Map.of(), Map.of(), Map.of())
+                : recall.run(policy.channels(), context, policy.perChannel(), policy::budget);
+        Map<String, List<Candidate>> kept = new LinkedHashMap<>();
+        r.candidates().forEach((channel, list) -> kept.put(channel, list.stream()
+                .filter(c -> c.itemType().equals(itemType) && !leaveOut.contains(c.itemId())).toList()));
+        List<Fusion.Fused> fused = Fusion.fuse(kept, policy.fusion(), limit);
+        Map<String, String> status = new LinkedHashMap<>(r.status());
+        if (!fused.isEmpty()) {
+            return new Recalled(fused, status, false);
+        }
+        status.put(POPULAR, "ok");
+        return new Recalled(itemType.equals("song") ? popular(leaveOut, limit) : popularItems.of(itemType, leaveOut, limit), status, true);
+    }
+
+    /** The most played songs not left out, as candidates of the {@value #POPULAR} channel. */
+    public List<Fusion.Fused> popular(Collection<String> leaveOut, int limit) {
+        List<Candidate> list = new ArrayList<>();
+        for (String id : popularity.top(limit + leaveOut.size())) {
+            if (list.size() == limit) {
+                break;
+            }
+            ItemCatalog.SongFacts facts = catalog.song(id);
+            if (!leaveOut.contains(id) && facts != null) {
+                list.add(new Candidate(id, "song", facts.title(), popularity.plays(id), POPULAR,
+                        "Popular on Melograph: played " + popularity.plays(id) + " times by listeners", List.of(id)));
+            }
+        }
+        return Fusion.fuse(Map.of(POPULAR, list), Fusion.Policy.EQUAL, limit);
+    }
+}

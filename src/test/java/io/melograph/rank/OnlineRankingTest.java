@@ -1,0 +1,134 @@
+package io.melograph.rank;
+
+import io.melograph.events.Event;
+import io.melograph.events.FileJournal;
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.Journal;
+import io.melograph.sim.ListenerSimulator;
+import io.melograph.sim.PopularityPrior;
+import io.melograph.sim.SimConfig;
+import io.melograph.sim.SimSong;
+import io.melograph.sim.SyntheticCatalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Learning from the journal across a snapshot, a crash and a restore learns every event exactly once. */
+class OnlineRankingTest {
+    private static final FtrlRanker.Config CONFIG = new FtrlRanker.Config(16, Ftrl.Params.defaults(), SceneWeights.defaults());
+    private static List<Event> events;
+    private static Function<String, ItemCatalog.SongFacts> songs;
+
+    @BeforeAll
+    static void simulate() {
+        List<SimSong> catalog = SyntheticCatalog.generate(300, 5);
+        Map<String, ItemCatalog.SongFacts> facts = new HashMap<>();
+        catalog.forEach(s -> facts.put(s.id(), new ItemCatalog.SongFacts(s.title(), s.artists(), s.artists(), s.genres())));
+        songs = facts::get;
+        events = new ArrayList<>();
+        new ListenerSimulator(catalog, SimConfig.defaults(60, 10, 11), PopularityPrior.defaults()).run(events::add);
+    }
+
+    private static void append(Journal j, int from, int to) throws Exception {
+        for (int k = from; k < to; k += 250) {
+            j.append(events.subList(k, Math.min(to, k + 250))).get();
+        }
+    }
+
+    private static int at(double share) {
+        return (int) (events.size() * share);
+    }
+
+    @Test
+    void aRestoredRankerLearnsWhatAContinuousOneLearns(@TempDir Path dir) throws Exception {
+        assertTrue(events.size() > 5000, events.size() + " simulated events");
+        OnlineRanking continuous = OnlineRanking.fresh(dir.resolve("a-models"), CONFIG, songs);
+        try (FileJournal j = FileJournal.open(dir.resolve("a-journal"))) {
+            append(j, 0, events.size());
+            continuous.catchUp(j);
+        }
+
+        Path models = dir.resolve("b-models");
+        Path journal = dir.resolve("b-journal");
+        long pendingAtSnapshot;
+        try (FileJournal j = FileJournal.open(journal)) {
+            append(j, 0, at(0.4));
+            OnlineRanking first = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j);
+            append(j, at(0.4), at(0.6)); // learned live, group by group
+            first.snapshot();
+            pendingAtSnapshot = first.stats().pendingExposures();
+            append(j, at(0.6), at(0.7)); // learned, then lost with the process
+            assertEquals(j.size(), first.stats().eventsLearned(), "the first process learned every event it saw");
+        }
+        assertTrue(pendingAtSnapshot > 0, "the snapshot cut through open sessions");
+        try (FileJournal j = FileJournal.open(journal)) {
+            append(j, at(0.7), events.size());
+            OnlineRanking restored = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j);
+            assertEquals(continuous.ranker().examples(), restored.ranker().examples());
+            assertEquals(continuous.stats().positives(), restored.stats().positives());
+            assertEquals(continuous.stats().pendingExposures(), restored.stats().pendingExposures());
+            for (ExposureFacts probe : probes()) {
+                assertArrayEquals(continuous.ranker().probabilities(probe), restored.ranker().probabilities(probe), 0.0,
+                        "identical weights: " + probe);
+            }
+            // and it goes on learning live after the restore
+            long before = restored.ranker().examples().get(Head.COMPLETE);
+            List<Event> more = new ArrayList<>();
+            long ts = events.get(events.size() - 1).ts() + 60_000;
+            String song = events.get(0).itemId();
+            more.add(new Event("x1", "late-listener", song, io.melograph.events.ItemType.SONG, io.melograph.events.Action.PLAY, 0, 0, "fm", ts));
+            more.add(new Event("x2", "late-listener", song, io.melograph.events.ItemType.SONG, io.melograph.events.Action.COMPLETE, 1, 1, "fm", ts + 1));
+            j.append(more).get();
+            assertEquals(before + 1, restored.ranker().examples().get(Head.COMPLETE));
+        }
+        assertTrue(Files.size(models.resolve(OnlineRanking.FILE)) > 1000);
+    }
+
+    @Test
+    void theLearnedModelRanksBetterThanChance(@TempDir Path dir) throws Exception {
+        OnlineRanking online = OnlineRanking.fresh(dir.resolve("models"), CONFIG, songs);
+        // progressive validation: each example is predicted before it is learned
+        List<Double> p = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        OnlineLabels labels = new OnlineLabels(online.ranker());
+        for (Event e : events) {
+            labels.accept(e, io.melograph.events.JournalPosition.START, x -> {
+                if (x.head() == Head.COMPLETE) {
+                    p.add(online.ranker().learn(x.head(), x.exposure(), x.label()));
+                    y.add(x.label());
+                }
+            });
+        }
+        int half = p.size() / 2;
+        double[] pp = p.subList(half, p.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] yy = new boolean[pp.length];
+        for (int k = 0; k < yy.length; k++) {
+            yy[k] = y.get(half + k);
+        }
+        double auc = io.melograph.eval.metric.Auc.of(pp, yy);
+        assertTrue(auc > 0.6, "complete AUC on the second half, predicted before learning: " + auc);
+        assertNotEquals(0, online.ranker().nonZeroWeights().get(Head.COMPLETE));
+    }
+
+    private static List<ExposureFacts> probes() {
+        List<ExposureFacts> out = new ArrayList<>();
+        for (int k = 0; k < events.size() && out.size() < 60; k += events.size() / 60) {
+            Event e = events.get(k);
+            out.add(new ExposureFacts(e.userId(), e.itemId(), "daily", e.ts(), 3, List.of(), 5, songs.apply(e.itemId())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,277 @@
+package io.melograph.scene;
+
+import io.melograph.TestGraph;
+import io.melograph.events.Action;
+import io.melograph.events.Event;
+import io.melograph.events.EventIntake;
+import io.melograph.events.FileJournal;
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ItemType;
+import io.melograph.events.ListenerStates;
+import io.melograph.events.SongPopularity;
+import io.melograph.graph.GraphConnection;
+import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.RecallService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scenes on a small graph through the real recall channels, event intake and journal: Daily's rules and
+ * stability, Private FM reacting to skips and likes without repeats, onboarding of a cold listener, playlists,
+ * videos and MLOGs with reasons, and the popularity fallback when every channel runs out of time.
+ */
+class ScenesTest {
+    @TempDir
+    static Path home;
+    private static GraphConnection graph;
+    private static FileJournal journal;
+    private static EventIntake intake;
+    private static RecallService recall;
+    private static DailyMixScene daily;
+    private static PrivateFmScene fm;
+    private static ListScene playlists;
+    private static ListScene videos;
+    private static ListScene mlogs;
+    private static ItemCatalog catalog;
+    private static SceneRecall sceneRecall;
+    private static Picks picks;
+    private static ListenerHistory history;
+
+    @BeforeAll
+    static void scenes() {
+        TestGraph.clear();
+        graph = TestGraph.connection();
+        try (Session s = graph.session()) {
+            // 6 artists (3 rock, 3 jazz), an album of 8 songs each; Ana plays rock artist 1 and disliked one song;
+            // songs of the same artist are co-listened; Ben made a playlist of artist 2's songs
+            s.run("""
+                    UNWIND range(1, 6) AS a
+                    MERGE (g:Genre {id: CASE WHEN a <= 3 THEN 'g-rock' ELSE 'g-jazz' END})
+                      ON CREATE SET g.name = CASE WHEN a <= 3 THEN 'rock' ELSE 'jazz' END
+                    CREATE (ar:Artist {id: 'a' + a, name: 'Artist ' + a})-[:HAS_GENRE]->(g)
+                    CREATE (al:Album {id: 'al' + a, name: 'Album ' + a})-[:BY]->(ar)
+                    WITH a, ar, al, g
+                    UNWIND range(1, 8) AS i
+                    CREATE (s:Song {id: 's' + a + '-' + i, name: 'Song ' + a + '.' + i})-[:ON_ALBUM {track: i}]->(al)
+                    CREATE (s)-[:PERFORMED_BY]->(ar)
+                    CREATE (s)-[:HAS_GENRE]->(g)
+                    """).consume();
+            s.run("""
+                    MATCH (a:Song), (b:Song) WHERE a.id < b.id AND split(a.id, '-')[0] = split(b.id, '-')[0]
+                    CREATE (a)-[:CO_LISTENED {weight: 3}]->(b)
+                    """).consume();
+            s.run("""
+                    CREATE (ana:User {id: 'u-ana', name: 'Ana'}), (ben:User {id: 'u-ben', name: 'Ben'}), (cy:User {id: 'u-cy', name: 'Cy'})
+                    WITH ana, ben, cy
+                    MATCH (s:Song) WHERE s.id STARTS WITH 's1-' AND s.id <> 's1-8'
+                    CREATE (ana)-[:LISTENED {plays: 10, completes: 8}]->(s)
+                    WITH DISTINCT ana, ben, cy
+                    MATCH (bad:Song {id: 's1-8'}) CREATE (ana)-[:LISTENED {plays: 1, skips: 1, disliked: true}]->(bad)
+                    WITH ana, ben, cy
+                    MATCH (s:Song) WHERE s.id STARTS WITH 's1-' OR s.id STARTS WITH 's2-'
+                    CREATE (ben)-[:LISTENED {plays: 3}]->(s)
+                    CREATE (cy)-[:LISTENED {plays: 1}]->(s)
+                    WITH DISTINCT ben, cy
+                    CALL { WITH cy MATCH (j:Song) WHERE j.id >= 's4' CREATE (cy)-[:LISTENED {plays: 1}]->(j) }
+                    WITH DISTINCT ben
+                    CREATE (ben)-[:CREATED]->(p:Playlist {id: 'pl-ben', name: 'Ben mix'})
+                    WITH p
+                    MATCH (s:Song) WHERE s.id STARTS WITH 's2-'
+                    CREATE (p)-[:CONTAINS]->(s)
+                    """).consume();
+            s.run("""
+                    MATCH (s1:Song {id: 's1-1'}), (s2:Song {id: 's1-2'})
+                    CREATE (:Video {id: 'v1', name: 'Video one'})-[:FEATURES]->(s1)
+                    CREATE (:Mlog {id: 'm1', name: 'Mlog one'})-[:USES]->(s2)
+                    """).consume();
+        }
+        journal = FileJournal.open(home.resolve("journal"));
+        catalog = new ItemCatalog(graph).reload();
+        ListenerStates states = new ListenerStates(catalog);
+        intake = new EventIntake(journal, catalog, states);
+        recall = new RecallService(graph, new ListenerContexts(graph, states), Duration.ofSeconds(10));
+        SongPopularity popularity = new SongPopularity(graph).reload();
+        sceneRecall = new SceneRecall(recall, popularity, catalog, new PopularItems(graph));
+        history = new ListenerHistory(graph, states);
+        picks = new Picks(catalog, popularity);
+        Set<String> known = recall.channels().keySet();
+        String songChannels = "kg-co-listened,kg-same-artist,kg-same-album,kg-tags,kg-playlists,vector";
+        SceneKit kit = new SceneKit(recall, sceneRecall, history, CandidateRanker.FUSED_SCORE, picks);
+        daily = new DailyMixScene(kit,
+                ScenePolicies.parse("daily", songChannels, "kg-co-listened=1", "", "", 60, 10_000, known),
+                new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily")));
+        fm = new PrivateFmScene(kit, catalog, intake,
+                ScenePolicies.parse("fm", songChannels, "", "", "", 60, 10_000, known));
+        playlists = new ListScene("playlists", "playlist", kit,
+                ScenePolicies.parse("playlists", "pl-with-your-songs,pl-similar-listeners,pl-your-genres", "", "", "", 50, 10_000, known));
+        videos = new ListScene("videos", "video", kit,
+                ScenePolicies.parse("videos", "kg-videos", "", "", "", 200, 10_000, known));
+        mlogs = new ListScene("mlogs", "mlog", kit,
+                ScenePolicies.parse("mlogs", "kg-videos", "", "", "", 200, 10_000, known));
+    }
+
+    @AfterAll
+    static void close() {
+        recall.close();
+        journal.close();
+    }
+
+    private static void send(String user, Action action, String song) {
+        long before = intake.states().get(user).map(st -> st.events()).orElse(0L);
+        intake.accept(List.of(new Event(UUID.randomUUID().toString(), user, song, ItemType.SONG, action, Event.UNKNOWN,
+                Event.UNKNOWN, "fm", System.currentTimeMillis()))).join();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (intake.states().get(user).map(st -> st.events()).orElse(0L) <= before && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static String artistOf(String songId) {
+        return songId.substring(1, songId.indexOf('-'));
+    }
+
+    @Test
+    void dailyMixesFamiliarAndDiscoveryCapsArtistsLeavesOutDislikesAndStaysAllDay() {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        DailyList list = daily.daily("u-ana", ZoneId.of("UTC"), 12, now).orElseThrow();
+        List<String> ids = list.items().stream().map(Pick::id).toList();
+        assertEquals(12, ids.size(), ids.toString());
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no duplicates");
+        assertFalse(ids.contains("s1-8"), "never a disliked song");
+        Map<String, Integer> perArtist = new HashMap<>();
+        ids.forEach(id -> perArtist.merge(artistOf(id), 1, Integer::sum));
+        assertTrue(perArtist.values().stream().allMatch(n -> n <= 2), perArtist.toString());
+        long familiar = list.items().stream().filter(Pick::familiar).count();
+        assertTrue(familiar >= 1 && familiar <= 3, "a quarter familiar (capped per artist): " + familiar);
+        list.items().forEach(p -> {
+            assertFalse(p.reason().isBlank(), p.toString());
+            assertFalse(p.channels().isEmpty(), p.toString());
+        });
+        assertTrue(list.items().stream().filter(p -> !p.familiar()).allMatch(p -> !p.id().startsWith("s1-")),
+                "discoveries are songs Ana has not heard");
+        assertEquals("ok", list.channels().get("kg-co-listened"));
+        assertTrue(list.items().stream().anyMatch(p -> p.channels().equals(List.of(SceneRecall.POPULAR))),
+                "recall reaches only rock; popular songs fill the list");
+
+        DailyList later = daily.daily("u-ana", ZoneId.of("UTC"), 12, now.plus(Duration.ofHours(10))).orElseThrow();
+        assertEquals(list.items(), later.items(), "same list all day");
+        assertEquals("2026-11-28", later.day());
+        DailyList nextDay = daily.daily("u-ana", ZoneId.of("UTC"), 12, Instant.parse("2026-11-29T06:00:01Z")).orElseThrow();
+        assertEquals("2026-11-29", nextDay.day());
+        assertNotEquals(list.generatedAt(), nextDay.generatedAt(), "recomputed at 06:00");
+        assertTrue(daily.daily("u-nobody", null, 12, now).isEmpty());
+    }
+
+    @Test
+    void fmReactsToSkipsAndLikesAtOnceAndNeverRepeats() {
+        long now = System.currentTimeMillis();
+        Set<String> served = new HashSet<>();
+        FmNext first = fm.next("u-cy", true, now).orElseThrow();
+        served.add(first.item().id());
+        String skipped = artistOf(first.item().id());
+        send("u-cy", Action.SKIP, first.item().id());
+        // a second skip of the same artist drops it for the session
+        FmNext second = fm.next("u-cy", true, now + 1).orElseThrow();
+        served.add(second.item().id());
+        if (artistOf(second.item().id()).equals(skipped)) {
+            send("u-cy", Action.SKIP, second.item().id());
+        } else {
+            send("u-cy", Action.SKIP, "s" + skipped + "-7");
+        }
+        for (int i = 0; i < 8; i++) {
+            FmNext n = fm.next("u-cy", true, now + 2 + i).orElseThrow();
+            assertNotEquals(skipped, artistOf(n.item().id()), "artist " + skipped + " was skipped twice: " + n);
+            assertTrue(served.add(n.item().id()), "no repeats: " + n.item().id());
+            assertFalse(n.avoiding().isEmpty());
+        }
+        FmNext liked = fm.next("u-cy", true, now + 20).orElseThrow();
+        send("u-cy", Action.LIKE, liked.item().id());
+        FmNext after = fm.next("u-cy", true, now + 21).orElseThrow();
+        assertEquals(artistOf(liked.item().id()), artistOf(after.item().id()), "a like explores around the song: " + after);
+        assertEquals(List.of(liked.item().name()), after.exploring());
+        assertTrue(journalHas("u-cy", Action.IMPRESSION), "each answer is recorded as an impression");
+    }
+
+    @Test
+    void fmWithoutAdaptationIgnoresTheSkips() {
+        long now = System.currentTimeMillis();
+        FmNext first = fm.next("u-ben", false, now).orElseThrow();
+        send("u-ben", Action.SKIP, first.item().id());
+        send("u-ben", Action.SKIP, first.item().id());
+        FmNext next = fm.next("u-ben", false, now + 1).orElseThrow();
+        assertFalse(next.adaptive());
+        assertTrue(next.avoiding().isEmpty());
+        assertNotEquals(first.item().id(), next.item().id());
+    }
+
+    @Test
+    void aColdListenerStartsFromOnboarding() {
+        Onboarding.Result r = new Onboarding(graph).choose("u-new", List.of("a5", "no-such-artist"), List.of("JAZZ"), "Asia/Tokyo");
+        assertEquals(List.of("a5"), r.artists());
+        assertEquals(List.of("g-jazz"), r.genres());
+        assertEquals(List.of("no-such-artist"), r.unknown());
+        assertEquals("Asia/Tokyo", r.timeZone());
+        FmNext n = fm.next("u-new", true, System.currentTimeMillis()).orElseThrow();
+        assertTrue(Set.of("5", "4", "6").contains(artistOf(n.item().id())), n.toString());
+        DailyList d = daily.daily("u-new", null, 12, Instant.parse("2026-11-28T20:00:00Z")).orElseThrow();
+        assertEquals("Asia/Tokyo", d.timeZone());
+        assertEquals("2026-11-28", d.day(), "20:00Z is 05:00 on the 29th in Tokyo: still the 28th's list");
+    }
+
+    @Test
+    void playlistsVideosAndMlogsWithReasons() {
+        SceneAnswer p = playlists.list("u-ana", 5, System.currentTimeMillis()).orElseThrow();
+        assertEquals("pl-ben", p.items().get(0).id(), p.toString());
+        assertTrue(p.items().get(0).reasons().stream().anyMatch(x -> x.contains("Ben")), p.toString());
+        SceneAnswer v = videos.list("u-ana", 5, System.currentTimeMillis()).orElseThrow();
+        assertEquals(List.of("v1"), v.items().stream().map(Pick::id).toList());
+        assertTrue(v.items().get(0).reason().startsWith("Uses *Song 1.1*"), v.items().get(0).reason());
+        SceneAnswer m = mlogs.list("u-ana", 5, System.currentTimeMillis()).orElseThrow();
+        assertEquals(List.of("m1"), m.items().stream().map(Pick::id).toList());
+    }
+
+    @Test
+    void whenEveryChannelRunsOutOfTimeThePopularSongsAnswer() {
+        ScenePolicy starved = ScenePolicies.parse("daily", "kg-co-listened,kg-same-artist", "", "", "", 50, 1,
+                recall.channels().keySet());
+        SceneRecall.Recalled r = sceneRecall.recall(starved, recall.context("u-ana").orElseThrow(), Set.of(), 10);
+        assertTrue(r.fallback(), r.status().toString());
+        assertEquals("ok", r.status().get(SceneRecall.POPULAR));
+        assertEquals("timeout", r.status().get("kg-co-listened"), r.status().toString());
+        assertTrue(r.candidates().get(0).itemId().startsWith("s1-"), "the most played songs: " + r.candidates());
+        // a cold listener without onboarding: nothing to recall from, popularity answers
+        SceneRecall.Recalled cold = sceneRecall.recall(starved, new io.melograph.recall.ListenerContext("x", List.of(), List.of(), List.of()), Set.of(), 5);
+        assertTrue(cold.fallback());
+        assertEquals(5, cold.candidates().size());
+    }
+
+    private static boolean journalHas(String user, Action action) {
+        List<Event> seen = new ArrayList<>();
+        journal.replay(io.melograph.events.JournalPosition.START, (e, after) -> {
+            if (e.userId().equals(user) && e.action() == action) {
+                seen.add(e);
+            }
+        });
+        return !seen.isEmpty();
+    }
+}
