@@ -1,9 +1,11 @@
 // Two hops over tags: artists that share the rare tags and genres of the listener's artists (their favourites, and
-// the artists of their songs), then those artists' most listened songs. IDF-weighted as in tags.cypher. Fan-out: 3
-// artists a seed song, the 10 rarest tags an artist, $fanout artists a tag (from at most 500), 5 songs an artist.
+// the artists of their songs), then those artists' most listened songs. A tag weighs idf^3, idf = log(1 + things /
+// things with this tag), as in tags.cypher (the exponent the offline evaluation chose, docs/eval/README.md). Fan-out:
+// 3 artists a seed song, the 10 rarest tags an artist, $fanout artists a tag (from its first 500 links), then the
+// $fanout strongest of those artists, each expanded once (5 songs, the most listened of at most 400).
 CALL { MATCH (x:Song) RETURN count(x) AS songs }
 CALL { MATCH (x:Artist) RETURN count(x) AS artists }
-WITH songs + artists + 1 AS n
+WITH songs + artists AS n
 CALL {
   UNWIND $songs AS seed
   MATCH (s:Song {id: seed.id})
@@ -27,12 +29,17 @@ WITH n, a, max(weight) AS weight
 CALL {
   WITH a, n
   MATCH (a)-[:TAGGED|HAS_GENRE]->(t)
-  WITH t, log(toFloat(n) / (1 + COUNT { (t)<-[:TAGGED|HAS_GENRE]-() })) AS idf
-  WHERE idf > 0
+  WITH t, log(1 + toFloat(n) / COUNT { (t)<-[:TAGGED|HAS_GENRE]-() }) ^ 3 AS idf
   RETURN t, idf ORDER BY idf DESC LIMIT 10
 }
-CALL { WITH t, a MATCH (b:Artist)-[:TAGGED|HAS_GENRE]->(t) WHERE b <> a RETURN b LIMIT $fanout }
+// at most 500 of the tag's links scanned: a genre carried by 25,000 songs would otherwise be walked to its artists
+CALL { WITH t, a MATCH (t)<-[:TAGGED|HAS_GENRE]-(b) WITH a, b LIMIT 500 WITH b WHERE b:Artist AND b <> a RETURN b LIMIT $fanout }
+// the rarest shared tag names the pair; then each artist b once, however many seed artists lead to it
 WITH a, b, weight, sum(idf) AS shared, collect(t)[0] AS t
+WITH b, sum(weight * shared) AS strength, count(*) AS pairs, collect({w: weight * shared, a: a, t: t}) AS via
+ORDER BY strength DESC, b.id
+LIMIT $fanout
+WITH b, strength, pairs, reduce(best = head(via), v IN via | CASE WHEN v.w > best.w THEN v ELSE best END) AS best
 CALL {
   WITH b
   CALL {
@@ -43,10 +50,10 @@ CALL {
   WITH c ORDER BY COUNT { (c)<-[:LISTENED]-() } DESC LIMIT 5
   RETURN c
 }
-WITH c, a, b, t, weight * shared AS w
+WITH c, b, strength, pairs, best
 WHERE NOT c.id IN $exclude AND NOT c.id IN [x IN $songs | x.id]
-WITH c, sum(w) AS score, count(*) AS support,
-     collect({w: w, path: [a.id, t.id, b.id, c.id], names: [a.name, t.name, b.name, c.name]}) AS paths
+WITH c, sum(strength) AS score, sum(pairs) AS support,
+     collect({w: best.w, path: [best.a.id, best.t.id, b.id, c.id], names: [best.a.name, best.t.name, b.name, c.name]}) AS paths
 WITH c, score, support, reduce(best = head(paths), p IN paths | CASE WHEN p.w > best.w THEN p ELSE best END) AS best
 RETURN c.id AS id, 'song' AS type, c.name AS name, score, best.path AS path, best.names AS names, support, null AS detail
 ORDER BY score DESC, id

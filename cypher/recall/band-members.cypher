@@ -1,5 +1,6 @@
 // Band members' other work: artists linked to the listener's artists by membership (a band's members' own work,
-// a member's bands, bands sharing a member), then their most listened songs. Fan-out: 3 artists a seed song, $fanout linked artists, 20 songs each.
+// a member's bands, bands sharing a member), then their most listened songs. Fan-out: 3 artists a seed song, $fanout
+// linked artists, 20 songs each (each linked artist expanded once).
 CALL {
   UNWIND $songs AS seed
   MATCH (s:Song {id: seed.id})
@@ -27,6 +28,10 @@ CALL {
                WHEN startNode(relationships(p)[0]) = a THEN 'band-of' ELSE 'member-of' END AS role
   RETURN b, min(role) AS role LIMIT $fanout
 }
+// each linked artist is expanded once, however many seed artists lead to it
+WITH b, sum(weight) AS strength, count(*) AS pairs,
+     collect({w: weight, role: role, a: a, viaId: viaId, viaName: viaName}) AS via
+WITH b, strength, pairs, reduce(best = head(via), v IN via | CASE WHEN v.w > best.w THEN v ELSE best END) AS best
 CALL {
   WITH b
   CALL {
@@ -37,11 +42,12 @@ CALL {
   WITH c ORDER BY COUNT { (c)<-[:LISTENED]-() } DESC LIMIT 20
   RETURN c
 }
-WITH c, a, b, role, weight, viaId, viaName
+WITH c, b, strength, pairs, best, best.a AS a
 WHERE NOT c.id IN $exclude AND NOT c.id IN [x IN $songs | x.id]
-WITH c, sum(weight) AS score, count(*) AS support,
-     collect({w: weight, role: role, path: CASE WHEN viaId = a.id THEN [a.id, b.id, c.id] ELSE [viaId, a.id, b.id, c.id] END,
-              names: CASE WHEN viaId = a.id THEN [a.name, b.name, c.name] ELSE [viaName, a.name, b.name, c.name] END}) AS paths
+WITH c, sum(strength) AS score, sum(pairs) AS support,
+     collect({w: best.w, role: best.role,
+              path: CASE WHEN best.viaId = a.id THEN [a.id, b.id, c.id] ELSE [best.viaId, a.id, b.id, c.id] END,
+              names: CASE WHEN best.viaId = a.id THEN [a.name, b.name, c.name] ELSE [best.viaName, a.name, b.name, c.name] END}) AS paths
 WITH c, score, support, reduce(best = head(paths), p IN paths | CASE WHEN p.w > best.w THEN p ELSE best END) AS best
 RETURN c.id AS id, 'song' AS type, c.name AS name, score, best.path AS path, best.names AS names, support, best.role AS detail
 ORDER BY score DESC, id

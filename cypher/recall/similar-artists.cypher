@@ -12,7 +12,8 @@ CALL {
   WITH a, t, log(toFloat(n) / (1 + COUNT { (t)<-[:TAGGED|HAS_GENRE]-() })) AS idf
   WHERE idf > 0
   WITH a, t, idf ORDER BY idf DESC LIMIT 10
-  CALL { WITH a, t MATCH (b:Artist)-[:TAGGED|HAS_GENRE]->(t) WHERE b <> a RETURN b LIMIT $fanout }
+  // at most 500 of the tag's links scanned: giant genres link mostly songs
+  CALL { WITH a, t MATCH (t)<-[:TAGGED|HAS_GENRE]-(b) WITH a, b LIMIT 500 WITH b WHERE b:Artist AND b <> a RETURN b LIMIT $fanout }
   RETURN b, idf AS w, t AS via, 'tag' AS kind
   UNION ALL
   WITH a
@@ -27,15 +28,23 @@ CALL {
     WITH a MATCH (s:Song)-[:ON_ALBUM]->(:Album)-[:BY]->(a) RETURN s LIMIT 100
   }
   CALL { WITH s MATCH (s)-[:WRITTEN_BY|PRODUCED_BY]->(p:Person) RETURN p LIMIT 5 }
+  // each person once, counting the seed's songs they are credited on; the $fanout most credited kept
+  WITH a, p, count(*) AS credits
+  ORDER BY credits DESC, p.id
+  LIMIT $fanout
   CALL {
     WITH p, a
-    MATCH (p)<-[:WRITTEN_BY|PRODUCED_BY]-(:Song)-[:ON_ALBUM|PERFORMED_BY]->(x)
-    WITH a, x LIMIT $fanout
-    OPTIONAL MATCH (x)-[:BY]->(ab:Artist)
-    WITH a, coalesce(ab, x) AS b WHERE b:Artist AND b <> a
+    MATCH (p)<-[:WRITTEN_BY|PRODUCED_BY]-(c:Song)
+    WITH a, c LIMIT 25
+    CALL {
+      WITH c MATCH (c)-[:PERFORMED_BY]->(b:Artist) RETURN b
+      UNION
+      WITH c MATCH (c)-[:ON_ALBUM]->(:Album)-[:BY]->(b:Artist) RETURN b
+    }
+    WITH a, b WHERE b <> a
     RETURN DISTINCT b
   }
-  RETURN b, 1.0 AS w, p AS via, 'credit' AS kind
+  RETURN b, toFloat(credits) AS w, p AS via, 'credit' AS kind
   UNION ALL
   WITH a
   CALL {

@@ -278,9 +278,10 @@ class ServiceIT {
 
             long started = System.nanoTime();
             s.process().destroy();
-            assertTrue(s.process().waitFor(5, TimeUnit.SECONDS));
+            assertTrue(s.process().waitFor(15, TimeUnit.SECONDS), "the service did not stop");
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(millis < 2_000, "shutdown took " + millis + " ms");
+            // a guard against a hanging shutdown, not a timing target (the machine may be busy)
+            assertTrue(millis < 10_000, "shutdown took " + millis + " ms");
         }
     }
 

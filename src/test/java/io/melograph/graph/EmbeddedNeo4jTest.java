@@ -41,7 +41,8 @@ class EmbeddedNeo4jTest {
             long started = System.nanoTime();
             graph.close();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(millis < 2_000, "shutdown took " + millis + " ms");
+            // a guard against a hanging shutdown, not a timing target (2 cores shared with other builds take seconds)
+            assertTrue(millis < 10_000, "shutdown took " + millis + " ms");
         }
         assertFalse(Files.exists(home.resolve("neo4j.run")), "the run file goes with the DBMS");
     }

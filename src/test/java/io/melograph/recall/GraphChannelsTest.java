@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its sentence and the node ids of its path; seeds never come back; limits hold; ids full of Cypher are just ids.
  */
 class GraphChannelsTest {
-    private static final Duration BUDGET = Duration.ofSeconds(5); // the harness is slow to plan the first time
+    // generous: the harness is slow to plan the first time, more so on a loaded machine (these test answers, not speed)
+    private static final Duration BUDGET = Duration.ofSeconds(20);
     private static Map<String, RecallChannel> channels;
     private static ListenerContext ana;
 
@@ -53,6 +54,15 @@ class GraphChannelsTest {
                            (mix)-[:CONTAINS {pos: 2}]->(loveless),
                            (video:Video {id: 'v-karma', name: 'Karma Police (video)'})-[:FEATURES]->(karma),
                            (mlog:Mlog {id: 'm-dance', name: 'Dance clip'})-[:USES]->(eraser)
+                    """).consume();
+            // friends who share the listener's taste count more: Dev shares a song with Cem, Eve none
+            s.run("""
+                    CREATE (cem:User {id: 'u-cem', name: 'Cem'}), (dev:User {id: 'u-dev', name: 'Dev'}), (eve:User {id: 'u-eve', name: 'Eve'}),
+                           (own:Song {id: 's-cem-own', name: 'Own'}), (devFav:Song {id: 's-dev-fav', name: 'Dev fav'}),
+                           (eveFav:Song {id: 's-eve-fav', name: 'Eve fav'}),
+                           (cem)-[:FOLLOWS]->(dev), (cem)-[:FOLLOWS]->(eve), (cem)-[:LISTENED {plays: 5}]->(own),
+                           (dev)-[:LISTENED {plays: 3}]->(own), (dev)-[:LISTENED {plays: 4}]->(devFav),
+                           (eve)-[:LISTENED {plays: 6}]->(eveFav)
                     """).consume();
             // ubiquitous tags must count less than rare ones: 30 songs share the genre rock with Karma Police
             s.run("MATCH (karma:Song {id: 's-karma'}), (rock:Genre {id: 'g-rock'}) CREATE (karma)-[:HAS_GENRE]->(rock) "
@@ -128,6 +138,17 @@ class GraphChannelsTest {
         Candidate fromClip = recall("kg-watched-songs", watcher).get(0);
         assertEquals("s-eraser", fromClip.itemId());
         assertEquals("From the MLOG *Dance clip* you watched", fromClip.reason());
+    }
+
+    @Test
+    void friendsWhoShareTheListenersTasteCountMore() {
+        ListenerContext cem = new ListenerContexts(TestGraph.connection(), new ListenerStates(new ItemCatalog(TestGraph.connection())))
+                .of("u-cem").orElseThrow();
+        List<Candidate> out = recall("kg-friends", cem);
+        // Eve played her favourite more (6 against 4), but Dev shares a song with Cem: (1 + 1)^2 / sqrt(2) against 1
+        assertEquals(List.of("s-dev-fav", "s-eve-fav"), out.stream().map(Candidate::itemId).toList());
+        assertEquals("*Dev*, whom you follow, played it 4 times", out.get(0).reason());
+        assertEquals(List.of("u-cem", "u-dev", "s-dev-fav"), out.get(0).path());
     }
 
     @Test
