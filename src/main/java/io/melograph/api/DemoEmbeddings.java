@@ -32,10 +32,6 @@ final class DemoEmbeddings {
                 // the aggregator replays the journal when it starts; the listens are in the graph by now
                 aggregator.flush();
                 GraphEmbeddings.train(graph, GraphEmbeddings.Options.fastRp(settings.embeddingDimensions(), 42));
-                // flush the vector indexes now, so a shutdown soon after does not have to
-                try (org.neo4j.driver.Session s = graph.session()) {
-                    s.run("CALL db.checkpoint()").consume();
-                }
             } catch (RuntimeException e) {
                 LOG.warn("Demo embeddings failed (vector recall stays empty until `melograph train embeddings`): {}", e.toString());
             }

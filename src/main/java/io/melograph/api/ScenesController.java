@@ -69,7 +69,8 @@ final class ScenesController {
     @Operation(summary = "Private FM: the next song (recorded as an impression)",
             description = "Reads the listener's newest events first: skips, likes, dislikes and completes change this answer. "
                     + "No repeats within a session (30 minutes without activity ends it). `adaptive=false` ignores feedback "
-                    + "(the baseline of the adaptation experiment). Needs the events or admin token.")
+                    + "(the baseline of the adaptation experiment); switching between the two starts a new session. "
+                    + "Needs the events or admin token.")
     @Post("/{id}/fm/next")
     FmNext next(@PathVariable String id, @QueryValue(defaultValue = "true") boolean adaptive) {
         check(id, 1);

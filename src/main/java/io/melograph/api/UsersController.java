@@ -4,12 +4,15 @@ import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ItemType;
 import io.melograph.events.ListenerState;
+import io.melograph.scene.ActiveListeners;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 
 import java.time.Instant;
@@ -21,12 +24,27 @@ import java.util.Map;
 /** Listener-facing reads. */
 @Controller("/users")
 final class UsersController {
+    static final int MAX_LISTENERS = 100;
     private final EventIntake intake;
     private final ItemCatalog catalog;
+    private final ActiveListeners active;
 
-    UsersController(EventIntake intake, ItemCatalog catalog) {
+    UsersController(EventIntake intake, ItemCatalog catalog, ActiveListeners active) {
         this.intake = intake;
         this.catalog = catalog;
+        this.active = active;
+    }
+
+    @Operation(summary = "The most active listeners (most plays first): the listener console's suggestions",
+            description = "Plays are the aggregated LISTENED counts; simulated listeners of the demo community say so.")
+    @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    ConsoleViews.Listeners listeners(@QueryValue(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_LISTENERS) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LISTENERS);
+        }
+        return new ConsoleViews.Listeners(active.top(limit).stream()
+                .map(l -> new ConsoleViews.Listener(l.id(), l.name(), l.plays(), l.songs(), l.simulated())).toList());
     }
 
     @Operation(summary = "A listener's live activity: recent actions with titles, current session, short-term affinities",

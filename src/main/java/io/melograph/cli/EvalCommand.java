@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = FmAdaptationCommand.class,
         description = {"Evaluates models offline, from files, under one protocol; no service or graph needed.",
                 "  kg-ctr    positives + one sampled negative each, split 6:2:2; AUC and F1 (the KGCN/RippleNet protocol)",
                 "  topk      per-user 20% hold-out, full ranking; HitRate/Recall/NDCG@10,50, coverage, long-tail share,",
@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
                 "triples CSV: head,relation,tail. Same seed, same split, same numbers."})
 final class EvalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PROTOCOL", description = "kg-ctr, topk or sequence")
+    // optional for picocli only, so that the fm-adaptation subcommand can run without it
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROTOCOL", description = "kg-ctr, topk or sequence")
     String protocol;
 
     @Option(names = "--dataset", arity = "2", paramLabel = "NAME DIR",
@@ -69,6 +70,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (protocol == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PROTOCOL'");
+        }
         Dataset d = load();
         List<String> chosen = models == null ? Models.names() : models;
         chosen.forEach(Models::create);

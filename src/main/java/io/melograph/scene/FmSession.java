@@ -28,6 +28,8 @@ final class FmSession {
     /** How many of the listener's events the session has read (their live state counts them). */
     long eventsSeen;
     long lastActive;
+    /** Whether the session follows feedback (a request in the other mode starts a new session). */
+    boolean adaptive = true;
     int position;
     final Set<String> served = new LinkedHashSet<>();
     final Set<String> disliked = new HashSet<>();

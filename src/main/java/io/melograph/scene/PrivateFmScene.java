@@ -67,8 +67,9 @@ public final class PrivateFmScene {
         Optional<ListenerState> state = intake.states().get(userId);
         synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
             FmSession session = sessions.get(userId);
-            if (session == null || now - session.lastActive > IDLE_MS) {
-                Optional<FmSession> started = start(userId, state.map(ListenerState::events).orElse(0L), now);
+            // switching between adaptive and not starts afresh, so the two radios of an experiment never share a session
+            if (session == null || now - session.lastActive > IDLE_MS || session.adaptive != adaptive) {
+                Optional<FmSession> started = start(userId, adaptive, state.map(ListenerState::events).orElse(0L), now);
                 if (started.isEmpty()) {
                     return Optional.empty();
                 }
@@ -100,12 +101,13 @@ public final class PrivateFmScene {
         }
     }
 
-    private Optional<FmSession> start(String userId, long eventsSoFar, long now) {
+    private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
         Optional<ListenerHistory.Facts> facts = history.of(userId);
         if (facts.isEmpty()) {
             return Optional.empty();
         }
         FmSession s = new FmSession(userId, eventsSoFar, now);
+        s.adaptive = adaptive;
         s.disliked.addAll(facts.get().disliked());
         fill(s, facts.get());
         return Optional.of(s);

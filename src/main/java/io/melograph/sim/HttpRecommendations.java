@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Live mode: simulated listeners ask a running Melograph for what to hear — {@code GET /users/{id}/daily?limit=n}
@@ -56,12 +57,36 @@ public final class HttpRecommendations implements RecommendationSource {
         return ids;
     }
 
+    /**
+     * One Private FM song, asked for on its own ({@code POST /users/{id}/fm/next}, with {@code adaptive=false} for the
+     * radio that ignores feedback), for experiments where the listener reacts before the next song is chosen.
+     * Does not run {@code beforeRequest}: the caller delivers the reactions first.
+     *
+     * @return the song id, or empty when the service does not know the listener (404) or has nothing to play
+     */
+    public Optional<String> fmNext(String userId, boolean adaptive) {
+        String user = URLEncoder.encode(userId, StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/users/" + user + "/fm/next"
+                + (adaptive ? "" : "?adaptive=false"))).POST(HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        addIds(parse(response), ids);
+        return ids.stream().findFirst();
+    }
+
     /** Requests made so far. */
     public long requests() {
         return requests;
     }
 
     private JsonNode call(HttpRequest.Builder request) {
+        return parse(send(request));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -70,17 +95,26 @@ public final class HttpRecommendations implements RecommendationSource {
         try {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
             requests++;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(r.method() + " " + r.uri() + " answered " + response.statusCode()
-                        + (response.statusCode() == 404 ? " (does this service have the Daily/FM scenes?)" : "")
-                        + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException("live mode: " + r.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) {
+        HttpRequest r = response.request();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(r.method() + " " + r.uri() + " answered " + response.statusCode()
+                    + (response.statusCode() == 404 ? " (does this service have the Daily/FM scenes?)" : "")
+                    + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("live mode: " + r.uri() + " answered no JSON", e);
         }
     }
 

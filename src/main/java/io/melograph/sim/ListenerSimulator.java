@@ -73,6 +73,11 @@ public final class ListenerSimulator {
         return world.simUsers();
     }
 
+    /** The ids of a world of {@code users} listeners, without building it (the demo's listeners, for load generators). */
+    public static List<String> userIds(int users) {
+        return java.util.stream.IntStream.range(0, users).mapToObj(u -> World.userId(u, users)).toList();
+    }
+
     public List<SimPlaylist> playlists() {
         return world.simPlaylists();
     }
@@ -90,6 +95,16 @@ public final class ListenerSimulator {
     }
 
     /**
+     * A live-radio listener with the starting taste and traits of {@code userId}, reacting with its own random stream
+     * seeded by {@code seed} (for experiments against a running service: the listener of protocol 4).
+     *
+     * @throws IllegalArgumentException for an unknown user id
+     */
+    public RadioListener radioListener(String userId, long seed) {
+        return new RadioListener(world, userIndex(userId), seed);
+    }
+
+    /**
      * How well a song suits a listener's starting taste, in [0, 1] (the simulator's ground truth, for evaluations that
      * need a listener with a known taste).
      *
@@ -100,9 +115,13 @@ public final class ListenerSimulator {
         if (s == null) {
             throw new IllegalArgumentException("unknown song " + songId);
         }
+        return world.tastes[userIndex(userId)].match(world.catalog, s);
+    }
+
+    private int userIndex(String userId) {
         for (int u = 0; u < world.users; u++) {
             if (world.userIds[u].equals(userId)) {
-                return world.tastes[u].match(world.catalog, s);
+                return u;
             }
         }
         throw new IllegalArgumentException("unknown user " + userId);

@@ -66,7 +66,6 @@ final class World {
         SplittableRandom links = rng.split();
         SplittableRandom things = rng.split();
 
-        int digits = Math.max(4, String.valueOf(users).length());
         userIds = new String[users];
         names = new String[users];
         country = new int[users];
@@ -78,7 +77,7 @@ final class World {
         Sampler countries = new Sampler(range(Rhythm.COUNTRIES.length), Rhythm.COUNTRY_SHARE);
         long simMs = config.days() * SimConfig.DAY_MS;
         for (int u = 0; u < users; u++) {
-            userIds[u] = "sim:user:" + pad(u + 1, digits);
+            userIds[u] = userId(u, users);
             names[u] = FIRST[people.nextInt(FIRST.length)] + " " + (char) ('A' + people.nextInt(26)) + ".";
             country[u] = countries.sample(people);
             registeredAt[u] = Rand.chance(people, 0.85)
@@ -285,6 +284,11 @@ final class World {
             a[i] = i;
         }
         return a;
+    }
+
+    /** The id of listener {@code u} (from 0) of {@code users}: sim:user:0001 and on. */
+    static String userId(int u, int users) {
+        return "sim:user:" + pad(u + 1, Math.max(4, String.valueOf(users).length()));
     }
 
     static String pad(int n, int digits) {

@@ -237,7 +237,7 @@ class ServiceIT {
             // the scenes: Daily (stable, 30 songs, reasons), Private FM (a write: token), playlists, videos, MLOGs
             String daily = get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", null).body();
             assertTrue(daily.contains("\"timeZone\":\"Europe/Berlin\""), daily);
-            assertEquals(30, occurrences(daily, "\"familiar\":"), daily);
+            assertEquals(30, occurrences(daily, "\"longTail\":"), daily);
             assertTrue(daily.contains("\"reason\":\"") && daily.contains("\"longTailShare\":"), daily);
             assertEquals(daily, get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", null).body(), "the same list all day");
             assertEquals(400, get(s, "/users/sim:user:0001/daily?tz=Mars/Olympus", null).statusCode());

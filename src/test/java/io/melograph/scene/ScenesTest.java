@@ -222,6 +222,9 @@ class ScenesTest {
         assertFalse(next.adaptive());
         assertTrue(next.avoiding().isEmpty());
         assertNotEquals(first.item().id(), next.item().id());
+        FmNext adaptive = fm.next("u-ben", true, now + 2).orElseThrow();
+        assertEquals(1, adaptive.position(), "switching to the adaptive radio starts a new session: " + adaptive);
+        assertTrue(adaptive.adaptive());
     }
 
     @Test

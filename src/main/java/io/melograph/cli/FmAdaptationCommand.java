@@ -1,0 +1,95 @@
+package io.melograph.cli;
+
+import io.melograph.eval.fm.FmAdaptationExperiment;
+import io.melograph.eval.fm.FmAdaptationReport;
+import io.melograph.eval.fm.FmAdaptationStudy;
+import io.melograph.events.HttpEventSink;
+import io.melograph.graph.GraphConnection;
+import io.melograph.sim.DemoCommunity;
+import io.melograph.sim.GraphCatalog;
+import io.melograph.sim.HttpRecommendations;
+import io.melograph.sim.ListenerSimulator;
+import io.melograph.sim.PopularityPrior;
+import io.melograph.sim.SimConfig;
+import io.melograph.sim.SimSong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "fm-adaptation", mixinStandardHelpOptions = true,
+        description = {"Protocol 4 against a running demo service: simulated listeners of the demo community (the same",
+                "seeded world, so sim:user:NNNN has the taste the demo gave it) play Private FM song by song, reacting",
+                "with the simulator's behaviour model; adaptive radio against adaptive=false, crossover. Reports skip",
+                "rate, songs until the first like and the skip rate after a burst of skips. Reads the catalog over Bolt",
+                "(--graph-uri, e.g. the service's NEO4J_BOLT_PORT)."})
+final class FmAdaptationCommand implements Callable<Integer> {
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--token", required = true, description = "MELOGRAPH_EVENTS_TOKEN or the admin token.")
+    String token;
+
+    @Option(names = "--graph-uri", required = true, description = "Bolt URI of the service's graph, e.g. bolt://127.0.0.1:7687.")
+    String graphUri;
+
+    @Option(names = "--listeners", defaultValue = "100") int listeners;
+
+    @Option(names = "--songs", defaultValue = "20", description = "Songs per session (default ${DEFAULT-VALUE}).") int songs;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Listener order and reactions (default ${DEFAULT-VALUE}).") long seed;
+
+    @Option(names = "--parallel", defaultValue = "2", description = "Listeners playing at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--demo-listeners", defaultValue = "300", description = "The service's melograph.demo.listeners.")
+    int demoListeners;
+
+    @Option(names = "--demo-days", defaultValue = "28", description = "The service's melograph.demo.days.") int demoDays;
+
+    @Option(names = "--out", defaultValue = "docs/eval", description = "Writes fm-adaptation.json and .md here.") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SimSong> songsInGraph;
+        GraphOptions options = new GraphOptions();
+        try (GraphConnection graph = GraphConnection.open(options.settings().withServer(graphUri, "neo4j", null))) {
+            songsInGraph = GraphCatalog.songs(graph);
+        }
+        // the demo community's world: same catalog, config and seed as DemoCommunity.createIfFirstStart
+        ListenerSimulator sim = new ListenerSimulator(songsInGraph, SimConfig.defaults(demoListeners, demoDays, DemoCommunity.SEED),
+                PopularityPrior.defaults());
+        HttpEventSink events = new HttpEventSink(URI.create(url), token);
+        ThreadLocal<HttpRecommendations> clients = ThreadLocal.withInitial(() -> new HttpRecommendations(URI.create(url), token, () -> { }));
+        FmAdaptationExperiment experiment = new FmAdaptationExperiment((user, adaptive) -> clients.get().fmNext(user, adaptive),
+                events, Long.toString(System.currentTimeMillis(), 36));
+        long started = System.nanoTime();
+        FmAdaptationStudy.Outcome outcome = FmAdaptationStudy.run(sim, experiment, listeners, songs, seed, parallel,
+                line -> System.err.print("\r" + line));
+        System.err.println();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        FmAdaptationReport.Summary summary = FmAdaptationReport.summarise(outcome.pairs(), songs);
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("command", "melograph eval fm-adaptation --url URL --token T --graph-uri BOLT --listeners " + listeners
+                + " --songs " + songs + " --seed " + seed + " --parallel " + parallel + " --out " + out);
+        setup.put("dataset", "bundled sample + demo community (" + demoListeners + " simulated listeners x " + demoDays
+                + " days, seed " + DemoCommunity.SEED + "), " + songsInGraph.size() + " songs");
+        setup.put("listeners", outcome.pairs().size());
+        setup.put("listenersUnknownToFm", outcome.unknown());
+        setup.put("songsPerSession", songs);
+        setup.put("seed", seed);
+        setup.put("seconds", Math.round(seconds));
+        for (Path p : FmAdaptationReport.write(summary, outcome.pairs(), setup, out)) {
+            System.out.println("wrote " + p);
+        }
+        System.out.printf(java.util.Locale.ROOT, "skip rate adaptive %.3f, ignored %.3f, ratio %.2f (first sessions only: %.2f); goal <= %.1f%n",
+                summary.all().adaptive().skipRate(), summary.all().baseline().skipRate(), summary.all().ratio(),
+                summary.firstSessions().ratio(), FmAdaptationReport.GOAL_RATIO);
+        return 0;
+    }
+}

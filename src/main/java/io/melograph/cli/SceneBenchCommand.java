@@ -1,0 +1,49 @@
+package io.melograph.cli;
+
+import io.melograph.bench.SceneLoad;
+import io.melograph.sim.ListenerSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "scenes", mixinStandardHelpOptions = true,
+        description = {"Load generator for the listener scenes of a running demo service, closed loop: clients asking",
+                "GET /users/{id}/daily for random demo listeners and clients playing POST /users/{id}/fm/next for a",
+                "listener of their own, with an event stream through POST /events at a fixed rate. Daily's first",
+                "request per listener (cold, when the daily store is empty) is reported apart from cached answers."})
+final class SceneBenchCommand implements Callable<Integer> {
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--token", required = true, description = "MELOGRAPH_EVENTS_TOKEN or the admin token.")
+    String token;
+
+    @Option(names = "--clients", defaultValue = "50") int clients;
+
+    @Option(names = "--daily-clients", description = "Clients asking for Daily lists (default: half); the rest play FM.")
+    Integer dailyClients;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).") double seconds;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Seconds sent before measuring (default ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--events-per-second", defaultValue = "500") int eventsPerSecond;
+
+    @Option(names = "--listeners", defaultValue = "300", description = "The demo's listeners sim:user:0001.. (default ${DEFAULT-VALUE}).")
+    int listeners;
+
+    @Option(names = "--seed", defaultValue = "42") long seed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        int daily = dailyClients == null ? clients / 2 : dailyClients;
+        SceneLoad.Result r = new SceneLoad(url, token).run(ListenerSimulator.userIds(listeners), clients, daily, seconds, warmup,
+                eventsPerSecond, seed);
+        System.out.printf("%d clients (%d daily, %d fm), %.0f s measured after %.0f s warm-up, events at %d/s%n", clients, daily,
+                clients - daily, seconds, warmup, eventsPerSecond);
+        System.out.print(r.format());
+        return 0;
+    }
+}
