@@ -161,8 +161,10 @@ class ServiceIT {
 
     @Test
     void embeddedByDefaultWithSampleBrowserAdminAndImports() throws Exception {
-        // a generous recall budget: this checks answers, not speed (docs/benchmarks.md measures that)
-        try (Service s = start(Map.of("MELOGRAPH_RECALL_BUDGET_MS", "20000"))) {
+        // generous recall and scene budgets: this checks answers, not speed (docs/benchmarks.md measures that)
+        try (Service s = start(Map.of("MELOGRAPH_RECALL_BUDGET_MS", "20000", "MELOGRAPH_SCENES_DAILY_BUDGET_MS", "20000",
+                "MELOGRAPH_SCENES_FM_BUDGET_MS", "20000", "MELOGRAPH_SCENES_PLAYLISTS_BUDGET_MS", "20000",
+                "MELOGRAPH_SCENES_VIDEOS_BUDGET_MS", "20000", "MELOGRAPH_SCENES_MLOGS_BUDGET_MS", "20000"))) {
             String health = get(s, "/health", null).body();
             assertTrue(health.contains("\"status\":\"UP\""), health);
             assertTrue(health.contains("embedded Neo4j"), health);
