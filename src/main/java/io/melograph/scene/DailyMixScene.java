@@ -45,6 +45,11 @@ public final class DailyMixScene {
     private final DailyStore store;
     /** One computation per listener and day at a time: two requests at once get the same list. */
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Profile time zones read in the last minute: a stored list should not cost a graph query (onboarding may change one). */
+    private final ConcurrentHashMap<String, ProfileZone> zones = new ConcurrentHashMap<>();
+    static final long ZONE_TTL_MS = 60_000;
+
+    private record ProfileZone(ZoneId zone, long readAt) {}
 
     public DailyMixScene(SceneKit kit, ScenePolicy policy, Settings settings, DailyStore store) {
         this.kit = kit;
@@ -68,7 +73,7 @@ public final class DailyMixScene {
      * @param requested the time zone the request names, or null for the profile's (UTC when it has none)
      */
     public Optional<DailyList> daily(String userId, ZoneId requested, int limit, Instant now) {
-        ZoneId zone = requested != null ? requested : history.timeZone(userId).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC);
+        ZoneId zone = requested != null ? requested : profileZone(userId, now.toEpochMilli());
         int size = Math.max(limit, settings.size());
         LocalDate day = dayOf(now, zone);
         Optional<DailyList> stored = store.get(userId, day, size);
@@ -125,6 +130,15 @@ public final class DailyMixScene {
         return Optional.of(new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
                 items, recalled.status(), recalled.fallback(), Picks.round(familiarShare),
                 Picks.round(items.stream().filter(Pick::longTail).count() / (double) Math.max(1, items.size()))));
+    }
+
+    private ZoneId profileZone(String userId, long now) {
+        ProfileZone known = zones.get(userId);
+        if (known == null || now - known.readAt() > ZONE_TTL_MS || now < known.readAt()) {
+            known = new ProfileZone(history.timeZone(userId).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC), now);
+            zones.put(userId, known);
+        }
+        return known.zone();
     }
 
     private static Optional<ZoneId> zone(String id) {
