@@ -126,10 +126,9 @@ public final class DailyMixScene {
         kit.ranker().served(userId, now.toEpochMilli(), disc.stream().map(Scored::fused).toList());
         List<Pick> items = interleave(disc, fam);
         ZonedDateTime refresh = day.plusDays(1).atTime(REFRESH).atZone(zone);
-        double familiarShare = items.isEmpty() ? 0 : fam.size() / (double) items.size();
         return Optional.of(new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
-                items, recalled.status(), recalled.fallback(), Picks.round(familiarShare),
-                Picks.round(items.stream().filter(Pick::longTail).count() / (double) Math.max(1, items.size()))));
+                items, recalled.status(), recalled.fallback(), Picks.round(Picks.share(items, Pick::familiar)),
+                Picks.round(Picks.share(items, Pick::longTail))));
     }
 
     private ZoneId profileZone(String userId, long now) {
@@ -189,7 +188,6 @@ public final class DailyMixScene {
     private static DailyList truncate(DailyList l, int limit) {
         List<Pick> items = l.items().subList(0, limit);
         return new DailyList(l.userId(), l.day(), l.timeZone(), l.generatedAt(), l.refreshAt(), items, l.channels(),
-                l.fallback(), Picks.round(items.stream().filter(Pick::familiar).count() / (double) Math.max(1, items.size())),
-                Picks.round(items.stream().filter(Pick::longTail).count() / (double) Math.max(1, items.size())));
+                l.fallback(), Picks.round(Picks.share(items, Pick::familiar)), Picks.round(Picks.share(items, Pick::longTail)));
     }
 }

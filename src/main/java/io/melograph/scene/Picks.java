@@ -43,6 +43,11 @@ public final class Picks {
         return facts == null ? List.of() : facts.artistNames();
     }
 
+    /** The share of the picks that are {@code what} (long tail, familiar), 0 for no picks. */
+    static double share(List<Pick> picks, java.util.function.Predicate<Pick> what) {
+        return picks.isEmpty() ? 0 : picks.stream().filter(what).count() / (double) picks.size();
+    }
+
     static double round(double x) {
         return Math.round(x * 1e4) / 1e4;
     }

@@ -10,6 +10,6 @@ import java.util.Map;
 public record SceneAnswer(String userId, String scene, List<Pick> items, Map<String, String> channels, boolean fallback) {
 
     public double longTailShare() {
-        return items.isEmpty() ? 0 : items.stream().filter(Pick::longTail).count() / (double) items.size();
+        return Picks.share(items, Pick::longTail);
     }
 }
