@@ -3,6 +3,7 @@ package io.melograph.api;
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
+import io.melograph.scene.PrivateFmScene;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.GraphStats;
 import io.melograph.ingest.Archives;
@@ -44,8 +45,11 @@ final class AdminController {
     private final Path uploads;
     private final EventIntake intake;
     private final GraphAggregator aggregator;
+    private final PrivateFmScene fm;
 
-    AdminController(GraphConnection graph, ImportJobs jobs, GraphSettings settings, EventIntake intake, GraphAggregator aggregator) {
+    AdminController(GraphConnection graph, ImportJobs jobs, GraphSettings settings, EventIntake intake, GraphAggregator aggregator,
+                    PrivateFmScene fm) {
+        this.fm = fm;
         this.graph = graph;
         this.jobs = jobs;
         this.uploads = settings.home().resolve("imports");
@@ -58,7 +62,7 @@ final class AdminController {
     StatsView stats() {
         GraphStats.Counts c = GraphStats.count(graph);
         return new StatsView(c.nodes(), c.relationships(), StatsView.Events.of(intake.stats()),
-                StatsView.Aggregation.of(aggregator.status()));
+                StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()));
     }
 
     @Operation(summary = "Upload a CSV or RDF file, or a .zip/.tar.gz of them, and start an import job",

@@ -9,6 +9,7 @@ import io.melograph.recall.RecallService;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.scene.CandidateRanker;
 import io.melograph.scene.DailyMixScene;
+import io.melograph.scene.DailyPrecompute;
 import io.melograph.scene.DailyStore;
 import io.melograph.scene.ListScene;
 import io.melograph.scene.ListenerHistory;
@@ -21,10 +22,18 @@ import io.melograph.scene.ScenePolicies;
 import io.melograph.scene.ScenePolicy;
 import io.melograph.scene.SceneKit;
 import io.melograph.scene.SceneRecall;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wires the scenes: their policies from configuration (melograph.scenes.*), recall, ranking and listener history. */
 @Factory
@@ -66,12 +75,39 @@ final class SceneFactory {
         DailyMixScene.Settings s = new DailyMixScene.Settings(env.getProperty("melograph.scenes.daily.size", Integer.class, 30),
                 env.getProperty("melograph.scenes.daily.familiar-share", Double.class, 0.3),
                 env.getProperty("melograph.scenes.daily.max-per-artist", Integer.class, 2));
-        return new DailyMixScene(kit, policy(env, "daily", kit.recall()), s, new DailyStore(settings.home().resolve("daily")));
+        return new DailyMixScene(kit, policy(env, "daily", kit.recall()), s, new DailyStore(settings.home().resolve("daily"),
+                env.getProperty("melograph.scenes.daily.lists-in-memory", Integer.class, 20_000)));
+    }
+
+    /** Looks ahead by the time between two passes plus a margin, so that no listener's 06:00 turn slips through. */
+    @Singleton
+    DailyPrecompute dailyAhead(DailyMixScene daily, EventIntake intake, Environment env) {
+        Duration every = env.getProperty("melograph.scenes.daily.precompute-every", Duration.class, Duration.ofMinutes(15));
+        return new DailyPrecompute(daily, intake.states(), every.plusMinutes(45),
+                env.getProperty("melograph.scenes.daily.precompute-max", Integer.class, 50_000));
     }
 
     @Singleton
-    PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, Environment env) {
-        return new PrivateFmScene(kit, catalog, intake, policy(env, "fm", kit.recall()));
+    PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, Environment env,
+                      @Named("fm-background") ExecutorService background) {
+        return new PrivateFmScene(kit, catalog, intake, policy(env, "fm", kit.recall()), policy(env, "fm-explore", kit.recall()),
+                background);
+    }
+
+    /**
+     * Private FM's refills and explorations, off the request path: two threads (recall itself fans out to the
+     * channels), a bounded queue; a task it refuses is tried again on the session's next request.
+     */
+    @Singleton
+    @Named("fm-background")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService fmBackground() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), r -> {
+            Thread t = new Thread(r, "fm-recall-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Singleton

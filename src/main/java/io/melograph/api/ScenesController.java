@@ -99,6 +99,7 @@ final class ScenesController {
             }
         }
         Onboarding.Result r = onboarding.choose(id, artists, genres, body.timeZone());
+        daily.zoneChanged(id);
         if (r.artists().isEmpty() && r.genres().isEmpty()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "none of the artists or genres is in the catalog: " + r.unknown());
         }

@@ -2,19 +2,29 @@ package io.melograph.api;
 
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
+import io.melograph.scene.PrivateFmScene;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
 
-/** Counts per label and relationship type, event intake counters and how far behind the graph aggregation is. */
+/** Counts per label and relationship type, event intake counters, how far behind the graph aggregation is, Private FM counters. */
 @Serdeable
-public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships, Events events, Aggregation aggregation) {
+public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships, Events events, Aggregation aggregation,
+                        Fm fm) {
 
     /** Journaled events, duplicates dropped, events naming items the catalog lacks, listeners with live state. */
     @Serdeable
     public record Events(long journaled, long duplicates, long unknownItemEvents, int listeners, String journalEnd) {
         static Events of(EventIntake.Stats s) {
             return new Events(s.journaled(), s.duplicates(), s.unknownItemEvents(), s.listeners(), s.journalEnd());
+        }
+    }
+
+    /** Private FM: sessions held, started, pool refills ahead of need and while a listener waited, explorations. */
+    @Serdeable
+    public record Fm(int sessions, long started, long refillsAhead, long refillsWaited, long explorations) {
+        static Fm of(PrivateFmScene.Stats s) {
+            return new Fm(s.sessions(), s.started(), s.refillsAhead(), s.refillsWaited(), s.explorations());
         }
     }
 

@@ -26,13 +26,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A load generator for the listener scenes on loopback, closed loop: {@code dailyClients} clients ask
- * {@code GET /users/{id}/daily} for random listeners back to back, the other clients each play Private FM for a
- * listener of their own ({@code POST /users/{id}/fm/next} back to back), and at the same time an event stream posts
+ * A load generator for the listener scenes on loopback: {@code dailyClients} clients ask
+ * {@code GET /users/{id}/daily} for random listeners, the other clients each play Private FM for a listener of their
+ * own ({@code POST /users/{id}/fm/next}), back to back (closed loop) or with a think time between requests, and at the same time an event stream posts
  * PLAY / COMPLETE / SKIP events of random listeners on songs the scenes answered with, at a fixed rate, through
  * {@code POST /events}. Daily is computed once per listener and day: a listener's first Daily request in the run
- * is counted as cold (meaningful when the service's daily store is empty), the others as cached. Latencies before the
- * warm-up ends are not counted, except cold Daily requests (there is one per listener).
+ * is counted as cold (meaningful when the service's daily store is empty), the others as cached; an FM client's
+ * first request (it starts the listener's session unless one is running) is counted apart too. Latencies before the
+ * warm-up ends are not counted, except these first requests (there is one per listener or client).
  */
 public final class SceneLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,12 +102,13 @@ public final class SceneLoad {
      * @param dailyClients  how many of the clients ask for Daily lists (the rest play FM)
      */
     public Result run(List<String> listeners, int clients, int dailyClients, double seconds, double warmup, int eventsPerSecond,
-                      long seed) throws InterruptedException {
+                      double thinkMs, long seed) throws InterruptedException {
         if (clients - dailyClients > listeners.size()) {
             throw new IllegalArgumentException("more FM clients than listeners");
         }
         Timer cold = new Timer("daily (cold)");
         Timer cached = new Timer("daily (cached)");
+        Timer fmStart = new Timer("fm (start)");
         Timer fm = new Timer("fm/next");
         Timer batches = new Timer("events batch");
         Set<String> dailyAsked = ConcurrentHashMap.newKeySet();
@@ -122,21 +124,27 @@ public final class SceneLoad {
             String own = daily ? null : listeners.get(c - dailyClients);
             SplittableRandom rng = master.split();
             threads.add(new Thread(() -> {
+                boolean firstFm = true;
+                long n = 0;
                 while (System.nanoTime() < end) {
                     String user = daily ? listeners.get(rng.nextInt(listeners.size())) : own;
-                    boolean first = daily && dailyAsked.add(user);
+                    boolean first = daily ? dailyAsked.add(user) : firstFm;
+                    firstFm = false;
                     HttpRequest request = daily
                             ? request("/users/" + enc(user) + "/daily").GET().build()
                             : request("/users/" + enc(user) + "/fm/next").POST(HttpRequest.BodyPublishers.noBody()).build();
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = send(request);
                     boolean ok = response != null && response.statusCode() == 200;
-                    Timer timer = daily ? (first ? cold : cached) : fm;
+                    Timer timer = daily ? (first ? cold : cached) : first ? fmStart : fm;
                     if (first || t0 >= measureFrom) {
                         timer.record(t0, ok);
                     }
-                    if (ok) {
+                    if (ok && (songSet.size() < 1_000 || n++ % 50 == 0)) { // parsing every answer would load the client
                         collectSongs(response.body(), songs, songSet);
+                    }
+                    if (thinkMs > 0) {
+                        pause((long) (thinkMs * (0.5 + rng.nextDouble())));
                     }
                 }
             }));
@@ -147,7 +155,8 @@ public final class SceneLoad {
         for (Thread t : threads) {
             t.join();
         }
-        List<Endpoint> endpoints = List.of(cold.result(seconds + warmup), cached.result(seconds), fm.result(seconds));
+        List<Endpoint> endpoints = List.of(cold.result(seconds + warmup), cached.result(seconds), fmStart.result(seconds + warmup),
+                fm.result(seconds));
         return new Result(endpoints, batches.result(seconds), sent.get(), sent.get() / (seconds + warmup));
     }
 
@@ -189,8 +198,12 @@ public final class SceneLoad {
     }
 
     private static void sleep() {
+        pause(5);
+    }
+
+    private static void pause(long ms) {
         try {
-            Thread.sleep(5);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

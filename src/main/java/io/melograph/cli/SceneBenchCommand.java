@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "scenes", mixinStandardHelpOptions = true,
-        description = {"Load generator for the listener scenes of a running demo service, closed loop: clients asking",
+        description = {"Load generator for the listener scenes of a running demo service: clients asking",
                 "GET /users/{id}/daily for random demo listeners and clients playing POST /users/{id}/fm/next for a",
-                "listener of their own, with an event stream through POST /events at a fixed rate. Daily's first",
+                "listener of their own (back to back, or with --think-ms between requests), with an event stream",
+                "through POST /events at a fixed rate. Daily's first",
                 "request per listener (cold, when the daily store is empty) is reported apart from cached answers."})
 final class SceneBenchCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
@@ -36,13 +37,17 @@ final class SceneBenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42") long seed;
 
+    @Option(names = "--think-ms", defaultValue = "0",
+            description = "Mean pause of a client between its requests, drawn uniformly from 0.5x to 1.5x (default 0: closed loop, back to back).")
+    double thinkMs;
+
     @Override
     public Integer call() throws InterruptedException {
         int daily = dailyClients == null ? clients / 2 : dailyClients;
         SceneLoad.Result r = new SceneLoad(url, token).run(ListenerSimulator.userIds(listeners), clients, daily, seconds, warmup,
-                eventsPerSecond, seed);
-        System.out.printf("%d clients (%d daily, %d fm), %.0f s measured after %.0f s warm-up, events at %d/s%n", clients, daily,
-                clients - daily, seconds, warmup, eventsPerSecond);
+                eventsPerSecond, thinkMs, seed);
+        System.out.printf("%d clients (%d daily, %d fm), think time %.0f ms, %.0f s measured after %.0f s warm-up, events at %d/s%n",
+                clients, daily, clients - daily, thinkMs, seconds, warmup, eventsPerSecond);
         System.out.print(r.format());
         return 0;
     }

@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -135,12 +137,17 @@ public final class GraphAggregator implements AutoCloseable {
         }
     }
 
+    private static final Set<Action> LISTENING = EnumSet.of(Action.PLAY, Action.COMPLETE, Action.SKIP, Action.LIKE, Action.UNLIKE,
+            Action.DISLIKE);
+
     private void write(List<Event> events, JournalPosition end) {
         long started = System.nanoTime();
         Map<String, Map<String, Object>> listens = new LinkedHashMap<>();
         Map<String, Long> pairs = new TreeMap<>();
         for (Event e : events) {
-            if (e.itemType() != ItemType.SONG) {
+            // impressions, clicks, saves and shares are no listening: they must not make a LISTENED edge (scenes read
+            // one as "heard"), and at a radio's pace impressions would be most of the writes
+            if (e.itemType() != ItemType.SONG || !LISTENING.contains(e.action())) {
                 continue;
             }
             String key = e.userId() + '\u0000' + e.itemId();

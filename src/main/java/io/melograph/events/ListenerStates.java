@@ -1,5 +1,6 @@
 package io.melograph.events;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,11 @@ public final class ListenerStates {
 
     public Optional<ListenerState> get(String userId) {
         return Optional.ofNullable(states.get(userId));
+    }
+
+    /** A snapshot of every listener's state (each still live). */
+    public List<ListenerState> all() {
+        return List.copyOf(states.values());
     }
 
     public int size() {

@@ -45,9 +45,12 @@ public final class DailyMixScene {
     private final DailyStore store;
     /** One computation per listener and day at a time: two requests at once get the same list. */
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
-    /** Profile time zones read in the last minute: a stored list should not cost a graph query (onboarding may change one). */
+    /**
+     * Profile time zones read lately: a stored list should not cost a graph query. Onboarding tells of a change
+     * ({@link #zoneChanged}); the time limit covers a change made elsewhere (an import).
+     */
     private final ConcurrentHashMap<String, ProfileZone> zones = new ConcurrentHashMap<>();
-    static final long ZONE_TTL_MS = 60_000;
+    static final long ZONE_TTL_MS = 10 * 60_000;
 
     private record ProfileZone(ZoneId zone, long readAt) {}
 
@@ -78,17 +81,46 @@ public final class DailyMixScene {
         LocalDate day = dayOf(now, zone);
         Optional<DailyList> stored = store.get(userId, day, size);
         if (stored.isEmpty()) {
-            Object lock = locks.computeIfAbsent(userId, k -> new Object());
+            stored = computeOnce(userId, zone, day, size, now);
+        }
+        return stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
+    }
+
+    /**
+     * Computes ahead the list the listener will get at {@code at} (in their profile's zone), unless it is stored:
+     * done before their 06:00, a request only reads it.
+     *
+     * @return whether a list was computed
+     */
+    public boolean prepare(String userId, Instant at, Instant now) {
+        ZoneId zone = profileZone(userId, now.toEpochMilli());
+        LocalDate day = dayOf(at, zone);
+        if (store.has(userId, day, settings.size())) {
+            return false;
+        }
+        return computeOnce(userId, zone, day, settings.size(), now).isPresent();
+    }
+
+    /** The profile's time zone may have changed (onboarding): read it again on the next request. */
+    public void zoneChanged(String userId) {
+        zones.remove(userId);
+    }
+
+    /** One computation per listener and day at a time: whoever comes second gets the first one's list. */
+    private Optional<DailyList> computeOnce(String userId, ZoneId zone, LocalDate day, int size, Instant now) {
+        Object lock = locks.computeIfAbsent(userId, k -> new Object());
+        try {
             synchronized (lock) {
-                stored = store.get(userId, day, size);
+                Optional<DailyList> stored = store.get(userId, day, size);
                 if (stored.isEmpty()) {
                     stored = compute(userId, zone, day, size, now);
                     stored.ifPresent(list -> store.put(list, size));
                 }
+                return stored;
             }
+        } finally {
             locks.remove(userId, lock);
         }
-        return stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
     }
 
     private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now) {

@@ -13,35 +13,59 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * Daily lists on disk ({@code MELOGRAPH_HOME/daily/<day>/<listener digest>-<size>.json}), so a listener's list stays
- * the same all day across restarts; days older than yesterday are deleted as new ones are written.
+ * the same all day across restarts; days older than yesterday are deleted as new ones are written. The lists of the
+ * newest days are also held in memory, up to a bound, so that serving a stored list costs no file read.
  */
 public final class DailyStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
+    private final int inMemory;
+    /** Lists by day, then by listener and size; days before yesterday are dropped as new days come. */
+    private final ConcurrentSkipListMap<LocalDate, ConcurrentHashMap<String, DailyList>> memory = new ConcurrentSkipListMap<>();
+    private final AtomicInteger held = new AtomicInteger();
 
-    public DailyStore(Path dir) {
+    /** @param inMemory how many lists to hold in memory at most (the rest are read from disk) */
+    public DailyStore(Path dir, int inMemory) {
         this.dir = dir;
+        this.inMemory = inMemory;
     }
 
     public Optional<DailyList> get(String userId, LocalDate day, int size) {
+        ConcurrentHashMap<String, DailyList> ofDay = memory.get(day);
+        DailyList kept = ofDay == null ? null : ofDay.get(key(userId, size));
+        if (kept != null) {
+            return Optional.of(kept);
+        }
         Path file = file(userId, day, size);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), DailyList.class));
+            DailyList list = JSON.readValue(file.toFile(), DailyList.class);
+            remember(list, day, size);
+            return Optional.of(list);
         } catch (IOException e) {
             return Optional.empty(); // a damaged file is recomputed
         }
     }
 
+    /** Whether the listener's list of that day is stored (in memory or on disk). */
+    public boolean has(String userId, LocalDate day, int size) {
+        ConcurrentHashMap<String, DailyList> ofDay = memory.get(day);
+        return (ofDay != null && ofDay.containsKey(key(userId, size))) || Files.exists(file(userId, day, size));
+    }
+
     public void put(DailyList list, int size) {
         LocalDate day = LocalDate.parse(list.day());
         Path file = file(list.userId(), day, size);
+        remember(list, day, size);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + Thread.currentThread().getId());
@@ -51,6 +75,25 @@ public final class DailyStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void remember(DailyList list, LocalDate day, int size) {
+        for (LocalDate old : memory.headMap(day.minusDays(1)).keySet()) {
+            ConcurrentHashMap<String, DailyList> gone = memory.remove(old);
+            if (gone != null) {
+                held.addAndGet(-gone.size());
+            }
+        }
+        if (held.get() >= inMemory) {
+            return; // full: this one is read from disk when asked for
+        }
+        if (memory.computeIfAbsent(day, d -> new ConcurrentHashMap<>()).put(key(list.userId(), size), list) == null) {
+            held.incrementAndGet();
+        }
+    }
+
+    private static String key(String userId, int size) {
+        return size + "\u0000" + userId;
     }
 
     private void deleteOlderThan(LocalDate keep) throws IOException {

@@ -9,14 +9,27 @@ import io.melograph.events.ListenerState;
 import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerContext;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,18 +37,23 @@ import java.util.stream.Stream;
  * listener's history and live session, or onboarding choices, or what is popular for a cold listener); each request
  * reads the listener's newest events first, so a skip, like, dislike or complete changes the very next answer
  * ({@link FmSession} says how), then ranks the pool, weighs it by the session's feedback, and never repeats a song
- * within the session. A like also starts an exploration around the liked song whose candidates join the pool. Every
- * answer is recorded as an impression event (scene {@code fm}).
+ * within the session. Every answer is recorded as an impression event (scene {@code fm}).
+ * <p>
+ * Recall stays off the request path where it can: the pool is refilled in the background before it runs low, and a
+ * complete or like starts an exploration around the song whose candidates join the pool (a request right after a
+ * like waits for it a little, so the like shows at once). Only a session's first request, or a pool used up before
+ * its refill came, recalls while the listener waits.
  */
 public final class PrivateFmScene {
+    private static final Logger LOG = LoggerFactory.getLogger(PrivateFmScene.class);
     public static final String SCENE = "fm";
     /** A session ends after this long without a request or an event. */
     static final long IDLE_MS = ListenerState.SESSION_GAP_MS;
-    /** Below this many playable candidates the pool is rebuilt. */
+    /** Below this many playable candidates the pool is rebuilt while the listener waits. */
     static final int POOL_LOW = 10;
     static final int POOL_SIZE = 300;
-    /** Weight of candidates found around a song liked in this session. */
-    static final double EXPLORE_BOOST = 2.0;
+    /** Below this many playable candidates a refill starts in the background (spaced out: {@link FmSession#refillSpacing}). */
+    static final int REFILL_AHEAD = 100;
 
     private final SceneKit kit;
     private final SceneRecall sceneRecall;
@@ -44,11 +62,25 @@ public final class PrivateFmScene {
     private final ItemCatalog catalog;
     private final EventIntake intake;
     private final ScenePolicy policy;
+    private final ScenePolicy explorePolicy;
+    private final Executor background;
+    /** How long a request right after a like waits for the exploration around the liked song. */
+    private final long likeWaitMs;
     private final ConcurrentHashMap<String, FmSession> sessions = new ConcurrentHashMap<>();
     /** One request per listener at a time; requests of different listeners run in parallel. */
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong refillsAhead = new AtomicLong();
+    private final AtomicLong refillsWaited = new AtomicLong();
+    private final AtomicLong explorations = new AtomicLong();
 
-    public PrivateFmScene(SceneKit kit, ItemCatalog catalog, EventIntake intake, ScenePolicy policy) {
+    /**
+     * @param policy        how the session's pool is recalled
+     * @param explorePolicy how an exploration around one song recalls
+     * @param background    runs refills and explorations (a bounded pool; a refused task is tried again later)
+     */
+    public PrivateFmScene(SceneKit kit, ItemCatalog catalog, EventIntake intake, ScenePolicy policy, ScenePolicy explorePolicy,
+                          Executor background) {
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
         this.history = kit.history();
@@ -56,6 +88,9 @@ public final class PrivateFmScene {
         this.catalog = catalog;
         this.intake = intake;
         this.policy = policy;
+        this.explorePolicy = explorePolicy;
+        this.background = background;
+        this.likeWaitMs = explorePolicy.defaultBudget().toMillis() + 100;
     }
 
     /**
@@ -65,8 +100,12 @@ public final class PrivateFmScene {
      */
     public Optional<FmNext> next(String userId, boolean adaptive, long now) {
         Optional<ListenerState> state = intake.states().get(userId);
-        synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
-            FmSession session = sessions.get(userId);
+        Object lock = locks.computeIfAbsent(userId, k -> new Object());
+        FmSession session;
+        CompletableFuture<Void> exploration = null;
+        int likedBefore;
+        synchronized (lock) {
+            session = sessions.get(userId);
             // switching between adaptive and not starts afresh, so the two radios of an experiment never share a session
             if (session == null || now - session.lastActive > IDLE_MS || session.adaptive != adaptive) {
                 Optional<FmSession> started = start(userId, adaptive, state.map(ListenerState::events).orElse(0L), now);
@@ -77,14 +116,27 @@ public final class PrivateFmScene {
                 sessions.put(userId, session);
             }
             session.lastActive = now;
+            likedBefore = session.liked.size();
             FmSession s = session;
             state.ifPresent(st -> readFeedback(s, st));
-            if (adaptive && !session.toExplore.isEmpty()) {
-                explore(session);
+            boolean newLike = session.liked.size() > likedBefore;
+            // explorations cost a recall: after a like at once, after completes at most every few songs
+            if (adaptive && session.toExplore && (newLike || session.position - session.exploredAt >= FmSession.EXPLORE_SPACING)) {
+                exploration = inBackground(session, lock, this::explore);
+                if (exploration != null) {
+                    session.toExplore = false;
+                    session.exploredAt = session.position;
+                }
             }
+        }
+        if (exploration != null && session.liked.size() > likedBefore) {
+            await(exploration); // outside the lock: the exploration merges its candidates under it
+        }
+        synchronized (lock) {
             Optional<Pick> pick = choose(session, adaptive, now);
             if (pick.isEmpty()) {
-                refill(session);
+                refillsWaited.incrementAndGet();
+                install(session, recallPool(session, adaptive));
                 pick = choose(session, adaptive, now);
             }
             if (pick.isEmpty()) {
@@ -94,76 +146,177 @@ public final class PrivateFmScene {
             session.position++;
             kit.ranker().served(userId, now, List.of(session.pool.get(pick.get().id())));
             recordImpression(userId, pick.get().id(), now);
-            if (remaining(session) < POOL_LOW) {
-                refill(session);
+            if (remaining(session) < REFILL_AHEAD && session.position - session.refilledAt >= session.refillSpacing) {
+                session.refilledAt = session.position;
+                boolean ad = adaptive;
+                inBackground(session, lock, copy -> {
+                    refillsAhead.incrementAndGet();
+                    Pool p = recallPool(copy, ad);
+                    return s -> install(s, p);
+                });
             }
             return Optional.of(answer(session, pick.get(), adaptive));
         }
     }
 
     private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
-        Optional<ListenerHistory.Facts> facts = history.of(userId);
-        if (facts.isEmpty()) {
-            return Optional.empty();
-        }
         FmSession s = new FmSession(userId, eventsSoFar, now);
         s.adaptive = adaptive;
-        s.disliked.addAll(facts.get().disliked());
-        fill(s, facts.get());
+        Pool pool = recallPool(s, adaptive);
+        if (pool.facts() == null) {
+            return Optional.empty();
+        }
+        install(s, pool);
+        started.incrementAndGet();
         return Optional.of(s);
     }
 
-    /** Builds the pool afresh (what was served stays served). */
-    private void refill(FmSession s) {
-        history.of(s.userId).ifPresent(f -> {
-            s.disliked.addAll(f.disliked());
-            fill(s, f);
-        });
-    }
+    /**
+     * Fresh candidates for a session with their ranker scores, and the history they came from (null facts: the
+     * listener is unknown).
+     */
+    private record Pool(ListenerHistory.Facts facts, SceneRecall.Recalled recalled, double[] scores) {}
 
-    private void fill(FmSession s, ListenerHistory.Facts facts) {
-        ListenerContext ctx = context(s, facts);
+    /**
+     * Recalls a pool for the session as it is now: the listener's history (and, when adaptive, the session's liked and
+     * completed songs first) as seeds, what was served and disliked left out. Reads the session, so it runs either
+     * under the session's lock or on a snapshot.
+     */
+    private Pool recallPool(FmSession s, boolean adaptive) {
+        Optional<ListenerHistory.Facts> found = history.of(s.userId);
+        if (found.isEmpty()) {
+            return new Pool(null, null, null);
+        }
+        ListenerHistory.Facts facts = found.get();
+        ListenerContext ctx = kit.context(s.userId, facts);
+        List<ListenerContext.Seed> positives = adaptive ? s.explorationSeeds() : List.of();
+        List<ListenerContext.Seed> songs = Stream.concat(positives.stream(), ctx.songs().stream()).distinct().limit(12).toList();
+        List<String> exclude = new ArrayList<>(ctx.exclude());
+        exclude.addAll(s.served);
+        ctx = new ListenerContext(s.userId, songs, ctx.artists(), exclude, ctx.watched());
         Set<String> leaveOut = leaveOut(s);
+        leaveOut.addAll(facts.disliked());
         SceneRecall.Recalled r = sceneRecall.recall(policy, ctx, leaveOut, POOL_SIZE);
-        if (r.candidates().size() < POOL_LOW && !r.fallback()) {
+        if (r.candidates().size() < REFILL_AHEAD && !r.fallback()) {
+            // a listener who heard most of what recall finds: popular songs keep the radio going (ranked after the rest)
             List<Fusion.Fused> more = new ArrayList<>(r.candidates());
             more.addAll(sceneRecall.popular(leaveOut, POOL_SIZE));
             r = new SceneRecall.Recalled(more, r.status(), false);
         }
-        s.pool.clear();
-        r.candidates().forEach(f -> s.pool.putIfAbsent(f.itemId(), f));
-        s.channels = r.status();
-        s.fallback = r.fallback();
+        return new Pool(facts, r, kit.ranker().score(s.userId, SCENE, s.position, System.currentTimeMillis(), r.candidates()));
     }
 
-    private ListenerContext context(FmSession s, ListenerHistory.Facts facts) {
-        ListenerContext ctx = kit.context(s.userId, facts);
-        List<ListenerContext.Seed> songs = Stream.concat(s.liked.stream(), ctx.songs().stream()).distinct().limit(12).toList();
-        List<ListenerContext.Seed> artists = ctx.artists();
-        List<String> exclude = new ArrayList<>(ctx.exclude());
-        exclude.addAll(s.served);
-        return new ListenerContext(s.userId, songs, artists, exclude, ctx.watched());
+    /**
+     * Adds a fresh pool: what was played or disliked leaves the pool, new candidates join it, and every recalled
+     * candidate's score is renewed (the online model moved on since). A refill that brought few new songs (the
+     * listener has heard most of what recall finds) doubles the spacing to the next one.
+     */
+    private static void install(FmSession s, Pool p) {
+        if (p.facts() == null) {
+            return;
+        }
+        s.disliked.addAll(p.facts().disliked());
+        s.pool.keySet().removeIf(id -> s.served.contains(id) || s.disliked.contains(id));
+        s.scores.keySet().retainAll(s.pool.keySet());
+        int added = 0;
+        List<Fusion.Fused> fresh = p.recalled().candidates();
+        for (int i = 0; i < fresh.size(); i++) {
+            Fusion.Fused f = fresh.get(i);
+            if (s.served.contains(f.itemId()) || s.disliked.contains(f.itemId())) {
+                continue;
+            }
+            if (s.pool.putIfAbsent(f.itemId(), f) == null) {
+                added++;
+            }
+            s.scores.put(f.itemId(), p.scores()[i]);
+        }
+        s.refillSpacing = added < FmSession.REFILL_SPACING ? Math.min(s.refillSpacing * 2, FmSession.MAX_REFILL_SPACING)
+                : FmSession.REFILL_SPACING;
+        s.channels = p.recalled().status();
+        s.fallback = p.recalled().fallback();
     }
 
-    private Set<String> leaveOut(FmSession s) {
+    private static Set<String> leaveOut(FmSession s) {
         Set<String> out = new HashSet<>(s.served);
         out.addAll(s.disliked);
         return out;
     }
 
-    /** Candidates around the songs liked since the last request, added to the pool. */
-    private void explore(FmSession s) {
-        List<ListenerContext.Seed> seeds = List.copyOf(s.toExplore);
-        s.toExplore.clear();
-        ListenerContext ctx = new ListenerContext(s.userId, seeds, List.of(), new ArrayList<>(s.served));
-        SceneRecall.Recalled r = sceneRecall.recall(policy, ctx, leaveOut(s), POOL_SIZE / 3);
-        if (!r.fallback()) {
-            for (Fusion.Fused f : r.candidates()) {
-                s.pool.merge(f.itemId(), f, (old, add) -> {
-                    List<Fusion.Fused.Part> parts = new ArrayList<>(add.parts());
-                    parts.addAll(old.parts());
-                    return new Fusion.Fused(old.itemId(), old.itemType(), old.name(), parts);
-                });
+    /**
+     * Runs {@code work} on a copy of the session in the background and applies what it returns to the session under
+     * its lock. One task per session at a time: when one is running (or the pool refuses it), nothing starts and
+     * null is returned; the caller's trigger stays set and fires again on a later request.
+     */
+    private CompletableFuture<Void> inBackground(FmSession s, Object lock, Function<FmSession, Consumer<FmSession>> work) {
+        if (s.busy) {
+            return null;
+        }
+        s.busy = true;
+        FmSession copy = s.snapshot();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            background.execute(() -> {
+                Consumer<FmSession> apply = x -> { };
+                try {
+                    apply = work.apply(copy);
+                } catch (RuntimeException e) {
+                    LOG.warn("Private FM background recall for {} failed: {}", s.userId, e.toString());
+                } finally {
+                    synchronized (lock) {
+                        try {
+                            apply.accept(s);
+                        } finally {
+                            s.busy = false;
+                            done.complete(null);
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            s.busy = false;
+            return null;
+        }
+        return done;
+    }
+
+    private void await(CompletableFuture<Void> f) {
+        try {
+            f.get(likeWaitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the exploration joins the pool when it comes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // logged by the task
+        }
+    }
+
+    /** Candidates around the session's newest liked and completed songs, to add to the pool. */
+    private Consumer<FmSession> explore(FmSession copy) {
+        explorations.incrementAndGet();
+        List<ListenerContext.Seed> seeds = copy.explorationSeeds();
+        ListenerContext ctx = new ListenerContext(copy.userId, seeds, List.of(), new ArrayList<>(copy.served));
+        SceneRecall.Recalled r = sceneRecall.recall(explorePolicy, ctx, leaveOut(copy), POOL_SIZE / 3);
+        double[] scores = kit.ranker().score(copy.userId, SCENE, copy.position, System.currentTimeMillis(), r.candidates());
+        return s -> explored(s, r, scores);
+    }
+
+    /** The exploration's candidates join the pool; one already there gains the exploration's reasons (and is rescored). */
+    private static void explored(FmSession s, SceneRecall.Recalled r, double[] scores) {
+        if (r.fallback()) {
+            return;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            Fusion.Fused f = r.candidates().get(i);
+            Fusion.Fused old = s.pool.get(f.itemId());
+            if (old == null) {
+                s.pool.put(f.itemId(), f);
+                s.scores.put(f.itemId(), scores[i]);
+            } else {
+                List<Fusion.Fused.Part> parts = new ArrayList<>(f.parts());
+                parts.addAll(old.parts());
+                s.pool.put(f.itemId(), new Fusion.Fused(old.itemId(), old.itemType(), old.name(), parts));
+                s.scores.remove(f.itemId());
             }
         }
     }
@@ -205,19 +358,21 @@ public final class PrivateFmScene {
         if (playable.isEmpty()) {
             return Optional.empty();
         }
-        double[] scores = kit.ranker().score(s.userId, SCENE, s.position, now, playable);
-        Set<String> likedIds = new HashSet<>();
-        s.liked.forEach(l -> likedIds.add(l.id()));
+        // scores are kept with the pool (computed off the request path); only candidates new to it are scored here
+        List<Fusion.Fused> unscored = playable.stream().filter(f -> !s.scores.containsKey(f.itemId())).toList();
+        if (!unscored.isEmpty()) {
+            double[] fresh = kit.ranker().score(s.userId, SCENE, s.position, now, unscored);
+            for (int i = 0; i < fresh.length; i++) {
+                s.scores.put(unscored.get(i).itemId(), fresh[i]);
+            }
+        }
         int best = -1;
         double bestScore = 0;
         for (int i = 0; i < playable.size(); i++) {
             Fusion.Fused f = playable.get(i);
-            double score = scores[i];
+            double score = s.scores.get(f.itemId());
             if (adaptive) {
-                score *= s.multiplier(picks.artistIds(f.itemId()), picks.genres(f.itemId()));
-                if (f.parts().stream().anyMatch(p -> !p.path().isEmpty() && likedIds.contains(p.path().get(0)))) {
-                    score *= EXPLORE_BOOST;
-                }
+                score *= s.multiplier(picks.artistIds(f.itemId()), picks.genres(f.itemId())) * exploreBoost(s, f);
             }
             if (score > 0 && (best < 0 || score > bestScore)) {
                 best = i;
@@ -228,14 +383,26 @@ public final class PrivateFmScene {
             return Optional.empty();
         }
         Fusion.Fused chosen = playable.get(best);
-        if (adaptive && likedIds.size() > 0) {
+        if (adaptive && !s.positives.isEmpty()) {
             // put the exploration's reason first when it is what brought this song
             List<Fusion.Fused.Part> parts = new ArrayList<>(chosen.parts());
-            parts.sort((a, b) -> Boolean.compare(!a.path().isEmpty() && likedIds.contains(a.path().get(0)),
-                    !b.path().isEmpty() && likedIds.contains(b.path().get(0))) * -1);
+            parts.sort(Comparator.comparingDouble((Fusion.Fused.Part p) -> s.exploreBoost(seed(p))).reversed());
             chosen = new Fusion.Fused(chosen.itemId(), chosen.itemType(), chosen.name(), parts);
         }
         return Optional.of(picks.of(chosen, bestScore, false));
+    }
+
+    /** The strongest boost among the session's liked or completed songs that led to this candidate. */
+    private static double exploreBoost(FmSession s, Fusion.Fused f) {
+        double boost = 1;
+        for (Fusion.Fused.Part p : f.parts()) {
+            boost = Math.max(boost, s.exploreBoost(seed(p)));
+        }
+        return boost;
+    }
+
+    private static String seed(Fusion.Fused.Part p) {
+        return p.path().isEmpty() ? "" : p.path().get(0);
     }
 
     private void recordImpression(String userId, String songId, long now) {
@@ -250,8 +417,13 @@ public final class PrivateFmScene {
                 adaptive);
     }
 
-    /** Sessions held now (for stats). */
-    public int sessions() {
-        return sessions.size();
+    /**
+     * Counters since start: sessions held now, sessions started, pool refills in the background and while the
+     * listener waited, explorations.
+     */
+    public record Stats(int sessions, long started, long refillsAhead, long refillsWaited, long explorations) {}
+
+    public Stats stats() {
+        return new Stats(sessions.size(), started.get(), refillsAhead.get(), refillsWaited.get(), explorations.get());
     }
 }

@@ -121,6 +121,8 @@ class EventsIT {
             assertTrue(activity.contains("\"title\":\"Love Me Do\"") && activity.contains("\"action\":\"play\""), activity);
             assertEquals(202, post(event("first-skip", "listener-1", "skip", now + 1000)).statusCode());
             assertTrue(get("/users/listener-1/activity").body().contains("\"skips\":1"));
+            // an impression is journaled but is no listening: the graph gets no LISTENED edge from it
+            assertEquals(202, post(event("first-impression", "viewer-1", "impression", now)).statusCode());
 
             // bad input: 4xx, every problem named, nothing recorded
             long before = number(get("/admin/stats").body(), "journaled");
@@ -193,7 +195,10 @@ class EventsIT {
             try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt); Session s = driver.session()) {
                 org.neo4j.driver.Record r = s.run("MATCH (:User)-[l:LISTENED]->(:Song {id: $song}) RETURN sum(l.plays) AS plays, "
                         + "sum(l.skips) AS skips", Map.of("song", SONG)).single();
-                assertEquals(journaled, r.get("plays").asLong() + r.get("skips").asLong(), "plays + skips in the graph = events journaled");
+                assertEquals(journaled - 1, r.get("plays").asLong() + r.get("skips").asLong(),
+                        "plays + skips in the graph = events journaled but the impression");
+                assertEquals(0, s.run("MATCH (:User {id: 'viewer-1'})-[l:LISTENED]->() RETURN count(l) AS n").single().get("n").asLong(),
+                        "an impression makes no LISTENED edge");
             }
         } finally {
             p.destroyForcibly();

@@ -16,30 +16,49 @@ class FmSessionTest {
     }
 
     @Test
-    void oneSkipHalvesAnArtistTwoDropIt() {
+    void oneSkipLowersAnArtistTwoDropIt() {
         on(Action.SKIP, "s1", "a", "rock");
-        assertEquals(0.5 * 0.8, s.multiplier(List.of("a"), List.of("rock")), 1e-9);
+        double afterOne = s.multiplier(List.of("a"), List.of("rock"));
+        assertTrue(afterOne < 0.7 && afterOne > 0, "one skip lowers the artist: " + afterOne);
+        assertTrue(s.multiplier(List.of("b"), List.of("rock")) < 1, "and a little its genre");
+        assertEquals(1.0, s.multiplier(List.of("b"), List.of("jazz")), 1e-9, "others untouched");
         on(Action.SKIP, "s2", "a", "pop");
         assertEquals(0, s.multiplier(List.of("a"), List.of()));
         assertEquals(List.of("A"), s.avoiding());
     }
 
     @Test
-    void threeSkipsInAGenreDropTheGenre() {
+    void threeSkipsInAGenreDropTheGenreUnlessTheSessionCompletedOneOfIt() {
         on(Action.SKIP, "s1", "a", "metal");
         on(Action.SKIP, "s2", "b", "metal");
         on(Action.SKIP, "s3", "c", "metal");
         assertEquals(0, s.multiplier(List.of("d"), List.of("metal")));
         assertTrue(s.multiplier(List.of("d"), List.of("jazz")) > 0);
+        on(Action.COMPLETE, "s4", "e", "metal");
+        assertTrue(s.multiplier(List.of("d"), List.of("metal")) > 0, "a complete brings the genre back");
+        assertTrue(s.avoiding().stream().noneMatch("metal"::equals));
     }
 
     @Test
-    void aLikeLiftsTheArtistUndoesItsSkipsAndQueuesAnExploration() {
+    void completesLiftArtistAndGenresAndBecomeSeeds() {
+        on(Action.COMPLETE, "s1", "a", "folk", "acoustic");
+        assertTrue(s.multiplier(List.of("a"), List.of()) > 1.3);
+        assertTrue(s.multiplier(List.of("z"), List.of("folk")) > 1, "what was learned of the genre carries to other artists");
+        assertTrue(s.toExplore);
+        assertEquals(FmSession.COMPLETED_BOOST, s.exploreBoost("s1"), 1e-9);
+        assertEquals(1.0, s.exploreBoost("s-other"), 1e-9);
+    }
+
+    @Test
+    void aLikeLiftsMoreThanACompleteUndoesSkipsAndQueuesAnExploration() {
         on(Action.SKIP, "s1", "a", "rock");
         on(Action.LIKE, "s2", "a", "rock");
-        assertEquals(2.0 * 0.8 * 1.3, s.multiplier(List.of("a"), List.of("rock")), 1e-9);
-        assertEquals(1, s.toExplore.size());
+        assertTrue(s.multiplier(List.of("a"), List.of("rock")) > 1.5, "the like outweighs one skip");
+        assertTrue(s.toExplore);
         assertEquals("s2", s.liked.get(0).id());
+        assertEquals(FmSession.LIKED_BOOST, s.exploreBoost("s2"), 1e-9);
+        on(Action.SKIP, "s3", "a", "rock");
+        assertTrue(s.multiplier(List.of("a"), List.of()) > 0, "skips before the like no longer count towards a drop");
     }
 
     @Test
@@ -47,5 +66,15 @@ class FmSessionTest {
         on(Action.DISLIKE, "s1", "a");
         assertTrue(s.disliked.contains("s1"));
         assertEquals(0, s.multiplier(List.of("a"), List.of()));
+    }
+
+    @Test
+    void theSessionsSayIsBounded() {
+        for (int i = 0; i < 50; i++) {
+            on(Action.LIKE, "s" + i, "a", "rock");
+        }
+        assertEquals(Math.exp(FmSession.MAX_LOGIT), s.multiplier(List.of("a"), List.of("rock")), 1e-9);
+        assertEquals(FmSession.EXPLORE_SEEDS, s.explorationSeeds().size());
+        assertEquals("s49", s.explorationSeeds().get(FmSession.EXPLORE_SEEDS - 1).id(), "the newest seeds");
     }
 }

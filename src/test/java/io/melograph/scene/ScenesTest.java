@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -56,6 +59,7 @@ class ScenesTest {
     private static SceneRecall sceneRecall;
     private static Picks picks;
     private static ListenerHistory history;
+    private static final ExecutorService background = Executors.newFixedThreadPool(2);
 
     @BeforeAll
     static void scenes() {
@@ -119,9 +123,10 @@ class ScenesTest {
         SceneKit kit = new SceneKit(recall, sceneRecall, history, CandidateRanker.FUSED_SCORE, picks);
         daily = new DailyMixScene(kit,
                 ScenePolicies.parse("daily", songChannels, "kg-co-listened=1", "", "", 60, 10_000, known),
-                new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily")));
+                new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000));
         fm = new PrivateFmScene(kit, catalog, intake,
-                ScenePolicies.parse("fm", songChannels, "", "", "", 60, 10_000, known));
+                ScenePolicies.parse("fm", songChannels, "", "", "", 60, 10_000, known),
+                ScenePolicies.parse("fm-explore", "kg-co-listened,kg-same-artist", "", "", "", 40, 10_000, known), background);
         playlists = new ListScene("playlists", "playlist", kit,
                 ScenePolicies.parse("playlists", "pl-with-your-songs,pl-similar-listeners,pl-your-genres", "", "", "", 50, 10_000, known));
         videos = new ListScene("videos", "video", kit,
@@ -132,6 +137,7 @@ class ScenesTest {
 
     @AfterAll
     static void close() {
+        background.shutdownNow();
         recall.close();
         journal.close();
     }
@@ -180,6 +186,20 @@ class ScenesTest {
         assertEquals("2026-11-29", nextDay.day());
         assertNotEquals(list.generatedAt(), nextDay.generatedAt(), "recomputed at 06:00");
         assertTrue(daily.daily("u-nobody", null, 12, now).isEmpty());
+    }
+
+    @Test
+    void dailyListsAreComputedAheadOfTheListenersTurnAndThenOnlyRead() {
+        send("u-ana", Action.PLAY, "s1-1"); // a listener with live state: one the pass looks at
+        DailyPrecompute ahead = new DailyPrecompute(daily, intake.states(), Duration.ofHours(1), 100);
+        Instant before = Instant.parse("2026-12-05T05:30:00Z");
+        assertTrue(ahead.sweep(before) >= 1, "Ana's list of 5 December computed before her 06:00");
+        assertEquals(0, ahead.sweep(before.plusSeconds(60)), "a second pass finds every list stored");
+        DailyList list = daily.daily("u-ana", null, 12, Instant.parse("2026-12-05T09:00:00Z")).orElseThrow();
+        assertEquals("2026-12-05", list.day());
+        assertEquals(before.toString(), list.generatedAt(), "the request read the list computed ahead");
+        DailyList stillYesterday = daily.daily("u-ana", null, 12, Instant.parse("2026-12-05T05:59:00Z")).orElseThrow();
+        assertEquals("2026-12-04", stillYesterday.day(), "before 06:00 it is the day before's list");
     }
 
     @Test
