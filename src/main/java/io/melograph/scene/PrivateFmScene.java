@@ -54,6 +54,10 @@ public final class PrivateFmScene {
     static final int POOL_SIZE = 300;
     /** Below this many playable candidates a refill starts in the background (spaced out: {@link FmSession#refillSpacing}). */
     static final int REFILL_AHEAD = 100;
+    /** Popular songs topping up a short pool weigh this much against recalled ones. */
+    static final double POPULAR_FILL_WEIGHT = 0.01;
+    /** Every this many session starts, sessions idle beyond {@link #IDLE_MS} are dropped. */
+    static final int EVICT_EVERY = 500;
 
     private final SceneKit kit;
     private final SceneRecall sceneRecall;
@@ -103,7 +107,7 @@ public final class PrivateFmScene {
         Object lock = locks.computeIfAbsent(userId, k -> new Object());
         FmSession session;
         CompletableFuture<Void> exploration = null;
-        int likedBefore;
+        boolean newLike;
         synchronized (lock) {
             session = sessions.get(userId);
             // switching between adaptive and not starts afresh, so the two radios of an experiment never share a session
@@ -114,12 +118,15 @@ public final class PrivateFmScene {
                 }
                 session = started.get();
                 sessions.put(userId, session);
+                if (this.started.get() % EVICT_EVERY == 0) {
+                    evictIdle(now);
+                }
             }
             session.lastActive = now;
-            likedBefore = session.liked.size();
+            int likedBefore = session.liked.size();
             FmSession s = session;
             state.ifPresent(st -> readFeedback(s, st));
-            boolean newLike = session.liked.size() > likedBefore;
+            newLike = session.liked.size() > likedBefore;
             // explorations cost a recall: after a like at once, after completes at most every few songs
             if (adaptive && session.toExplore && (newLike || session.position - session.exploredAt >= FmSession.EXPLORE_SPACING)) {
                 exploration = inBackground(session, lock, this::explore);
@@ -129,7 +136,7 @@ public final class PrivateFmScene {
                 }
             }
         }
-        if (exploration != null && session.liked.size() > likedBefore) {
+        if (exploration != null && newLike) {
             await(exploration); // outside the lock: the exploration merges its candidates under it
         }
         synchronized (lock) {
@@ -157,6 +164,14 @@ public final class PrivateFmScene {
             }
             return Optional.of(answer(session, pick.get(), adaptive));
         }
+    }
+
+    /**
+     * Ended sessions leave memory (their pools are the big part); the per-listener lock objects stay, so that two
+     * requests of one listener can never hold different locks.
+     */
+    private void evictIdle(long now) {
+        sessions.values().removeIf(x -> now - x.lastActive > IDLE_MS);
     }
 
     private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
@@ -197,13 +212,18 @@ public final class PrivateFmScene {
         Set<String> leaveOut = leaveOut(s);
         leaveOut.addAll(facts.disliked());
         SceneRecall.Recalled r = sceneRecall.recall(policy, ctx, leaveOut, POOL_SIZE);
-        if (r.candidates().size() < REFILL_AHEAD && !r.fallback()) {
-            // a listener who heard most of what recall finds: popular songs keep the radio going (ranked after the rest)
+        int recalled = r.candidates().size();
+        if (recalled < REFILL_AHEAD && !r.fallback()) {
+            // a listener who heard most of what recall finds: popular songs keep the radio going
             List<Fusion.Fused> more = new ArrayList<>(r.candidates());
             more.addAll(sceneRecall.popular(leaveOut, POOL_SIZE));
             r = new SceneRecall.Recalled(more, r.status(), false);
         }
-        return new Pool(facts, r, kit.ranker().score(s.userId, SCENE, s.position, System.currentTimeMillis(), r.candidates()));
+        double[] scores = kit.ranker().score(s.userId, SCENE, s.position, System.currentTimeMillis(), r.candidates());
+        for (int i = recalled; i < scores.length; i++) {
+            scores[i] *= POPULAR_FILL_WEIGHT; // after whatever recall found for this listener
+        }
+        return new Pool(facts, r, scores);
     }
 
     /**
@@ -220,10 +240,11 @@ public final class PrivateFmScene {
         s.scores.keySet().retainAll(s.pool.keySet());
         int added = 0;
         List<Fusion.Fused> fresh = p.recalled().candidates();
+        Set<String> scored = new HashSet<>();
         for (int i = 0; i < fresh.size(); i++) {
             Fusion.Fused f = fresh.get(i);
-            if (s.served.contains(f.itemId()) || s.disliked.contains(f.itemId())) {
-                continue;
+            if (s.served.contains(f.itemId()) || s.disliked.contains(f.itemId()) || !scored.add(f.itemId())) {
+                continue; // played, disliked, or a popular top-up of a song recall found too: its first score counts
             }
             if (s.pool.putIfAbsent(f.itemId(), f) == null) {
                 added++;
