@@ -2,6 +2,7 @@ package io.melograph.cli;
 
 import io.melograph.bench.CatalogGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -79,11 +80,8 @@ final class BenchCommand implements Runnable {
             description = {"Load generator for POST /events of a running service: a sustained run (clients sending",
                     "batches back to back) and an open-loop run of single events at a fixed rate (ack latency)."})
     static final class Events implements Callable<Integer> {
-        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
-        String url;
-
-        @Option(names = "--token", required = true, description = "MELOGRAPH_EVENTS_TOKEN or the admin token.")
-        String token;
+        @Mixin
+        ServiceOptions service;
 
         @Option(names = "--clients", defaultValue = "8") int clients;
 
@@ -96,7 +94,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(url, token);
+            io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(service.url, service.token);
             // latency first, on a fresh service; then the sustained run, after its own warm-up
             System.out.println(load.latency(rate, seconds, 15).format());
             load.throughput(2, batch, 5);

@@ -13,6 +13,7 @@ import io.melograph.sim.PopularityPrior;
 import io.melograph.sim.SimConfig;
 import io.melograph.sim.SimSong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -29,11 +30,8 @@ import java.util.concurrent.Callable;
                 "rate, songs until the first like and the skip rate after a burst of skips. Reads the catalog over Bolt",
                 "(--graph-uri, e.g. the service's NEO4J_BOLT_PORT)."})
 final class FmAdaptationCommand implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
-    String url;
-
-    @Option(names = "--token", required = true, description = "MELOGRAPH_EVENTS_TOKEN or the admin token.")
-    String token;
+    @Mixin
+    ServiceOptions service;
 
     @Option(names = "--graph-uri", required = true, description = "Bolt URI of the service's graph, e.g. bolt://127.0.0.1:7687.")
     String graphUri;
@@ -64,8 +62,8 @@ final class FmAdaptationCommand implements Callable<Integer> {
         // the demo community's world: same catalog, config and seed as DemoCommunity.createIfFirstStart
         ListenerSimulator sim = new ListenerSimulator(songsInGraph, SimConfig.defaults(demoListeners, demoDays, DemoCommunity.SEED),
                 PopularityPrior.defaults());
-        HttpEventSink events = new HttpEventSink(URI.create(url), token);
-        ThreadLocal<HttpRecommendations> clients = ThreadLocal.withInitial(() -> new HttpRecommendations(URI.create(url), token, () -> { }));
+        HttpEventSink events = new HttpEventSink(URI.create(service.url), service.token);
+        ThreadLocal<HttpRecommendations> clients = ThreadLocal.withInitial(() -> new HttpRecommendations(URI.create(service.url), service.token, () -> { }));
         FmAdaptationExperiment experiment = new FmAdaptationExperiment((user, adaptive) -> clients.get().fmNext(user, adaptive),
                 events, Long.toString(System.currentTimeMillis(), 36));
         long started = System.nanoTime();

@@ -3,6 +3,7 @@ package io.melograph.cli;
 import io.melograph.bench.SceneLoad;
 import io.melograph.sim.ListenerSimulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
@@ -14,11 +15,8 @@ import java.util.concurrent.Callable;
                 "through POST /events at a fixed rate. Daily's first",
                 "request per listener (cold, when the daily store is empty) is reported apart from cached answers."})
 final class SceneBenchCommand implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Service URL (default ${DEFAULT-VALUE}).")
-    String url;
-
-    @Option(names = "--token", required = true, description = "MELOGRAPH_EVENTS_TOKEN or the admin token.")
-    String token;
+    @Mixin
+    ServiceOptions service;
 
     @Option(names = "--clients", defaultValue = "50") int clients;
 
@@ -44,7 +42,7 @@ final class SceneBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int daily = dailyClients == null ? clients / 2 : dailyClients;
-        SceneLoad.Result r = new SceneLoad(url, token).run(ListenerSimulator.userIds(listeners), clients, daily, seconds, warmup,
+        SceneLoad.Result r = new SceneLoad(service.url, service.token).run(ListenerSimulator.userIds(listeners), clients, daily, seconds, warmup,
                 eventsPerSecond, thinkMs, seed);
         System.out.printf("%d clients (%d daily, %d fm), think time %.0f ms, %.0f s measured after %.0f s warm-up, events at %d/s%n",
                 clients, daily, clients - daily, thinkMs, seconds, warmup, eventsPerSecond);
