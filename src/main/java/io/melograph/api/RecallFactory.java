@@ -5,9 +5,9 @@ import io.melograph.graph.GraphConnection;
 import io.melograph.recall.ListenerContexts;
 import io.melograph.recall.RecallService;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 
 import java.time.Duration;
 
@@ -15,7 +15,8 @@ import java.time.Duration;
 @Factory
 final class RecallFactory {
 
-    @Singleton
+    // created at start, not at the first request: the warm-up plans every channel's query before listeners come
+    @Context
     @Bean(preDestroy = "close")
     RecallService recall(GraphConnection graph, EventIntake intake, @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
         RecallService recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), Duration.ofMillis(budgetMs));

@@ -91,7 +91,7 @@ final class SceneFactory {
     PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, Environment env,
                       @Named("fm-background") ExecutorService background) {
         return new PrivateFmScene(kit, catalog, intake, policy(env, "fm", kit.recall()), policy(env, "fm-explore", kit.recall()),
-                background);
+                background, Duration.ofMillis(env.getProperty("melograph.scenes.fm.background-budget-ms", Long.class, 1000L)));
     }
 
     /**

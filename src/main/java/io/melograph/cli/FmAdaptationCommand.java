@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ final class FmAdaptationCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "2", description = "Listeners playing at once (default ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--time-scale", defaultValue = "1000", description = {"Listening time compressed this many times: a",
+            "3-minute song is heard for 180 ms at 1000 before its events go; 0 sends them at once (default ${DEFAULT-VALUE})."})
+    int timeScale;
+
     @Option(names = "--demo-listeners", defaultValue = "300", description = "The service's melograph.demo.listeners.")
     int demoListeners;
 
@@ -54,6 +59,7 @@ final class FmAdaptationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        service.awaitWarm(Duration.ofMinutes(3));
         List<SimSong> songsInGraph;
         GraphOptions options = new GraphOptions();
         try (GraphConnection graph = GraphConnection.open(options.settings().withServer(graphUri, "neo4j", null))) {
@@ -65,7 +71,7 @@ final class FmAdaptationCommand implements Callable<Integer> {
         HttpEventSink events = new HttpEventSink(URI.create(service.url), service.token);
         ThreadLocal<HttpRecommendations> clients = ThreadLocal.withInitial(() -> new HttpRecommendations(URI.create(service.url), service.token, () -> { }));
         FmAdaptationExperiment experiment = new FmAdaptationExperiment((user, adaptive) -> clients.get().fmNext(user, adaptive),
-                events, Long.toString(System.currentTimeMillis(), 36));
+                events, Long.toString(System.currentTimeMillis(), 36), timeScale);
         long started = System.nanoTime();
         FmAdaptationStudy.Outcome outcome = FmAdaptationStudy.run(sim, experiment, listeners, songs, seed, parallel,
                 line -> System.err.print("\r" + line));
@@ -74,7 +80,7 @@ final class FmAdaptationCommand implements Callable<Integer> {
         FmAdaptationReport.Summary summary = FmAdaptationReport.summarise(outcome.pairs(), songs);
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("command", "melograph eval fm-adaptation --url URL --token T --graph-uri BOLT --listeners " + listeners
-                + " --songs " + songs + " --seed " + seed + " --parallel " + parallel + " --out " + out);
+                + " --songs " + songs + " --seed " + seed + " --parallel " + parallel + " --time-scale " + timeScale + " --out " + out);
         setup.put("dataset", "bundled sample + demo community (" + demoListeners + " simulated listeners x " + demoDays
                 + " days, seed " + DemoCommunity.SEED + "), " + songsInGraph.size() + " songs");
         setup.put("listeners", outcome.pairs().size());

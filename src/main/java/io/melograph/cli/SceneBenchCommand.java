@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "scenes", mixinStandardHelpOptions = true,
@@ -41,6 +42,7 @@ final class SceneBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        service.awaitWarm(Duration.ofMinutes(3));
         int daily = dailyClients == null ? clients / 2 : dailyClients;
         SceneLoad.Result r = new SceneLoad(service.url, service.token).run(ListenerSimulator.userIds(listeners), clients, daily, seconds, warmup,
                 eventsPerSecond, thinkMs, seed);

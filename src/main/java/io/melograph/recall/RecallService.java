@@ -33,6 +33,7 @@ public final class RecallService implements AutoCloseable {
     private final RecallRunner runner = new RecallRunner(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
     private final Duration budget;
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
+    private volatile boolean warm;
 
     public RecallService(GraphConnection graph, ListenerContexts contexts, Duration budget) {
         this.graph = graph;
@@ -63,10 +64,16 @@ public final class RecallService implements AutoCloseable {
                 }
             }
             item("warm-up", "Song");
+            warm = true;
             LOG.info("Recall channels warmed up ({} queries planned)", all.size());
         }, "recall-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Whether every channel's query has been planned (until then a channel may time out on its first run). */
+    public boolean warm() {
+        return warm;
     }
 
     /** Adds a channel (later the interest models). */

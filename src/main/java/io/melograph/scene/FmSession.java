@@ -16,23 +16,34 @@ import java.util.Set;
 /**
  * One listener's Private FM session: what was played (no repeats), and how their feedback bends the next choice.
  * <ul>
- * <li>A taste of the session, learned online: a logistic model over the song's artists and genres/tags, fitted to
- * this session's completes and likes (1) against its skips and dislikes (0). A candidate's weight is
- * {@code exp(sum of its features' weights)}, so a skip lowers the skipped song's artist and genres and a complete
- * lifts them, and what the model learned carries to songs of other artists in the same genres.</li>
- * <li>Hard rules on top, which the answer reports as "avoiding": two skips of an artist (or one dislike) drop the
- * artist for the session; three skips touching a genre that nothing completed in this session drop the genre.</li>
+ * <li>A taste of the session, learned online: a Bayesian logistic model (diagonal Laplace approximation) over the
+ * song's artists and genres/tags, fitted to this session's completes and likes (1) against its skips and dislikes
+ * (0). Each weight starts at 0 with a prior variance, larger for artists (one song says much about its artist) than
+ * for genres and tags (shared by many songs, some liked and some not), and each observation moves it by
+ * {@code (label - p) / precision}, so the first songs of an artist move it most. A candidate is weighed by
+ * {@code score^}{@value #RANKER_SHARE}{@code  * exp(sum of its features' weights)}: the ranker's order, flattened so
+ * that what the session learned can overturn it.</li>
+ * <li>Hard rules on top, for a burst of skips, which the answer reports as "avoiding": two skips of an artist none of
+ * whose songs was completed in this session (or one dislike) drop the artist for the session; three skips in a row
+ * touching a genre that nothing completed in this session drop the genre. A complete protects its artist and genres:
+ * a favourite is skipped now and then, and dropping it cost more than it saved.</li>
  * <li>A like or a complete makes the song a seed to explore around (a like counts more).</li>
  * </ul>
- * Not thread-safe: the scene locks it.
+ * The settings were chosen on an offline replay of the adaptation experiment's listeners over their session pools
+ * (docs/eval/fm-adaptation.md). Not thread-safe: the scene locks it.
  */
 final class FmSession {
     static final int ARTIST_SKIPS_TO_DROP = 2;
     static final int GENRE_SKIPS_TO_DROP = 3;
-    /** Step size of the session's taste model: one skip of a one-artist song at p = 0.5 weighs its artist ×0.6. */
-    static final double LEARNING_RATE = 1.0;
-    /** The model's say on a candidate is bounded (e^±3), so the ranker still orders what the session knows nothing of. */
-    static final double MAX_LOGIT = 3.0;
+    /** Prior variance of an artist's weight, and of a genre's or tag's. */
+    static final double ARTIST_VARIANCE = 0.5;
+    static final double GENRE_VARIANCE = 0.1;
+    /** The power of the ranker's score in a candidate's weight: below 1 flattens the ranker's order. */
+    static final double RANKER_SHARE = 0.3;
+    /** Step of the session's base rate (its overall skip rate, so features learn what sets a song apart from it). */
+    static final double BIAS_STEP = 0.3;
+    /** The model's say on a candidate is bounded (e^±4). */
+    static final double MAX_LOGIT = 4.0;
     /** Exploration boost of a candidate found around a liked song, and around a completed one. */
     static final double LIKED_BOOST = 2.0;
     static final double COMPLETED_BOOST = 1.3;
@@ -49,13 +60,13 @@ final class FmSession {
     int position;
     final Set<String> served = new LinkedHashSet<>();
     final Set<String> disliked = new HashSet<>();
-    /** The session's taste model: a weight per artist and per genre or tag, and its bias. */
-    final Map<String, Double> artistWeights = new HashMap<>();
-    final Map<String, Double> genreWeights = new HashMap<>();
+    /** The session's taste model: mean and precision of a weight per artist ("a:" id) and genre or tag ("g:" name). */
+    final Map<String, double[]> weights = new HashMap<>();
     double bias;
     final Map<String, Integer> artistSkips = new HashMap<>();
     final Map<String, Integer> genreSkips = new HashMap<>();
     final Set<String> genresCompleted = new HashSet<>();
+    final Set<String> artistsCompleted = new HashSet<>();
     final Set<String> droppedArtists = new LinkedHashSet<>();
     final Set<String> droppedGenres = new LinkedHashSet<>();
     final Map<String, String> artistNames = new HashMap<>();
@@ -83,6 +94,13 @@ final class FmSession {
     int refillSpacing = REFILL_SPACING;
     static final int REFILL_SPACING = 20;
     static final int MAX_REFILL_SPACING = 320;
+    /**
+     * The last pool came from the popularity fallback or from fewer than half of the channels (the others timed out
+     * or failed, e.g. before recall warmed up): it is recalled again in the background after every {@value #DEGRADED_SPACING}
+     * song instead of being played until it runs low.
+     */
+    boolean degraded;
+    static final int DEGRADED_SPACING = 1;
     /** The ranker's score of each candidate in the pool, renewed with each refill. */
     final Map<String, Double> scores = new HashMap<>();
 
@@ -112,9 +130,9 @@ final class FmSession {
         }
         switch (action) {
             case SKIP -> {
-                learn(artists, genres, 0, 1);
+                learn(artists, genres, 0);
                 for (String a : artists) {
-                    if (artistSkips.merge(a, 1, Integer::sum) >= ARTIST_SKIPS_TO_DROP) {
+                    if (artistSkips.merge(a, 1, Integer::sum) >= ARTIST_SKIPS_TO_DROP && !artistsCompleted.contains(a)) {
                         droppedArtists.add(a);
                     }
                 }
@@ -125,18 +143,21 @@ final class FmSession {
                 }
             }
             case DISLIKE -> {
-                learn(artists, genres, 0, 2);
+                learn(artists, genres, 0);
                 disliked.add(songId);
                 droppedArtists.addAll(artists);
             }
             case COMPLETE -> {
-                learn(artists, genres, 1, 1);
+                learn(artists, genres, 1);
+                artistsCompleted.addAll(artists);
+                genreSkips.clear(); // a complete ends the burst
                 genresCompleted.addAll(genres);
                 genres.forEach(droppedGenres::remove);
                 positive(songId, songName, COMPLETED_BOOST);
             }
             case LIKE, SAVE -> {
-                learn(artists, genres, 1, 2);
+                learn(artists, genres, 1);
+                artistsCompleted.addAll(artists);
                 artists.forEach(a -> {
                     droppedArtists.remove(a);
                     artistSkips.remove(a);
@@ -159,35 +180,48 @@ final class FmSession {
         toExplore = true;
     }
 
-    /** One step of logistic regression on this song's features towards {@code label}. */
-    private void learn(List<String> artists, List<String> genres, double label, double importance) {
-        double step = LEARNING_RATE * importance * (label - 1 / (1 + Math.exp(-(bias + logit(artists, genres)))));
-        bias += step * 0.5; // the session's base rate, so features learn what sets a song apart from it
-        artists.forEach(a -> artistWeights.merge(a, step, Double::sum));
-        double g = genreValue(genres);
-        genres.forEach(name -> genreWeights.merge(name, step * g, Double::sum));
+    /**
+     * One observation of this song towards {@code label} (a like or dislike comes after the complete or skip, so it
+     * counts twice).
+     */
+    private void learn(List<String> artists, List<String> genres, double label) {
+        List<double[]> w = new ArrayList<>();
+        artists.forEach(a -> w.add(weights.computeIfAbsent("a:" + a, k -> new double[] {0, 1 / ARTIST_VARIANCE})));
+        genres.forEach(g -> w.add(weights.computeIfAbsent("g:" + g, k -> new double[] {0, 1 / GENRE_VARIANCE})));
+        double z = bias;
+        for (double[] x : w) {
+            z += x[0];
+        }
+        double p = 1 / (1 + Math.exp(-z));
+        bias += BIAS_STEP * (label - p);
+        for (double[] x : w) {
+            x[1] += p * (1 - p);
+            x[0] += (label - p) / x[1];
+        }
     }
 
-    /** The features' part of the model's logit: artists count fully, a song's genres and tags share one unit. */
+    /** The features' part of the model's logit. */
     private double logit(List<String> artists, List<String> genres) {
         double z = 0;
         for (String a : artists) {
-            z += artistWeights.getOrDefault(a, 0.0);
+            z += mean("a:" + a);
         }
-        double g = genreValue(genres);
-        for (String name : genres) {
-            z += genreWeights.getOrDefault(name, 0.0) * g;
+        for (String g : genres) {
+            z += mean("g:" + g);
         }
-        return z;
+        return Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, z));
     }
 
-    /** A song's genres and tags together weigh about one artist: many tags should not outweigh the artist. */
-    private static double genreValue(List<String> genres) {
-        return genres.isEmpty() ? 0 : 1 / Math.sqrt(genres.size());
+    private double mean(String feature) {
+        double[] x = weights.get(feature);
+        return x == null ? 0 : x[0];
     }
 
-    /** How feedback weighs a candidate by these artists and genres; 0 when the session dropped one of them. */
-    double multiplier(List<String> artists, List<String> genres) {
+    /**
+     * How the session weighs a candidate with this ranker score, by these artists and genres: 0 when the session
+     * dropped one of them.
+     */
+    double weigh(double rankerScore, List<String> artists, List<String> genres) {
         for (String a : artists) {
             if (droppedArtists.contains(a)) {
                 return 0;
@@ -198,7 +232,7 @@ final class FmSession {
                 return 0;
             }
         }
-        return Math.exp(Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, logit(artists, genres))));
+        return Math.pow(rankerScore, RANKER_SHARE) * Math.exp(logit(artists, genres));
     }
 
     /** The exploration boost of a candidate reached from this seed song (1 when the seed is no positive of the session). */

@@ -12,6 +12,7 @@ import io.melograph.recall.ListenerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -49,11 +50,11 @@ public final class PrivateFmScene {
     public static final String SCENE = "fm";
     /** A session ends after this long without a request or an event. */
     static final long IDLE_MS = ListenerState.SESSION_GAP_MS;
-    /** Below this many playable candidates the pool is rebuilt while the listener waits. */
-    static final int POOL_LOW = 10;
     static final int POOL_SIZE = 300;
     /** Below this many playable candidates a refill starts in the background (spaced out: {@link FmSession#refillSpacing}). */
     static final int REFILL_AHEAD = 100;
+    /** Below this many playable candidates a background refill starts whatever the spacing. */
+    static final int REFILL_SOON = 30;
     /** Popular songs topping up a short pool weigh this much against recalled ones. */
     static final double POPULAR_FILL_WEIGHT = 0.01;
     /** Every this many session starts, sessions idle beyond {@link #IDLE_MS} are dropped. */
@@ -66,6 +67,8 @@ public final class PrivateFmScene {
     private final ItemCatalog catalog;
     private final EventIntake intake;
     private final ScenePolicy policy;
+    /** The same channels for refills in the background, with budgets no listener waits for. */
+    private final ScenePolicy refillPolicy;
     private final ScenePolicy explorePolicy;
     private final Executor background;
     /** How long a request right after a like waits for the exploration around the liked song. */
@@ -79,12 +82,14 @@ public final class PrivateFmScene {
     private final AtomicLong explorations = new AtomicLong();
 
     /**
-     * @param policy        how the session's pool is recalled
-     * @param explorePolicy how an exploration around one song recalls
-     * @param background    runs refills and explorations (a bounded pool; a refused task is tried again later)
+     * @param policy           how the session's pool is recalled (at a session start, while the listener waits)
+     * @param explorePolicy    how an exploration around one song recalls
+     * @param background       runs refills and explorations (a bounded pool; a refused task is tried again later)
+     * @param backgroundBudget the least time budget of a channel in background recall: under load, channels that
+     *                         the request path would give up on still answer there
      */
     public PrivateFmScene(SceneKit kit, ItemCatalog catalog, EventIntake intake, ScenePolicy policy, ScenePolicy explorePolicy,
-                          Executor background) {
+                          Executor background, Duration backgroundBudget) {
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
         this.history = kit.history();
@@ -92,9 +97,10 @@ public final class PrivateFmScene {
         this.catalog = catalog;
         this.intake = intake;
         this.policy = policy;
-        this.explorePolicy = explorePolicy;
+        this.refillPolicy = policy.withBudgetsAtLeast(backgroundBudget);
+        this.explorePolicy = explorePolicy.withBudgetsAtLeast(backgroundBudget);
         this.background = background;
-        this.likeWaitMs = explorePolicy.defaultBudget().toMillis() + 100;
+        this.likeWaitMs = explorePolicy.defaultBudget().toMillis() + 100; // the configured budget, not the background one
     }
 
     /**
@@ -143,7 +149,7 @@ public final class PrivateFmScene {
             Optional<Pick> pick = choose(session, adaptive, now);
             if (pick.isEmpty()) {
                 refillsWaited.incrementAndGet();
-                install(session, recallPool(session, adaptive));
+                install(session, recallPool(session, adaptive, policy));
                 pick = choose(session, adaptive, now);
             }
             if (pick.isEmpty()) {
@@ -153,17 +159,32 @@ public final class PrivateFmScene {
             session.position++;
             kit.ranker().served(userId, now, List.of(session.pool.get(pick.get().id())));
             recordImpression(userId, pick.get().id(), now);
-            if (remaining(session) < REFILL_AHEAD && session.position - session.refilledAt >= session.refillSpacing) {
+            if (refillDue(session)) {
                 session.refilledAt = session.position;
                 boolean ad = adaptive;
                 inBackground(session, lock, copy -> {
                     refillsAhead.incrementAndGet();
-                    Pool p = recallPool(copy, ad);
+                    Pool p = recallPool(copy, ad, refillPolicy);
                     return s -> install(s, p);
                 });
             }
             return Optional.of(answer(session, pick.get(), adaptive));
         }
+    }
+
+    /**
+     * Whether a background refill is due after this answer: every {@value FmSession#DEGRADED_SPACING} song while the
+     * pool is degraded; below {@value #REFILL_AHEAD} playable songs, spaced out while refills bring little new; and
+     * whatever the spacing below {@value #REFILL_SOON}, so that a listener skipping fast does not run the pool dry and
+     * wait for recall.
+     */
+    private static boolean refillDue(FmSession s) {
+        int since = s.position - s.refilledAt;
+        if (s.degraded) {
+            return since >= FmSession.DEGRADED_SPACING;
+        }
+        int left = remaining(s);
+        return left < REFILL_AHEAD && (since >= s.refillSpacing || left < REFILL_SOON);
     }
 
     /**
@@ -177,7 +198,7 @@ public final class PrivateFmScene {
     private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
         FmSession s = new FmSession(userId, eventsSoFar, now);
         s.adaptive = adaptive;
-        Pool pool = recallPool(s, adaptive);
+        Pool pool = recallPool(s, adaptive, policy);
         if (pool.facts() == null) {
             return Optional.empty();
         }
@@ -197,7 +218,7 @@ public final class PrivateFmScene {
      * completed songs first) as seeds, what was served and disliked left out. Reads the session, so it runs either
      * under the session's lock or on a snapshot.
      */
-    private Pool recallPool(FmSession s, boolean adaptive) {
+    private Pool recallPool(FmSession s, boolean adaptive, ScenePolicy policy) {
         Optional<ListenerHistory.Facts> found = history.of(s.userId);
         if (found.isEmpty()) {
             return new Pool(null, null, null);
@@ -236,7 +257,10 @@ public final class PrivateFmScene {
             return;
         }
         s.disliked.addAll(p.facts().disliked());
-        s.pool.keySet().removeIf(id -> s.served.contains(id) || s.disliked.contains(id));
+        boolean fallback = p.recalled().fallback();
+        // popular songs stood in for recall (fallback or top-up): a pool that recall answered replaces them
+        s.pool.values().removeIf(f -> s.served.contains(f.itemId()) || s.disliked.contains(f.itemId())
+                || !fallback && f.channels().equals(List.of(SceneRecall.POPULAR)));
         s.scores.keySet().retainAll(s.pool.keySet());
         int added = 0;
         List<Fusion.Fused> fresh = p.recalled().candidates();
@@ -254,7 +278,9 @@ public final class PrivateFmScene {
         s.refillSpacing = added < FmSession.REFILL_SPACING ? Math.min(s.refillSpacing * 2, FmSession.MAX_REFILL_SPACING)
                 : FmSession.REFILL_SPACING;
         s.channels = p.recalled().status();
-        s.fallback = p.recalled().fallback();
+        s.fallback = fallback;
+        long answered = s.channels.values().stream().filter("ok"::equals).count();
+        s.degraded = fallback || answered * 2 < s.channels.size();
     }
 
     private static Set<String> leaveOut(FmSession s) {
@@ -368,7 +394,7 @@ public final class PrivateFmScene {
         }
     }
 
-    private int remaining(FmSession s) {
+    private static int remaining(FmSession s) {
         return (int) s.pool.keySet().stream().filter(id -> !s.served.contains(id) && !s.disliked.contains(id)).count();
     }
 
@@ -393,7 +419,7 @@ public final class PrivateFmScene {
             Fusion.Fused f = playable.get(i);
             double score = s.scores.get(f.itemId());
             if (adaptive) {
-                score *= s.multiplier(picks.artistIds(f.itemId()), picks.genres(f.itemId())) * exploreBoost(s, f);
+                score = s.weigh(score, picks.artistIds(f.itemId()), picks.genres(f.itemId())) * exploreBoost(s, f);
             }
             if (score > 0 && (best < 0 || score > bestScore)) {
                 best = i;

@@ -3,6 +3,7 @@ package io.melograph.scene;
 import io.melograph.recall.Fusion;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,5 +21,12 @@ public record ScenePolicy(String scene, List<String> channels, Fusion.Policy fus
 
     public Duration budget(String channel) {
         return budgets.getOrDefault(channel, defaultBudget);
+    }
+
+    /** The same policy with every channel's budget at least {@code floor}: for recall that no listener waits for. */
+    public ScenePolicy withBudgetsAtLeast(Duration floor) {
+        Map<String, Duration> raised = new LinkedHashMap<>();
+        budgets.forEach((channel, b) -> raised.put(channel, b.compareTo(floor) < 0 ? floor : b));
+        return new ScenePolicy(scene, channels, fusion, perChannel, raised, defaultBudget.compareTo(floor) < 0 ? floor : defaultBudget);
     }
 }

@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FmSessionTest {
     private final FmSession s = new FmSession("u", 0, 0);
 
+    /** The session's weight of a candidate whose ranker score is 1 (so only what the session learned counts). */
+    private double w(List<String> artists, List<String> genres) {
+        return s.weigh(1.0, artists, genres);
+    }
+
     private void on(Action a, String song, String artist, String... genres) {
         s.feedback(a, song, song, List.of(artist), List.of(artist.toUpperCase()), List.of(genres));
     }
@@ -18,12 +23,12 @@ class FmSessionTest {
     @Test
     void oneSkipLowersAnArtistTwoDropIt() {
         on(Action.SKIP, "s1", "a", "rock");
-        double afterOne = s.multiplier(List.of("a"), List.of("rock"));
-        assertTrue(afterOne < 0.7 && afterOne > 0, "one skip lowers the artist: " + afterOne);
-        assertTrue(s.multiplier(List.of("b"), List.of("rock")) < 1, "and a little its genre");
-        assertEquals(1.0, s.multiplier(List.of("b"), List.of("jazz")), 1e-9, "others untouched");
+        double afterOne = w(List.of("a"), List.of("rock"));
+        assertTrue(afterOne < 0.85 && afterOne > 0, "one skip lowers the artist: " + afterOne);
+        assertTrue(w(List.of("b"), List.of("rock")) < 1, "and a little its genre");
+        assertEquals(1.0, w(List.of("b"), List.of("jazz")), 1e-9, "others untouched");
         on(Action.SKIP, "s2", "a", "pop");
-        assertEquals(0, s.multiplier(List.of("a"), List.of()));
+        assertEquals(0, w(List.of("a"), List.of()));
         assertEquals(List.of("A"), s.avoiding());
     }
 
@@ -32,18 +37,18 @@ class FmSessionTest {
         on(Action.SKIP, "s1", "a", "metal");
         on(Action.SKIP, "s2", "b", "metal");
         on(Action.SKIP, "s3", "c", "metal");
-        assertEquals(0, s.multiplier(List.of("d"), List.of("metal")));
-        assertTrue(s.multiplier(List.of("d"), List.of("jazz")) > 0);
+        assertEquals(0, w(List.of("d"), List.of("metal")));
+        assertTrue(w(List.of("d"), List.of("jazz")) > 0);
         on(Action.COMPLETE, "s4", "e", "metal");
-        assertTrue(s.multiplier(List.of("d"), List.of("metal")) > 0, "a complete brings the genre back");
+        assertTrue(w(List.of("d"), List.of("metal")) > 0, "a complete brings the genre back");
         assertTrue(s.avoiding().stream().noneMatch("metal"::equals));
     }
 
     @Test
     void completesLiftArtistAndGenresAndBecomeSeeds() {
         on(Action.COMPLETE, "s1", "a", "folk", "acoustic");
-        assertTrue(s.multiplier(List.of("a"), List.of()) > 1.3);
-        assertTrue(s.multiplier(List.of("z"), List.of("folk")) > 1, "what was learned of the genre carries to other artists");
+        assertTrue(w(List.of("a"), List.of()) > 1.2);
+        assertTrue(w(List.of("z"), List.of("folk")) > 1, "what was learned of the genre carries to other artists");
         assertTrue(s.toExplore);
         assertEquals(FmSession.COMPLETED_BOOST, s.exploreBoost("s1"), 1e-9);
         assertEquals(1.0, s.exploreBoost("s-other"), 1e-9);
@@ -52,28 +57,40 @@ class FmSessionTest {
     @Test
     void aLikeLiftsMoreThanACompleteUndoesSkipsAndQueuesAnExploration() {
         on(Action.SKIP, "s1", "a", "rock");
+        on(Action.COMPLETE, "s2", "a", "rock");
+        double completed = w(List.of("a"), List.of("rock"));
         on(Action.LIKE, "s2", "a", "rock");
-        assertTrue(s.multiplier(List.of("a"), List.of("rock")) > 1.5, "the like outweighs one skip");
+        assertTrue(w(List.of("a"), List.of("rock")) > Math.max(1, completed), "the like counts on top of the complete and outweighs one skip");
         assertTrue(s.toExplore);
         assertEquals("s2", s.liked.get(0).id());
         assertEquals(FmSession.LIKED_BOOST, s.exploreBoost("s2"), 1e-9);
         on(Action.SKIP, "s3", "a", "rock");
-        assertTrue(s.multiplier(List.of("a"), List.of()) > 0, "skips before the like no longer count towards a drop");
+        assertTrue(w(List.of("a"), List.of()) > 0, "skips before the like no longer count towards a drop");
+    }
+
+    @Test
+    void theRankersOrderIsFlattenedSoThatFeedbackCanOvertakeIt() {
+        assertEquals(Math.pow(0.5, FmSession.RANKER_SHARE), s.weigh(0.5, List.of("x"), List.of()), 1e-9);
+        on(Action.COMPLETE, "s1", "a", "pop");
+        on(Action.LIKE, "s1", "a", "pop");
+        assertTrue(s.weigh(0.3, List.of("a"), List.of()) > s.weigh(0.75, List.of("b"), List.of()),
+                "a liked artist's song at 40 % of the score comes first");
     }
 
     @Test
     void aDislikeDropsTheSongAndItsArtist() {
         on(Action.DISLIKE, "s1", "a");
         assertTrue(s.disliked.contains("s1"));
-        assertEquals(0, s.multiplier(List.of("a"), List.of()));
+        assertEquals(0, w(List.of("a"), List.of()));
     }
 
     @Test
-    void theSessionsSayIsBounded() {
+    void theSessionsSayGrowsSlowerWithEachLikeAndIsBounded() {
         for (int i = 0; i < 50; i++) {
             on(Action.LIKE, "s" + i, "a", "rock");
         }
-        assertEquals(Math.exp(FmSession.MAX_LOGIT), s.multiplier(List.of("a"), List.of("rock")), 1e-9);
+        double w = w(List.of("a"), List.of("rock"));
+        assertTrue(w > 4 && w <= Math.exp(FmSession.MAX_LOGIT) + 1e-9, "grows ever more slowly, and bounded: " + w);
         assertEquals(FmSession.EXPLORE_SEEDS, s.explorationSeeds().size());
         assertEquals("s49", s.explorationSeeds().get(FmSession.EXPLORE_SEEDS - 1).id(), "the newest seeds");
     }

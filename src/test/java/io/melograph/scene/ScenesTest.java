@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The scenes on a small graph through the real recall channels, event intake and journal: Daily's rules and
@@ -59,6 +60,8 @@ class ScenesTest {
     private static SceneRecall sceneRecall;
     private static Picks picks;
     private static ListenerHistory history;
+    private static SceneKit kit;
+    private static Set<String> known;
     private static final ExecutorService background = Executors.newFixedThreadPool(2);
 
     @BeforeAll
@@ -118,15 +121,16 @@ class ScenesTest {
         sceneRecall = new SceneRecall(recall, popularity, catalog, new PopularItems(graph));
         history = new ListenerHistory(graph, states);
         picks = new Picks(catalog, popularity);
-        Set<String> known = recall.channels().keySet();
+        known = recall.channels().keySet();
         String songChannels = "kg-co-listened,kg-same-artist,kg-same-album,kg-tags,kg-playlists,vector";
-        SceneKit kit = new SceneKit(recall, sceneRecall, history, CandidateRanker.FUSED_SCORE, picks);
+        kit = new SceneKit(recall, sceneRecall, history, CandidateRanker.FUSED_SCORE, picks);
         daily = new DailyMixScene(kit,
                 ScenePolicies.parse("daily", songChannels, "kg-co-listened=1", "", "", 60, 10_000, known),
                 new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000));
         fm = new PrivateFmScene(kit, catalog, intake,
                 ScenePolicies.parse("fm", songChannels, "", "", "", 60, 10_000, known),
-                ScenePolicies.parse("fm-explore", "kg-co-listened,kg-same-artist", "", "", "", 40, 10_000, known), background);
+                ScenePolicies.parse("fm-explore", "kg-co-listened,kg-same-artist", "", "", "", 40, 10_000, known), background,
+                Duration.ofSeconds(10));
         playlists = new ListScene("playlists", "playlist", kit,
                 ScenePolicies.parse("playlists", "pl-with-your-songs,pl-similar-listeners,pl-your-genres", "", "", "", 50, 10_000, known));
         videos = new ListScene("videos", "video", kit,
@@ -230,6 +234,26 @@ class ScenesTest {
         assertEquals(artistOf(liked.item().id()), artistOf(after.item().id()), "a like explores around the song: " + after);
         assertEquals(List.of(liked.item().name()), after.exploring());
         assertTrue(journalHas("u-cy", Action.IMPRESSION), "each answer is recorded as an impression");
+    }
+
+    @Test
+    void fmStartedOnThePopularFallbackRecallsAgainInTheBackground() throws InterruptedException {
+        // 1 ms for each channel at the start, as under load or before the queries are planned: popular songs stand in
+        PrivateFmScene hurried = new PrivateFmScene(kit, catalog, intake,
+                ScenePolicies.parse("fm", "kg-same-artist,kg-same-album,kg-tags,vector", "", "", "", 60, 1, known),
+                ScenePolicies.parse("fm-explore", "kg-co-listened", "", "", "", 40, 1, known), background, Duration.ofSeconds(10));
+        long now = System.currentTimeMillis();
+        FmNext first = hurried.next("u-ben", true, now).orElseThrow();
+        assumeTrue(first.fallback(), "every channel answered within 1 ms: nothing to recover from");
+        assertEquals(List.of(SceneRecall.POPULAR), first.item().channels());
+        FmNext later = first;
+        for (int i = 1; i < 40 && later.fallback(); i++) {
+            Thread.sleep(50);
+            later = hurried.next("u-ben", true, now + i).orElseThrow();
+        }
+        assertFalse(later.fallback(), "the background refill (10 s budgets) replaced the fallback pool: " + later);
+        assertFalse(later.item().channels().contains(SceneRecall.POPULAR), "a recalled song now: " + later.item());
+        assertTrue(hurried.stats().refillsAhead() >= 1);
     }
 
     @Test

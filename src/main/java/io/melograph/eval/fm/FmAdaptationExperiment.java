@@ -41,13 +41,23 @@ public final class FmAdaptationExperiment {
     private final Radio radio;
     private final EventSink events;
     private final String runId;
+    private final int timeScale;
     private final AtomicLong sequence = new AtomicLong();
 
-    /** @param runId makes this run's event ids unique (the service drops a repeated id as a duplicate) */
-    public FmAdaptationExperiment(Radio radio, EventSink events, String runId) {
+    /**
+     * @param runId     makes this run's event ids unique (the service drops a repeated id as a duplicate)
+     * @param timeScale how much faster than real time the listener listens: each song is heard for its play time
+     *                  divided by this (1000: a 3-minute song in 180 ms, a skip after 10 s in 10 ms) before its
+     *                  events are sent; 0 sends them at once. A radio does its background work while a song plays.
+     */
+    public FmAdaptationExperiment(Radio radio, EventSink events, String runId, int timeScale) {
+        if (timeScale < 0) {
+            throw new IllegalArgumentException("time scale must be >= 0: " + timeScale);
+        }
         this.radio = radio;
         this.events = events;
         this.runId = runId;
+        this.timeScale = timeScale;
     }
 
     /**
@@ -64,9 +74,22 @@ public final class FmAdaptationExperiment {
             }
             RadioListener.Reaction r = listener.hear(next.get());
             heard.add(r);
+            listen(r);
             send(listener.userId(), r);
         }
         return heard.isEmpty() ? Optional.empty() : Optional.of(new Session(listener.userId(), adaptive, List.copyOf(heard)));
+    }
+
+    private void listen(RadioListener.Reaction r) {
+        if (timeScale == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(r.stoppedAtMs() / timeScale);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listening", e);
+        }
     }
 
     private void send(String userId, RadioListener.Reaction r) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FmAdaptationExperimentTest {
@@ -57,7 +58,7 @@ class FmAdaptationExperimentTest {
     void eachSongsReactionIsSentBeforeTheNextRequest() {
         List<Boolean> modes = new ArrayList<>();
         String user = sim.users().get(3).id();
-        FmAdaptationExperiment.Session s = new FmAdaptationExperiment(playlist(50, modes), sink, "t")
+        FmAdaptationExperiment.Session s = new FmAdaptationExperiment(playlist(50, modes), sink, "t", 0)
                 .session(sim.radioListener(user, 9), false, 20).orElseThrow();
         assertEquals(20, s.reactions().size());
         assertEquals(20, sent.size());
@@ -78,17 +79,29 @@ class FmAdaptationExperimentTest {
             });
         }
         sent.clear();
-        assertEquals(s.reactions(), new FmAdaptationExperiment(playlist(50, new ArrayList<>()), sink, "u")
+        assertEquals(s.reactions(), new FmAdaptationExperiment(playlist(50, new ArrayList<>()), sink, "u", 0)
                 .session(sim.radioListener(user, 9), true, 20).orElseThrow().reactions(), "same seed, same songs: same reactions");
     }
 
     @Test
     void aSessionEndsWhenTheRadioRunsDryAndAnUnknownListenerHasNone() {
         String user = sim.users().get(1).id();
-        FmAdaptationExperiment.Session s = new FmAdaptationExperiment(playlist(7, new ArrayList<>()), sink, "t")
+        FmAdaptationExperiment.Session s = new FmAdaptationExperiment(playlist(7, new ArrayList<>()), sink, "t", 0)
                 .session(sim.radioListener(user, 1), true, 20).orElseThrow();
         assertEquals(7, s.reactions().size());
         assertEquals(7, s.metrics(20).songs());
-        assertTrue(new FmAdaptationExperiment((u, a) -> Optional.empty(), sink, "t").session(sim.radioListener(user, 1), true, 20).isEmpty());
+        assertTrue(new FmAdaptationExperiment((u, a) -> Optional.empty(), sink, "t", 0).session(sim.radioListener(user, 1), true, 20).isEmpty());
+    }
+
+    @Test
+    void theListenerHearsEachSongForItsPlayTimeScaledDown() {
+        String user = sim.users().get(2).id();
+        long started = System.nanoTime();
+        FmAdaptationExperiment.Session s = new FmAdaptationExperiment(playlist(5, new ArrayList<>()), sink, "t", 2000)
+                .session(sim.radioListener(user, 4), true, 5).orElseThrow();
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        long heardMs = s.reactions().stream().mapToLong(r -> r.stoppedAtMs() / 2000).sum();
+        assertTrue(heardMs > 0 && tookMs >= heardMs, "took " + tookMs + " ms for " + heardMs + " ms of scaled listening");
+        assertThrows(IllegalArgumentException.class, () -> new FmAdaptationExperiment(playlist(5, new ArrayList<>()), sink, "t", -1));
     }
 }

@@ -54,7 +54,7 @@ class FmAdaptationStudyTest {
             int i = cursor.computeIfAbsent(user + adaptive, k -> new AtomicInteger()).getAndIncrement();
             return Optional.of(catalog.get(i).id());
         };
-        FmAdaptationStudy.Outcome o = FmAdaptationStudy.run(sim, new FmAdaptationExperiment(radio, sink, "t"), 20, 6, 3, 3, line -> { });
+        FmAdaptationStudy.Outcome o = FmAdaptationStudy.run(sim, new FmAdaptationExperiment(radio, sink, "t", 0), 20, 6, 3, 3, line -> { });
         assertEquals(20, o.pairs().size());
         assertTrue(o.unknown() <= 3);
         Set<String> users = new HashSet<>();
@@ -70,7 +70,7 @@ class FmAdaptationStudyTest {
             adaptiveFirst += p.adaptiveFirst() ? 1 : 0;
         }
         assertTrue(adaptiveFirst >= 7 && adaptiveFirst <= 13, "about half adaptive first: " + adaptiveFirst);
-        FmAdaptationStudy.Outcome again = FmAdaptationStudy.run(sim, new FmAdaptationExperiment(radio, sink, "u"), 20, 6, 3, 1, line -> { });
+        FmAdaptationStudy.Outcome again = FmAdaptationStudy.run(sim, new FmAdaptationExperiment(radio, sink, "u", 0), 20, 6, 3, 1, line -> { });
         assertEquals(o.pairs().stream().map(FmAdaptationStudy.Pair::userId).toList(),
                 again.pairs().stream().map(FmAdaptationStudy.Pair::userId).toList(), "the same seed picks the same listeners in order");
     }
