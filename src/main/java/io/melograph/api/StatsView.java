@@ -20,11 +20,11 @@ public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships
         }
     }
 
-    /** Private FM: sessions held, started, pool refills ahead of need and while a listener waited, explorations. */
+    /** Private FM: sessions held, started, refills ahead of need, pools that ran dry (popular stood in), explorations. */
     @Serdeable
-    public record Fm(int sessions, long started, long refillsAhead, long refillsWaited, long explorations) {
+    public record Fm(int sessions, long started, long refillsAhead, long ranDry, long explorations) {
         static Fm of(PrivateFmScene.Stats s) {
-            return new Fm(s.sessions(), s.started(), s.refillsAhead(), s.refillsWaited(), s.explorations());
+            return new Fm(s.sessions(), s.started(), s.refillsAhead(), s.ranDry(), s.explorations());
         }
     }
 

@@ -42,8 +42,10 @@ import java.util.stream.Stream;
  * <p>
  * Recall stays off the request path where it can: the pool is refilled in the background before it runs low, and a
  * complete or like starts an exploration around the song whose candidates join the pool (a request right after a
- * like waits for it a little, so the like shows at once). Only a session's first request, or a pool used up before
- * its refill came, recalls while the listener waits.
+ * like waits for it a little, so the like shows at once). Only a session's first request recalls while the listener
+ * waits; a pool used up before its refill came is stood in for by popular songs until the refill comes. A pool that
+ * came from the popularity fallback or from fewer than half of the channels is recalled again in the background at
+ * once, with longer budgets (under load, channels time out on the request path that answer there).
  */
 public final class PrivateFmScene {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFmScene.class);
@@ -78,7 +80,7 @@ public final class PrivateFmScene {
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong refillsAhead = new AtomicLong();
-    private final AtomicLong refillsWaited = new AtomicLong();
+    private final AtomicLong ranDry = new AtomicLong();
     private final AtomicLong explorations = new AtomicLong();
 
     /**
@@ -133,8 +135,10 @@ public final class PrivateFmScene {
             FmSession s = session;
             state.ifPresent(st -> readFeedback(s, st));
             newLike = session.liked.size() > likedBefore;
-            // explorations cost a recall: after a like at once, after completes at most every few songs
-            if (adaptive && session.toExplore && (newLike || session.position - session.exploredAt >= FmSession.EXPLORE_SPACING)) {
+            // explorations cost a recall: after a like at once, after completes at most every few songs; a pool
+            // about to run dry is refilled first
+            if (adaptive && session.toExplore && (newLike || session.position - session.exploredAt >= FmSession.EXPLORE_SPACING)
+                    && remaining(session) >= REFILL_SOON) {
                 exploration = inBackground(session, lock, this::explore);
                 if (exploration != null) {
                     session.toExplore = false;
@@ -148,8 +152,8 @@ public final class PrivateFmScene {
         synchronized (lock) {
             Optional<Pick> pick = choose(session, adaptive, now);
             if (pick.isEmpty()) {
-                refillsWaited.incrementAndGet();
-                install(session, recallPool(session, adaptive, policy));
+                ranDry.incrementAndGet();
+                standIn(session);
                 pick = choose(session, adaptive, now);
             }
             if (pick.isEmpty()) {
@@ -160,16 +164,28 @@ public final class PrivateFmScene {
             kit.ranker().served(userId, now, List.of(session.pool.get(pick.get().id())));
             recordImpression(userId, pick.get().id(), now);
             if (refillDue(session)) {
-                session.refilledAt = session.position;
                 boolean ad = adaptive;
-                inBackground(session, lock, copy -> {
+                if (inBackground(session, lock, copy -> {
                     refillsAhead.incrementAndGet();
                     Pool p = recallPool(copy, ad, refillPolicy);
                     return s -> install(s, p);
-                });
+                }) != null) {
+                    session.refilledAt = session.position;
+                }
             }
             return Optional.of(answer(session, pick.get(), adaptive));
         }
+    }
+
+    /**
+     * A pool that ran dry before its refill came gets popular songs the listener has not heard in this session
+     * (no recall while the listener waits), and counts as degraded, so that a refill starts with this answer.
+     */
+    private void standIn(FmSession s) {
+        for (Fusion.Fused f : sceneRecall.popular(leaveOut(s), REFILL_AHEAD)) {
+            s.pool.putIfAbsent(f.itemId(), f);
+        }
+        s.degraded = true;
     }
 
     /**
@@ -465,12 +481,12 @@ public final class PrivateFmScene {
     }
 
     /**
-     * Counters since start: sessions held now, sessions started, pool refills in the background and while the
-     * listener waited, explorations.
+     * Counters since start: sessions held now, sessions started, pool refills in the background, pools that ran dry
+     * before their refill came (popular songs stood in), explorations.
      */
-    public record Stats(int sessions, long started, long refillsAhead, long refillsWaited, long explorations) {}
+    public record Stats(int sessions, long started, long refillsAhead, long ranDry, long explorations) {}
 
     public Stats stats() {
-        return new Stats(sessions.size(), started.get(), refillsAhead.get(), refillsWaited.get(), explorations.get());
+        return new Stats(sessions.size(), started.get(), refillsAhead.get(), ranDry.get(), explorations.get());
     }
 }
