@@ -65,6 +65,18 @@ final class AdminController {
                 StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()));
     }
 
+    @Operation(summary = "The pool of a listener's current Private FM session, for replaying it offline",
+            description = "Every candidate with its ranker score, artists, genres and channels, best score first; songs "
+                    + "played in the session are marked; degraded: the pool came from the popularity fallback or from "
+                    + "fewer than half of the channels, and a background refill is on its way. 404 when the listener has no session (start one with POST "
+                    + "/users/{id}/fm/next). Used by melograph eval fm-replay.")
+    @Get("/fm/{userId}/pool")
+    SceneViews.FmPoolView fmPool(@PathVariable String userId) {
+        RequestChecks.id(userId);
+        return fm.pool(userId, System.currentTimeMillis()).map(p -> new SceneViews.FmPoolView(userId, p.degraded(), p.songs()))
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no Private FM session of " + userId));
+    }
+
     @Operation(summary = "Upload a CSV or RDF file, or a .zip/.tar.gz of them, and start an import job",
             description = "File kinds are told by name (songs.csv, music.ttl.gz; import/README.md). Query flags as on the "
                     + "command line. Returns 202 with the job; follow it at /admin/imports/{id}.")

@@ -9,10 +9,14 @@ final class RequestChecks {
 
     private RequestChecks() {}
 
-    static void idAndLimit(String id, int limit, int maxLimit) {
+    static void id(String id) {
         if (id.length() > MAX_ID) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "id longer than " + MAX_ID + " characters");
         }
+    }
+
+    static void idAndLimit(String id, int limit, int maxLimit) {
+        id(id);
         if (limit < 1 || limit > maxLimit) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + maxLimit);
         }

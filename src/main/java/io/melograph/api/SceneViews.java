@@ -4,6 +4,7 @@ import io.melograph.scene.DailyList;
 import io.melograph.scene.FmNext;
 import io.melograph.scene.Onboarding;
 import io.melograph.scene.Pick;
+import io.melograph.scene.PrivateFmScene;
 import io.melograph.scene.SceneAnswer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.SerdeImport;
@@ -17,6 +18,7 @@ import java.util.Map;
 @SerdeImport(DailyList.class)
 @SerdeImport(FmNext.class)
 @SerdeImport(Onboarding.Result.class)
+@SerdeImport(PrivateFmScene.PoolSong.class)
 final class SceneViews {
     private SceneViews() {}
 
@@ -28,6 +30,10 @@ final class SceneViews {
             return new ListView(a.userId(), a.scene(), a.items(), a.channels(), a.fallback(), a.longTailShare());
         }
     }
+
+    /** The pool of a listener's Private FM session (admin, for offline replays). */
+    @Serdeable
+    record FmPoolView(String userId, boolean degraded, List<PrivateFmScene.PoolSong> songs) {}
 
     /** Onboarding choices: artist ids, genre ids or names, optionally the listener's time zone. */
     @Serdeable

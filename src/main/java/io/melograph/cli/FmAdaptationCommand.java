@@ -4,13 +4,8 @@ import io.melograph.eval.fm.FmAdaptationExperiment;
 import io.melograph.eval.fm.FmAdaptationReport;
 import io.melograph.eval.fm.FmAdaptationStudy;
 import io.melograph.events.HttpEventSink;
-import io.melograph.graph.GraphConnection;
-import io.melograph.sim.DemoCommunity;
-import io.melograph.sim.GraphCatalog;
 import io.melograph.sim.HttpRecommendations;
 import io.melograph.sim.ListenerSimulator;
-import io.melograph.sim.PopularityPrior;
-import io.melograph.sim.SimConfig;
 import io.melograph.sim.SimSong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +29,8 @@ final class FmAdaptationCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
-    @Option(names = "--graph-uri", required = true, description = "Bolt URI of the service's graph, e.g. bolt://127.0.0.1:7687.")
-    String graphUri;
-
-    @Option(names = "--listeners", defaultValue = "100") int listeners;
-
-    @Option(names = "--songs", defaultValue = "20", description = "Songs per session (default ${DEFAULT-VALUE}).") int songs;
-
-    @Option(names = "--seed", defaultValue = "7", description = "Listener order and reactions (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin
+    FmStudyOptions study;
 
     @Option(names = "--parallel", defaultValue = "2", description = "Listeners playing at once (default ${DEFAULT-VALUE}).")
     int parallel;
@@ -50,43 +39,31 @@ final class FmAdaptationCommand implements Callable<Integer> {
             "3-minute song is heard for 180 ms at 1000 before its events go; 0 sends them at once (default ${DEFAULT-VALUE})."})
     int timeScale;
 
-    @Option(names = "--demo-listeners", defaultValue = "300", description = "The service's melograph.demo.listeners.")
-    int demoListeners;
-
-    @Option(names = "--demo-days", defaultValue = "28", description = "The service's melograph.demo.days.") int demoDays;
-
     @Option(names = "--out", defaultValue = "docs/eval", description = "Writes fm-adaptation.json and .md here.") Path out;
 
     @Override
     public Integer call() throws Exception {
         service.awaitWarm(Duration.ofMinutes(3));
-        List<SimSong> songsInGraph;
-        GraphOptions options = new GraphOptions();
-        try (GraphConnection graph = GraphConnection.open(options.settings().withServer(graphUri, "neo4j", null))) {
-            songsInGraph = GraphCatalog.songs(graph);
-        }
-        // the demo community's world: same catalog, config and seed as DemoCommunity.createIfFirstStart
-        ListenerSimulator sim = new ListenerSimulator(songsInGraph, SimConfig.defaults(demoListeners, demoDays, DemoCommunity.SEED),
-                PopularityPrior.defaults());
+        List<SimSong> songsInGraph = study.catalog();
+        ListenerSimulator sim = study.simulator(songsInGraph);
         HttpEventSink events = new HttpEventSink(URI.create(service.url), service.token);
         ThreadLocal<HttpRecommendations> clients = ThreadLocal.withInitial(() -> new HttpRecommendations(URI.create(service.url), service.token, () -> { }));
         FmAdaptationExperiment experiment = new FmAdaptationExperiment((user, adaptive) -> clients.get().fmNext(user, adaptive),
                 events, Long.toString(System.currentTimeMillis(), 36), timeScale);
         long started = System.nanoTime();
-        FmAdaptationStudy.Outcome outcome = FmAdaptationStudy.run(sim, experiment, listeners, songs, seed, parallel,
+        FmAdaptationStudy.Outcome outcome = FmAdaptationStudy.run(sim, experiment, study.listeners, study.songs, study.seed, parallel,
                 line -> System.err.print("\r" + line));
         System.err.println();
         double seconds = (System.nanoTime() - started) / 1e9;
-        FmAdaptationReport.Summary summary = FmAdaptationReport.summarise(outcome.pairs(), songs);
+        FmAdaptationReport.Summary summary = FmAdaptationReport.summarise(outcome.pairs(), study.songs);
         Map<String, Object> setup = new LinkedHashMap<>();
-        setup.put("command", "melograph eval fm-adaptation --url URL --token T --graph-uri BOLT --listeners " + listeners
-                + " --songs " + songs + " --seed " + seed + " --parallel " + parallel + " --time-scale " + timeScale + " --out " + out);
-        setup.put("dataset", "bundled sample + demo community (" + demoListeners + " simulated listeners x " + demoDays
-                + " days, seed " + DemoCommunity.SEED + "), " + songsInGraph.size() + " songs");
+        setup.put("command", "melograph eval fm-adaptation --url URL --token T --graph-uri BOLT --listeners " + study.listeners
+                + " --songs " + study.songs + " --seed " + study.seed + " --parallel " + parallel + " --time-scale " + timeScale + " --out " + out);
+        setup.put("dataset", study.dataset(songsInGraph.size()));
         setup.put("listeners", outcome.pairs().size());
         setup.put("listenersUnknownToFm", outcome.unknown());
-        setup.put("songsPerSession", songs);
-        setup.put("seed", seed);
+        setup.put("songsPerSession", study.songs);
+        setup.put("seed", study.seed);
         setup.put("seconds", Math.round(seconds));
         for (Path p : FmAdaptationReport.write(summary, outcome.pairs(), setup, out)) {
             System.out.println("wrote " + p);

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * Private FM: an endless radio, one song at a time. A session keeps a pool of fused candidates (built from the
  * listener's history and live session, or onboarding choices, or what is popular for a cold listener); each request
  * reads the listener's newest events first, so a skip, like, dislike or complete changes the very next answer
- * ({@link FmSession} says how), then ranks the pool, weighs it by the session's feedback, and never repeats a song
+ * ({@link FmSession} and {@link SessionTaste} say how), then ranks the pool, weighs it by the session's feedback, and never repeats a song
  * within the session. Every answer is recorded as an impression event (scene {@code fm}).
  * <p>
  * Recall stays off the request path where it can: the pool is refilled in the background before it runs low, and a
@@ -167,7 +167,7 @@ public final class PrivateFmScene {
                 boolean ad = adaptive;
                 if (inBackground(session, lock, copy -> {
                     refillsAhead.incrementAndGet();
-                    Pool p = recallPool(copy, ad, refillPolicy);
+                    Refill p = recallPool(copy, ad, refillPolicy);
                     return s -> install(s, p);
                 }) != null) {
                     session.refilledAt = session.position;
@@ -214,7 +214,7 @@ public final class PrivateFmScene {
     private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
         FmSession s = new FmSession(userId, eventsSoFar, now);
         s.adaptive = adaptive;
-        Pool pool = recallPool(s, adaptive, policy);
+        Refill pool = recallPool(s, adaptive, policy);
         if (pool.facts() == null) {
             return Optional.empty();
         }
@@ -227,17 +227,17 @@ public final class PrivateFmScene {
      * Fresh candidates for a session with their ranker scores, and the history they came from (null facts: the
      * listener is unknown).
      */
-    private record Pool(ListenerHistory.Facts facts, SceneRecall.Recalled recalled, double[] scores) {}
+    private record Refill(ListenerHistory.Facts facts, SceneRecall.Recalled recalled, double[] scores) {}
 
     /**
      * Recalls a pool for the session as it is now: the listener's history (and, when adaptive, the session's liked and
      * completed songs first) as seeds, what was served and disliked left out. Reads the session, so it runs either
      * under the session's lock or on a snapshot.
      */
-    private Pool recallPool(FmSession s, boolean adaptive, ScenePolicy policy) {
+    private Refill recallPool(FmSession s, boolean adaptive, ScenePolicy policy) {
         Optional<ListenerHistory.Facts> found = history.of(s.userId);
         if (found.isEmpty()) {
-            return new Pool(null, null, null);
+            return new Refill(null, null, null);
         }
         ListenerHistory.Facts facts = found.get();
         ListenerContext ctx = kit.context(s.userId, facts);
@@ -260,7 +260,7 @@ public final class PrivateFmScene {
         for (int i = recalled; i < scores.length; i++) {
             scores[i] *= POPULAR_FILL_WEIGHT; // after whatever recall found for this listener
         }
-        return new Pool(facts, r, scores);
+        return new Refill(facts, r, scores);
     }
 
     /**
@@ -268,7 +268,7 @@ public final class PrivateFmScene {
      * candidate's score is renewed (the online model moved on since). A refill that brought few new songs (the
      * listener has heard most of what recall finds) doubles the spacing to the next one.
      */
-    private static void install(FmSession s, Pool p) {
+    private static void install(FmSession s, Refill p) {
         if (p.facts() == null) {
             return;
         }
@@ -414,6 +414,47 @@ public final class PrivateFmScene {
         return (int) s.pool.keySet().stream().filter(id -> !s.served.contains(id) && !s.disliked.contains(id)).count();
     }
 
+    /** Scores are kept with the pool (computed off the request path); only candidates new to it are scored here. */
+    private void scoreNew(FmSession s, List<Fusion.Fused> candidates, long now) {
+        List<Fusion.Fused> unscored = candidates.stream().filter(f -> !s.scores.containsKey(f.itemId())).toList();
+        if (!unscored.isEmpty()) {
+            double[] fresh = kit.ranker().score(s.userId, SCENE, s.position, now, unscored);
+            for (int i = 0; i < fresh.length; i++) {
+                s.scores.put(unscored.get(i).itemId(), fresh[i]);
+            }
+        }
+    }
+
+    /** A candidate of a session's pool as the ranker scored it, with what the session model reads of it. */
+    public record PoolSong(String songId, double score, boolean played, List<String> artistIds, List<String> genres,
+                           List<String> channels) {}
+
+    /**
+     * A session's pool, and whether it is degraded (it came from the popularity fallback or from fewer than half of
+     * the channels; a background refill is on its way).
+     */
+    public record Pool(boolean degraded, List<PoolSong> songs) {}
+
+    /**
+     * The pool of the listener's current session (empty when they have none), best ranker score first; songs played
+     * in the session are included and marked. For replaying sessions offline ({@code melograph eval fm-replay}).
+     */
+    public Optional<Pool> pool(String userId, long now) {
+        FmSession s = sessions.get(userId);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
+            List<Fusion.Fused> all = List.copyOf(s.pool.values());
+            scoreNew(s, all, now);
+            return Optional.of(new Pool(s.degraded, all.stream()
+                    .map(f -> new PoolSong(f.itemId(), s.scores.get(f.itemId()), s.served.contains(f.itemId()),
+                            picks.artistIds(f.itemId()), picks.genres(f.itemId()), f.channels()))
+                    .sorted(Comparator.comparingDouble(PoolSong::score).reversed())
+                    .toList()));
+        }
+    }
+
     /** The best playable candidate: ranker score × the session's feedback weights (when adaptive). */
     private Optional<Pick> choose(FmSession s, boolean adaptive, long now) {
         List<Fusion.Fused> playable = s.pool.values().stream()
@@ -421,21 +462,14 @@ public final class PrivateFmScene {
         if (playable.isEmpty()) {
             return Optional.empty();
         }
-        // scores are kept with the pool (computed off the request path); only candidates new to it are scored here
-        List<Fusion.Fused> unscored = playable.stream().filter(f -> !s.scores.containsKey(f.itemId())).toList();
-        if (!unscored.isEmpty()) {
-            double[] fresh = kit.ranker().score(s.userId, SCENE, s.position, now, unscored);
-            for (int i = 0; i < fresh.length; i++) {
-                s.scores.put(unscored.get(i).itemId(), fresh[i]);
-            }
-        }
+        scoreNew(s, playable, now);
         int best = -1;
         double bestScore = 0;
         for (int i = 0; i < playable.size(); i++) {
             Fusion.Fused f = playable.get(i);
             double score = s.scores.get(f.itemId());
             if (adaptive) {
-                score = s.weigh(score, picks.artistIds(f.itemId()), picks.genres(f.itemId())) * exploreBoost(s, f);
+                score = s.taste.weigh(score, picks.artistIds(f.itemId()), picks.genres(f.itemId())) * exploreBoost(s, f);
             }
             if (score > 0 && (best < 0 || score > bestScore)) {
                 best = i;
@@ -476,7 +510,7 @@ public final class PrivateFmScene {
 
     private FmNext answer(FmSession s, Pick pick, boolean adaptive) {
         return new FmNext(s.userId, s.startedAt, s.position, pick, Map.copyOf(s.channels), s.fallback,
-                adaptive ? s.avoiding() : List.of(), adaptive ? s.liked.stream().map(ListenerContext.Seed::name).toList() : List.of(),
+                adaptive ? s.taste.avoiding() : List.of(), adaptive ? s.liked.stream().map(ListenerContext.Seed::name).toList() : List.of(),
                 adaptive);
     }
 

@@ -255,6 +255,11 @@ class ServiceIT {
             HttpResponse<String> fm = post(s, "/users/sim:user:0001/fm/next", TOKEN, "");
             assertEquals(200, fm.statusCode(), fm.body());
             assertTrue(fm.body().contains("\"position\":1") && fm.body().contains("\"reason\":\""), fm.body());
+            // the session's pool, for offline replays: admin only; the song just played is marked
+            assertEquals(401, get(s, "/admin/fm/sim:user:0001/pool", null).statusCode());
+            assertEquals(404, get(s, "/admin/fm/nobody-here/pool", TOKEN).statusCode());
+            String pool = get(s, "/admin/fm/sim:user:0001/pool", TOKEN).body();
+            assertTrue(pool.contains("\"played\":true") && pool.contains("\"artistIds\":[\"") && pool.contains("\"degraded\":"), pool);
             String playlists = get(s, "/users/sim:user:0001/playlists?limit=5", null).body();
             assertTrue(playlists.contains("\"type\":\"playlist\"") && playlists.contains("\"pl-with-your-songs\":\"ok\""), playlists);
             assertTrue(get(s, "/users/sim:user:0001/videos", null).body().contains("\"scene\":\"videos\""));

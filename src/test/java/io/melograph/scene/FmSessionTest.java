@@ -13,7 +13,7 @@ class FmSessionTest {
 
     /** The session's weight of a candidate whose ranker score is 1 (so only what the session learned counts). */
     private double w(List<String> artists, List<String> genres) {
-        return s.weigh(1.0, artists, genres);
+        return s.taste.weigh(1.0, artists, genres);
     }
 
     private void on(Action a, String song, String artist, String... genres) {
@@ -29,7 +29,7 @@ class FmSessionTest {
         assertEquals(1.0, w(List.of("b"), List.of("jazz")), 1e-9, "others untouched");
         on(Action.SKIP, "s2", "a", "pop");
         assertEquals(0, w(List.of("a"), List.of()));
-        assertEquals(List.of("A"), s.avoiding());
+        assertEquals(List.of("A"), s.taste.avoiding());
     }
 
     @Test
@@ -41,7 +41,7 @@ class FmSessionTest {
         assertTrue(w(List.of("d"), List.of("jazz")) > 0);
         on(Action.COMPLETE, "s4", "e", "metal");
         assertTrue(w(List.of("d"), List.of("metal")) > 0, "a complete brings the genre back");
-        assertTrue(s.avoiding().stream().noneMatch("metal"::equals));
+        assertTrue(s.taste.avoiding().stream().noneMatch("metal"::equals));
     }
 
     @Test
@@ -70,10 +70,10 @@ class FmSessionTest {
 
     @Test
     void theRankersOrderIsFlattenedSoThatFeedbackCanOvertakeIt() {
-        assertEquals(Math.pow(0.5, FmSession.RANKER_SHARE), s.weigh(0.5, List.of("x"), List.of()), 1e-9);
+        assertEquals(Math.pow(0.5, SessionTaste.RANKER_SHARE), s.taste.weigh(0.5, List.of("x"), List.of()), 1e-9);
         on(Action.COMPLETE, "s1", "a", "pop");
         on(Action.LIKE, "s1", "a", "pop");
-        assertTrue(s.weigh(0.3, List.of("a"), List.of()) > s.weigh(0.75, List.of("b"), List.of()),
+        assertTrue(s.taste.weigh(0.3, List.of("a"), List.of()) > s.taste.weigh(0.75, List.of("b"), List.of()),
                 "a liked artist's song at 40 % of the score comes first");
     }
 
@@ -90,7 +90,7 @@ class FmSessionTest {
             on(Action.LIKE, "s" + i, "a", "rock");
         }
         double w = w(List.of("a"), List.of("rock"));
-        assertTrue(w > 4 && w <= Math.exp(FmSession.MAX_LOGIT) + 1e-9, "grows ever more slowly, and bounded: " + w);
+        assertTrue(w > 4 && w <= Math.exp(SessionTaste.MAX_LOGIT) + 1e-9, "grows ever more slowly, and bounded: " + w);
         assertEquals(FmSession.EXPLORE_SEEDS, s.explorationSeeds().size());
         assertEquals("s49", s.explorationSeeds().get(FmSession.EXPLORE_SEEDS - 1).id(), "the newest seeds");
     }

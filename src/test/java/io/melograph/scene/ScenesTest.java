@@ -257,6 +257,20 @@ class ScenesTest {
     }
 
     @Test
+    void anFmSessionsPoolCanBeReadForOfflineReplays() {
+        long now = System.currentTimeMillis();
+        assertTrue(fm.pool("u-nobody", now).isEmpty());
+        FmNext first = fm.next("u-ana", true, now).orElseThrow();
+        List<PrivateFmScene.PoolSong> pool = fm.pool("u-ana", now).orElseThrow().songs();
+        assertTrue(pool.size() > 1, pool.toString());
+        assertEquals(List.of(first.item().id()), pool.stream().filter(PrivateFmScene.PoolSong::played).map(PrivateFmScene.PoolSong::songId).toList());
+        for (int i = 1; i < pool.size(); i++) {
+            assertTrue(pool.get(i - 1).score() >= pool.get(i).score(), "best score first");
+        }
+        assertTrue(pool.stream().allMatch(p -> p.artistIds().size() == 1 && p.genres().size() == 1 && !p.channels().isEmpty()), pool.toString());
+    }
+
+    @Test
     void fmWithoutAdaptationIgnoresTheSkips() {
         long now = System.currentTimeMillis();
         FmNext first = fm.next("u-ben", false, now).orElseThrow();

@@ -38,8 +38,7 @@ public final class FmAdaptationStudy {
      */
     public static Outcome run(ListenerSimulator sim, FmAdaptationExperiment experiment, int listeners, int songs, long seed,
                               int parallel, Consumer<String> progress) throws InterruptedException {
-        List<String> candidates = new ArrayList<>(sim.users().stream().map(SimUser::id).sorted().toList());
-        Collections.shuffle(candidates, new java.util.Random(seed));
+        List<String> candidates = candidates(sim, seed);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger unknown = new AtomicInteger();
@@ -80,6 +79,13 @@ public final class FmAdaptationStudy {
         order.sort(Comparator.comparing(positions::get));
         // the first known listeners in candidate order, whichever worker finished last (a few more may have played)
         return new Outcome(order.stream().limit(listeners).map(pairs::get).toList(), unknown.get());
+    }
+
+    /** The simulator's listeners in the study's seeded order. */
+    public static List<String> candidates(ListenerSimulator sim, long seed) {
+        List<String> candidates = new ArrayList<>(sim.users().stream().map(SimUser::id).sorted().toList());
+        Collections.shuffle(candidates, new java.util.Random(seed));
+        return candidates;
     }
 
     private static Optional<Pair> pair(ListenerSimulator sim, FmAdaptationExperiment experiment, String userId,
