@@ -112,7 +112,7 @@ public final class PrivateFmScene {
      */
     public Optional<FmNext> next(String userId, boolean adaptive, long now) {
         Optional<ListenerState> state = intake.states().get(userId);
-        Object lock = locks.computeIfAbsent(userId, k -> new Object());
+        Object lock = lock(userId);
         FmSession session;
         CompletableFuture<Void> exploration = null;
         boolean newLike;
@@ -175,6 +175,10 @@ public final class PrivateFmScene {
             }
             return Optional.of(answer(session, pick.get(), adaptive));
         }
+    }
+
+    private Object lock(String userId) {
+        return locks.computeIfAbsent(userId, k -> new Object());
     }
 
     /**
@@ -444,7 +448,7 @@ public final class PrivateFmScene {
         if (s == null) {
             return Optional.empty();
         }
-        synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
+        synchronized (lock(userId)) {
             List<Fusion.Fused> all = List.copyOf(s.pool.values());
             scoreNew(s, all, now);
             return Optional.of(new Pool(s.degraded, all.stream()

@@ -1,6 +1,10 @@
 package io.melograph.sim;
 
+import io.melograph.events.Action;
+
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -22,7 +26,22 @@ public final class RadioListener {
      * @param disliked   marked "not interested" after an early skip
      */
     public record Reaction(String songId, boolean known, double match, boolean skipped, long stoppedAtMs, long durationMs,
-                           boolean liked, boolean saved, boolean disliked) {}
+                           boolean liked, boolean saved, boolean disliked) {
+        /** What the listener told the app after playing: skip or complete, then like, save or dislike, in that order. */
+        public List<Action> feedback() {
+            List<Action> out = new ArrayList<>(List.of(skipped ? Action.SKIP : Action.COMPLETE));
+            if (liked) {
+                out.add(Action.LIKE);
+            }
+            if (saved) {
+                out.add(Action.SAVE);
+            }
+            if (disliked) {
+                out.add(Action.DISLIKE);
+            }
+            return out;
+        }
+    }
 
     private final World world;
     private final int index;

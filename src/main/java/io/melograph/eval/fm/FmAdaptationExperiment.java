@@ -99,16 +99,7 @@ public final class FmAdaptationExperiment {
         BiFunction<Action, Long, Event> event = (action, pos) -> new Event("fmx-" + runId + "-" + sequence.incrementAndGet(),
                 userId, r.songId(), ItemType.SONG, action, pos, pos, "fm", now + batch.size());
         batch.add(event.apply(Action.PLAY, 0L));
-        batch.add(event.apply(r.skipped() ? Action.SKIP : Action.COMPLETE, r.stoppedAtMs()));
-        if (r.liked()) {
-            batch.add(event.apply(Action.LIKE, r.stoppedAtMs()));
-        }
-        if (r.saved()) {
-            batch.add(event.apply(Action.SAVE, r.stoppedAtMs()));
-        }
-        if (r.disliked()) {
-            batch.add(event.apply(Action.DISLIKE, r.stoppedAtMs()));
-        }
+        r.feedback().forEach(action -> batch.add(event.apply(action, r.stoppedAtMs())));
         try {
             events.send(batch);
         } catch (IOException e) {

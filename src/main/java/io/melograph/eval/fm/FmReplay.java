@@ -1,6 +1,5 @@
 package io.melograph.eval.fm;
 
-import io.melograph.events.Action;
 import io.melograph.scene.SessionTaste;
 import io.melograph.sim.ListenerSimulator;
 import io.melograph.sim.RadioListener;
@@ -98,46 +97,31 @@ public final class FmReplay {
     private static Chooser best(java.util.function.ToDoubleFunction<Song> value) {
         return playable -> {
             Song best = playable.get(0);
+            double bestValue = value.applyAsDouble(best);
             for (Song s : playable) {
-                if (value.applyAsDouble(s) > value.applyAsDouble(best)) {
+                double v = value.applyAsDouble(s);
+                if (v > bestValue) {
                     best = s;
+                    bestValue = v;
                 }
             }
             return best;
         };
     }
 
-    /** The service's session model, told what the listener did as the service would be (skip or complete, then like, save, dislike). */
+    /** The service's session model, told what the listener did as the service would be. */
     private static Chooser session() {
         SessionTaste taste = new SessionTaste();
+        Chooser weighed = best(s -> taste.weigh(s.score(), s.artists(), s.genres()));
         return new Chooser() {
             @Override
             public Song choose(List<Song> playable) {
-                Song best = playable.get(0);
-                double bestWeight = -1;
-                for (Song s : playable) {
-                    double w = taste.weigh(s.score(), s.artists(), s.genres());
-                    if (w > bestWeight) {
-                        best = s;
-                        bestWeight = w;
-                    }
-                }
-                return best;
+                return weighed.choose(playable);
             }
 
             @Override
             public void heard(Song s, RadioListener.Reaction r) {
-                List<Action> actions = new ArrayList<>(List.of(r.skipped() ? Action.SKIP : Action.COMPLETE));
-                if (r.liked()) {
-                    actions.add(Action.LIKE);
-                }
-                if (r.saved()) {
-                    actions.add(Action.SAVE);
-                }
-                if (r.disliked()) {
-                    actions.add(Action.DISLIKE);
-                }
-                actions.forEach(a -> taste.feedback(a, s.artists(), s.artists(), s.genres()));
+                r.feedback().forEach(a -> taste.feedback(a, s.artists(), s.artists(), s.genres()));
             }
         };
     }
