@@ -16,13 +16,13 @@ const state = { listener: null, fm: null, fmPlayedAt: null, activityTimer: null,
 // ---- HTTP -------------------------------------------------------------------------------------------------------
 
 async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
+  // a listener's data is theirs: every call carries the apps' token, reads included
+  const token = $('token').value.trim();
+  if (!token) {
+    throw new Error('Enter the events token (MELOGRAPH_EVENTS_TOKEN, or the admin token) in the field at the top.');
+  }
+  const headers = { Accept: 'application/json', Authorization: 'Bearer ' + token };
   if (method !== 'GET') {
-    const token = $('token').value.trim();
-    if (!token) {
-      throw new Error('Private FM and feedback need the events token (field at the top).');
-    }
-    headers.Authorization = 'Bearer ' + token;
     headers['Content-Type'] = 'application/json';
   }
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -282,13 +282,28 @@ async function refreshActivity() {
 // ---- wiring -----------------------------------------------------------------------------------------------------
 
 $('token').value = sessionStorage.getItem(TOKEN_KEY) || '';
-$('token').addEventListener('input', () => sessionStorage.setItem(TOKEN_KEY, $('token').value.trim()));
+// a token typed (or corrected) brings the suggestions and the open listener, once the typing pauses
+let tokenTimer = null;
+$('token').addEventListener('input', () => {
+  sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+  clearTimeout(tokenTimer);
+  tokenTimer = setTimeout(() => {
+    loadSuggestions();
+    if (state.listener) openListener(state.listener);
+  }, 400);
+});
 $('listener-form').addEventListener('submit', (e) => { e.preventDefault(); openListener($('listener').value); });
 $('fm-next').addEventListener('click', guarded(fmNext));
 for (const action of ['play', 'complete', 'skip', 'like', 'dislike']) {
   $('fm-' + action).addEventListener('click', guarded(() => feedback(action)));
 }
 renderFm();
-loadSuggestions();
 const fromUrl = new URLSearchParams(location.search).get('user');
-if (fromUrl) openListener(fromUrl);
+if (fromUrl) $('listener').value = fromUrl;
+if ($('token').value) {
+  loadSuggestions();
+  if (fromUrl) openListener(fromUrl);
+} else {
+  state.listener = fromUrl; // opened once the token is typed
+  status('Enter the events token (MELOGRAPH_EVENTS_TOKEN, or the admin token) to begin.');
+}

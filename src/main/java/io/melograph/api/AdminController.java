@@ -4,10 +4,9 @@ import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.scene.PrivateFmScene;
-import io.melograph.graph.GraphSettings;
 import io.melograph.graph.GraphStats;
-import io.melograph.ingest.Archives;
 import io.melograph.ingest.ImportJobs;
+import io.melograph.ingest.Uploads;
 import io.melograph.ingest.Importer;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,32 +26,27 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 
-/** Editors' and operators' endpoints; all behind the admin token (AdminAuthFilter). */
+/** Editors' and operators' endpoints; all behind the admin token (RouteGuard). */
 @Controller("/admin")
+@Access(Access.Level.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "adminToken")
 final class AdminController {
-    private static final long MAX_UNPACKED = 8L << 30;
-
     private final GraphConnection graph;
     private final ImportJobs jobs;
-    private final Path uploads;
+    private final Uploads uploads;
     private final EventIntake intake;
     private final GraphAggregator aggregator;
     private final PrivateFmScene fm;
 
-    AdminController(GraphConnection graph, ImportJobs jobs, GraphSettings settings, EventIntake intake, GraphAggregator aggregator,
+    AdminController(GraphConnection graph, ImportJobs jobs, Uploads uploads, EventIntake intake, GraphAggregator aggregator,
                     PrivateFmScene fm) {
         this.fm = fm;
         this.graph = graph;
         this.jobs = jobs;
-        this.uploads = settings.home().resolve("imports");
+        this.uploads = uploads;
         this.intake = intake;
         this.aggregator = aggregator;
     }
@@ -72,7 +66,7 @@ final class AdminController {
                     + "/users/{id}/fm/next). Used by melograph eval fm-replay.")
     @Get("/fm/{userId}/pool")
     SceneViews.FmPoolView fmPool(@PathVariable String userId) {
-        RequestChecks.id(userId);
+        RequestChecks.userId(userId);
         return fm.pool(userId, System.currentTimeMillis()).map(p -> new SceneViews.FmPoolView(userId, p.degraded(), p.songs()))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no Private FM session of " + userId));
     }
@@ -84,27 +78,15 @@ final class AdminController {
     HttpResponse<ImportJobView> upload(@Part("file") CompletedFileUpload file,
                                        @QueryValue(defaultValue = "false") boolean skipInvalid,
                                        @QueryValue(defaultValue = "false") boolean dryRun) throws IOException {
-        String name = Path.of(file.getFilename() == null ? "" : file.getFilename()).getFileName().toString();
-        if (name.isBlank()) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "the file part needs a file name (it tells the kind)");
-        }
-        Path dir = uploads.resolve(UUID.randomUUID().toString());
-        Files.createDirectories(dir);
-        Path target = dir.resolve(name);
+        Uploads.Stored stored;
         try (InputStream in = file.getInputStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            stored = uploads.store(file.getFilename(), in);
+        } catch (Uploads.RejectedUpload e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        } finally {
+            file.discard(); // the server's temporary copy of the part
         }
-        List<Path> paths = List.of(target);
-        if (Archives.isArchive(name)) {
-            Path unpacked = dir.resolve("unpacked");
-            try {
-                Archives.extract(target, unpacked, MAX_UNPACKED);
-            } catch (IOException e) {
-                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "cannot unpack " + name + ": " + e.getMessage());
-            }
-            paths = List.of(unpacked);
-        }
-        ImportJobs.Status s = jobs.submit(paths, new Importer.Options(dryRun, skipInvalid, 5_000));
+        ImportJobs.Status s = jobs.submit(stored.paths(), new Importer.Options(dryRun, skipInvalid, 5_000));
         return HttpResponse.accepted().body(ImportJobView.of(s));
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** Listening behaviour in: one event or a batch, acknowledged only once journaled. */
 @Controller("/events")
+@Access(value = Access.Level.APP, maxBody = "${melograph.events.max-body:1048576}")
 @SecurityRequirement(name = "eventsToken")
 final class EventsController {
 

@@ -1,5 +1,9 @@
 package io.melograph.api;
 
+import io.melograph.ingest.Uploads;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.server.HttpServerConfiguration;
+import java.time.Duration;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.SchemaMigrations;
@@ -54,5 +58,12 @@ final class GraphFactory {
     @Bean(preDestroy = "close")
     ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog) {
         return new ImportJobs(graph, files, catalog::reload);
+    }
+
+    /** Uploads unpack to at most 16 times the upload limit; kept for {@code melograph.imports.retention} (7 days). */
+    @Singleton
+    Uploads uploads(GraphSettings settings, HttpServerConfiguration server,
+                    @Value("${melograph.imports.retention:7d}") Duration retention) {
+        return new Uploads(settings.home().resolve("imports"), 16 * server.getMaxRequestSize(), retention);
     }
 }

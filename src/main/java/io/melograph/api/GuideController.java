@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  * from its own origin, hence the CORS header; the content is public.
  */
 @Controller("/guide")
+@Access(Access.Level.PUBLIC)
 @Hidden
 final class GuideController {
     private final String html = ClasspathDir.read("guide/melograph.html");

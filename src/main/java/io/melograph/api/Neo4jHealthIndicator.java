@@ -29,6 +29,7 @@ final class Neo4jHealthIndicator implements HealthIndicator {
             details.put("bolt", e.boltUri().toString());
             if (e.browserUri() != null) {
                 details.put("browser", e.browserUri().toString());
+                details.put("login", "user neo4j, password in MELOGRAPH_HOME/neo4j-password (printed at its first start)");
             }
         });
         HealthStatus status;

@@ -21,6 +21,7 @@ import java.util.Map;
  * file system under Neo4j Browser.
  */
 @Controller
+@Access(Access.Level.PUBLIC)
 @Hidden
 final class OpenApiController {
     private static final String DIR = "META-INF/swagger/";

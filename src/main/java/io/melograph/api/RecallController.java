@@ -11,6 +11,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +33,10 @@ final class RecallController {
                     + "Browser). `channels` (comma-separated) picks channels; all by default. Channels that fail or run out "
                     + "of time are listed as such.")
     @Get("/users/{id}/recall")
+    @Access(Access.Level.APP)
+    @SecurityRequirement(name = "eventsToken")
     RecallView user(@PathVariable String id, @Nullable @QueryValue String channels, @QueryValue(defaultValue = "20") int limit) {
-        check(id, limit);
+        RequestChecks.userIdAndLimit(id, limit, MAX_LIMIT);
         List<String> names = channels == null || channels.isBlank() ? List.of()
                 : Arrays.stream(channels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         List<String> unknown = names.stream().filter(n -> !recall.channels().containsKey(n)).toList();
@@ -47,6 +50,7 @@ final class RecallController {
 
     @Operation(summary = "Songs similar to a song, from every graph channel, merged, each with its reasons and paths")
     @Get("/songs/{id}/similar")
+    @Access(Access.Level.PUBLIC)
     SimilarView songs(@PathVariable String id, @QueryValue(defaultValue = "20") int limit) {
         check(id, limit);
         return recall.similarSongs(id, limit).map(a -> SimilarView.of(id, a.name(), a.result(), limit))
@@ -55,6 +59,7 @@ final class RecallController {
 
     @Operation(summary = "Artists similar to an artist, with reasons and paths")
     @Get("/artists/{id}/similar")
+    @Access(Access.Level.PUBLIC)
     SimilarView artists(@PathVariable String id, @QueryValue(defaultValue = "20") int limit) {
         check(id, limit);
         return recall.similarArtists(id, limit).map(a -> SimilarView.of(id, a.name(), a.result(), limit))

@@ -11,8 +11,9 @@ import org.reactivestreams.Publisher;
 import java.util.Map;
 
 /**
- * /health says whether recall is warm: until every channel's query is planned, scenes may fall back to popular songs.
- * Still UP while warming (the service answers); load tests and experiments wait for {@code warm: true}.
+ * /health says whether recall is warm: warmed up by real requests, and its channels keeping their time budgets
+ * (recentTimeoutShare: of the latest 500 channel answers). Until then scenes may fall back to popular songs. Still UP
+ * while warming (the service answers); load tests and experiments wait for {@code warm: true}.
  */
 @Singleton
 final class RecallHealthIndicator implements HealthIndicator {
@@ -24,6 +25,7 @@ final class RecallHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Publishers.just(HealthResult.builder("recall", HealthStatus.UP).details(Map.of("warm", recall.warm())).build());
+        return Publishers.just(HealthResult.builder("recall", HealthStatus.UP).details(Map.of("warm", recall.warm(),
+                "recentTimeoutShare", Math.round(recall.recentTimeoutShare() * 1000) / 1000.0)).build());
     }
 }

@@ -71,12 +71,13 @@ final class SceneFactory {
     }
 
     @Singleton
-    DailyMixScene daily(SceneKit kit, GraphSettings settings, Environment env) {
+    DailyMixScene daily(SceneKit kit, GraphSettings settings, Environment env, @Named("scene-background") ExecutorService background) {
         DailyMixScene.Settings s = new DailyMixScene.Settings(env.getProperty("melograph.scenes.daily.size", Integer.class, 30),
                 env.getProperty("melograph.scenes.daily.familiar-share", Double.class, 0.3),
                 env.getProperty("melograph.scenes.daily.max-per-artist", Integer.class, 2));
         return new DailyMixScene(kit, policy(env, "daily", kit.recall()), s, new DailyStore(settings.home().resolve("daily"),
-                env.getProperty("melograph.scenes.daily.lists-in-memory", Integer.class, 20_000)));
+                env.getProperty("melograph.scenes.daily.lists-in-memory", Integer.class, 20_000)), background,
+                Duration.ofMillis(env.getProperty("melograph.scenes.daily.background-budget-ms", Long.class, 1000L)));
     }
 
     /** Looks ahead by the time between two passes plus a margin, so that no listener's 06:00 turn slips through. */
@@ -89,22 +90,23 @@ final class SceneFactory {
 
     @Singleton
     PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, Environment env,
-                      @Named("fm-background") ExecutorService background) {
+                      @Named("scene-background") ExecutorService background) {
         return new PrivateFmScene(kit, catalog, intake, policy(env, "fm", kit.recall()), policy(env, "fm-explore", kit.recall()),
                 background, Duration.ofMillis(env.getProperty("melograph.scenes.fm.background-budget-ms", Long.class, 1000L)));
     }
 
     /**
-     * Private FM's refills and explorations, off the request path: two threads (recall itself fans out to the
-     * channels), a bounded queue; a task it refuses is tried again on the session's next request.
+     * Scene work off the request path (Private FM's refills and explorations, Daily lists recomputed after a degraded
+     * answer): two threads (recall itself fans out to the channels), a bounded queue; a task it refuses is tried
+     * again on the listener's next request.
      */
     @Singleton
-    @Named("fm-background")
+    @Named("scene-background")
     @Bean(preDestroy = "shutdownNow")
-    ExecutorService fmBackground() {
+    ExecutorService sceneBackground() {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), r -> {
-            Thread t = new Thread(r, "fm-recall-" + n.incrementAndGet());
+            Thread t = new Thread(r, "scene-background-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

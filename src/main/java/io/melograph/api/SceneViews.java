@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.melograph.scene.DailyList;
 import io.melograph.scene.FmNext;
 import io.melograph.scene.Onboarding;
@@ -35,7 +36,8 @@ final class SceneViews {
     @Serdeable
     record FmPoolView(String userId, boolean degraded, List<PrivateFmScene.PoolSong> songs) {}
 
-    /** Onboarding choices: artist ids, genre ids or names, optionally the listener's time zone. */
+    /** Onboarding choices: artist ids, genre ids or names, optionally the listener's time zone; nothing else. */
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     record OnboardingRequest(@Nullable List<String> artists, @Nullable List<String> genres, @Nullable String timeZone) {}
 }

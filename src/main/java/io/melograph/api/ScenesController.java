@@ -18,6 +18,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.inject.Named;
 
 import java.time.DateTimeException;
@@ -27,9 +28,13 @@ import java.util.List;
 
 /** What listeners use: Daily Recommendation, Private FM, onboarding, playlists, videos and MLOGs. */
 @Controller("/users")
+@Access(Access.Level.APP)
+@SecurityRequirement(name = "eventsToken")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ScenesController {
     static final int MAX_LIMIT = 100;
+    /** Onboarding choices are a few dozen ids; FM takes no body. */
+    static final int MAX_WRITE_BODY = 16 * 1024;
 
     private final DailyMixScene daily;
     private final PrivateFmScene fm;
@@ -72,6 +77,7 @@ final class ScenesController {
                     + "(the baseline of the adaptation experiment); switching between the two starts a new session. "
                     + "Needs the events or admin token.")
     @Post("/{id}/fm/next")
+    @Access(value = Access.Level.APP, maxBody = "" + MAX_WRITE_BODY)
     FmNext next(@PathVariable String id, @QueryValue(defaultValue = "true") boolean adaptive) {
         check(id, 1);
         return fm.next(id, adaptive, System.currentTimeMillis()).orElseThrow(() -> unknown(id));
@@ -81,6 +87,7 @@ final class ScenesController {
             description = "Creates the listener if new. Scenes start from these choices until the listener has history. "
                     + "Needs the events or admin token.")
     @Post("/{id}/onboarding")
+    @Access(value = Access.Level.APP, maxBody = "" + MAX_WRITE_BODY)
     Onboarding.Result onboard(@PathVariable String id, @Body SceneViews.OnboardingRequest body) {
         check(id, 1);
         List<String> artists = body.artists() == null ? List.of() : body.artists();
@@ -88,9 +95,8 @@ final class ScenesController {
         if (artists.size() + genres.size() == 0 || artists.size() + genres.size() > Onboarding.MAX_CHOICES) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "choose between 1 and " + Onboarding.MAX_CHOICES + " artists and genres");
         }
-        if (artists.stream().anyMatch(a -> a == null || a.length() > RequestChecks.MAX_ID) || genres.stream().anyMatch(g -> g == null || g.length() > RequestChecks.MAX_ID)) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "artist and genre ids must be present and at most " + RequestChecks.MAX_ID + " characters");
-        }
+        artists.forEach(RequestChecks::id);
+        genres.forEach(RequestChecks::id);
         if (body.timeZone() != null) {
             try {
                 ZoneId.of(body.timeZone());
@@ -130,7 +136,7 @@ final class ScenesController {
     }
 
     private static void check(String id, int limit) {
-        RequestChecks.idAndLimit(id, limit, MAX_LIMIT);
+        RequestChecks.userIdAndLimit(id, limit, MAX_LIMIT);
     }
 
     private static HttpStatusException unknown(String id) {

@@ -14,6 +14,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Map;
 
 /** Listener-facing reads. */
 @Controller("/users")
+@Access(Access.Level.APP)
+@SecurityRequirement(name = "eventsToken")
 final class UsersController {
     static final int MAX_LISTENERS = 100;
     private final EventIntake intake;
@@ -40,9 +43,7 @@ final class UsersController {
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     ConsoleViews.Listeners listeners(@QueryValue(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > MAX_LISTENERS) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LISTENERS);
-        }
+        RequestChecks.limit(limit, MAX_LISTENERS);
         return new ConsoleViews.Listeners(active.top(limit).stream()
                 .map(l -> new ConsoleViews.Listener(l.id(), l.name(), l.plays(), l.songs(), l.simulated())).toList());
     }
@@ -51,12 +52,7 @@ final class UsersController {
             description = "Reflects every acknowledged event at once (no batch in between).")
     @Get("/{id}/activity")
     ActivityView activity(@PathVariable String id, @QueryValue(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > ListenerState.RECENT) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + ListenerState.RECENT);
-        }
-        if (id.length() > 128) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "user id longer than 128 characters");
-        }
+        RequestChecks.userIdAndLimit(id, limit, ListenerState.RECENT);
         ListenerState state = intake.states().get(id)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no activity recorded for user '" + id + "'"));
         List<ActivityView.Item> recent = new ArrayList<>();

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {FmAdaptationCommand.class, FmReplayCommand.class},
         description = {"Evaluates models offline, from files, under one protocol; no service or graph needed.",
                 "  kg-ctr    positives + one sampled negative each, split 6:2:2; AUC and F1 (the KGCN/RippleNet protocol)",
-                "  topk      per-user 20% hold-out, full ranking; HitRate/Recall/NDCG@10,50, coverage, long-tail share,",
+                "  topk      per-user 20%% hold-out, full ranking; HitRate/Recall/NDCG@10,50, coverage, long-tail share,",
                 "            scoring time per user (ms/user)",
                 "  sequence  leave-last-session-out on timestamped events; next-item HitRate/NDCG; with actions,",
                 "            AUC/GAUC/logloss per behaviour (click, complete, like) for behaviour rankers",
@@ -67,6 +67,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The registered models and rankers, under {@code eval --help} (the registry is filled at run time). */
+    static void listModels(CommandLine eval) {
+        eval.getCommandSpec().usageMessage().footer(
+                "Models (--models): " + String.join(", ", Models.names()),
+                "Behaviour rankers (--rankers): " + String.join(", ", Models.rankerNames()));
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -1,6 +1,8 @@
 package io.melograph.cli;
 
+import io.melograph.graph.EmbeddedPassword;
 import io.melograph.graph.GraphConnection;
+import io.melograph.graph.GraphSettings;
 import io.melograph.sim.DemoCommunity;
 import io.melograph.sim.GraphCatalog;
 import io.melograph.sim.ListenerSimulator;
@@ -38,7 +40,10 @@ final class FmStudyOptions {
 
     /** The songs of the service's graph, read over Bolt. */
     List<SimSong> catalog() {
-        try (GraphConnection graph = GraphConnection.open(new GraphOptions().settings().withServer(graphUri, "neo4j", null))) {
+        GraphSettings settings = new GraphOptions().settings();
+        // the service's embedded Neo4j: its password is in MELOGRAPH_HOME (NEO4J_PASSWORD for a server of one's own)
+        String password = settings.password() != null ? settings.password() : EmbeddedPassword.read(settings.home()).orElse(null);
+        try (GraphConnection graph = GraphConnection.open(settings.withServer(graphUri, settings.user(), password))) {
             return GraphCatalog.songs(graph);
         }
     }

@@ -24,6 +24,7 @@ public final class Main implements Runnable {
         System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
         CommandLine cli = new CommandLine(new Main());
+        EvalCommand.listModels(cli.getSubcommands().get("eval"));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Starts the HTTP API (port $MELOGRAPH_PORT, default 8080).",
                 "Without NEO4J_URI it starts an embedded Neo4j in $MELOGRAPH_HOME (Bolt 127.0.0.1:$NEO4J_BOLT_PORT, "
-                        + "Browser http://127.0.0.1:$NEO4J_HTTP_PORT/browser/) and imports the bundled sample into an empty store."})
+                        + "Browser http://127.0.0.1:$NEO4J_HTTP_PORT/browser/) and imports the bundled sample into an empty store.",
+                "The HTTP API listens on every interface unless $MELOGRAPH_BIND names one (e.g. 127.0.0.1)."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--home", paramLabel = "DIR", description = "Data folder (default: $MELOGRAPH_HOME or ./data).")
     Path home;
@@ -19,6 +20,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (home != null) {
             System.setProperty("melograph.home", home.toAbsolutePath().toString());
+        }
+        String bind = System.getProperty("melograph.bind", System.getenv("MELOGRAPH_BIND"));
+        if (bind != null && !bind.isBlank()) {
+            System.setProperty("micronaut.server.host", bind.strip());
         }
         Application.start(new String[0]);
         // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it

@@ -92,8 +92,8 @@ public final class EventParser {
             }
         }
         String eventId = text(node, "eventId", 128, true, index, problems);
-        String userId = text(node, "userId", 128, true, index, problems);
-        String itemId = text(node, "itemId", 256, true, index, problems);
+        String userId = text(node, "userId", Ids.MAX_USER_ID, true, index, problems);
+        String itemId = text(node, "itemId", Ids.MAX_ID, true, index, problems);
         String itemTypeText = text(node, "itemType", 16, true, index, problems);
         String actionText = text(node, "action", 16, true, index, problems);
         String scene = text(node, "scene", 64, false, index, problems);
@@ -133,19 +133,10 @@ public final class EventParser {
             return null;
         }
         String s = v.textValue();
-        if (s.isBlank()) {
-            problems.add(new Problem(index, field, "must not be empty"));
+        String problem = Ids.problem(s, maxLength);
+        if (problem != null) {
+            problems.add(new Problem(index, field, problem));
             return null;
-        }
-        if (s.length() > maxLength) {
-            problems.add(new Problem(index, field, "longer than " + maxLength + " characters"));
-            return null;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                problems.add(new Problem(index, field, "contains control characters"));
-                return null;
-            }
         }
         return s;
     }
@@ -180,7 +171,11 @@ public final class EventParser {
             try {
                 ts = Instant.parse(v.textValue()).toEpochMilli();
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(index, "ts", "not an ISO-8601 instant: '" + v.textValue() + "'"));
+                problems.add(new Problem(index, "ts", "not an ISO-8601 instant: '" + abbreviate(v.textValue()) + "'"));
+                return 0;
+            } catch (ArithmeticException e) {
+                // a valid instant beyond what epoch milliseconds can hold (e.g. year +1000000000)
+                problems.add(new Problem(index, "ts", "out of range: before 2000 or more than a day in the future"));
                 return 0;
             }
         } else {
@@ -193,6 +188,10 @@ public final class EventParser {
             return 0;
         }
         return ts;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     /** Why {@code ts} is not an acceptable event time (null when it is), for producers that check before sending. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +111,7 @@ public final class FileJournal implements Journal {
         for (Path s : segments) {
             ByteBuffer data = Segments.read(s);
             long pos = 0;
-            while (pos < data.limit()) {
+            while ((pos = Segments.skipGap(data, pos)) < data.limit()) {
                 byte[] payload = Segments.recordAt(data, pos);
                 if (payload == null) {
                     long next = Segments.nextValid(data, pos);
@@ -154,6 +155,11 @@ public final class FileJournal implements Journal {
     @Override
     public void onDurable(Durable listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void remember(Collection<String> eventIds) {
+        eventIds.forEach(ids::add);
     }
 
     @Override
@@ -264,7 +270,7 @@ public final class FileJournal implements Journal {
                 ByteBuffer data = Segments.read(s);
                 long limit = number == stop.segment() ? Math.min(stop.offset(), data.limit()) : data.limit();
                 long pos = number == from.segment() ? from.offset() : 0;
-                while (pos < limit) {
+                while ((pos = Segments.skipGap(data, pos)) < limit) {
                     byte[] payload = Segments.recordAt(data, pos);
                     if (payload == null) {
                         throw new JournalCorruptedException(s, pos, "found while replaying");

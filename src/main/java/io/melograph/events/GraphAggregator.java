@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class GraphAggregator implements AutoCloseable {
     static final String CONSUMER = "graph-aggregation";
     static final int WINDOW = 3;
     private static final int MAX_BATCH = 20_000;
+    /** Event ids kept with the cursor: how far back a lost journal tail can be told apart from new events. */
+    static final int RECENT_IDS = 2_000;
 
     private record Pending(List<Event> events, JournalPosition end, long arrived) {}
 
@@ -44,6 +47,7 @@ public final class GraphAggregator implements AutoCloseable {
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Map<String, Deque<String>> windows = new HashMap<>();
     private final Map<String, Long> lastPlay = new HashMap<>();
+    private final Deque<String> recentIds = new ArrayDeque<>();
     private final Thread thread;
     private volatile JournalPosition cursor = JournalPosition.START;
     private volatile long aggregated;
@@ -69,7 +73,13 @@ public final class GraphAggregator implements AutoCloseable {
             if (!rows.isEmpty()) {
                 cursor = new JournalPosition(rows.get(0).get("segment").asLong(), rows.get(0).get("offset").asLong());
                 aggregated = rows.get(0).get("events").asLong();
+                recentIds.addAll(rows.get(0).get("recentIds").asList(v -> v.asString()));
             }
+        }
+        // events counted into the graph stay counted even where the journal lost them: their ids stay known
+        journal.remember(recentIds);
+        if (cursor.compareTo(journal.end()) > 0) {
+            rewindLostTail();
         }
         JournalPosition from = cursor;
         List<Event> batch = new ArrayList<>();
@@ -93,6 +103,39 @@ public final class GraphAggregator implements AutoCloseable {
         }
         thread.start();
         return this;
+    }
+
+    /**
+     * The journal ends before the cursor: its tail was lost (cut by hand, a disk that lost writes) after those events
+     * were counted. New events are appended where the journal now ends, so the cursor moves back there (else they
+     * would be taken as already counted); the lost events stay counted, and their ids stay known to intake so a
+     * re-sent one is a duplicate, not a second count.
+     */
+    private void rewindLostTail() {
+        JournalPosition end = journal.end();
+        Set<String> recent = new HashSet<>(recentIds);
+        Set<String> inJournal = new HashSet<>();
+        journal.replay(JournalPosition.START, (e, after) -> {
+            if (recent.contains(e.eventId())) {
+                inJournal.add(e.eventId());
+            }
+        });
+        List<String> lost = recentIds.stream().filter(id -> !inJournal.contains(id)).toList();
+        long missing = aggregated - journal.size();
+        LOG.warn("Event journal ends at {}:{} but graph aggregation had reached {}:{}: the journal lost {} event(s) that "
+                        + "were already counted{}; they stay counted, re-sent ones are dropped as duplicates{}; aggregation "
+                        + "continues from the journal's end", end.segment(), end.offset(), cursor.segment(), cursor.offset(),
+                missing > 0 ? missing : lost.size(), lost.isEmpty() ? "" : " (ids " + abbreviate(lost) + ")",
+                missing > lost.size() ? " (ids known for the newest " + lost.size() + ")" : "");
+        try (Session s = graph.session()) {
+            s.executeWrite(tx -> tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER,
+                    "segment", end.segment(), "offset", end.offset(), "events", 0, "recentIds", List.copyOf(recentIds))).consume());
+        }
+        cursor = end;
+    }
+
+    private static String abbreviate(List<String> ids) {
+        return ids.size() <= 20 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 20)) + " and " + (ids.size() - 20) + " more";
     }
 
     public Status status() {
@@ -176,6 +219,7 @@ public final class GraphAggregator implements AutoCloseable {
             int cut = k.indexOf('\u0000');
             pairRows.add(Map.of("a", k.substring(0, cut), "b", k.substring(cut + 1), "weight", w));
         });
+        List<String> recent = recentAfter(events);
         try (Session s = graph.session()) {
             s.executeWrite(tx -> {
                 if (!listens.isEmpty()) {
@@ -184,14 +228,29 @@ public final class GraphAggregator implements AutoCloseable {
                 if (!pairRows.isEmpty()) {
                     tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
                 }
-                tx.run(CypherFile.load("events/move-cursor.cypher").statement(),
-                        Map.of("consumer", CONSUMER, "segment", end.segment(), "offset", end.offset(), "events", events.size())).consume();
+                tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER, "segment", end.segment(),
+                        "offset", end.offset(), "events", events.size(), "recentIds", recent)).consume();
                 return null;
             });
         }
         cursor = end;
+        recentIds.clear();
+        recentIds.addAll(recent);
         aggregated += events.size();
         lastBatchMs = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** The newest {@value #RECENT_IDS} event ids once {@code events} are folded in. */
+    private List<String> recentAfter(List<Event> events) {
+        Deque<String> next = new ArrayDeque<>(recentIds);
+        int from = Math.max(0, events.size() - RECENT_IDS);
+        for (Event e : events.subList(from, events.size())) {
+            next.addLast(e.eventId());
+        }
+        while (next.size() > RECENT_IDS) {
+            next.removeFirst();
+        }
+        return List.copyOf(next);
     }
 
     private static Map<String, Object> newRow(Event e) {

@@ -1,5 +1,6 @@
 package io.melograph.events;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,6 +26,12 @@ public interface Journal extends AutoCloseable {
     void onDurable(Durable listener);
 
     JournalPosition end();
+
+    /**
+     * Ids of events already counted downstream that this journal may no longer hold (its tail was lost): an append of
+     * one of them is a duplicate, as if it were still here.
+     */
+    void remember(Collection<String> eventIds);
 
     long size();
 

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code melograph journal repair}: rewrites damaged segments keeping every record that checks out and dropping the
- * damaged bytes between them. Run by an operator who has read the start-up error; it says exactly what was cut.
+ * {@code melograph journal repair}: rewrites damaged segments keeping every record that checks out and blanking the
+ * damaged bytes between them with {@link Segments#GAP} (readers step over it). Nothing moves: the positions that
+ * consumers keep (the graph's aggregation cursor, the ranker's snapshot) stay valid. Run by an operator who has read
+ * the start-up error; it says exactly what was blanked and about how many events were in it.
  */
 public final class JournalRepair {
     private JournalRepair() {}
@@ -22,20 +24,28 @@ public final class JournalRepair {
         List<String> report = new ArrayList<>();
         for (Path s : Segments.list(dir)) {
             ByteBuffer data = Segments.read(s);
-            ByteBuffer kept = ByteBuffer.allocate(data.limit());
+            ByteBuffer kept = ByteBuffer.allocate(data.limit()).put(data.duplicate());
             long pos = 0;
             boolean damaged = false;
-            while (pos < data.limit()) {
+            while ((pos = Segments.skipGap(data, pos)) < data.limit()) {
                 byte[] payload = Segments.recordAt(data, pos);
                 if (payload != null) {
-                    Segments.writeRecord(kept, payload);
                     pos += Segments.HEADER + payload.length;
                     continue;
                 }
                 damaged = true;
                 long next = Segments.nextValid(data, pos);
                 long until = next < 0 ? data.limit() : next;
-                report.add(s.getFileName() + ": dropped bytes " + pos + ".." + (until - 1) + " (" + (until - pos) + " bytes)");
+                int records = 0;
+                for (long p = pos; p < until; p++) {
+                    kept.put((int) p, Segments.GAP);
+                    if (p + 4 <= data.limit() && data.getInt((int) p) == Segments.MAGIC) {
+                        records++;
+                    }
+                }
+                report.add(s.getFileName() + ": blanked bytes " + pos + ".." + (until - 1) + " (" + (until - pos) + " bytes, "
+                        + (records == 0 ? "no record start" : "about " + records + " damaged event(s)")
+                        + "); later records keep their positions");
                 pos = until;
             }
             if (damaged) {

@@ -12,12 +12,16 @@ import java.util.zip.CRC32C;
 /**
  * The journal's file format. A segment {@code <20-digit number>.journal} is a sequence of records
  * {@code [magic "MJNL"][payload length][CRC32C of payload][payload]}, all ints big-endian; the payload is an
- * {@link EventCodec} event. The magic lets a scan find the next record after damage.
+ * {@link EventCodec} event. The magic lets a scan find the next record after damage. A run of {@link #GAP} bytes where
+ * a record would start is damage that {@code journal repair} blanked out: readers step over it, and since repair
+ * blanks rather than cuts, every byte offset (the positions consumers keep) stays what it was.
  */
 final class Segments {
     static final int MAGIC = 0x4D4A4E4C;
     static final int HEADER = 12;
     static final int MAX_RECORD = 1 << 20;
+    /** 'G': never the first byte of a record (that is 'M' of the magic). */
+    static final byte GAP = 0x47;
 
     private Segments() {}
 
@@ -63,6 +67,15 @@ final class Segments {
         CRC32C crc = new CRC32C();
         crc.update(payload);
         return (int) crc.getValue() == data.getInt(at + 8) ? payload : null;
+    }
+
+    /** {@code offset}, or past the run of {@link #GAP} bytes that starts there. */
+    static long skipGap(ByteBuffer data, long offset) {
+        long p = offset;
+        while (p < data.limit() && data.get((int) p) == GAP) {
+            p++;
+        }
+        return p;
     }
 
     /** The offset of the next valid record after {@code from}, or -1. */

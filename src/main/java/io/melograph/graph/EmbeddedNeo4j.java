@@ -7,6 +7,8 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
@@ -31,15 +33,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final RunFile runFile;
     private final URI boltUri;
     private final URI browserUri;
+    private final AuthToken auth;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, RunFile runFile, URI boltUri, URI browserUri) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, RunFile runFile, URI boltUri, URI browserUri, AuthToken auth) {
         this.dbms = dbms;
+        this.auth = auth;
         this.runFile = runFile;
         this.boltUri = boltUri;
         this.browserUri = browserUri;
     }
 
-    /** Starts the DBMS with its store in {@code settings.home()/neo4j}. A port of 0 disables HTTP / picks a free Bolt port. */
     /**
      * GDS sizes its structures with JOL, whose first use attaches the HotSpot Serviceability Agent to this JVM from a
      * child process: the JVM stops (ptrace) until it is done, minutes on a busy machine. Call before GDS runs.
@@ -48,6 +51,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         System.setProperty("jol.skipHotspotSAAttach", System.getProperty("jol.skipHotspotSAAttach", "true"));
     }
 
+    /** Starts the DBMS with its store in {@code settings.home()/neo4j}. A port of 0 disables HTTP / picks a free Bolt port. */
     public static EmbeddedNeo4j start(GraphSettings settings) {
         skipJolAttach();
         Path home = settings.home();
@@ -70,8 +74,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(HttpConnector.enabled, http)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "apoc.*"))
-                // bound to loopback only; an external deployment uses a server with authentication instead
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // loopback is no protection from the web pages a curator has open: authentication on (EmbeddedPassword),
+                // and no cross-origin reads of the HTTP API (Neo4j answers with this fixed origin, not the caller's)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(ServerSettings.http_access_control_allow_origin, "http://127.0.0.1:" + Math.max(settings.httpPort(), 0))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
                 .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,
@@ -89,16 +95,30 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     + rootMessage(e), e);
         }
         PluginProcedures.register(dbms);
+        EmbeddedPassword.Stored password = EmbeddedPassword.readOrCreate(home);
+        EmbeddedPassword.apply(dbms, password.password());
         URI bolt = URI.create("bolt://127.0.0.1:" + boltPort);
         URI browser = http ? URI.create("http://127.0.0.1:" + settings.httpPort() + "/browser/") : null;
         RunFile runFile = RunFile.write(home, RunFile.NEO4J, bolt);
         LOG.info("Embedded Neo4j started in {} ms: store {}, Bolt {}, Browser {}", (System.nanoTime() - started) / 1_000_000,
                 home.resolve("neo4j"), bolt, browser == null ? "off" : browser);
-        return new EmbeddedNeo4j(dbms, runFile, bolt, browser);
+        if (password.created()) {
+            // shown once, for Neo4j Browser; our own driver and commands read it from the file
+            LOG.warn("Neo4j Browser and Bolt login: user '{}', password '{}' (kept in {})", EmbeddedPassword.USER,
+                    password.password(), EmbeddedPassword.file(home));
+        } else {
+            LOG.info("Neo4j Browser and Bolt login: user '{}', password in {}", EmbeddedPassword.USER, EmbeddedPassword.file(home));
+        }
+        return new EmbeddedNeo4j(dbms, runFile, bolt, browser, AuthTokens.basic(EmbeddedPassword.USER, password.password()));
     }
 
     public URI boltUri() {
         return boltUri;
+    }
+
+    /** Bolt credentials of this DBMS. */
+    public AuthToken auth() {
+        return auth;
     }
 
     public URI browserUri() {

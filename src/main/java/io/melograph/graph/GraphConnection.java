@@ -41,7 +41,7 @@ public final class GraphConnection implements AutoCloseable {
         }
         Optional<URI> running = RunFile.liveBolt(settings.home());
         if (running.isPresent()) {
-            return connect(running.get(), AuthTokens.none(), null,
+            return connect(running.get(), EmbeddedPassword.auth(settings.home()), null,
                     "the running Melograph's Neo4j at " + running.get() + " (store " + settings.home() + ")");
         }
         return embedded(settings);
@@ -58,7 +58,7 @@ public final class GraphConnection implements AutoCloseable {
     private static GraphConnection embedded(GraphSettings settings) {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings);
         try {
-            return connect(neo4j.boltUri(), AuthTokens.none(), neo4j, "embedded Neo4j in " + settings.home());
+            return connect(neo4j.boltUri(), neo4j.auth(), neo4j, "embedded Neo4j in " + settings.home());
         } catch (RuntimeException e) {
             neo4j.close();
             throw e;

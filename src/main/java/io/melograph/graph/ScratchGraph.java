@@ -1,12 +1,12 @@
 package io.melograph.graph;
 
+import io.melograph.util.Folders;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A throw-away embedded Neo4j (with GDS) in a temporary folder, for offline jobs that need graph algorithms on data
@@ -41,13 +41,13 @@ public final class ScratchGraph implements AutoCloseable {
         Map<String, String> env = Map.of("MELOGRAPH_HOME", home.toString(), "NEO4J_BOLT_PORT", "0",
                 "NEO4J_HTTP_PORT", "0", "NEO4J_PAGECACHE", "64m");
         Path folder = home;
-        Thread cleanup = new Thread(() -> delete(folder), "scratch-graph-cleanup");
+        Thread cleanup = new Thread(() -> Folders.delete(folder), "scratch-graph-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return new ScratchGraph(home, GraphConnection.openForService(GraphSettings.from(env::get)), cleanup);
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(cleanup);
-            delete(home);
+            Folders.delete(home);
             throw e;
         }
     }
@@ -61,25 +61,12 @@ public final class ScratchGraph implements AutoCloseable {
         try {
             connection.close();
         } finally {
-            delete(home);
+            Folders.delete(home);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway and finds nothing left to delete
             }
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the scratch graph in " + dir, e);
         }
     }
 }

@@ -15,9 +15,16 @@ import java.util.List;
 /**
  * RFC 4180 CSV over bytes: fields may be quoted ({@code "a, ""b"""}) and span lines; every field is decoded as
  * strict UTF-8, so a file in another encoding is reported at the exact line and column instead of turning into
- * mojibake. Malformed rows are returned as {@link Record#error()} and reading continues with the next line.
+ * mojibake. Malformed rows are returned as {@link Record#error()} and reading continues with the next line. A field
+ * longer than {@link #MAX_FIELD} bytes or a row longer than {@link #MAX_ROW} is an error of its row, read past without
+ * being kept: one endless line (a 3 GB line compresses to a few MB) cannot exhaust memory.
  */
 public final class CsvReader implements Closeable {
+    /** The longest field kept (bytes): far above any catalog value, far below the heap. */
+    public static final int MAX_FIELD = 1 << 20;
+    /** The longest row kept (bytes, all fields). */
+    public static final int MAX_ROW = 8 << 20;
+
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
@@ -29,6 +36,8 @@ public final class CsvReader implements Closeable {
     private long bytesRead;
     private int pushedBack = -2;
     private boolean first = true;
+    private long rowBytes;
+    private boolean fieldTooLong;
 
     /** A parsed row: its first line, its fields, or the reason it could not be parsed. */
     public record Record(long line, List<String> fields, String error) {}
@@ -78,8 +87,11 @@ public final class CsvReader implements Closeable {
         long start = line;
         List<String> fields = new ArrayList<>();
         String error = null;
+        String tooLong = null;
+        rowBytes = 0;
         while (true) {
             field.reset();
+            fieldTooLong = false;
             int c = read();
             if (c == '"') {
                 // quoted field
@@ -91,7 +103,7 @@ public final class CsvReader implements Closeable {
                     if (c == '"') {
                         int d = read();
                         if (d == '"') {
-                            field.write('"');
+                            keep('"');
                             continue;
                         }
                         c = d;
@@ -100,7 +112,7 @@ public final class CsvReader implements Closeable {
                     if (c == '\n') {
                         line++;
                     }
-                    field.write(c);
+                    keep(c);
                 }
                 if (c != ',' && c != '\n' && c != '\r' && c != -1) {
                     error = "unexpected character after the closing quote of field " + (fields.size() + 1);
@@ -108,9 +120,13 @@ public final class CsvReader implements Closeable {
                 }
             } else {
                 while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    field.write(c);
+                    keep(c);
                     c = read();
                 }
+            }
+            if (fieldTooLong && tooLong == null) {
+                tooLong = rowBytes >= MAX_ROW ? "row longer than " + MAX_ROW + " bytes (from field " + (fields.size() + 1) + " on)"
+                        : "field " + (fields.size() + 1) + " longer than " + MAX_FIELD + " bytes";
             }
             String value = decode(fields.size() + 1);
             if (value == null) {
@@ -131,8 +147,19 @@ public final class CsvReader implements Closeable {
             if (c == -1) {
                 line--;
             }
-            return new Record(start, fields, error);
+            // an oversized row is reported without its fields (they would be kept with the problem)
+            return tooLong != null ? new Record(start, List.of(), tooLong) : new Record(start, fields, error);
         }
+    }
+
+    /** Keeps a byte of the current field, unless the field or the row is already too long (then it is read past). */
+    private void keep(int c) {
+        if (field.size() >= MAX_FIELD || rowBytes >= MAX_ROW) {
+            fieldTooLong = true;
+            return;
+        }
+        field.write(c);
+        rowBytes++;
     }
 
     private String decode(int column) {

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,7 @@ public final class ImportJobs implements AutoCloseable {
         return t;
     });
     private final Map<String, Status> jobs = new LinkedHashMap<>();
+    private final Map<String, List<Path>> active = new HashMap<>();
     private final Runnable afterImport;
 
     /** @param afterImport runs after every job that wrote something (e.g. to reload caches of the catalog) */
@@ -51,6 +54,7 @@ public final class ImportJobs implements AutoCloseable {
         List<String> names = paths.stream().map(p -> p.getFileName().toString()).toList();
         Status queued = new Status(id, State.QUEUED, names, "queued", 0, 0, 0, Instant.now(), null, null, null, null);
         jobs.put(id, queued);
+        active.put(id, paths);
         while (jobs.size() > KEEP) {
             jobs.remove(jobs.keySet().iterator().next());
         }
@@ -62,11 +66,26 @@ public final class ImportJobs implements AutoCloseable {
         return Optional.ofNullable(jobs.get(id));
     }
 
+    /** The files of queued and running jobs (not to be removed from under them). */
+    public synchronized Set<Path> activePaths() {
+        return Set.copyOf(active.values().stream().flatMap(List::stream).toList());
+    }
+
     public synchronized Collection<Status> all() {
         return new ArrayList<>(jobs.values());
     }
 
     private void run(String id, List<Path> paths, Importer.Options options) {
+        try {
+            runJob(id, paths, options);
+        } finally {
+            synchronized (this) {
+                active.remove(id);
+            }
+        }
+    }
+
+    private void runJob(String id, List<Path> paths, Importer.Options options) {
         update(id, s -> new Status(id, State.RUNNING, s.files(), "starting", 0, 0, 0, s.submittedAt(), Instant.now(), null, null, null));
         try {
             ImportProgress progress = (phase, done, total, rate, finished) ->

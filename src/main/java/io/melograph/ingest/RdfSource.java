@@ -15,6 +15,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.shacl.ShaclValidator;
@@ -96,8 +97,13 @@ public final class RdfSource extends FileSource {
         rows.forEach(consumer);
     }
 
+    /**
+     * Streams the file through Jena's parser straight into the alignment: only triples the alignment maps are kept
+     * (a DBpedia dump is mostly predicates we do not use), never the whole source graph. The aligned graph stays in
+     * memory for SHACL, whose checks reach across resources (a song's album must be an Album).
+     */
     private List<Row> load() throws IOException {
-        Graph source = GraphFactory.createDefaultGraph();
+        Graph aligned = GraphFactory.createDefaultGraph();
         List<Row> syntax = new ArrayList<>();
         Lang lang = language(name());
         if (lang == null) {
@@ -113,7 +119,12 @@ public final class RdfSource extends FileSource {
             }
         }
         try (InputStream in = CsvSource.open(path)) {
-            RDFParser.source(in).lang(lang).base(path.toUri().toString()).errorHandler(new Collect(syntax)).parse(source);
+            RDFParser.source(in).lang(lang).base(path.toUri().toString()).errorHandler(new Collect(syntax)).parse(new StreamRDFBase() {
+                @Override
+                public void triple(Triple t) {
+                    align(t, aligned);
+                }
+            });
         } catch (RiotException e) {
             if (syntax.isEmpty()) {
                 syntax.add(fileProblem(0, e.getMessage()));
@@ -122,7 +133,7 @@ public final class RdfSource extends FileSource {
         if (!syntax.isEmpty()) {
             return syntax;
         }
-        Graph aligned = align(source);
+        nameFromIris(aligned);
         return rows(aligned);
     }
 
@@ -157,46 +168,47 @@ public final class RdfSource extends FileSource {
         }
     }
 
-    /** The source graph rewritten into the Melograph vocabulary, plus domain/range types and names from IRIs. */
-    private Graph align(Graph source) {
-        Graph out = GraphFactory.createDefaultGraph();
-        source.find().forEachRemaining(t -> {
-            Node p = t.getPredicate();
-            if (p.equals(RDF.type.asNode())) {
-                if (t.getObject().isURI()) {
-                    for (String label : alignment.labelsOf(t.getObject().getURI())) {
-                        out.add(Triple.create(t.getSubject(), RDF.type.asNode(), classNode(label)));
-                    }
-                }
-                return;
-            }
-            List<Alignment.PredicateMapping> mappings = alignment.predicate(p.getURI());
-            if (mappings.isEmpty()) {
-                ignoredPredicates.merge(p.getURI(), 1L, Long::sum);
-                return;
-            }
-            for (Alignment.PredicateMapping m : mappings) {
-                Node target = NodeFactory.createURI(m.target());
-                if (ontology.relationByIri(m.target()).isPresent()) {
-                    Relation r = ontology.relationByIri(m.target()).get();
-                    Node s = m.inverse() ? t.getObject() : t.getSubject();
-                    Node o = m.inverse() ? t.getSubject() : t.getObject();
-                    out.add(Triple.create(s, target, o));
-                    if (r.singleDomain() != null) {
-                        out.add(Triple.create(s, RDF.type.asNode(), classNode(r.singleDomain())));
-                    }
-                    if (r.singleRange() != null && !o.isLiteral()) {
-                        out.add(Triple.create(o, RDF.type.asNode(), classNode(r.singleRange())));
-                    }
-                } else {
-                    Property prop = ontology.propertyByIri(m.target()).orElseThrow();
-                    out.add(Triple.create(t.getSubject(), target, typed(t.getObject(), prop.datatype())));
-                    if (prop.domain().size() == 1) {
-                        out.add(Triple.create(t.getSubject(), RDF.type.asNode(), classNode(prop.domain().iterator().next())));
-                    }
+    /** One source triple rewritten into the Melograph vocabulary, with the domain/range types it implies, into {@code out}. */
+    private void align(Triple t, Graph out) {
+        Node p = t.getPredicate();
+        if (p.equals(RDF.type.asNode())) {
+            if (t.getObject().isURI()) {
+                for (String label : alignment.labelsOf(t.getObject().getURI())) {
+                    out.add(Triple.create(t.getSubject(), RDF.type.asNode(), classNode(label)));
                 }
             }
-        });
+            return;
+        }
+        List<Alignment.PredicateMapping> mappings = alignment.predicate(p.getURI());
+        if (mappings.isEmpty()) {
+            ignoredPredicates.merge(p.getURI(), 1L, Long::sum);
+            return;
+        }
+        for (Alignment.PredicateMapping m : mappings) {
+            Node target = NodeFactory.createURI(m.target());
+            if (ontology.relationByIri(m.target()).isPresent()) {
+                Relation r = ontology.relationByIri(m.target()).get();
+                Node s = m.inverse() ? t.getObject() : t.getSubject();
+                Node o = m.inverse() ? t.getSubject() : t.getObject();
+                out.add(Triple.create(s, target, o));
+                if (r.singleDomain() != null) {
+                    out.add(Triple.create(s, RDF.type.asNode(), classNode(r.singleDomain())));
+                }
+                if (r.singleRange() != null && !o.isLiteral()) {
+                    out.add(Triple.create(o, RDF.type.asNode(), classNode(r.singleRange())));
+                }
+            } else {
+                Property prop = ontology.propertyByIri(m.target()).orElseThrow();
+                out.add(Triple.create(t.getSubject(), target, typed(t.getObject(), prop.datatype())));
+                if (prop.domain().size() == 1) {
+                    out.add(Triple.create(t.getSubject(), RDF.type.asNode(), classNode(prop.domain().iterator().next())));
+                }
+            }
+        }
+    }
+
+    /** Resources without a name are named from their IRI. */
+    private void nameFromIris(Graph out) {
         Node name = NodeFactory.createURI(Ontology.NS + "name");
         Set<Node> typed = new LinkedHashSet<>();
         out.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> typed.add(t.getSubject()));
@@ -205,7 +217,6 @@ public final class RdfSource extends FileSource {
                 alignment.nameFromIri(s.getURI()).ifPresent(n -> out.add(Triple.create(s, name, NodeFactory.createLiteralString(n))));
             }
         }
-        return out;
     }
 
     /** A literal in the ontology's datatype when its text parses as one, so SHACL checks values, not spelling. */

@@ -112,6 +112,19 @@ public final class OnlineRanking implements AutoCloseable {
      */
     public long catchUp(Journal journal) {
         long started = System.nanoTime();
+        JournalPosition end = journal.end();
+        synchronized (this) {
+            if (learnedUpTo.compareTo(end) > 0 || replayFrom.compareTo(end) > 0) {
+                // the journal lost its tail after this snapshot learned from it: what was learned stays learned, and new
+                // events (appended where the journal now ends) must not be taken as already learned
+                LOG.warn("Event journal ends at {} but the FTRL snapshot had learned up to {}: its tail was lost; the ranker "
+                        + "continues from the journal's end", end, learnedUpTo);
+                learnedUpTo = end;
+                if (replayFrom.compareTo(end) > 0) {
+                    replayFrom = end;
+                }
+            }
+        }
         long[] read = {0};
         JournalPosition[] before = {replayFrom};
         journal.replay(replayFrom, (e, after) -> {

@@ -20,6 +20,7 @@ public final class RecallRunner implements AutoCloseable {
     public record Result(Map<String, String> status, Map<String, List<Candidate>> candidates, Map<String, Long> millis) {}
 
     private final ExecutorService pool;
+    private final ChannelTimeouts timeouts = new ChannelTimeouts();
 
     public RecallRunner(int threads) {
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -67,9 +68,15 @@ public final class RecallRunner implements AutoCloseable {
                 status.put(e.getKey(), "timeout");
             }
         }
+        status.values().forEach(s -> timeouts.record(s.equals("timeout")));
         synchronized (millis) {
             return new Result(status, out, new LinkedHashMap<>(millis));
         }
+    }
+
+    /** The latest channel answers (of every run) that ran out of time. */
+    ChannelTimeouts timeouts() {
+        return timeouts;
     }
 
     @Override

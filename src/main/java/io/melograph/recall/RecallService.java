@@ -33,7 +33,8 @@ public final class RecallService implements AutoCloseable {
     private final RecallRunner runner = new RecallRunner(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
     private final Duration budget;
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
-    private volatile boolean warm;
+    private volatile boolean warmedUp;
+    private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
 
     public RecallService(GraphConnection graph, ListenerContexts contexts, Duration budget) {
         this.graph = graph;
@@ -47,33 +48,86 @@ public final class RecallService implements AutoCloseable {
     }
 
     /**
-     * Runs every channel once on an id that matches nothing, in the background: the first run of a query pays for
-     * planning it (seconds for the bigger ones), which should not be a listener's first request.
+     * Warms recall up in the background before listeners come. First every channel runs once on an id that matches
+     * nothing: the first run of a query pays for planning it (seconds for the bigger ones). Then rounds of real
+     * requests (a few listeners with history, a few songs' similar songs, with the normal budgets) run until
+     * {@value #CLEAN_ROUNDS} rounds in a row had no channel out of time: that is what the JIT needs before the
+     * budgets hold. Past {@link #WARM_UP_LIMIT} it stops trying hard and leaves the verdict to real traffic.
      */
     public void warmUp() {
         Thread t = new Thread(() -> {
-            ListenerContext nothing = new ListenerContext("warm-up", List.of(new ListenerContext.Seed("warm-up", "", 1, 0)),
-                    List.of(new ListenerContext.Seed("warm-up", "", 1, 0)), List.of(), List.of(new ListenerContext.Seed("warm-up", "", 1, 0)));
-            List<RecallChannel> all = new ArrayList<>(channels.values());
-            all.addAll(artistChannels);
-            for (RecallChannel c : all) {
-                try {
-                    c.recall(nothing, 1, Duration.ofSeconds(30));
-                } catch (RuntimeException e) {
-                    LOG.warn("warming up {} failed: {}", c.name(), e.toString());
-                }
+            plan();
+            long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+            int clean = 0;
+            int rounds = 0;
+            while (clean < CLEAN_ROUNDS && System.nanoTime() < deadline) {
+                boolean timedOut = round();
+                rounds++;
+                clean = timedOut ? 0 : clean + 1;
             }
-            item("warm-up", "Song");
-            warm = true;
-            LOG.info("Recall channels warmed up ({} queries planned)", all.size());
+            warmedUp = true;
+            if (clean >= CLEAN_ROUNDS) {
+                LOG.info("Recall warmed up: {} rounds of real requests, the last {} with every channel inside its budget", rounds, clean);
+            } else {
+                LOG.warn("Recall still has channels out of time after {} warm-up rounds ({} of the latest answers timed out); "
+                        + "/health says warm once real requests keep within their budgets", rounds,
+                        Math.round(100 * runner.timeouts().share()) + "%");
+            }
         }, "recall-warm-up");
         t.setDaemon(true);
         t.start();
     }
 
-    /** Whether every channel's query has been planned (until then a channel may time out on its first run). */
+    static final int CLEAN_ROUNDS = 3;
+    static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
+    /** Above this share of timed-out channel answers (of the latest 500) recall is not called warm. */
+    static final double WARM_TIMEOUT_SHARE = 0.1;
+
+    /** One round of real requests; whether any channel ran out of time. With nobody to ask, nothing timed out. */
+    private boolean round() {
+        boolean timedOut = false;
+        try (Session s = graph.session()) {
+            Map<String, Object> params = Map.of("limit", 5);
+            for (Record r : s.run(warmUpCypher, params).list()) {
+                String id = r.get("id").asString();
+                Optional<Answer> a = r.get("kind").asString().equals("listener") ? forUser(id, List.of(), 20) : similarSongs(id, 20);
+                timedOut |= a.map(x -> x.result().status().containsValue("timeout")).orElse(false);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("warm-up round failed: {}", e.toString());
+            return true;
+        }
+        return timedOut;
+    }
+
+    /** Runs every channel once on an id that matches nothing: each query planned. */
+    private void plan() {
+        ListenerContext nothing = new ListenerContext("warm-up", List.of(new ListenerContext.Seed("warm-up", "", 1, 0)),
+                List.of(new ListenerContext.Seed("warm-up", "", 1, 0)), List.of(), List.of(new ListenerContext.Seed("warm-up", "", 1, 0)));
+        List<RecallChannel> all = new ArrayList<>(channels.values());
+        all.addAll(artistChannels);
+        for (RecallChannel c : all) {
+            try {
+                c.recall(nothing, 1, Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                LOG.warn("warming up {} failed: {}", c.name(), e.toString());
+            }
+        }
+        item("warm-up", "Song");
+        LOG.info("Recall channels' queries planned ({})", all.size());
+    }
+
+    /**
+     * Whether recall keeps its budgets: warmed up, and at most {@value #WARM_TIMEOUT_SHARE} of the latest channel
+     * answers out of time (until then scenes may fall back to popular songs).
+     */
     public boolean warm() {
-        return warm;
+        return warmedUp && recentTimeoutShare() <= WARM_TIMEOUT_SHARE;
+    }
+
+    /** Share of the latest channel answers (requests, background work, warm-up) that ran out of time. */
+    public double recentTimeoutShare() {
+        return runner.timeouts().share();
     }
 
     /** Adds a channel (later the interest models). */

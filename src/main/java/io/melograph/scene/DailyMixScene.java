@@ -2,7 +2,10 @@ package io.melograph.scene;
 
 import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Daily Recommendation: a list of (by default) 30 songs that stays the same for the listener's whole day and is
@@ -24,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * too few); at most two songs per artist, nothing they disliked.
  */
 public final class DailyMixScene {
+    private static final Logger LOG = LoggerFactory.getLogger(DailyMixScene.class);
     public static final String SCENE = "daily";
     public static final LocalTime REFRESH = LocalTime.of(6, 0);
 
@@ -41,8 +47,19 @@ public final class DailyMixScene {
     private final ListenerHistory history;
     private final Picks picks;
     private final ScenePolicy policy;
+    /** The same channels computed ahead or again after a degraded answer, with budgets no listener waits for. */
+    private final ScenePolicy backgroundPolicy;
     private final Settings settings;
     private final DailyStore store;
+    private final Executor background;
+    /**
+     * Lists answered while recall was degraded, for a short while: a burst of requests gets the same provisional
+     * list (and one background recomputation) instead of recomputing it each time.
+     */
+    private final ConcurrentHashMap<String, Provisional> provisional = new ConcurrentHashMap<>();
+    static final long PROVISIONAL_MS = 60_000;
+
+    private record Provisional(DailyList list, int size, long at) {}
     /** One computation per listener and day at a time: two requests at once get the same list. */
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     /**
@@ -54,14 +71,21 @@ public final class DailyMixScene {
 
     private record ProfileZone(ZoneId zone, long readAt) {}
 
-    public DailyMixScene(SceneKit kit, ScenePolicy policy, Settings settings, DailyStore store) {
+    /**
+     * @param background       computes the day's list again after a degraded answer
+     * @param backgroundBudget the least time budget of a channel when lists are computed ahead or again
+     */
+    public DailyMixScene(SceneKit kit, ScenePolicy policy, Settings settings, DailyStore store, Executor background,
+                         Duration backgroundBudget) {
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
         this.history = kit.history();
         this.picks = kit.picks();
         this.policy = policy;
+        this.backgroundPolicy = policy.withBudgetsAtLeast(backgroundBudget);
         this.settings = settings;
         this.store = store;
+        this.background = background;
     }
 
     /** The listener's day at this instant: before 06:00 it is still yesterday's list. */
@@ -81,9 +105,44 @@ public final class DailyMixScene {
         LocalDate day = dayOf(now, zone);
         Optional<DailyList> stored = store.get(userId, day, size);
         if (stored.isEmpty()) {
-            stored = computeOnce(userId, zone, day, size, now);
+            stored = recentProvisional(userId, day, zone, size, now);
+        }
+        if (stored.isEmpty()) {
+            stored = computeOnce(userId, zone, day, size, now, policy);
+            stored.filter(DailyList::provisional).ifPresent(list -> {
+                provisional.put(userId, new Provisional(list, size, now.toEpochMilli()));
+                recomputeLater(userId, zone, day, size);
+            });
         }
         return stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
+    }
+
+    private Optional<DailyList> recentProvisional(String userId, LocalDate day, ZoneId zone, int size, Instant now) {
+        Provisional p = provisional.get(userId);
+        if (p == null || now.toEpochMilli() - p.at() > PROVISIONAL_MS || now.toEpochMilli() < p.at()) {
+            provisional.remove(userId, p);
+            return Optional.empty();
+        }
+        boolean same = p.list().day().equals(day.toString()) && p.list().timeZone().equals(zone.getId()) && p.size() >= size;
+        return same ? Optional.of(p.list()) : Optional.empty();
+    }
+
+    /** The day's list, computed again in the background with background budgets (kept only when recall answered). */
+    private void recomputeLater(String userId, ZoneId zone, LocalDate day, int size) {
+        try {
+            background.execute(() -> {
+                try {
+                    Optional<DailyList> again = computeOnce(userId, zone, day, size, Instant.now(), backgroundPolicy);
+                    if (again.isPresent() && !again.get().provisional()) {
+                        provisional.remove(userId);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debug("Daily list of {} not recomputed: {}", userId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // busy: the listener's next request after PROVISIONAL_MS, or the next pass ahead, tries again
+        }
     }
 
     /**
@@ -98,7 +157,8 @@ public final class DailyMixScene {
         if (store.has(userId, day, settings.size())) {
             return false;
         }
-        return computeOnce(userId, zone, day, settings.size(), now).isPresent();
+        // kept only when recall answered: a degraded list is left to the next pass (or the listener's request)
+        return computeOnce(userId, zone, day, settings.size(), now, backgroundPolicy).filter(l -> !l.provisional()).isPresent();
     }
 
     /** The profile's time zone may have changed (onboarding): read it again on the next request. */
@@ -107,14 +167,15 @@ public final class DailyMixScene {
     }
 
     /** One computation per listener and day at a time: whoever comes second gets the first one's list. */
-    private Optional<DailyList> computeOnce(String userId, ZoneId zone, LocalDate day, int size, Instant now) {
+    private Optional<DailyList> computeOnce(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
         Object lock = locks.computeIfAbsent(userId, k -> new Object());
         try {
             synchronized (lock) {
                 Optional<DailyList> stored = store.get(userId, day, size);
                 if (stored.isEmpty()) {
-                    stored = compute(userId, zone, day, size, now);
-                    stored.ifPresent(list -> store.put(list, size));
+                    stored = compute(userId, zone, day, size, now, policy);
+                    // a list from degraded recall is answered but never kept as the day's list
+                    stored.filter(list -> !list.provisional()).ifPresent(list -> store.put(list, size));
                 }
                 return stored;
             }
@@ -123,7 +184,7 @@ public final class DailyMixScene {
         }
     }
 
-    private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now) {
+    private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
         Optional<ListenerHistory.Facts> found = history.of(userId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -159,7 +220,7 @@ public final class DailyMixScene {
         List<Pick> items = interleave(disc, fam);
         ZonedDateTime refresh = day.plusDays(1).atTime(REFRESH).atZone(zone);
         return Optional.of(new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
-                items, recalled.status(), recalled.fallback(), Picks.round(Picks.share(items, Pick::familiar)),
+                items, recalled.status(), recalled.fallback(), recalled.degraded(), Picks.round(Picks.share(items, Pick::familiar)),
                 Picks.round(Picks.share(items, Pick::longTail))));
     }
 
@@ -220,6 +281,6 @@ public final class DailyMixScene {
     private static DailyList truncate(DailyList l, int limit) {
         List<Pick> items = l.items().subList(0, limit);
         return new DailyList(l.userId(), l.day(), l.timeZone(), l.generatedAt(), l.refreshAt(), items, l.channels(),
-                l.fallback(), Picks.round(Picks.share(items, Pick::familiar)), Picks.round(Picks.share(items, Pick::longTail)));
+                l.fallback(), l.provisional(), Picks.round(Picks.share(items, Pick::familiar)), Picks.round(Picks.share(items, Pick::longTail)));
     }
 }

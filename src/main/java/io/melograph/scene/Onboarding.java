@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A cold listener's first choices: artists they follow and genres they prefer, written to the graph
  * ({@code FOLLOWS}, {@code PREFERS_GENRE}), and optionally their time zone (Daily's 06:00); scenes start from them
- * until the listener has history. The listener is created if new. Ids the catalog does not have are reported back, not linked.
+ * until the listener has history. The listener is created if new, but only when at least one choice is in the catalog
+ * (a refused onboarding writes nothing). Ids the catalog does not have are reported back, not linked.
  */
 public final class Onboarding {
     public static final int MAX_CHOICES = 50;
@@ -37,7 +38,14 @@ public final class Onboarding {
         params.put("genres", genres);
         params.put("timeZone", timeZone);
         try (Session s = graph.session()) {
-            Record r = s.executeWrite(tx -> tx.run(cypher, params).single());
+            List<Record> rows = s.executeWrite(tx -> tx.run(cypher, params).list());
+            if (rows.isEmpty()) {
+                // none of the choices is in the catalog: nothing was written
+                List<String> unknown = new java.util.ArrayList<>(artists);
+                unknown.addAll(genres);
+                return new Result(userId, List.of(), List.of(), unknown, null);
+            }
+            Record r = rows.get(0);
             List<String> linkedArtists = r.get("artists").asList(v -> v.asString());
             List<String> linkedGenres = r.get("genres").asList(v -> v.get("id").asString()).stream().distinct().toList();
             List<String> askedGenres = r.get("genres").asList(v -> v.get("asked").asString());

@@ -23,7 +23,13 @@ public final class SceneRecall {
     public static final String POPULAR = "popular";
 
     /** The fused candidates, every channel's status, and whether the popularity fallback answered. */
-    public record Recalled(List<Fusion.Fused> candidates, Map<String, String> status, boolean fallback) {}
+    public record Recalled(List<Fusion.Fused> candidates, Map<String, String> status, boolean fallback) {
+        /** Popular songs stood in, or fewer than half of the channels answered (the others timed out or failed). */
+        public boolean degraded() {
+            long answered = status.values().stream().filter("ok"::equals).count();
+            return fallback || answered * 2 < status.size();
+        }
+    }
 
     private final RecallService recall;
     private final SongPopularity popularity;

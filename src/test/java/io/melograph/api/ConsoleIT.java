@@ -76,6 +76,7 @@ class ConsoleIT {
         // channel out and the scenes fall back to popular songs, which do not react to skips
         env.put("MELOGRAPH_SCENES_FM_BUDGET_MS", "5000");
         env.put("MELOGRAPH_SCENES_DAILY_BUDGET_MS", "5000");
+        env.put("MELOGRAPH_RECALL_BUDGET_MS", "5000"); // recall is warm once its channels keep their budgets
         service = pb.start();
         awaitService();
         browser = chromium();
@@ -205,7 +206,8 @@ class ConsoleIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN)
+                        .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

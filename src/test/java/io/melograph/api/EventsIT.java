@@ -192,7 +192,8 @@ class EventsIT {
             long journaled = number(stats, "journaled");
             assertTrue(journaled >= acked.size() + 2, "journaled " + journaled + " acked " + acked.size());
             assertEquals(journaled, number(stats, "aggregated"), "each journaled event folded into the graph exactly once");
-            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt); Session s = driver.session()) {
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, io.melograph.graph.EmbeddedPassword.auth(home.resolve("data")));
+                 Session s = driver.session()) {
                 org.neo4j.driver.Record r = s.run("MATCH (:User)-[l:LISTENED]->(:Song {id: $song}) RETURN sum(l.plays) AS plays, "
                         + "sum(l.skips) AS skips", Map.of("song", SONG)).single();
                 assertEquals(journaled - 1, r.get("plays").asLong() + r.get("skips").asLong(),

@@ -185,6 +185,28 @@ class ServiceIT {
                     URI.create("http://127.0.0.1:" + s.httpPort() + "/browser/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, browser.statusCode(), () -> "Neo4j Browser: " + browser.body() + "\n" + read(s.log()));
 
+            // the embedded Neo4j's HTTP API asks for the generated password, and answers no other origin
+            HttpResponse<String> cypher = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/db/neo4j/tx/commit"))
+                    .header("Origin", "http://evil.example").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"statements\":[{\"statement\":\"CREATE (:Evil)\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, cypher.statusCode(), cypher.body());
+            assertFalse(cypher.headers().allValues("Access-Control-Allow-Origin").stream().anyMatch(o -> o.equals("*") || o.contains("evil")),
+                    cypher.headers().map().toString());
+            String password = Files.readString(home.resolve("data/neo4j-password")).strip();
+            assertTrue(read(s.log()).contains(password), "the password is shown once, for Neo4j Browser");
+            HttpResponse<String> withPassword = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/db/neo4j/tx/commit"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("neo4j:" + password).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"statements\":[{\"statement\":\"RETURN 1\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, withPassword.statusCode(), withPassword.body());
+
+            // a listener's data is not public
+            assertEquals(401, get(s, "/users/sim:user:0001/daily", null).statusCode());
+            assertEquals(401, get(s, "/users?limit=5", null).statusCode());
+            assertEquals(401, get(s, "/users/sim:user:0001/activity", "wrong").statusCode());
+
             assertEquals(401, get(s, "/admin/stats", null).statusCode());
             assertEquals(401, get(s, "/admin/stats", "wrong").statusCode());
             String stats = get(s, "/admin/stats", TOKEN).body();
@@ -216,10 +238,10 @@ class ServiceIT {
             String stats2 = get(s, "/admin/stats", TOKEN).body();
             assertTrue(count(stats2, "Synthetic") >= 300, stats2);
             assertTrue(count(stats2, "journaled") > 100_000, stats2);
-            assertTrue(get(s, "/users/sim:user:0001/activity", null).body().contains("\"recent\":[{"));
+            assertTrue(get(s, "/users/sim:user:0001/activity", TOKEN).body().contains("\"recent\":[{"));
 
             // recall with reasons and paths, on the demo graph
-            String recall = get(s, "/users/sim:user:0001/recall?limit=5", null).body();
+            String recall = get(s, "/users/sim:user:0001/recall?limit=5", TOKEN).body();
             assertTrue(recall.contains("\"kg-same-album\":\"ok\""), recall);
             assertTrue(recall.contains("\"reason\":\"Same album (*"), recall);
             assertTrue(recall.contains("\"path\":[\"dbpedia:"), recall);
@@ -227,30 +249,30 @@ class ServiceIT {
             assertTrue(similar.contains("\"reasons\":[\""), similar);
             assertTrue(similar.contains("Riders on the Storm"), similar);
             assertEquals(200, get(s, "/artists/dbpedia:The_Doors/similar", null).statusCode());
-            assertEquals(404, get(s, "/users/x'%20OR%201=1%20//%20/recall", null).statusCode());
+            assertEquals(404, get(s, "/users/x'%20OR%201=1%20//%20/recall", TOKEN).statusCode());
             assertEquals(404, get(s, "/songs/nope/similar", null).statusCode());
-            assertEquals(400, get(s, "/users/sim:user:0001/recall?limit=100000", null).statusCode());
-            assertTrue(get(s, "/users/sim:user:0001/recall?channels=kg-nope", null).body().contains("unknown channel(s) [kg-nope]"));
+            assertEquals(400, get(s, "/users/sim:user:0001/recall?limit=100000", TOKEN).statusCode());
+            assertTrue(get(s, "/users/sim:user:0001/recall?channels=kg-nope", TOKEN).body().contains("unknown channel(s) [kg-nope]"));
             assertEquals(400, get(s, "/songs/" + "x".repeat(300) + "/similar", null).statusCode());
 
             // graph embeddings are trained in the background on the demo's first start; the vector channel serves them
             String vector = "";
             for (int i = 0; i < 240 && !vector.contains("\"channel\":\"vector\""); i++) {
                 Thread.sleep(500);
-                vector = get(s, "/users/sim:user:0001/recall?channels=vector&limit=5", null).body();
+                vector = get(s, "/users/sim:user:0001/recall?channels=vector&limit=5", TOKEN).body();
             }
             assertTrue(vector.contains("\"reason\":\"Sounds like *"), vector);
             assertTrue(get(s, "/artists/dbpedia:The_Doors/similar", null).body().contains("\"vector-artists\":\"ok\""));
 
             // the scenes: Daily (stable, 30 songs, reasons), Private FM (a write: token), playlists, videos, MLOGs
-            String daily = get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", null).body();
+            String daily = get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", TOKEN).body();
             assertTrue(daily.contains("\"timeZone\":\"Europe/Berlin\""), daily);
             assertEquals(30, occurrences(daily, "\"longTail\":"), daily);
             assertTrue(daily.contains("\"reason\":\"") && daily.contains("\"longTailShare\":"), daily);
-            assertEquals(daily, get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", null).body(), "the same list all day");
-            assertEquals(400, get(s, "/users/sim:user:0001/daily?tz=Mars/Olympus", null).statusCode());
-            assertEquals(400, get(s, "/users/sim:user:0001/daily?limit=5000", null).statusCode());
-            assertEquals(404, get(s, "/users/nobody-here/daily", null).statusCode());
+            assertEquals(daily, get(s, "/users/sim:user:0001/daily?tz=Europe/Berlin", TOKEN).body(), "the same list all day");
+            assertEquals(400, get(s, "/users/sim:user:0001/daily?tz=Mars/Olympus", TOKEN).statusCode());
+            assertEquals(400, get(s, "/users/sim:user:0001/daily?limit=5000", TOKEN).statusCode());
+            assertEquals(404, get(s, "/users/nobody-here/daily", TOKEN).statusCode());
             assertEquals(401, post(s, "/users/sim:user:0001/fm/next", null, "").statusCode());
             HttpResponse<String> fm = post(s, "/users/sim:user:0001/fm/next", TOKEN, "");
             assertEquals(200, fm.statusCode(), fm.body());
@@ -260,10 +282,10 @@ class ServiceIT {
             assertEquals(404, get(s, "/admin/fm/nobody-here/pool", TOKEN).statusCode());
             String pool = get(s, "/admin/fm/sim:user:0001/pool", TOKEN).body();
             assertTrue(pool.contains("\"played\":true") && pool.contains("\"artistIds\":[\"") && pool.contains("\"degraded\":"), pool);
-            String playlists = get(s, "/users/sim:user:0001/playlists?limit=5", null).body();
+            String playlists = get(s, "/users/sim:user:0001/playlists?limit=5", TOKEN).body();
             assertTrue(playlists.contains("\"type\":\"playlist\"") && playlists.contains("\"pl-with-your-songs\":\"ok\""), playlists);
-            assertTrue(get(s, "/users/sim:user:0001/videos", null).body().contains("\"scene\":\"videos\""));
-            assertTrue(get(s, "/users/sim:user:0001/mlogs", null).body().contains("\"scene\":\"mlogs\""));
+            assertTrue(get(s, "/users/sim:user:0001/videos", TOKEN).body().contains("\"scene\":\"videos\""));
+            assertTrue(get(s, "/users/sim:user:0001/mlogs", TOKEN).body().contains("\"scene\":\"mlogs\""));
             String onboarded = post(s, "/users/it:newcomer/onboarding", TOKEN,
                     "{\"artists\":[\"dbpedia:The_Doors\",\"nope\"],\"genres\":[\"Rock\"],\"timeZone\":\"Asia/Tokyo\"}").body();
             assertTrue(onboarded.contains("\"artists\":[\"dbpedia:The_Doors\"]") && onboarded.contains("\"unknown\":[\"nope\"]"), onboarded);
@@ -282,12 +304,14 @@ class ServiceIT {
             String imported = new String(listens.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, listens.waitFor(), imported);
             assertTrue(imported.contains("4 events to " + s.base() + "/events"), imported);
-            String activity = get(s, "/users/lastfm-1k:user:user_000001/activity", null).body();
+            String activity = get(s, "/users/lastfm-1k:user:user_000001/activity", TOKEN).body();
             assertTrue(activity.contains("\"title\":\"Riders on the Storm\""), activity);
             assertEquals(3754, count(get(s, "/admin/stats", TOKEN).body(), "Song"), "the unknown song was created, unresolved");
 
             // last: after a 413 the server stops reading the body, and the JDK client's pooled connection is not reusable
             assertEquals(413, upload(s, "big.csv", new byte[3 * 1024 * 1024], "").statusCode());
+            assertRefusalClosesTheConnection(s);
+            assertEquals(414, get(s, "/songs/" + "x".repeat(5000) + "/similar", null).statusCode());
 
             long started = System.nanoTime();
             s.process().destroy();
@@ -296,6 +320,110 @@ class ServiceIT {
             // a guard against a hanging shutdown, not a timing target (the machine may be busy)
             assertTrue(millis < 10_000, "shutdown took " + millis + " ms");
         }
+    }
+
+    /**
+     * Every route of the OpenAPI document, spelled every way a router or a proxy might take it, with every method:
+     * without the token (or with a wrong one) a route that needs one is never answered, whatever the spelling.
+     */
+    @Test
+    void everyRouteAsksForItsTokenHoweverItIsSpelled() throws Exception {
+        try (Service s = start(Map.of("MELOGRAPH_SAMPLE", "false", "MELOGRAPH_EVENTS_TOKEN", "it-events-token"))) {
+            Map<String, Object> spec = new org.yaml.snakeyaml.Yaml().load(get(s, "/openapi.yml", null).body());
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) spec.get("paths");
+            List<String> methods = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+            int guarded = 0;
+            for (var route : paths.entrySet()) {
+                String path = route.getKey().replaceAll("\\{[^}]+}", "it-x");
+                for (var operation : route.getValue().entrySet()) {
+                    String method = operation.getKey().toUpperCase();
+                    boolean needsToken = operation.getValue().containsKey("security");
+                    String type = contentType(operation.getValue());
+                    HttpResponse<String> exact = send(s, method, path, null, type);
+                    if (!needsToken) {
+                        assertTrue(exact.statusCode() != 401, method + " " + path + " is public: " + exact.statusCode());
+                        continue;
+                    }
+                    guarded++;
+                    assertEquals(401, exact.statusCode(), method + " " + path + " without a token: " + exact.body());
+                    assertEquals(401, send(s, method, path, "wrong", type).statusCode(), method + " " + path + " with a wrong token");
+                    assertEquals(401, send(s, method, path + "/", null, type).statusCode(), method + " " + path + "/ without a token");
+                    for (String spelled : spellings(path)) {
+                        for (String m : methods) {
+                            for (String token : new String[] {null, "wrong"}) {
+                                int code = send(s, m, spelled, token, type).statusCode();
+                                // 415: no route takes that body; 405/404: none takes that method or path
+                                assertTrue(code == 401 || code == 404 || code == 405 || code == 400 || code == 415,
+                                        m + " " + spelled + (token == null ? " without a token" : " with a wrong token") + ": " + code);
+                            }
+                        }
+                    }
+                }
+            }
+            assertTrue(guarded >= 15, guarded + " guarded operations in the OpenAPI document");
+            // a route that a token opens is really opened by it (the walk above is not just a wall of 404s)
+            assertEquals(404, get(s, "/users/it-x/daily/", "it-events-token").statusCode());
+            assertEquals(200, get(s, "/admin/stats/", TOKEN).statusCode());
+            assertEquals(401, get(s, "/admin/stats/", "it-events-token").statusCode(), "the apps' token is no admin token");
+        }
+    }
+
+    /**
+     * A body refused before it is read: the answer says Connection: close and the server closes, so a second request
+     * on the same kept-alive connection is never read from the middle of the unread body.
+     */
+    private static void assertRefusalClosesTheConnection(Service s) throws IOException {
+        URI uri = URI.create(s.base());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[64 * 1024]);
+            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase().contains("connection: close"), answer);
+            assertEquals(1, occurrences(answer, "HTTP/1.1 "), "one answer, then the connection closed: " + answer);
+        } catch (java.net.SocketException e) {
+            // the server may reset while our body is still on its way: closed all the same
+        }
+    }
+
+    private static List<String> spellings(String path) {
+        List<String> out = new ArrayList<>(List.of(path, path + "/", "/" + path, path.toUpperCase(), path + ";x", path + "/;x",
+                "/it-x/..;" + path, path + "%20", path + "?x=..;/"));
+        int last = path.lastIndexOf('/');
+        if (last > 0) {
+            out.add("/" + path.substring(1).replaceFirst("/", "//"));
+            out.add(path.substring(0, last) + "%2F" + path.substring(last + 1));
+            out.add(path.substring(0, last) + "/..;" + path.substring(last));
+        }
+        return out;
+    }
+
+    /** The body type an operation takes (application/json when it says none). */
+    @SuppressWarnings("unchecked")
+    private static String contentType(Map<String, Object> operation) {
+        Object body = operation.get("requestBody");
+        if (body instanceof Map<?, ?> b && b.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+            String type = (String) content.keySet().iterator().next();
+            return type.startsWith("multipart/") ? type + "; boundary=it" : type;
+        }
+        return "application/json";
+    }
+
+    private HttpResponse<String> send(Service s, String method, String path, String token, String type) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", type);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -115,10 +115,57 @@ class FileJournalTest {
         assertTrue(e.getMessage().contains("melograph journal repair"), e.getMessage());
         List<String> report = JournalRepair.repair(dir);
         assertEquals(1, report.size(), report.toString());
+        assertTrue(report.get(0).contains("about 1 damaged event"), report.toString());
         try (FileJournal j = FileJournal.open(dir)) {
             assertEquals(9, replay(j).size(), "exactly the damaged event is gone");
         }
         assertTrue(JournalRepair.repair(dir).isEmpty(), "a sound journal needs no repair");
+    }
+
+    @Test
+    void aRepairKeepsThePositionsConsumersHold(@TempDir Path dir) throws Exception {
+        JournalPosition afterSeven;
+        long endBefore;
+        try (FileJournal j = FileJournal.open(dir)) {
+            j.append(events(0, 10)).get();
+            JournalPosition[] at = new JournalPosition[1];
+            j.replay(JournalPosition.START, (e, after) -> {
+                if (e.eventId().equals("e-7")) {
+                    at[0] = after;
+                }
+            });
+            afterSeven = at[0];
+            endBefore = j.end().offset();
+        }
+        // damage two events before the consumer's position (e.g. the ranker's snapshot, the graph's cursor)
+        Path segment = Segments.list(dir).get(0);
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x13, 0x37, 0x13, 0x37}), 100);
+            ch.write(ByteBuffer.wrap(new byte[] {0x13, 0x37}), afterSeven.offset() - 10);
+        }
+        assertThrows(JournalCorruptedException.class, () -> FileJournal.open(dir));
+        assertEquals(2, JournalRepair.repair(dir).size());
+        try (FileJournal j = FileJournal.open(dir)) {
+            assertEquals(endBefore, j.end().offset(), "nothing moved");
+            List<Event> rest = new ArrayList<>();
+            j.replay(afterSeven, (e, after) -> rest.add(e));
+            assertEquals(events(8, 10), rest, "a position kept from before the repair still continues after event 7");
+            j.append(events(10, 12)).get();
+            rest.clear();
+            j.replay(afterSeven, (e, after) -> rest.add(e));
+            assertEquals(events(8, 12), rest);
+        }
+        assertTrue(JournalRepair.repair(dir).isEmpty(), "a repaired journal is sound");
+    }
+
+    @Test
+    void idsRememberedFromDownstreamAreDuplicates(@TempDir Path dir) throws Exception {
+        try (FileJournal j = FileJournal.open(dir)) {
+            j.remember(List.of("e-3"));
+            Journal.Appended a = j.append(events(0, 5)).get();
+            assertEquals(4, a.written());
+            assertEquals(1, a.duplicates(), "e-3 was counted before the journal lost it");
+        }
     }
 
     @Test

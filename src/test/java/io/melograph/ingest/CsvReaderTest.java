@@ -76,4 +76,46 @@ class CsvReaderTest {
         List<CsvReader.Record> open = read("a,\"never closed\n");
         assertTrue(open.get(0).error().contains("unterminated"));
     }
+    @Test
+    void anEndlessFieldIsAnErrorOfItsRowAndReadingGoesOn() throws IOException {
+        // a 3 GB line compresses to a few MB; here 20 MB in one field, streamed, never held
+        java.io.InputStream huge = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream("id,name\n1,".getBytes(StandardCharsets.UTF_8)),
+                new java.io.InputStream() {
+                    long left = 20L << 20;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                },
+                new ByteArrayInputStream("\n2,\"ok\"\n3,\"".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(new byte[CsvReader.MAX_FIELD + 10]),
+                new ByteArrayInputStream("\"\n4,last\n".getBytes(StandardCharsets.UTF_8)))));
+        List<CsvReader.Record> rows = new ArrayList<>();
+        try (CsvReader r = new CsvReader(huge)) {
+            for (CsvReader.Record rec = r.next(); rec != null; rec = r.next()) {
+                rows.add(rec);
+            }
+        }
+        assertEquals(5, rows.size(), rows.toString().substring(0, Math.min(500, rows.toString().length())));
+        assertEquals(2, rows.get(1).line());
+        assertEquals("field 2 longer than " + CsvReader.MAX_FIELD + " bytes", rows.get(1).error());
+        assertTrue(rows.get(1).fields().isEmpty(), "not kept with the problem");
+        assertEquals(List.of("2", "ok"), rows.get(2).fields(), "the next row is read as usual");
+        assertEquals("field 2 longer than " + CsvReader.MAX_FIELD + " bytes", rows.get(3).error(), "a quoted one too");
+        assertEquals(List.of("4", "last"), rows.get(4).fields());
+        assertEquals(5, rows.get(4).line());
+    }
 }

@@ -20,7 +20,7 @@ class DailyStoreTest {
 
     private static DailyList list(String user, String day) {
         Pick p = new Pick("s1", "song", "Song", List.of("A"), 1, "r", List.of("r"), List.of("c"), Map.of("c", 1.0), List.of(), false, false);
-        return new DailyList(user, day, "UTC", day + "T05:00:00Z", day + "T06:00:00Z", List.of(p), Map.of("c", "ok"), false, 0, 0);
+        return new DailyList(user, day, "UTC", day + "T05:00:00Z", day + "T06:00:00Z", List.of(p), Map.of("c", "ok"), false, false, 0, 0);
     }
 
     private long files() throws Exception {

@@ -126,7 +126,7 @@ class ScenesTest {
         kit = new SceneKit(recall, sceneRecall, history, CandidateRanker.FUSED_SCORE, picks);
         daily = new DailyMixScene(kit,
                 ScenePolicies.parse("daily", songChannels, "kg-co-listened=1", "", "", 60, 10_000, known),
-                new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000));
+                new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000), background, Duration.ofSeconds(10));
         fm = new PrivateFmScene(kit, catalog, intake,
                 ScenePolicies.parse("fm", songChannels, "", "", "", 60, 10_000, known),
                 ScenePolicies.parse("fm-explore", "kg-co-listened,kg-same-artist", "", "", "", 40, 10_000, known), background,
@@ -204,6 +204,27 @@ class ScenesTest {
         assertEquals(before.toString(), list.generatedAt(), "the request read the list computed ahead");
         DailyList stillYesterday = daily.daily("u-ana", null, 12, Instant.parse("2026-12-05T05:59:00Z")).orElseThrow();
         assertEquals("2026-12-04", stillYesterday.day(), "before 06:00 it is the day before's list");
+    }
+
+    @Test
+    void aDailyListFromDegradedRecallIsAnsweredButNotKeptAndIsComputedAgainInTheBackground() throws InterruptedException {
+        // 1 ms for each channel, as in the first minutes after a start: the list is popular songs
+        DailyMixScene hurried = new DailyMixScene(kit,
+                ScenePolicies.parse("daily", "kg-same-artist,kg-same-album,kg-tags,vector", "", "", "", 60, 1, known),
+                new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily-hurried"), 1_000), background,
+                Duration.ofSeconds(10));
+        Instant now = Instant.now();
+        DailyList first = hurried.daily("u-ben", null, 12, now).orElseThrow();
+        assumeTrue(first.provisional(), "every channel answered within 1 ms: nothing degraded");
+        DailyList later = first;
+        for (int i = 0; i < 100 && later.provisional(); i++) {
+            Thread.sleep(100);
+            later = hurried.daily("u-ben", null, 12, now.plusMillis(DailyMixScene.PROVISIONAL_MS + i)).orElseThrow();
+        }
+        assertFalse(later.provisional(), "recomputed in the background with 10 s budgets and kept: " + later.channels());
+        assertNotEquals(first.generatedAt(), later.generatedAt(), "the provisional list was not kept as the day's");
+        assertFalse(later.fallback());
+        assertEquals(later, hurried.daily("u-ben", null, 12, now.plusSeconds(3600)).orElseThrow(), "now the day's list, the same all day");
     }
 
     @Test
@@ -297,6 +318,17 @@ class ScenesTest {
         DailyList d = daily.daily("u-new", null, 12, Instant.parse("2026-11-28T20:00:00Z")).orElseThrow();
         assertEquals("Asia/Tokyo", d.timeZone());
         assertEquals("2026-11-28", d.day(), "20:00Z is 05:00 on the 29th in Tokyo: still the 28th's list");
+    }
+
+    @Test
+    void anOnboardingWithNothingInTheCatalogWritesNothing() {
+        Onboarding.Result r = new Onboarding(graph).choose("u-refused", List.of("no-such-artist"), List.of("no-such-genre"), "Asia/Tokyo");
+        assertTrue(r.artists().isEmpty() && r.genres().isEmpty(), r.toString());
+        assertEquals(List.of("no-such-artist", "no-such-genre"), r.unknown());
+        try (Session s = graph.session()) {
+            assertEquals(0, s.run("MATCH (u:User {id: 'u-refused'}) RETURN count(u) AS n").single().get("n").asInt(),
+                    "no listener created, no time zone set");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,17 +36,19 @@ final class ListenBrainzParser implements ListenParser {
     @Override
     public void parse(Path file, String user, Consumer<Listen> listens, Consumer<Problem> problems) throws IOException {
         String source = file.getFileName().toString();
-        String given = ListenValues.emptyToNull(user);
+        // the export's own name says whose it is (listenbrainz_USER_...): its listens carry no user_name any more
+        String given = Optional.ofNullable(ListenValues.emptyToNull(user)).or(() -> MissingListener.fromListenBrainzPath(file)).orElse(null);
+        MissingListener missing = new MissingListener();
         JsonRecords.read(file, source, record -> {
             try {
-                listens.accept(listen(new JsonFields(source, record, problems), record.line(), given));
+                listens.accept(listen(new JsonFields(source, record, problems), record.line(), given, missing));
             } catch (JsonFields.Reject reported) {
                 // the record's error has been reported; go on with the next one
             }
         }, problems);
     }
 
-    private static Listen listen(JsonFields f, long line, String given) {
+    private static Listen listen(JsonFields f, long line, String given, MissingListener missing) {
         ObjectNode o = f.root();
         JsonNode at = JsonFields.get(o, "listened_at");
         if (at == null) {
@@ -71,7 +74,8 @@ final class ListenBrainzParser implements ListenParser {
         String release = f.string(tm, TM + ".release_name");
         String who = given != null ? given : f.string(o, "user_name");
         if (who == null) {
-            f.error("user_name", "no user: the listen has no user_name and no user was given to attribute it to");
+            missing.reject(f, "user_name", "no listener: the listen has no user_name and the file's name (listenbrainz_USER_...) "
+                    + "names none");
         }
         ObjectNode info = f.object(tm, INFO);
         ObjectNode mapping = f.object(tm, MAPPING);

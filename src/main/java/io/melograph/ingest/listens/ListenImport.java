@@ -83,7 +83,6 @@ public final class ListenImport {
         // second pass: resolve and build the events (the checks above have run; problems are not reported twice)
         List<Event> events = new ArrayList<>();
         Map<String, Long> how = new java.util.TreeMap<>(); // listens resolved by mbid, by name, or to created songs
-        Map<String, Integer> seen = new HashMap<>();
         for (Path file : files) {
             parser.parse(file, user, l -> {
                 if (EventParser.checkTimestamp(l.ts(), now) != null) {
@@ -91,7 +90,7 @@ public final class ListenImport {
                 }
                 TrackResolver.Resolution r = resolver.resolve(l);
                 how.merge(r.how().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
-                events.addAll(events(format, user, l, r.songId(), seen));
+                events.addAll(events(format, user, l, r.songId()));
             }, p -> { });
         }
         events.sort(Comparator.comparingLong(Event::ts)); // stable: a listen's play stays before its skip
@@ -113,19 +112,22 @@ public final class ListenImport {
         }
     }
 
-    /** The listen's events: a play, then how it ended when the history says. */
-    static List<Event> events(ListenFormat format, String user, Listen l, String songId, Map<String, Integer> seen) {
+    /**
+     * The listen's events: a play, then how it ended when the history says. Their ids come from the listener, the
+     * instant and the song, so an identical row (exports repeat some) is one listen, and importing a file again adds
+     * nothing: the journal drops the repeats as duplicates.
+     */
+    static List<Event> events(ListenFormat format, String user, Listen l, String songId) {
         String userId = user != null ? user : format.cliName() + ":user:" + l.user();
         List<Action> actions = ListenEvents.actionsFor(l);
         boolean measured = l.msPlayed() >= 0;
         // Spotify dates the end of a stream; scrobbles date the listen itself
         long playTs = format == ListenFormat.SPOTIFY_HISTORY && measured ? Math.max(0, l.ts() - l.msPlayed()) : l.ts();
         String base = "listen-" + TrackResolver.digest(userId + '\u0000' + l.ts() + '\u0000' + songId);
-        int repeat = seen.merge(base, 1, Integer::sum); // the same track twice at the same instant: two listens
         List<Event> out = new ArrayList<>(actions.size());
         for (Action a : actions) {
             boolean play = a == Action.PLAY;
-            out.add(new Event(base + (repeat > 1 ? "-" + repeat : "") + "-" + a.wire(), userId, songId, ItemType.SONG, a,
+            out.add(new Event(base + "-" + a.wire(), userId, songId, ItemType.SONG, a,
                     play || !measured ? Event.UNKNOWN : l.msPlayed(), measured ? l.msPlayed() : Event.UNKNOWN,
                     "import:" + format.cliName(), play ? playTs : l.ts()));
         }

@@ -38,6 +38,7 @@ final class SpotifyHistoryParser implements ListenParser {
     public void parse(Path file, String user, Consumer<Listen> listens, Consumer<Problem> problems) throws IOException {
         String source = file.getFileName().toString();
         String given = ListenValues.emptyToNull(user);
+        MissingListener missing = new MissingListener();
         long[] incognito = new long[2]; // count, first line
         JsonRecords.read(file, source, record -> {
             JsonFields f = new JsonFields(source, record, problems);
@@ -50,9 +51,9 @@ final class SpotifyHistoryParser implements ListenParser {
                         }
                         return;
                     }
-                    l = extended(f, record.line(), given);
+                    l = extended(f, record.line(), given, missing);
                 } else if (f.has("endTime") || f.has("msPlayed")) {
-                    l = accountData(f, record.line(), given);
+                    l = accountData(f, record.line(), given, missing);
                 } else {
                     f.error("", "not a Spotify stream: expected the fields ts, ms_played, " + TRACK + " ... (extended "
                             + "streaming history) or endTime, artistName, trackName, msPlayed (account data)");
@@ -78,7 +79,7 @@ final class SpotifyHistoryParser implements ListenParser {
                 || JsonFields.get(o, "audiobook_title") != null || JsonFields.get(o, "audiobook_uri") != null;
     }
 
-    private static Listen extended(JsonFields f, long line, String given) {
+    private static Listen extended(JsonFields f, long line, String given, MissingListener missing) {
         ObjectNode o = f.root();
         String episode = f.string(o, "episode_name");
         if (episode != null || f.string(o, "spotify_episode_uri") != null) {
@@ -117,12 +118,12 @@ final class SpotifyHistoryParser implements ListenParser {
         String platform = f.string(o, "platform");
         String who = given != null ? given : f.string(o, "username");
         if (who == null) {
-            f.error("username", "no user: the stream has no username and no user was given to attribute it to");
+            missing.reject(f, "username", "no listener: Spotify's streaming history names none since 2023 (no username)");
         }
         return new Listen(who, ts, artist, null, track, null, album, ms, skipped, reasonEnd, platform, line);
     }
 
-    private static Listen accountData(JsonFields f, long line, String given) {
+    private static Listen accountData(JsonFields f, long line, String given, MissingListener missing) {
         ObjectNode o = f.root();
         if (f.has("podcastName") || f.has("episodeName")) {
             String episode = f.string(o, "episodeName");
@@ -144,13 +145,16 @@ final class SpotifyHistoryParser implements ListenParser {
         String artist = f.required(o, "artistName", "artist name");
         String track = f.required(o, "trackName", "track name");
         if (given == null) {
-            f.error("", "no user: the account-data history names none; give the user to attribute it to");
+            missing.reject(f, "", "no listener: the account-data history names none");
         }
         return new Listen(given, ts, artist, null, track, null, null, ms, null, null, null, line);
     }
 
     private static long msPlayed(JsonFields f, ObjectNode o, String field) {
         Long ms = f.wholeNumber(o, field);
+        if (ms == null && o.has(field)) {
+            return -1; // JSON null: not measured (ListenBrainz's own importer takes such streams too)
+        }
         if (ms == null) {
             f.error(field, "missing " + field + " (how long the stream played, in milliseconds)");
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ListenBrainzParserTest {
     @TempDir
@@ -129,6 +130,17 @@ class ListenBrainzParserTest {
                 "listens.json:29: column 7: malformed JSON: Unexpected character ('\"' (code 34)): was expecting comma to "
                         + "separate Object entries (in the record that starts on line 24); the record is skipped",
                 "listens.json:37: track_metadata.track_name: expected a string, found the number 42"), p.errors());
+    }
+
+    @Test
+    void anExportsListenerComesFromItsNameWhenTheListensNameNone() throws IOException {
+        String noUserName = OLD_EXPORT.replace("\"user_name\": \"rob\",", "");
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("listenbrainz_rob_1700000000"));
+        Parsed p = Parsed.of(ListenFormat.LISTENBRAINZ, folder, "listens.json", noUserName, null);
+        assertEquals("rob", p.listens.get(0).user(), "from the export's folder name");
+        Parsed anonymous = Parsed.of(ListenFormat.LISTENBRAINZ, dir, "listens.json", noUserName, null);
+        assertTrue(anonymous.listens.isEmpty());
+        assertEquals(1, anonymous.errors().stream().filter(e -> e.contains("--user ID")).count(), anonymous.errors().toString());
     }
 
     @Test

@@ -50,4 +50,12 @@ class ListenEventsTest {
         assertEquals(PLAY, ListenEvents.actionsFor(spotify(180_000, false, "logout")));
         assertEquals(PLAY, ListenEvents.actionsFor(spotify(215_093, null, null)), "account data: long enough, no end reason");
     }
+    @Test
+    void anIdenticalRowIsTheSameListenWithTheSameEventIds() {
+        Listen a = new Listen("rob", 1614882782000L, "Acid King", null, "2 Wheel Nation", null, "III", 200_000, null, null, null, 2);
+        Listen again = new Listen("rob", 1614882782000L, "Acid King", null, "2 Wheel Nation", null, "III", 200_000, null, null, null, 9);
+        List<String> first = ListenImport.events(ListenFormat.LISTENBRAINZ, null, a, "song:1").stream().map(io.melograph.events.Event::eventId).toList();
+        List<String> second = ListenImport.events(ListenFormat.LISTENBRAINZ, null, again, "song:1").stream().map(io.melograph.events.Event::eventId).toList();
+        assertEquals(first, second, "the journal drops the repeat as a duplicate");
+    }
 }

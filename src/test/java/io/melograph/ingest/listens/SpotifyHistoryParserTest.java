@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpotifyHistoryParserTest {
     private static final String FILE = "Streaming_History_Audio_2019-2021_0.json";
@@ -158,6 +159,18 @@ class SpotifyHistoryParserTest {
         assertEquals(skip, ListenEvents.actionsFor(p.at(rowLine(3))), "12 s then fwdbtn, though skipped is false (2015-2022)");
         assertEquals(List.of(Action.PLAY), ListenEvents.actionsFor(p.at(rowLine(8))), "95 s, then endplay");
         assertEquals(complete, ListenEvents.actionsFor(p.at(rowLine(10))), "a 25 s track played to its end");
+    }
+
+    @Test
+    void aCurrentExportWithoutUsernameSaysOnceThatTheListenerIsNeededAndNullPlayTimeIsUnknown() throws IOException {
+        Parsed none = Parsed.of(ListenFormat.SPOTIFY_HISTORY, dir, "Streaming_History_Audio_2023.json", export(row(), row(), row()), null);
+        assertTrue(none.listens.isEmpty());
+        assertEquals(1, none.errors().size(), "one explanation, not one per row: " + none.errors());
+        assertTrue(none.errors().get(0).contains("give the listener with --user ID"), none.errors().get(0));
+        Parsed given = Parsed.of(ListenFormat.SPOTIFY_HISTORY, dir, "Streaming_History_Audio_2023.json",
+                export(row("ms_played", null)), "me");
+        assertEquals(List.of(), given.errors());
+        assertEquals(-1, given.listens.get(0).msPlayed(), "ms_played: null is not measured, not missing");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package io.melograph.events;
+
+import io.melograph.TestGraph;
+import io.melograph.graph.GraphConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Aggregation into the graph (harness) when the journal under it was repaired or lost its tail. */
+class GraphAggregatorTest {
+
+    private static List<Event> plays(String prefix, int from, int to) {
+        List<Event> out = new ArrayList<>();
+        for (int n = from; n < to; n++) {
+            out.add(new Event(prefix + n, "u-agg", "s-agg", ItemType.SONG, Action.PLAY, Event.UNKNOWN, Event.UNKNOWN, null,
+                    1_700_000_000_000L + n * 1_000L));
+        }
+        return out;
+    }
+
+    private static GraphConnection graphWithOneSong() {
+        TestGraph.clear();
+        GraphConnection graph = TestGraph.connection();
+        try (Session s = graph.session()) {
+            s.run("CREATE (:Song {id: 's-agg', name: 'Aggregated'})").consume();
+        }
+        return graph;
+    }
+
+    private static long plays(GraphConnection graph) {
+        try (Session s = graph.session()) {
+            return s.run("MATCH (:User {id: 'u-agg'})-[l:LISTENED]->(:Song {id: 's-agg'}) RETURN l.plays AS p").single().get("p").asLong();
+        }
+    }
+
+    @Test
+    void aLostJournalTailNeitherHidesNewEventsNorCountsResentOnesTwice(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        JournalPosition afterTwenty;
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(plays("e-", 0, 21)).get();
+            afterTwenty = journal.end();
+            journal.append(plays("e-", 21, 30)).get();
+            aggregator.flush();
+            assertEquals(30, plays(graph));
+            aggregator.close();
+        }
+        // the disk loses the last 9 acknowledged events (all of them already counted in the graph)
+        try (FileChannel ch = FileChannel.open(Segments.path(dir, afterTwenty.segment()), StandardOpenOption.WRITE)) {
+            ch.truncate(afterTwenty.offset());
+        }
+        try (FileJournal journal = FileJournal.open(dir)) {
+            assertEquals(21, journal.size());
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            Journal.Appended resent = journal.append(plays("e-", 21, 30)).get();
+            assertEquals(9, resent.duplicates(), "the lost events are known as counted");
+            journal.append(plays("n-", 0, 7)).get();
+            aggregator.flush();
+            assertEquals(37, plays(graph), "every new play counted, no re-sent one twice");
+            aggregator.close();
+        }
+        // and again after a restart: the cursor is where the journal ends
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(plays("m-", 0, 3)).get();
+            aggregator.flush();
+            assertEquals(40, plays(graph));
+            aggregator.close();
+        }
+    }
+    @Test
+    void afterARepairAggregationContinuesWithNewEvents(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(plays("e-", 0, 10)).get();
+            aggregator.flush();
+            aggregator.close();
+        }
+        try (FileChannel ch = FileChannel.open(Segments.list(dir).get(0), StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {0x13, 0x37}), 100); // an event already counted goes bad
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(JournalCorruptedException.class, () -> FileJournal.open(dir));
+        assertEquals(1, JournalRepair.repair(dir).size());
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(plays("n-", 0, 5)).get();
+            aggregator.flush();
+            assertEquals(15, plays(graph), "the cursor kept its place: nothing lost, nothing counted twice");
+            aggregator.close();
+        }
+    }
+}
