@@ -90,6 +90,20 @@ final class AdminController {
         return HttpResponse.accepted().body(ImportJobView.of(s));
     }
 
+    @Operation(summary = "Run an import job's files again, as a new job (after a stop interrupted it, or to import them again)",
+            description = "Imports merge by id: a second run writes nothing twice. 404 for an unknown job, 409 while it runs, "
+                    + "410 when its upload is gone (past melograph.imports.retention).")
+    @Post("/imports/{id}/rerun")
+    HttpResponse<ImportJobView> rerun(@PathVariable String id) {
+        try {
+            return HttpResponse.accepted().body(ImportJobView.of(jobs.rerun(id)));
+        } catch (ImportJobs.CannotRerun e) {
+            HttpStatus status = e.getMessage().startsWith("no import job") ? HttpStatus.NOT_FOUND
+                    : e.getMessage().contains("still") ? HttpStatus.CONFLICT : HttpStatus.GONE;
+            throw new HttpStatusException(status, e.getMessage());
+        }
+    }
+
     @Operation(summary = "An import job's progress, counts and problems")
     @Get("/imports/{id}")
     ImportJobView job(@PathVariable String id) {

@@ -56,8 +56,8 @@ final class GraphFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog) {
-        return new ImportJobs(graph, files, catalog::reload);
+    ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog, GraphSettings settings) {
+        return new ImportJobs(graph, files, settings.home().resolve("import-jobs"), catalog::reload);
     }
 
     /** Uploads unpack to at most 16 times the upload limit; kept for {@code melograph.imports.retention} (7 days). */

@@ -1,8 +1,6 @@
 package io.melograph.api;
 
 import io.melograph.ingest.ImportJobs;
-import io.melograph.ingest.ImportReport;
-import io.melograph.ingest.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -20,12 +18,10 @@ public record ImportJobView(String id, String state, List<String> files, String 
     public record Result(long rows, long rowsRejected, long errors, long warnings, Map<String, Long> written,
                          Map<String, Long> created, List<String> problems, long millis) {}
 
-    private static final int MAX_PROBLEMS = 1_000;
-
     static ImportJobView of(ImportJobs.Status s) {
-        ImportReport r = s.report();
+        ImportJobs.Result r = s.result();
         Result result = r == null ? null : new Result(r.rows(), r.rowsRejected(), r.errors(), r.warnings(), r.written(),
-                r.created(), r.problems().stream().limit(MAX_PROBLEMS).map(Problem::toString).toList(), r.millis());
+                r.created(), r.problems(), r.millis());
         return new ImportJobView(s.id(), s.state().name().toLowerCase(), s.files(), s.phase(), s.done(), s.total(),
                 Math.round(s.rowsPerSecond()), s.submittedAt().toString(),
                 s.startedAt() == null ? null : s.startedAt().toString(),

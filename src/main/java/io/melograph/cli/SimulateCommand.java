@@ -95,6 +95,10 @@ final class SimulateCommand implements Callable<Integer> {
         URI live;
     }
 
+    @Option(names = "--run", paramLabel = "NAME", description = "Names the run in every synthetic id (sim:NAME:user:0001; "
+            + "default s<seed>), so runs with other seeds make other listeners; the demo community has none (sim:user:0001).")
+    String run;
+
     @Option(names = "--token", description = "Events token of the target service (default: $MELOGRAPH_EVENTS_TOKEN, then $MELOGRAPH_ADMIN_TOKEN).")
     String token;
 
@@ -108,7 +112,7 @@ final class SimulateCommand implements Callable<Integer> {
             SimConfig d = SimConfig.defaults(users, days, seed);
             config = new SimConfig(users, days, seed, start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), sessionsPerDay,
                     friends, videos == null ? d.videos() : videos, mlogs == null ? d.mlogs() : mlogs,
-                    playlists == null ? d.playlists() : playlists);
+                    playlists == null ? d.playlists() : playlists, run == null ? "s" + Long.toString(seed).replace('-', 'm') : run);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -47,6 +47,9 @@ public final class GraphAggregator implements AutoCloseable {
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Map<String, Deque<String>> windows = new HashMap<>();
     private final Map<String, Long> lastPlay = new HashMap<>();
+    /** The newest play seen: co-listen windows of listeners idle for a session gap before it are let go. */
+    private long newestPlay;
+    private int nextPrune = PRUNE_ABOVE;
     private final Deque<String> recentIds = new ArrayDeque<>();
     private final Thread thread;
     private volatile JournalPosition cursor = JournalPosition.START;
@@ -267,6 +270,11 @@ public final class GraphAggregator implements AutoCloseable {
 
     /** Pairs this play with the user's previous plays of the same session (at most {@value #WINDOW} back). */
     private void coListen(Event e, Map<String, Long> pairs) {
+        newestPlay = Math.max(newestPlay, e.ts());
+        if (lastPlay.size() >= nextPrune) {
+            forgetEndedSessions();
+            nextPrune = Math.max(PRUNE_ABOVE, 2 * lastPlay.size()); // amortized: a prune per doubling at most
+        }
         Long last = lastPlay.put(e.userId(), e.ts());
         Deque<String> window = windows.computeIfAbsent(e.userId(), k -> new ArrayDeque<>());
         if (last != null && e.ts() - last > ListenerState.SESSION_GAP_MS) {
@@ -283,6 +291,29 @@ public final class GraphAggregator implements AutoCloseable {
         if (window.size() > WINDOW) {
             window.removeFirst();
         }
+    }
+
+    /**
+     * Lets go of the windows of listeners whose session has ended (no play for a session gap before the newest play):
+     * their next play starts a new window anyway. Keeps memory to the listeners playing now, not all who ever did.
+     */
+    private void forgetEndedSessions() {
+        long before = newestPlay - ListenerState.SESSION_GAP_MS;
+        lastPlay.entrySet().removeIf(u -> {
+            if (u.getValue() < before) {
+                windows.remove(u.getKey());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Number of listeners with an open co-listen window above which ended sessions are let go. */
+    static final int PRUNE_ABOVE = 10_000;
+
+    /** Listeners whose co-listen window is held (tests). */
+    int windowsHeld() {
+        return lastPlay.size();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ConfigurableServerModules;
 import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Neo4j 5.26 inside our JVM, reachable only through Bolt on 127.0.0.1 (and Neo4j Browser over HTTP), so the
@@ -78,6 +80,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // and no cross-origin reads of the HTTP API (Neo4j answers with this fixed origin, not the caller's)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(ServerSettings.http_access_control_allow_origin, "http://127.0.0.1:" + Math.max(settings.httpPort(), 0))
+                // the HTTP port serves Neo4j Browser only (which talks Bolt): no Cypher over HTTP for a page to reach,
+                // whatever Host it was rebound to (Neo4j has no Host check)
+                .setConfig(ServerSettings.http_enabled_modules, Set.of(ConfigurableServerModules.BROWSER))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
                 .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,

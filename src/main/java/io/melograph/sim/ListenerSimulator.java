@@ -73,9 +73,9 @@ public final class ListenerSimulator {
         return world.simUsers();
     }
 
-    /** The ids of a world of {@code users} listeners, without building it (the demo's listeners, for load generators). */
+    /** The ids of the demo's world of {@code users} listeners, without building it (for load generators). */
     public static List<String> userIds(int users) {
-        return java.util.stream.IntStream.range(0, users).mapToObj(u -> World.userId(u, users)).toList();
+        return java.util.stream.IntStream.range(0, users).mapToObj(u -> World.userId("sim:", u, users)).toList();
     }
 
     public List<SimPlaylist> playlists() {

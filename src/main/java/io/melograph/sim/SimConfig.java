@@ -13,9 +13,11 @@ package io.melograph.sim;
  * @param videos         number of synthetic music videos
  * @param mlogs          number of synthetic MLOGs (short user clips over songs)
  * @param playlists      number of synthetic user playlists
+ * @param run            names the run in every synthetic id ({@code sim:RUN:user:0001}), so runs with other seeds do
+ *                       not reuse each other's listeners; empty for the demo community ({@code sim:user:0001})
  */
 public record SimConfig(int users, int days, long seed, long startMillis, double sessionsPerDay,
-                        double friendsPerUser, int videos, int mlogs, int playlists) {
+                        double friendsPerUser, int videos, int mlogs, int playlists, String run) {
 
     /** 2024-01-01T00:00Z, a Monday: the default first simulated day (a fixed date, never the clock). */
     public static final long DEFAULT_START_MILLIS = 1_704_067_200_000L;
@@ -41,6 +43,14 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
         if (videos < 0 || mlogs < 0 || playlists < 0) {
             throw new IllegalArgumentException("videos, mlogs and playlists must not be negative");
         }
+        if (run == null || !run.matches("[a-z0-9-]{0,32}")) {
+            throw new IllegalArgumentException("a run name is up to 32 lower-case letters, digits and dashes, got '" + run + "'");
+        }
+    }
+
+    /** How every synthetic id of this run starts: {@code sim:} for the demo, {@code sim:RUN:} for a named run. */
+    public String idPrefix() {
+        return run.isEmpty() ? "sim:" : "sim:" + run + ":";
     }
 
     /**
@@ -49,7 +59,7 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
      */
     public static SimConfig defaults(int users, int days, long seed) {
         return new SimConfig(users, days, seed, DEFAULT_START_MILLIS, 1.0, 8.0,
-                Math.max(10, users / 10), Math.max(10, users / 4), Math.max(10, users / 3));
+                Math.max(10, users / 10), Math.max(10, users / 4), Math.max(10, users / 3), "");
     }
 
     /** 300 listeners, 28 days, seed 42. */
@@ -59,7 +69,7 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
 
     /** The same config with another seed. */
     public SimConfig withSeed(long newSeed) {
-        return new SimConfig(users, days, newSeed, startMillis, sessionsPerDay, friendsPerUser, videos, mlogs, playlists);
+        return new SimConfig(users, days, newSeed, startMillis, sessionsPerDay, friendsPerUser, videos, mlogs, playlists, run);
     }
 
     long startEpochDay() {

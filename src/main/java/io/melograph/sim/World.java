@@ -77,7 +77,7 @@ final class World {
         Sampler countries = new Sampler(range(Rhythm.COUNTRIES.length), Rhythm.COUNTRY_SHARE);
         long simMs = config.days() * SimConfig.DAY_MS;
         for (int u = 0; u < users; u++) {
-            userIds[u] = userId(u, users);
+            userIds[u] = userId(config.idPrefix(), u, users);
             names[u] = FIRST[people.nextInt(FIRST.length)] + " " + (char) ('A' + people.nextInt(26)) + ".";
             country[u] = countries.sample(people);
             registeredAt[u] = Rand.chance(people, 0.85)
@@ -103,7 +103,7 @@ final class World {
         long day0 = config.startEpochDay();
         for (int i = 0; i < p; i++) {
             int u = byActivity.sample(things);
-            playlistIds[i] = "sim:playlist:" + pad(i + 1, 4);
+            playlistIds[i] = config.idPrefix() + "playlist:" + pad(i + 1, 4);
             playlistCreator[i] = u;
             playlistSongs[i] = songsOfTaste(tastes[u], 10 + things.nextInt(21), things, day0);
             playlistNames[i] = playlistName(tastes[u], things);
@@ -116,7 +116,7 @@ final class World {
         videoSongs = new int[v][];
         videoDurationMs = new int[v];
         for (int i = 0; i < v; i++) {
-            videoIds[i] = "sim:video:" + pad(i + 1, 4);
+            videoIds[i] = config.idPrefix() + "video:" + pad(i + 1, 4);
             int first = released(c.all, things, day0);
             int second = Rand.chance(things, 0.2) ? released(c.all, things, day0) : first;
             videoSongs[i] = second == first ? new int[] {first} : new int[] {first, second};
@@ -134,7 +134,7 @@ final class World {
         mlogDurationMs = new int[m];
         for (int i = 0; i < m; i++) {
             int u = byActivity.sample(things);
-            mlogIds[i] = "sim:mlog:" + pad(i + 1, 4);
+            mlogIds[i] = config.idPrefix() + "mlog:" + pad(i + 1, 4);
             mlogCreator[i] = u;
             mlogSongs[i] = songsOfTaste(tastes[u], 1 + things.nextInt(3), things, day0);
             mlogNames[i] = names[u].substring(0, names[u].indexOf(' ')) + ": " + MLOG_MOODS[things.nextInt(MLOG_MOODS.length)]
@@ -286,9 +286,9 @@ final class World {
         return a;
     }
 
-    /** The id of listener {@code u} (from 0) of {@code users}: sim:user:0001 and on. */
-    static String userId(int u, int users) {
-        return "sim:user:" + pad(u + 1, Math.max(4, String.valueOf(users).length()));
+    /** The id of listener {@code u} (from 0) of {@code users}: sim:user:0001 and on (after the run's prefix). */
+    static String userId(String prefix, int u, int users) {
+        return prefix + "user:" + pad(u + 1, Math.max(4, String.valueOf(users).length()));
     }
 
     static String pad(int n, int digits) {

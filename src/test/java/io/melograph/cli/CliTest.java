@@ -46,6 +46,14 @@ class CliTest {
     }
 
     @Test
+    void evalHelpListsTheRegisteredModelsWithoutWarnings() {
+        assertEquals(0, cli.run("eval", "--help"));
+        assertTrue(stdout().contains("per-user 20% hold-out"), stdout());
+        assertTrue(stdout().contains("Models (--models): ") && stdout().contains("itemknn"), stdout());
+        assertTrue(stderr().isBlank(), "no picocli warning: " + stderr());
+    }
+
+    @Test
     void importThenStats() {
         assertEquals(0, cli.run("import", "csv", "import/examples/csv"), stderr());
         assertTrue(stdout().contains("Imported"), stdout());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Aggregation into the graph (harness) when the journal under it was repaired or lost its tail. */
 class GraphAggregatorTest {
@@ -96,6 +97,23 @@ class GraphAggregatorTest {
             journal.append(plays("n-", 0, 5)).get();
             aggregator.flush();
             assertEquals(15, plays(graph), "the cursor kept its place: nothing lost, nothing counted twice");
+            aggregator.close();
+        }
+    }
+    @Test
+    void coListenWindowsOfEndedSessionsAreLetGo(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            // 25,000 one-play listeners an hour apart each: at most those of the last session gap stay held
+            List<Event> plays = new ArrayList<>();
+            for (int n = 0; n < 25_000; n++) {
+                plays.add(new Event("p-" + n, "once-" + n, "s-agg", ItemType.SONG, Action.PLAY, Event.UNKNOWN, Event.UNKNOWN,
+                        null, 1_700_000_000_000L + n * 3_600_000L));
+            }
+            journal.append(plays).get();
+            aggregator.flush();
+            assertTrue(aggregator.windowsHeld() < GraphAggregator.PRUNE_ABOVE, aggregator.windowsHeld() + " windows held");
             aggregator.close();
         }
     }

@@ -381,8 +381,21 @@ class ListenerSimulatorTest {
         assertThrows(IllegalArgumentException.class, () -> new ListenerSimulator(List.of(), config, PopularityPrior.defaults()));
         SimSong a = catalog.get(0);
         assertThrows(IllegalArgumentException.class, () -> new ListenerSimulator(List.of(a, a), config, PopularityPrior.defaults()));
-        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 7, 1, SimConfig.DEFAULT_START_MILLIS + 1, 1, 1, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 7, 1, SimConfig.DEFAULT_START_MILLIS + 1, 1, 1, 1, 1, 1, ""));
         assertEquals(SimSong.UNKNOWN_DURATION_SEC, new SimSong("x", null, null, null, null, null, 0, SimSong.UNKNOWN_RELEASE).durationSec());
+    }
+
+    @Test
+    void aNamedRunPrefixesEverySyntheticIdAndTheDemoKeepsItsOwn() {
+        SimConfig named = new SimConfig(10, 2, 7, SimConfig.DEFAULT_START_MILLIS, 1, 2, 10, 10, 10, "s7");
+        ListenerSimulator sim = new ListenerSimulator(catalog, named, PopularityPrior.defaults());
+        assertTrue(sim.users().stream().allMatch(u -> u.id().startsWith("sim:s7:user:")), sim.users().get(0).id());
+        assertTrue(sim.playlists().stream().allMatch(p -> p.id().startsWith("sim:s7:playlist:")));
+        assertTrue(sim.videos().stream().allMatch(v -> v.id().startsWith("sim:s7:video:")));
+        assertTrue(sim.mlogs().stream().allMatch(m -> m.id().startsWith("sim:s7:mlog:")));
+        assertEquals("sim:user:0001", new ListenerSimulator(catalog, SimConfig.defaults(10, 2, 7), PopularityPrior.defaults())
+                .users().get(0).id(), "the demo community");
+        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 2, 7, SimConfig.DEFAULT_START_MILLIS, 1, 2, 10, 10, 10, "Bad Name"));
     }
 
     @Test
