@@ -6,7 +6,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import java.net.URI;
 
 /**
  * The listener console's static files (src/main/resources/console) at /console/. The page itself holds no listener
@@ -18,12 +17,8 @@ import java.net.URI;
 final class ConsoleController {
     private static final String DIR = "console/";
 
+    /** /console and /console/ alike (the router does not tell them apart; the page links its files absolutely). */
     @Get
-    HttpResponse<?> bare() {
-        return HttpResponse.seeOther(URI.create("/console/"));
-    }
-
-    @Get("/")
     HttpResponse<?> page() {
         return ClasspathFiles.serve(DIR + "index.html");
     }

@@ -37,9 +37,11 @@ final class EventsFactory {
         return new ItemCatalog(graph).reload();
     }
 
+    /** Live state for the most recently active listeners only (melograph.events.live-listeners, 100,000). */
     @Context
-    EventIntake intake(Journal journal, ItemCatalog catalog) {
-        return new EventIntake(journal, catalog, new ListenerStates(catalog));
+    EventIntake intake(Journal journal, ItemCatalog catalog,
+                       @Value("${melograph.events.live-listeners:" + ListenerStates.DEFAULT_MAX + "}") int liveListeners) {
+        return new EventIntake(journal, catalog, new ListenerStates(catalog, liveListeners));
     }
 
     @Context

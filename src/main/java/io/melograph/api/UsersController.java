@@ -54,7 +54,8 @@ final class UsersController {
     ActivityView activity(@PathVariable String id, @QueryValue(defaultValue = "50") int limit) {
         RequestChecks.userIdAndLimit(id, limit, ListenerState.RECENT);
         ListenerState state = intake.states().get(id)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no activity recorded for user '" + id + "'"));
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no recent activity of user '" + id
+                        + "' (live state is kept for the most recently active listeners; their history is in the graph)"));
         List<ActivityView.Item> recent = new ArrayList<>();
         Map<String, String> artistNames = new HashMap<>();
         for (ListenerState.Recent r : state.recent(limit)) {

@@ -33,6 +33,7 @@ public final class ListenerState {
     private long affinityTime = Long.MIN_VALUE;
     private Session session;
     private long events;
+    private volatile long newest = Long.MIN_VALUE;
 
     ListenerState(String userId) {
         this.userId = userId;
@@ -42,8 +43,14 @@ public final class ListenerState {
         return userId;
     }
 
+    /** The time of the newest event applied (how recently the listener was active). */
+    long newest() {
+        return newest;
+    }
+
     synchronized void apply(Event e, ItemCatalog.SongFacts song) {
         events++;
+        newest = Math.max(newest, e.ts());
         if (recent.size() == RECENT) {
             recent.removeFirst();
         }

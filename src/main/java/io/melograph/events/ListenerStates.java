@@ -1,21 +1,57 @@
 package io.melograph.events;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Every listener's live state, fed by the journal's durable events (and by its replay at start). */
+/**
+ * The live state of the listeners active lately, fed by the journal's durable events (and by its replay at start).
+ * Bounded: above {@code max} listeners, those whose newest event is oldest are let go (a tenth at a time), so memory
+ * follows the listeners of the moment, not everyone who ever played. A listener let go starts a fresh state with their
+ * next event (their session had ended and their short-term affinities, half-life 6 hours, had faded); their history
+ * stays in the graph.
+ */
 public final class ListenerStates {
+    /** Listeners kept by default: ~2 KB each at most (200 recent actions, affinities). */
+    public static final int DEFAULT_MAX = 100_000;
+
     private final ConcurrentHashMap<String, ListenerState> states = new ConcurrentHashMap<>();
     private final ItemCatalog catalog;
+    private final int max;
+    private final AtomicLong letGo = new AtomicLong();
 
     public ListenerStates(ItemCatalog catalog) {
+        this(catalog, DEFAULT_MAX);
+    }
+
+    public ListenerStates(ItemCatalog catalog, int max) {
+        if (max < 10) {
+            throw new IllegalArgumentException("keep at least 10 listeners' live state, got " + max);
+        }
         this.catalog = catalog;
+        this.max = max;
     }
 
     public void apply(Event e) {
         ItemCatalog.SongFacts song = e.itemType() == ItemType.SONG ? catalog.song(e.itemId()) : null;
         states.computeIfAbsent(e.userId(), ListenerState::new).apply(e, song);
+        if (states.size() > max + max / 10) {
+            letGoOfTheLeastRecent();
+        }
+    }
+
+    /** Down to {@code max}: the listeners whose newest event is oldest go. */
+    private synchronized void letGoOfTheLeastRecent() {
+        int over = states.size() - max;
+        if (over <= 0) {
+            return;
+        }
+        List<ListenerState> oldest = states.values().stream()
+                .sorted(Comparator.comparingLong(ListenerState::newest)).limit(over).toList();
+        oldest.forEach(s -> states.remove(s.userId(), s));
+        letGo.addAndGet(oldest.size());
     }
 
     public Optional<ListenerState> get(String userId) {
@@ -29,5 +65,10 @@ public final class ListenerStates {
 
     public int size() {
         return states.size();
+    }
+
+    /** Listeners let go so far (the least recently active, above the bound). */
+    public long letGo() {
+        return letGo.get();
     }
 }

@@ -68,6 +68,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                // what Neo4j Browser is told to connect to (its discovery answer): the port really in use
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("localhost", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 // Micronaut brings Netty 4.2, whose local channel Neo4j 5.26's Bolt server cannot use
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)

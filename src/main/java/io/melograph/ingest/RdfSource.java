@@ -158,6 +158,12 @@ public final class RdfSource extends FileSource {
 
         @Override
         public void error(String message, long line, long col) {
+            if (message.contains("newline in") && line > 1 && col <= 1) {
+                // Jena's tokenizer reports a string broken by a line end where it stands after that line end: the
+                // string (and the mistake) is on the line before
+                problems.add(fileProblem(line - 1, message + " (at the end of the line)"));
+                return;
+            }
             problems.add(fileProblem(Math.max(line, 0), message + (col > 0 ? " (column " + col + ")" : "")));
         }
 

@@ -236,7 +236,14 @@ class ServiceIT {
             assertTrue(bad.contains("\"state\":\"invalid\""), bad);
             assertTrue(bad.contains("songs.csv:2: durationSec: expected an integer, got \\\"soon\\\""), bad);
             assertEquals(3749 + 4, count(get(s, "/admin/stats", TOKEN).body(), "Song"));
-
+            // names that are no file names are 400s, and leave nothing in the uploads folder
+            for (String name : new String[] {"..", "/", "x".repeat(300) + ".csv"}) {
+                HttpResponse<String> refused = upload(s, name, "id,name\n".getBytes(StandardCharsets.UTF_8), "");
+                assertEquals(400, refused.statusCode(), name + ": " + refused.body());
+            }
+            try (Stream<Path> uploads = Files.list(home.resolve("data/imports"))) {
+                assertEquals(2, uploads.count(), "the two accepted uploads only");
+            }
 
             // the CLI on the same home goes through the running service's Bolt port
             Process cli = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "stats", "--home",
@@ -301,6 +308,12 @@ class ServiceIT {
                     "{\"artists\":[\"dbpedia:The_Doors\",\"nope\"],\"genres\":[\"Rock\"],\"timeZone\":\"Asia/Tokyo\"}").body();
             assertTrue(onboarded.contains("\"artists\":[\"dbpedia:The_Doors\"]") && onboarded.contains("\"unknown\":[\"nope\"]"), onboarded);
             assertEquals(400, post(s, "/users/it:newcomer/onboarding", TOKEN, "{\"artists\":[]}").statusCode());
+            // one id rule for every endpoint, no unknown fields, and a refused onboarding writes nothing
+            assertEquals(400, post(s, "/users/it:newcomer/onboarding", TOKEN, "{\"artists\":[\"dbpedia:The_Doors\"],\"colour\":\"red\"}").statusCode());
+            assertEquals(400, post(s, "/users/%20/onboarding", TOKEN, "{\"artists\":[\"dbpedia:The_Doors\"]}").statusCode());
+            assertEquals(400, post(s, "/users/it%07bell/onboarding", TOKEN, "{\"artists\":[\"dbpedia:The_Doors\"]}").statusCode());
+            assertEquals(400, post(s, "/users/it:nobody-known/onboarding", TOKEN, "{\"artists\":[\"nope\"],\"timeZone\":\"Asia/Tokyo\"}").statusCode());
+            assertEquals(404, get(s, "/users/it:nobody-known/daily", TOKEN).statusCode(), "the refused onboarding created no listener");
             String cold = post(s, "/users/it:newcomer/fm/next", TOKEN, "").body();
             assertTrue(cold.contains("\"position\":1"), cold);
 
@@ -322,6 +335,7 @@ class ServiceIT {
             // the console and Swagger UI are served from the same jar as Neo4j Browser; Browser still answers after them
             // (Micronaut's static resources closed the jar's shared zip file system: Browser answered 404 from then on)
             assertEquals(200, get(s, "/console/", null).statusCode());
+            assertTrue(get(s, "/console", null).body().contains("/console/console.js"));
             assertTrue(get(s, "/console/console.js", null).body().contains("Authorization"));
             assertEquals(404, get(s, "/console/..%2Fapplication.yml", null).statusCode());
             assertEquals(200, get(s, "/swagger-ui/index.html", null).statusCode());

@@ -91,6 +91,9 @@ class RdfImportTest {
         assertEquals(ImportReport.Outcome.INVALID, r.outcome());
         assertTrue(r.problems().get(0).toString().startsWith("bad.ttl:5: syntax: "), r.problems().get(0).toString());
         assertEquals(0, counts().node("Song"));
+        // a string the line end broke is reported on its own line, not the next one's
+        ImportReport broken = run(write("broken.ttl", PREFIXES + "id:s1 a mg:Song .\nid:s2 mg:name \"unterminated .\nid:s3 a mg:Song .\n"));
+        assertTrue(broken.problems().get(0).toString().startsWith("broken.ttl:5: syntax: "), broken.problems().get(0).toString());
     }
 
     @Test
