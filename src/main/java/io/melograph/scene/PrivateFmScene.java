@@ -299,8 +299,7 @@ public final class PrivateFmScene {
                 : FmSession.REFILL_SPACING;
         s.channels = p.recalled().status();
         s.fallback = fallback;
-        long answered = s.channels.values().stream().filter("ok"::equals).count();
-        s.degraded = fallback || answered * 2 < s.channels.size();
+        s.degraded = p.recalled().degraded();
     }
 
     private static Set<String> leaveOut(FmSession s) {
