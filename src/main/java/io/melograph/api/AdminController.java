@@ -98,8 +98,11 @@ final class AdminController {
         try {
             return HttpResponse.accepted().body(ImportJobView.of(jobs.rerun(id)));
         } catch (ImportJobs.CannotRerun e) {
-            HttpStatus status = e.getMessage().startsWith("no import job") ? HttpStatus.NOT_FOUND
-                    : e.getMessage().contains("still") ? HttpStatus.CONFLICT : HttpStatus.GONE;
+            HttpStatus status = switch (e.reason()) {
+                case UNKNOWN_JOB -> HttpStatus.NOT_FOUND;
+                case STILL_RUNNING -> HttpStatus.CONFLICT;
+                case FILES_GONE -> HttpStatus.GONE;
+            };
             throw new HttpStatusException(status, e.getMessage());
         }
     }

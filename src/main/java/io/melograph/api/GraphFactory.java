@@ -1,24 +1,24 @@
 package io.melograph.api;
 
-import io.melograph.ingest.Uploads;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.http.server.HttpServerConfiguration;
-import java.time.Duration;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.SchemaMigrations;
 import io.melograph.ingest.BundledSample;
 import io.melograph.ingest.ImportFiles;
 import io.melograph.ingest.ImportJobs;
+import io.melograph.ingest.Uploads;
 import io.melograph.events.ItemCatalog;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /** Wires the graph and the importers into the service. The graph bean is eager: Neo4j starts with the service. */
 @Factory

@@ -15,6 +15,7 @@ import io.micronaut.web.router.RouteMatch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Guards routes, not path strings: the router has already matched the request (whatever its spelling: trailing
@@ -26,6 +27,8 @@ final class RouteGuard {
     private final List<String> appTokens;
     private final List<String> adminTokens;
     private final Environment environment;
+    /** Body limits by their declaration (a number or a property placeholder), resolved once. */
+    private final Map<String, Long> bodyLimits = new ConcurrentHashMap<>();
 
     RouteGuard(ServiceTokens tokens, Environment environment) {
         this.appTokens = tokens.app();
@@ -61,7 +64,8 @@ final class RouteGuard {
         }
         String maxBody = metadata.stringValue(Access.class, "maxBody").orElse("");
         if (!maxBody.isEmpty()) {
-            long limit = Long.parseLong(environment.getPlaceholderResolver().resolveRequiredPlaceholders(maxBody).strip());
+            long limit = bodyLimits.computeIfAbsent(maxBody,
+                    m -> Long.parseLong(environment.getPlaceholderResolver().resolveRequiredPlaceholders(m).strip()));
             if (request.getContentLength() > limit) {
                 return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                         .body(Map.of("message", "body larger than " + limit + " bytes"));

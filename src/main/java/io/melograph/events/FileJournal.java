@@ -158,8 +158,10 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public void remember(Collection<String> eventIds) {
-        eventIds.forEach(ids::add);
+    public List<String> remember(Collection<String> eventIds) {
+        synchronized (ids) { // the writer thread owns the set; this comes from another thread
+            return eventIds.stream().filter(ids::add).toList();
+        }
     }
 
     @Override
@@ -202,16 +204,18 @@ public final class FileJournal implements Journal {
         int[] duplicatesPer = new int[group.size()];
         List<byte[]> payloads = new ArrayList<>();
         long bytes = 0;
-        for (int r = 0; r < group.size(); r++) {
-            for (Event e : group.get(r).events()) {
-                if (ids.add(e.eventId())) {
-                    byte[] p = EventCodec.encode(e);
-                    payloads.add(p);
-                    bytes += Segments.HEADER + p.length;
-                    written.add(e);
-                    writtenPer[r]++;
-                } else {
-                    duplicatesPer[r]++;
+        synchronized (ids) {
+            for (int r = 0; r < group.size(); r++) {
+                for (Event e : group.get(r).events()) {
+                    if (ids.add(e.eventId())) {
+                        byte[] p = EventCodec.encode(e);
+                        payloads.add(p);
+                        bytes += Segments.HEADER + p.length;
+                        written.add(e);
+                        writtenPer[r]++;
+                    } else {
+                        duplicatesPer[r]++;
+                    }
                 }
             }
         }
@@ -241,7 +245,9 @@ public final class FileJournal implements Journal {
                 group.get(r).done().complete(new Appended(writtenPer[r], duplicatesPer[r], end));
             }
         } catch (IOException | RuntimeException e) {
-            written.forEach(ev -> ids.remove(ev.eventId()));
+            synchronized (ids) {
+                written.forEach(ev -> ids.remove(ev.eventId()));
+            }
             for (Request r : group) {
                 r.done().completeExceptionally(e);
             }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +79,9 @@ public final class GraphAggregator implements AutoCloseable {
             }
         }
         // events counted into the graph stay counted even where the journal lost them: their ids stay known
-        journal.remember(recentIds);
+        List<String> lost = journal.remember(recentIds);
         if (cursor.compareTo(journal.end()) > 0) {
-            rewindLostTail();
+            rewindLostTail(lost);
         }
         JournalPosition from = cursor;
         List<Event> batch = new ArrayList<>();
@@ -114,16 +113,8 @@ public final class GraphAggregator implements AutoCloseable {
      * would be taken as already counted); the lost events stay counted, and their ids stay known to intake so a
      * re-sent one is a duplicate, not a second count.
      */
-    private void rewindLostTail() {
+    private void rewindLostTail(List<String> lost) {
         JournalPosition end = journal.end();
-        Set<String> recent = new HashSet<>(recentIds);
-        Set<String> inJournal = new HashSet<>();
-        journal.replay(JournalPosition.START, (e, after) -> {
-            if (recent.contains(e.eventId())) {
-                inJournal.add(e.eventId());
-            }
-        });
-        List<String> lost = recentIds.stream().filter(id -> !inJournal.contains(id)).toList();
         long missing = aggregated - journal.size();
         LOG.warn("Event journal ends at {}:{} but graph aggregation had reached {}:{}: the journal lost {} event(s) that "
                         + "were already counted{}; they stay counted, re-sent ones are dropped as duplicates{}; aggregation "

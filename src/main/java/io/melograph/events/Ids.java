@@ -8,7 +8,7 @@ package io.melograph.events;
 public final class Ids {
     /** Listener ids: what {@code POST /events} has always taken. */
     public static final int MAX_USER_ID = 128;
-    /** Item ids (songs, artists, genres ...) and event ids. */
+    /** Item ids (songs, artists, genres ...). */
     public static final int MAX_ID = 256;
 
     private Ids() {}

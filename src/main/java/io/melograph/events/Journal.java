@@ -30,8 +30,10 @@ public interface Journal extends AutoCloseable {
     /**
      * Ids of events already counted downstream that this journal may no longer hold (its tail was lost): an append of
      * one of them is a duplicate, as if it were still here.
+     *
+     * @return those of the ids the journal did not hold (the lost ones)
      */
-    void remember(Collection<String> eventIds);
+    List<String> remember(Collection<String> eventIds);
 
     long size();
 

@@ -58,8 +58,17 @@ public final class ImportJobs implements AutoCloseable {
 
     /** Why a job cannot be run again. */
     public static final class CannotRerun extends Exception {
-        public CannotRerun(String message) {
+        public enum Reason { UNKNOWN_JOB, STILL_RUNNING, FILES_GONE }
+
+        private final Reason reason;
+
+        CannotRerun(Reason reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -114,14 +123,14 @@ public final class ImportJobs implements AutoCloseable {
     public synchronized Status rerun(String id) throws CannotRerun {
         Saved s = jobs.get(id);
         if (s == null) {
-            throw new CannotRerun("no import job " + id);
+            throw new CannotRerun(CannotRerun.Reason.UNKNOWN_JOB, "no import job " + id);
         }
         if (s.status().state() == State.QUEUED || s.status().state() == State.RUNNING) {
-            throw new CannotRerun("import job " + id + " is still " + s.status().state().name().toLowerCase());
+            throw new CannotRerun(CannotRerun.Reason.STILL_RUNNING, "import job " + id + " is still " + s.status().state().name().toLowerCase());
         }
         List<Path> paths = s.paths().stream().map(Path::of).toList();
         if (!paths.stream().allMatch(Files::exists)) {
-            throw new CannotRerun("the files of import job " + id + " are gone (uploads are kept for the retention period): upload them again");
+            throw new CannotRerun(CannotRerun.Reason.FILES_GONE, "the files of import job " + id + " are gone (uploads are kept for the retention period): upload them again");
         }
         return submit(paths, s.options());
     }

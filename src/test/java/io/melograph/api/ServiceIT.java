@@ -230,6 +230,14 @@ class ServiceIT {
             String job = awaitJob(s, accepted.body());
             assertTrue(job.contains("\"state\":\"imported\""), job);
             assertEquals(3749 + 4, count(get(s, "/admin/stats", TOKEN).body(), "Song"));
+            // a job's files run again as a new job; nothing is written twice
+            Matcher jobId = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(job);
+            assertTrue(jobId.find(), job);
+            HttpResponse<String> rerun = post(s, "/admin/imports/" + jobId.group(1) + "/rerun", TOKEN, "");
+            assertEquals(202, rerun.statusCode(), rerun.body());
+            assertTrue(awaitJob(s, rerun.body()).contains("\"state\":\"imported\""));
+            assertEquals(3749 + 4, count(get(s, "/admin/stats", TOKEN).body(), "Song"));
+            assertEquals(404, post(s, "/admin/imports/no-such-job/rerun", TOKEN, "").statusCode());
 
             // bad rows: the job says which and nothing is written
             String bad = awaitJob(s, upload(s, "songs.csv", "id,name,durationSec\nsong:x,X,soon\n".getBytes(StandardCharsets.UTF_8), "").body());

@@ -161,7 +161,8 @@ class FileJournalTest {
     @Test
     void idsRememberedFromDownstreamAreDuplicates(@TempDir Path dir) throws Exception {
         try (FileJournal j = FileJournal.open(dir)) {
-            j.remember(List.of("e-3"));
+            j.append(events(10, 11)).get();
+            assertEquals(List.of("e-3"), j.remember(List.of("e-3", "e-10")), "the ids the journal did not hold");
             Journal.Appended a = j.append(events(0, 5)).get();
             assertEquals(4, a.written());
             assertEquals(1, a.duplicates(), "e-3 was counted before the journal lost it");

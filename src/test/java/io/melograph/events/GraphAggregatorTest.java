@@ -42,64 +42,60 @@ class GraphAggregatorTest {
         }
     }
 
-    @Test
-    void aLostJournalTailNeitherHidesNewEventsNorCountsResentOnesTwice(@TempDir Path dir) throws Exception {
-        GraphConnection graph = graphWithOneSong();
-        JournalPosition afterTwenty;
+    /** What a test does to the journal while aggregation follows it. */
+    private interface JournalWork {
+        void run(FileJournal journal) throws Exception;
+    }
+
+    /** Opens the journal in {@code dir} with aggregation following it, does the work, folds everything in and stops. */
+    private static void aggregating(GraphConnection graph, Path dir, JournalWork work) throws Exception {
         try (FileJournal journal = FileJournal.open(dir)) {
             GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
-            journal.append(plays("e-", 0, 21)).get();
-            afterTwenty = journal.end();
-            journal.append(plays("e-", 21, 30)).get();
+            work.run(journal);
             aggregator.flush();
-            assertEquals(30, plays(graph));
-            aggregator.close();
-        }
-        // the disk loses the last 9 acknowledged events (all of them already counted in the graph)
-        try (FileChannel ch = FileChannel.open(Segments.path(dir, afterTwenty.segment()), StandardOpenOption.WRITE)) {
-            ch.truncate(afterTwenty.offset());
-        }
-        try (FileJournal journal = FileJournal.open(dir)) {
-            assertEquals(21, journal.size());
-            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
-            Journal.Appended resent = journal.append(plays("e-", 21, 30)).get();
-            assertEquals(9, resent.duplicates(), "the lost events are known as counted");
-            journal.append(plays("n-", 0, 7)).get();
-            aggregator.flush();
-            assertEquals(37, plays(graph), "every new play counted, no re-sent one twice");
-            aggregator.close();
-        }
-        // and again after a restart: the cursor is where the journal ends
-        try (FileJournal journal = FileJournal.open(dir)) {
-            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
-            journal.append(plays("m-", 0, 3)).get();
-            aggregator.flush();
-            assertEquals(40, plays(graph));
             aggregator.close();
         }
     }
+
+    @Test
+    void aLostJournalTailNeitherHidesNewEventsNorCountsResentOnesTwice(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        JournalPosition[] afterTwenty = new JournalPosition[1];
+        aggregating(graph, dir, journal -> {
+            journal.append(plays("e-", 0, 21)).get();
+            afterTwenty[0] = journal.end();
+            journal.append(plays("e-", 21, 30)).get();
+        });
+        assertEquals(30, plays(graph));
+        // the disk loses the last 9 acknowledged events (all of them already counted in the graph)
+        try (FileChannel ch = FileChannel.open(Segments.path(dir, afterTwenty[0].segment()), StandardOpenOption.WRITE)) {
+            ch.truncate(afterTwenty[0].offset());
+        }
+        aggregating(graph, dir, journal -> {
+            assertEquals(21, journal.size());
+            Journal.Appended resent = journal.append(plays("e-", 21, 30)).get();
+            assertEquals(9, resent.duplicates(), "the lost events are known as counted");
+            journal.append(plays("n-", 0, 7)).get();
+        });
+        assertEquals(37, plays(graph), "every new play counted, no re-sent one twice");
+        // and again after a restart: the cursor is where the journal ends
+        aggregating(graph, dir, journal -> journal.append(plays("m-", 0, 3)).get());
+        assertEquals(40, plays(graph));
+    }
+
     @Test
     void afterARepairAggregationContinuesWithNewEvents(@TempDir Path dir) throws Exception {
         GraphConnection graph = graphWithOneSong();
-        try (FileJournal journal = FileJournal.open(dir)) {
-            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
-            journal.append(plays("e-", 0, 10)).get();
-            aggregator.flush();
-            aggregator.close();
-        }
+        aggregating(graph, dir, journal -> journal.append(plays("e-", 0, 10)).get());
         try (FileChannel ch = FileChannel.open(Segments.list(dir).get(0), StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(new byte[] {0x13, 0x37}), 100); // an event already counted goes bad
         }
         org.junit.jupiter.api.Assertions.assertThrows(JournalCorruptedException.class, () -> FileJournal.open(dir));
         assertEquals(1, JournalRepair.repair(dir).size());
-        try (FileJournal journal = FileJournal.open(dir)) {
-            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
-            journal.append(plays("n-", 0, 5)).get();
-            aggregator.flush();
-            assertEquals(15, plays(graph), "the cursor kept its place: nothing lost, nothing counted twice");
-            aggregator.close();
-        }
+        aggregating(graph, dir, journal -> journal.append(plays("n-", 0, 5)).get());
+        assertEquals(15, plays(graph), "the cursor kept its place: nothing lost, nothing counted twice");
     }
+
     @Test
     void coListenWindowsOfEndedSessionsAreLetGo(@TempDir Path dir) throws Exception {
         GraphConnection graph = graphWithOneSong();
