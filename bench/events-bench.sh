@@ -11,11 +11,9 @@
 set -euo pipefail
 SECONDS_RUN=${1:-30}
 WORK=${2:-/tmp/melograph-events-bench}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/target/melograph.jar
+source "$(dirname "$0")/lib.sh"
 SERVICE_OPTS=${SERVICE_OPTS:-}
 PORT=18080
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
 rm -rf "$WORK"; mkdir -p "$WORK/home"
 
 MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
@@ -23,11 +21,7 @@ MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-
   > "$WORK/serve.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-  curl -fs "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break
-  kill -0 $SERVICE 2>/dev/null || { echo "service did not start; see $WORK/serve.log"; exit 1; }
-  sleep 1
-done
+await_service $PORT $SERVICE "$WORK/serve.log" 120
 echo "service up (JVM options: ${SERVICE_OPTS:-defaults})"
 java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token --seconds "$SECONDS_RUN" 2>/dev/null
 echo "service GC: $(grep -c 'Pause Young' "$WORK/gc.log") young pauses, longest $(grep 'Pause' "$WORK/gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"

@@ -32,9 +32,14 @@ final class EventsFactory {
         return journal;
     }
 
+    /** From its snapshot in MELOGRAPH_HOME when there is one (a restart does not wait for a catalog scan). */
     @Singleton
-    ItemCatalog catalog(GraphConnection graph) {
-        return new ItemCatalog(graph).reload();
+    ItemCatalog catalog(GraphConnection graph, GraphSettings settings) {
+        ItemCatalog catalog = ItemCatalog.restoreOrLoad(graph, settings.home().resolve("catalog").resolve("items.bin"));
+        if (catalog.restored()) {
+            catalog.reloadInBackground();
+        }
+        return catalog;
     }
 
     /** Live state for the most recently active listeners only (melograph.events.live-listeners, 100,000). */

@@ -14,9 +14,10 @@ public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships
 
     /** Journaled events, duplicates dropped, events naming items the catalog lacks, listeners with live state. */
     @Serdeable
-    public record Events(long journaled, long duplicates, long unknownItemEvents, int listeners, String journalEnd) {
+    public record Events(long journaled, long duplicates, long unknownItemEvents, int listeners, String journalEnd,
+                         boolean caughtUp) {
         static Events of(EventIntake.Stats s) {
-            return new Events(s.journaled(), s.duplicates(), s.unknownItemEvents(), s.listeners(), s.journalEnd());
+            return new Events(s.journaled(), s.duplicates(), s.unknownItemEvents(), s.listeners(), s.journalEnd(), s.caughtUp());
         }
     }
 
@@ -30,9 +31,9 @@ public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships
 
     /** Events folded into LISTENED / CO_LISTENED so far, still pending, and the age of the oldest pending one. */
     @Serdeable
-    public record Aggregation(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor) {
+    public record Aggregation(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor, boolean caughtUp) {
         static Aggregation of(GraphAggregator.Status s) {
-            return new Aggregation(s.aggregated(), s.pending(), s.lagMs(), s.lastBatchMs(), s.cursor());
+            return new Aggregation(s.aggregated(), s.pending(), s.lagMs(), s.lastBatchMs(), s.cursor(), s.caughtUp());
         }
     }
 }

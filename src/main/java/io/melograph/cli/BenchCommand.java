@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
-        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Replay.class,
+        subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Soak.class, BenchCommand.Replay.class,
                 BenchCommand.Recall.class, BenchCommand.Vectors.class, SceneBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -99,6 +99,44 @@ final class BenchCommand implements Runnable {
             System.out.println(load.latency(rate, seconds, 15).format());
             load.throughput(2, batch, 5);
             System.out.println(load.throughput(clients, batch, seconds).format());
+            return 0;
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = {"Memory soak of a running service: POST /events for many distinct listeners (three events each,",
+                    "never seen again) at a fixed rate, with the service's heap after a full GC and its resident set at",
+                    "checkpoints (jcmd and /proc: run it on the service's machine). Song ids from the graph of --home."})
+    static final class Soak implements Callable<Integer> {
+        @Mixin
+        ServiceOptions service;
+
+        @picocli.CommandLine.Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Option(names = "--listeners", defaultValue = "1000000", description = "Distinct listeners (default ${DEFAULT-VALUE}).")
+        long listeners;
+
+        @Option(names = "--rate", defaultValue = "10000", description = "Events/s (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--batch", defaultValue = "600", description = "Events a request (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--checkpoints", defaultValue = "10") int checkpoints;
+
+        @Option(names = "--pid", defaultValue = "0", description = "The service's process id, for its memory (0: not measured).")
+        long pid;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<String> songs;
+            try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings());
+                 org.neo4j.driver.Session s = connection.session()) {
+                songs = s.run(io.melograph.graph.CypherFile.load("events/known-items.cypher").statement()).stream()
+                        .filter(r -> r.get("label").asString().equals("Song")).map(r -> r.get("id").asString()).limit(5000).toList();
+            }
+            new io.melograph.bench.SoakLoad(service.url, service.token, songs, pid).run(listeners, rate, batch, checkpoints);
             return 0;
         }
     }

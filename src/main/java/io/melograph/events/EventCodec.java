@@ -33,6 +33,15 @@ final class EventCodec {
         return b.array();
     }
 
+    /** The digest of an encoded event's id ({@link EventIdSet#hash}), read without decoding the rest. */
+    static long[] idHash(byte[] payload) {
+        if (payload[0] != VERSION) {
+            throw new IllegalArgumentException("unknown event encoding version " + payload[0]);
+        }
+        int length = ByteBuffer.wrap(payload, 1, 4).getInt();
+        return EventIdSet.hash(payload, 5, length);
+    }
+
     static Event decode(ByteBuffer b) {
         byte version = b.get();
         if (version != VERSION) {

@@ -5,9 +5,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The set of event ids in the journal, for dropping duplicates. Ids are kept as 128-bit MurmurHash3 digests in an
- * open-addressing table (16 bytes an id instead of a String), so tens of millions of events fit in a few hundred MB;
- * two different ids colliding on 128 bits is not a practical concern. Not thread-safe: the journal writer owns it.
+ * Event ids in memory, for dropping duplicates: those of the journal's open segment (the closed ones' are in its
+ * {@link IdIndex} on disk) and those remembered from downstream. Kept as 128-bit MurmurHash3 digests in an
+ * open-addressing table (16 bytes an id instead of a String); two different ids colliding on 128 bits is not a
+ * practical concern. Not thread-safe: the journal writer owns it.
  */
 final class EventIdSet {
     private long[] hi = new long[1 << 16];
@@ -20,7 +21,11 @@ final class EventIdSet {
 
     /** Adds the id; false when it was already there. */
     boolean add(String id) {
-        long[] h = hash(id);
+        return add(hash(id));
+    }
+
+    /** Adds an id by its {@link #hash}; false when it was already there. */
+    boolean add(long[] h) {
         if (size * 2 >= hi.length) {
             grow();
         }
@@ -41,18 +46,34 @@ final class EventIdSet {
     }
 
     void remove(String id) {
-        // only used to undo an append that failed: rebuild without the id (rare, O(n))
+        // only used to undo an append that failed (rare)
         long[] h = hash(id);
+        removeAll(new long[][] {h});
+    }
+
+    /**
+     * Removes these digests (sorted with {@link IdIndex#compare}): the ids of segments just indexed on disk. Rebuilds
+     * the table, sized for what stays, so memory shrinks back to the open segment's ids.
+     */
+    void removeAll(long[][] sorted) {
         long[] oldHi = hi;
         long[] oldLo = lo;
-        hi = new long[oldHi.length];
-        lo = new long[oldLo.length];
+        int capacity = 1 << 16;
+        while (capacity < 2 * Math.max(0, size - sorted.length) + 2) {
+            capacity <<= 1;
+        }
+        hi = new long[capacity];
+        lo = new long[capacity];
         size = 0;
         for (int i = 0; i < oldHi.length; i++) {
-            if ((oldHi[i] != 0 || oldLo[i] != 0) && !(oldHi[i] == h[0] && oldLo[i] == h[1])) {
+            if ((oldHi[i] != 0 || oldLo[i] != 0) && !in(sorted, oldHi[i], oldLo[i])) {
                 insert(oldHi[i], oldLo[i]);
             }
         }
+    }
+
+    private static boolean in(long[][] sorted, long h1, long h2) {
+        return IdIndex.containsSorted(sorted.length, i -> sorted[(int) i][0], i -> sorted[(int) i][1], h1, h2);
     }
 
     private boolean insert(long h1, long h2) {
@@ -89,12 +110,17 @@ final class EventIdSet {
     /** MurmurHash3 x64 128 of the UTF-8 bytes, seed 0 (Austin Appleby, public domain algorithm). */
     static long[] hash(String s) {
         byte[] data = s.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        return hash(data, 0, data.length);
+    }
+
+    /** The same digest of {@code length} UTF-8 bytes of {@code bytes} from {@code offset}. */
+    static long[] hash(byte[] bytes, int offset, int length) {
+        ByteBuffer b = ByteBuffer.wrap(bytes, offset, length).slice().order(ByteOrder.LITTLE_ENDIAN);
         long h1 = 0;
         long h2 = 0;
         final long c1 = 0x87c37b91114253d5L;
         final long c2 = 0x4cf5ad432745937fL;
-        int blocks = data.length / 16;
+        int blocks = length / 16;
         for (int i = 0; i < blocks; i++) {
             long k1 = b.getLong(i * 16);
             long k2 = b.getLong(i * 16 + 8);
@@ -116,12 +142,12 @@ final class EventIdSet {
         long k1 = 0;
         long k2 = 0;
         int tail = blocks * 16;
-        for (int i = data.length - 1; i >= tail; i--) {
+        for (int i = length - 1; i >= tail; i--) {
             int shift = 8 * ((i - tail) % 8);
             if (i - tail >= 8) {
-                k2 ^= (data[i] & 0xffL) << shift;
+                k2 ^= (bytes[offset + i] & 0xffL) << shift;
             } else {
-                k1 ^= (data[i] & 0xffL) << shift;
+                k1 ^= (bytes[offset + i] & 0xffL) << shift;
             }
         }
         if (k2 != 0) {
@@ -136,8 +162,8 @@ final class EventIdSet {
             k1 *= c2;
             h1 ^= k1;
         }
-        h1 ^= data.length;
-        h2 ^= data.length;
+        h1 ^= length;
+        h2 ^= length;
         h1 += h2;
         h2 += h1;
         h1 = fmix(h1);

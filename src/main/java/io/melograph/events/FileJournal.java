@@ -12,18 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The event journal as segmented append-only files under {@code MELOGRAPH_HOME/journal/} (format: {@link Segments}).
  * One writer thread takes every waiting append, writes them together and forces them to disk once (group commit),
- * then acknowledges them all. On open every record is checked: a damaged tail (a write cut short) is truncated and
- * logged; damage with valid records after it stops the start ({@link JournalCorruptedException}).
+ * then acknowledges them all. On open every record after the {@link IdIndex} is checked: a damaged tail (a write cut
+ * short) is truncated and logged; damage with valid records after it stops the start ({@link JournalCorruptedException}).
+ * Ids of closed segments move to the index on disk in the background ({@code journal-id-index}), so memory and the
+ * start-up scan cover the open segment, not the whole history; every replay still checks what it reads.
  */
 public final class FileJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
@@ -35,6 +40,13 @@ public final class FileJournal implements Journal {
     private final Path dir;
     private final long segmentBytes;
     private final EventIdSet ids = new EventIdSet();
+    /** Ids of the closed segments; swapped for a larger one under the {@code ids} lock. */
+    private volatile IdIndex index = IdIndex.EMPTY;
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "journal-id-index");
+        t.setDaemon(true);
+        return t;
+    });
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final List<Durable> listeners = new CopyOnWriteArrayList<>();
     private final Thread writer;
@@ -106,9 +118,13 @@ public final class FileJournal implements Journal {
     private void recover() throws IOException {
         List<Path> segments = Segments.list(dir);
         long last = segments.isEmpty() ? 1 : Segments.number(segments.get(segments.size() - 1));
-        long records = 0;
+        index = openIndex(last);
+        long records = index.records();
         long end = 0;
         for (Path s : segments) {
+            if (Segments.number(s) <= index.lastSegment()) {
+                continue; // checked when it was indexed; replays check it again as they read
+            }
             ByteBuffer data = Segments.read(s);
             long pos = 0;
             while ((pos = Segments.skipGap(data, pos)) < data.limit()) {
@@ -127,7 +143,7 @@ public final class FileJournal implements Journal {
                     }
                     break;
                 }
-                ids.add(EventCodec.decode(ByteBuffer.wrap(payload)).eventId());
+                ids.add(EventCodec.idHash(payload));
                 records++;
                 pos += Segments.HEADER + payload.length;
             }
@@ -138,7 +154,83 @@ public final class FileJournal implements Journal {
                 StandardOpenOption.APPEND);
         this.end = new JournalPosition(last, channel.size());
         this.count = records;
-        LOG.info("Event journal: {} events in {} segment(s) under {}", records, Math.max(1, segments.size()), dir);
+        LOG.info("Event journal: {} events in {} segment(s) under {} ({} ids indexed on disk up to segment {}, {} in memory)",
+                records, Math.max(1, segments.size()), dir, index.size(), index.lastSegment(), ids.size());
+        if (last - 1 > index.lastSegment()) {
+            indexer.submit(() -> indexUpTo(last - 1));
+        }
+    }
+
+    /** The id index, unless it is missing, unreadable or covers the open segment (then the segments are scanned again). */
+    private IdIndex openIndex(long lastSegment) throws IOException {
+        try {
+            IdIndex found = IdIndex.open(dir);
+            if (found.lastSegment() < lastSegment) {
+                return found;
+            }
+            LOG.warn("Event journal: the id index covers segment {} but the journal ends in segment {}; rebuilding it",
+                    found.lastSegment(), lastSegment);
+        } catch (IOException e) {
+            LOG.warn("Event journal: cannot use the id index ({}); rebuilding it", e.getMessage());
+        }
+        IdIndex.delete(dir);
+        return IdIndex.EMPTY;
+    }
+
+    /** Moves the ids of the closed segments up to {@code last} from memory to the index on disk. */
+    private void indexUpTo(long last) {
+        long started = System.nanoTime();
+        try {
+            List<long[]> added = new ArrayList<>();
+            long records = 0;
+            for (Path s : Segments.list(dir)) {
+                long number = Segments.number(s);
+                if (number <= index.lastSegment() || number > last) {
+                    continue;
+                }
+                ByteBuffer data = Segments.read(s);
+                long pos = 0;
+                while ((pos = Segments.skipGap(data, pos)) < data.limit()) {
+                    byte[] payload = Segments.recordAt(data, pos);
+                    if (payload == null) {
+                        throw new JournalCorruptedException(s, pos, "found while indexing its ids");
+                    }
+                    added.add(EventCodec.idHash(payload));
+                    records++;
+                    pos += Segments.HEADER + payload.length;
+                }
+            }
+            long[][] sorted = added.toArray(new long[0][]);
+            Arrays.sort(sorted, (a, b) -> IdIndex.compare(a[0], a[1], b[0], b[1]));
+            IdIndex next = index.plus(dir, last, sorted, records);
+            synchronized (ids) {
+                index = next;
+                ids.removeAll(sorted);
+            }
+            LOG.info("Event journal: ids of segments up to {} indexed on disk ({} ids in {} ms; {} left in memory)", last,
+                    next.size(), (System.nanoTime() - started) / 1_000_000, ids.size());
+        } catch (IOException | RuntimeException e) {
+            // memory keeps those ids meanwhile; the next start tries again
+            LOG.warn("Event journal: indexing the ids of segments up to {} failed: {}", last, e.toString());
+        }
+    }
+
+    /** Waits for the id index to take in every closed segment (tests). */
+    void awaitIndexed() throws Exception {
+        indexer.submit(() -> { }).get();
+    }
+
+    /** Ids held in memory (tests): the open segment's and those remembered. */
+    int idsInMemory() {
+        synchronized (ids) {
+            return ids.size();
+        }
+    }
+
+    /** New (and now known) when neither the index nor memory has it; called under the {@code ids} lock. */
+    private boolean isNew(String eventId) {
+        long[] h = EventIdSet.hash(eventId);
+        return !index.contains(h[0], h[1]) && ids.add(h);
     }
 
     @Override
@@ -160,7 +252,7 @@ public final class FileJournal implements Journal {
     @Override
     public List<String> remember(Collection<String> eventIds) {
         synchronized (ids) { // the writer thread owns the set; this comes from another thread
-            return eventIds.stream().filter(ids::add).toList();
+            return eventIds.stream().filter(this::isNew).toList();
         }
     }
 
@@ -207,7 +299,7 @@ public final class FileJournal implements Journal {
         synchronized (ids) {
             for (int r = 0; r < group.size(); r++) {
                 for (Event e : group.get(r).events()) {
-                    if (ids.add(e.eventId())) {
+                    if (isNew(e.eventId())) {
                         byte[] p = EventCodec.encode(e);
                         payloads.add(p);
                         bytes += Segments.HEADER + p.length;
@@ -262,6 +354,8 @@ public final class FileJournal implements Journal {
         channel = FileChannel.open(Segments.path(dir, segment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         LOG.info("Event journal: new segment {}", segment);
+        long closed = segment - 1;
+        indexer.submit(() -> indexUpTo(closed));
     }
 
     @Override
@@ -295,6 +389,10 @@ public final class FileJournal implements Journal {
         closed = true;
         try {
             writer.join(10_000);
+            indexer.shutdown();
+            if (!indexer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                indexer.shutdownNow(); // the index stays as it was: the next start scans a little more
+            }
             channel.force(true);
             channel.close();
             releaseLock();

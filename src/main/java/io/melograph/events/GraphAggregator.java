@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,13 +32,17 @@ public final class GraphAggregator implements AutoCloseable {
     static final String CONSUMER = "graph-aggregation";
     static final int WINDOW = 3;
     private static final int MAX_BATCH = 20_000;
+    /** Events held in memory for the graph at most, by default; beyond that they are read back from the journal. */
+    static final int MAX_QUEUED = 200_000;
+    private final int maxQueued;
     /** Event ids kept with the cursor: how far back a lost journal tail can be told apart from new events. */
     static final int RECENT_IDS = 2_000;
 
-    private record Pending(List<Event> events, JournalPosition end, long arrived) {}
+    /** A durable group waiting for the graph: it covers the journal from {@code start} to {@code end}. */
+    private record Pending(List<Event> events, JournalPosition start, JournalPosition end, long arrived) {}
 
     /** Aggregation progress for /admin/stats; {@code aggregated} counts all events ever folded in (kept with the cursor). */
-    public record Status(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor) {}
+    public record Status(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor, boolean caughtUp) {}
 
     private final GraphConnection graph;
     private final Journal journal;
@@ -55,8 +60,18 @@ public final class GraphAggregator implements AutoCloseable {
     private volatile long aggregated;
     private volatile long lastBatchMs;
     private volatile boolean running = true;
+    /** Where the last durable group seen ended (written on the journal's writer thread). */
+    private volatile JournalPosition lastEnd = JournalPosition.START;
+    /** Until the catch-up from the stored cursor is done; {@link #caughtUp} opens then (or when it gave up). */
+    private volatile boolean behind = true;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     public GraphAggregator(GraphConnection graph, Journal journal, long intervalMs) {
+        this(graph, journal, intervalMs, MAX_QUEUED);
+    }
+
+    GraphAggregator(GraphConnection graph, Journal journal, long intervalMs, int maxQueued) {
+        this.maxQueued = maxQueued;
         this.graph = graph;
         this.journal = journal;
         this.intervalMs = intervalMs;
@@ -64,10 +79,19 @@ public final class GraphAggregator implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Resumes from the stored cursor: catches up on the journal, then follows new durable events. */
+    /**
+     * Resumes from the stored cursor: reads it (and rewinds it past a lost journal tail) now, then catches up on the
+     * journal and follows new durable events on its own thread, so a restart does not wait for the catch-up.
+     */
     public GraphAggregator start() {
+        lastEnd = journal.end();
         journal.onDurable((events, end) -> {
-            queue.add(new Pending(events, end, System.currentTimeMillis()));
+            JournalPosition start = lastEnd;
+            lastEnd = end;
+            if (pendingEvents.get() >= maxQueued) {
+                return; // the graph is far behind: not held in memory; the gap it leaves is read from the journal
+            }
+            queue.add(new Pending(events, start, end, System.currentTimeMillis()));
             pendingEvents.addAndGet(events.size());
         });
         try (Session s = graph.session()) {
@@ -83,11 +107,19 @@ public final class GraphAggregator implements AutoCloseable {
         if (cursor.compareTo(journal.end()) > 0) {
             rewindLostTail(lost);
         }
-        JournalPosition from = cursor;
+        thread.start();
+        return this;
+    }
+
+    /** Folds in the journal from the cursor to its end (the queue holds what is written meanwhile). */
+    private synchronized void catchUp() {
         List<Event> batch = new ArrayList<>();
-        JournalPosition[] at = {from};
+        JournalPosition[] at = {cursor};
         long[] caughtUp = {0};
-        journal.replay(from, (e, after) -> {
+        journal.replay(cursor, (e, after) -> {
+            if (!running) {
+                throw new Stopped();
+            }
             batch.add(e);
             at[0] = after;
             if (batch.size() >= MAX_BATCH) {
@@ -100,11 +132,17 @@ public final class GraphAggregator implements AutoCloseable {
             write(batch, at[0]);
             caughtUp[0] += batch.size();
         }
+        behind = false;
         if (caughtUp[0] > 0) {
             LOG.info("Graph aggregation caught up on {} events from the journal", caughtUp[0]);
         }
-        thread.start();
-        return this;
+    }
+
+    /** Ends a catch-up cut short by {@link #close}: what it wrote is counted, the rest waits for the next start. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -135,19 +173,55 @@ public final class GraphAggregator implements AutoCloseable {
     public Status status() {
         Pending oldest = queue.peek();
         long lag = oldest == null ? 0 : System.currentTimeMillis() - oldest.arrived();
-        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.segment() + ":" + cursor.offset());
+        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.segment() + ":" + cursor.offset(), !behind);
     }
 
-    /** Writes everything pending now (tests and shutdown). */
-    public synchronized void flush() {
+    /** Writes everything pending now, once caught up (tests and shutdown); waits for a running catch-up. */
+    public void flush() {
+        try {
+            caughtUp.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        writePending();
+    }
+
+    /**
+     * Writes the queued groups that continue from the cursor. A group that does not start where the one before it
+     * ended (a group left out of the queue because too many waited, or written while the cursor was read) means a gap:
+     * what is queued so far is written, then the journal is read from the cursor on ({@link #catchUp}), and the queued
+     * groups it covered are dropped. So no event is skipped and none counted twice.
+     */
+    private synchronized void writePending() {
+        if (behind) {
+            return; // the first catch-up did not finish: it owns the journal from the cursor on
+        }
         List<Event> batch = new ArrayList<>();
-        JournalPosition end = null;
+        JournalPosition end = cursor;
         Pending p;
-        while ((p = queue.poll()) != null) {
-            pendingEvents.addAndGet(-p.events().size());
-            if (p.end().compareTo(cursor) <= 0) {
-                continue; // already covered by the catch-up replay
+        while ((p = queue.peek()) != null) {
+            if (p.end().compareTo(end) <= 0) {
+                drop(); // already covered by a catch-up replay
+                continue;
             }
+            if (!p.start().equals(end)) {
+                if (!batch.isEmpty()) {
+                    write(batch, end);
+                    batch.clear();
+                }
+                if (running) {
+                    LOG.info("Graph aggregation: events from {} are not queued ({} at most); reading them from the journal",
+                            end, maxQueued);
+                    catchUp();
+                }
+                end = cursor;
+                if (!running) {
+                    return; // at close a gap waits for the next start's catch-up
+                }
+                continue;
+            }
+            drop();
             batch.addAll(p.events());
             end = p.end();
             if (batch.size() >= MAX_BATCH) {
@@ -158,19 +232,51 @@ public final class GraphAggregator implements AutoCloseable {
         if (!batch.isEmpty()) {
             write(batch, end);
         }
+        if (queue.isEmpty() && cursor.compareTo(lastEnd) < 0 && running) {
+            catchUp(); // the newest groups were left out of the queue
+        }
+    }
+
+    private void drop() {
+        Pending p = queue.poll();
+        if (p != null) {
+            pendingEvents.addAndGet(-p.events().size());
+        }
     }
 
     private void loop() {
+        try {
+            while (running && behind) {
+                try {
+                    catchUp();
+                } catch (Stopped e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.error("graph aggregation could not catch up with the journal; retrying in {} ms", 10 * intervalMs, e);
+                    sleep(10 * intervalMs);
+                }
+            }
+        } finally {
+            caughtUp.countDown();
+        }
         while (running) {
             try {
-                Thread.sleep(intervalMs);
-                flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                sleep(intervalMs);
+                writePending();
+            } catch (Stopped e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("graph aggregation failed; it retries from its cursor at the next restart", e);
+                LOG.error("graph aggregation failed; it retries from its cursor in {} ms", intervalMs, e);
             }
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            running = false; // close() interrupts
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,6 +7,9 @@ import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +21,8 @@ import java.util.Set;
  * What event intake and listener state need from the catalog, held in memory so the hot path never waits on the graph:
  * the ids of known items (events for others are accepted but flagged), and each song's title, artists and genres.
  * Reloaded when the graph's item counts change ({@link #reloadIfChanged}, polled by the service), so items imported
- * or simulated while it runs are known within seconds.
+ * or simulated while it runs are known within seconds. Each load is kept in a snapshot file, so a restart starts from
+ * it at once ({@link #restoreOrLoad}) instead of scanning the whole catalog before the first answer.
  */
 public final class ItemCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ItemCatalog.class);
@@ -27,17 +31,54 @@ public final class ItemCatalog {
     public record SongFacts(String title, List<String> artistIds, List<String> artistNames, List<String> genres) {}
 
     private final GraphConnection graph;
-    private volatile Map<ItemType, Set<String>> known = new EnumMap<>(ItemType.class);
-    private volatile Map<String, SongFacts> songs = Map.of();
-    private volatile List<Long> counts = List.of();
+    private final Path snapshot;
+    private boolean restored;
+    private volatile CatalogSnapshot.Content content = new CatalogSnapshot.Content(new EnumMap<>(ItemType.class), Map.of(), List.of());
 
     public ItemCatalog(GraphConnection graph) {
+        this(graph, null);
+    }
+
+    private ItemCatalog(GraphConnection graph, Path snapshot) {
         this.graph = graph;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * The catalog from the snapshot {@code file} when there is a readable one ({@link #restored}: the graph may have
+     * changed while the service was down, even with the same counts, so {@link #reloadInBackground} next); else loaded
+     * from the graph now. Every load rewrites the snapshot.
+     */
+    public static ItemCatalog restoreOrLoad(GraphConnection graph, Path file) {
+        ItemCatalog catalog = new ItemCatalog(graph, file);
+        if (catalog.restore()) {
+            catalog.restored = true;
+            return catalog;
+        }
+        return catalog.reload();
+    }
+
+    /** Whether this catalog came from its snapshot rather than the graph. */
+    public boolean restored() {
+        return restored;
+    }
+
+    /** Loads from the graph on a thread of its own; until then the current content stays in use. */
+    public void reloadInBackground() {
+        Thread refresh = new Thread(() -> {
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                LOG.warn("Item catalog: loading from the graph failed ({}); the snapshot stays in use", e.toString());
+            }
+        }, "item-catalog-reload");
+        refresh.setDaemon(true);
+        refresh.start();
     }
 
     /** Reloads when the number of songs, videos, MLOGs or playlists in the graph changed since the last load. */
     public boolean reloadIfChanged() {
-        if (itemCounts().equals(counts)) {
+        if (itemCounts().equals(content.counts())) {
             return false;
         }
         reload();
@@ -70,13 +111,39 @@ public final class ItemCatalog {
             });
             s.run(CypherFile.load("events/song-facts.cypher").statement()).forEachRemaining(r -> facts.put(r.get("id").asString(), facts(r)));
         }
-        known = ids;
-        songs = facts;
-        counts = before;
+        content = new CatalogSnapshot.Content(ids, facts, before);
+        if (snapshot != null) {
+            save(content);
+        }
         LOG.info("Item catalog: {} songs, {} videos, {} MLOGs, {} playlists in {} ms", ids.get(ItemType.SONG).size(),
                 ids.get(ItemType.VIDEO).size(), ids.get(ItemType.MLOG).size(), ids.get(ItemType.PLAYLIST).size(),
                 (System.nanoTime() - started) / 1_000_000);
         return this;
+    }
+
+    private boolean restore() {
+        if (!Files.exists(snapshot)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        try {
+            content = CatalogSnapshot.read(snapshot);
+            LOG.info("Item catalog: {} songs restored from {} in {} ms; reloading from the graph in the background",
+                    content.songs().size(), snapshot.getFileName(), (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Item catalog: cannot read the snapshot {} ({}); loading from the graph", snapshot, e.toString());
+            return false;
+        }
+    }
+
+    /** A failure only costs the next start a load from the graph. */
+    private void save(CatalogSnapshot.Content c) {
+        try {
+            CatalogSnapshot.write(snapshot, c);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Item catalog: cannot write the snapshot {}: {}", snapshot, e.toString());
+        }
     }
 
     private static SongFacts facts(Record r) {
@@ -85,12 +152,12 @@ public final class ItemCatalog {
     }
 
     public boolean known(ItemType type, String id) {
-        Set<String> ids = known.get(type);
+        Set<String> ids = content.known().get(type);
         return ids != null && ids.contains(id);
     }
 
     /** The song's facts, or null when the catalog does not have it. */
     public SongFacts song(String id) {
-        return songs.get(id);
+        return content.songs().get(id);
     }
 }

@@ -61,6 +61,9 @@ public final class JournalRepair {
                 Files.move(tmp, s, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
+        if (!report.isEmpty()) {
+            IdIndex.delete(dir); // it may hold ids of blanked records: the next start indexes what is left
+        }
         return report;
     }
 }

@@ -32,13 +32,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
     private final DatabaseManagementService dbms;
+    private final Path home;
     private final RunFile runFile;
     private final URI boltUri;
     private final URI browserUri;
     private final AuthToken auth;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, RunFile runFile, URI boltUri, URI browserUri, AuthToken auth) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, RunFile runFile, URI boltUri, URI browserUri, AuthToken auth) {
         this.dbms = dbms;
+        this.home = home;
         this.auth = auth;
         this.runFile = runFile;
         this.boltUri = boltUri;
@@ -87,6 +89,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(ServerSettings.http_enabled_modules, Set.of(ConfigurableServerModules.BROWSER))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
+                // a start after a crash replays the transactions since the last checkpoint (every 15 minutes by
+                // default: a whole import and aggregation catch-up, 8+ s); a checkpoint a minute bounds that
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(1))
                 .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,
                         "guides.neo4j.com,localhost,127.0.0.1," + URI.create(settings.serviceUrl()).getHost())
                 .setConfig(ServerSettings.browser_post_connect_cmd, "play " + settings.serviceUrl() + "/guide/melograph.html");
@@ -103,7 +108,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         PluginProcedures.register(dbms);
         EmbeddedPassword.Stored password = EmbeddedPassword.readOrCreate(home);
-        EmbeddedPassword.apply(dbms, password.password());
+        if (password.created()) {
+            // later starts skip this (a cold system-database query costs seconds of every restart): the DBMS keeps the
+            // password, and GraphConnection sets it again only if the stored one is refused (changed elsewhere)
+            EmbeddedPassword.apply(dbms, password.password());
+        }
         URI bolt = URI.create("bolt://127.0.0.1:" + boltPort);
         URI browser = http ? URI.create("http://127.0.0.1:" + settings.httpPort() + "/browser/") : null;
         RunFile runFile = RunFile.write(home, RunFile.NEO4J, bolt);
@@ -116,7 +125,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } else {
             LOG.info("Neo4j Browser and Bolt login: user '{}', password in {}", EmbeddedPassword.USER, EmbeddedPassword.file(home));
         }
-        return new EmbeddedNeo4j(dbms, runFile, bolt, browser, AuthTokens.basic(EmbeddedPassword.USER, password.password()));
+        return new EmbeddedNeo4j(dbms, home, runFile, bolt, browser, AuthTokens.basic(EmbeddedPassword.USER, password.password()));
+    }
+
+    /** Sets the home's stored password on the DBMS again (it was changed elsewhere, e.g. in Neo4j Browser). */
+    void restorePassword() {
+        EmbeddedPassword.read(home).ifPresent(p -> EmbeddedPassword.apply(dbms, p));
     }
 
     public URI boltUri() {

@@ -7,6 +7,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,19 @@ public final class GraphConnection implements AutoCloseable {
 
     private static GraphConnection embedded(GraphSettings settings) {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings);
+        String description = "embedded Neo4j in " + settings.home();
         try {
-            return connect(neo4j.boltUri(), neo4j.auth(), neo4j, "embedded Neo4j in " + settings.home());
+            try {
+                return connect(neo4j.boltUri(), neo4j.auth(), neo4j, description);
+            } catch (GraphUnavailableException e) {
+                if (!(e.getCause() instanceof AuthenticationException)) {
+                    throw e;
+                }
+                // the password was changed elsewhere (Neo4j Browser): the home's file is the one that counts
+                LOG.warn("The embedded Neo4j refused the password in {}; setting it again", EmbeddedPassword.file(settings.home()));
+                neo4j.restorePassword();
+                return connect(neo4j.boltUri(), neo4j.auth(), neo4j, description);
+            }
         } catch (RuntimeException e) {
             neo4j.close();
             throw e;

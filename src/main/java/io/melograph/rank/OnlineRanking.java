@@ -5,6 +5,7 @@ import io.melograph.events.Event;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ItemType;
 import io.melograph.events.Journal;
+import io.melograph.events.JournalFollower;
 import io.melograph.events.JournalPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ public final class OnlineRanking implements AutoCloseable {
     private volatile long snapshotMillis;
     private volatile long snapshotBytes;
     private ScheduledExecutorService schedule;
+    private JournalFollower follower;
 
     private OnlineRanking(Path dir, FtrlRanker ranker, JournalPosition learnedUpTo) {
         this.dir = dir;
@@ -111,6 +113,12 @@ public final class OnlineRanking implements AutoCloseable {
      * are learned. Returns the number of events read.
      */
     public long catchUp(Journal journal) {
+        return replay(journal).events();
+    }
+
+    private record Replayed(long events, JournalPosition reached) {}
+
+    private Replayed replay(Journal journal) {
         long started = System.nanoTime();
         JournalPosition end = journal.end();
         synchronized (this) {
@@ -137,13 +145,26 @@ public final class OnlineRanking implements AutoCloseable {
         }
         LOG.info("FTRL ranker caught up: {} events read from {} in {} ms, examples {}", read[0], replayFrom,
                 (System.nanoTime() - started) / 1_000_000, ranker.examples());
-        return read[0];
+        return new Replayed(read[0], before[0]);
     }
 
-    /** {@link #catchUp} then learns every new durable group (on the journal's writer thread). */
+    /**
+     * Catches up with the journal on a thread of its own (the restored weights rank meanwhile), then learns every new
+     * durable group on the journal's writer thread.
+     */
     public OnlineRanking follow(Journal journal) {
-        catchUp(journal);
-        journal.onDurable(this::acceptGroup);
+        follower = JournalFollower.start("ftrl-catch-up", journal, () -> replay(journal).reached(), this::acceptGroup);
+        return this;
+    }
+
+    /** Whether {@link #follow} has caught up with the journal (and learns each new group as it is written). */
+    public boolean caughtUp() {
+        return follower != null && follower.caughtUp();
+    }
+
+    /** Waits until {@link #follow} has caught up (commands and tests). */
+    public OnlineRanking awaitCaughtUp() {
+        follower.awaitCaughtUp();
         return this;
     }
 

@@ -179,6 +179,65 @@ class FileJournalTest {
     }
 
     @Test
+    void closedSegmentsIdsLeaveMemoryForTheIndexOnDiskAndStayDuplicates(@TempDir Path dir) throws Exception {
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            for (int b = 0; b < 20; b++) {
+                j.append(events(b * 50, b * 50 + 50)).get(); // ~5 KB a batch: a segment each
+            }
+            j.awaitIndexed();
+            assertTrue(j.idsInMemory() < 100, j.idsInMemory() + " ids in memory: the open segment's only");
+            assertEquals(0, j.append(List.of(event(3), event(500), event(999))).get().written(), "old ids are duplicates");
+        }
+        assertTrue(Files.exists(IdIndex.file(dir)));
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            assertEquals(1000, j.size(), "records counted from the index and the segments after it");
+            assertTrue(j.idsInMemory() < 100, "a start scans only the segments after the index");
+            assertEquals(1, j.append(List.of(event(7), event(1000))).get().written());
+            assertEquals(1001, replay(j).size());
+        }
+        // a lost or damaged index is rebuilt from the segments
+        Files.write(IdIndex.file(dir), new byte[] {1, 2, 3});
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            assertEquals(1001, j.size());
+            assertEquals(0, j.append(List.of(event(0), event(1000))).get().written());
+            j.awaitIndexed();
+            assertTrue(j.idsInMemory() < 100, j.idsInMemory() + " ids in memory after the rebuild");
+            assertEquals(0, j.append(List.of(event(1))).get().written());
+        }
+    }
+
+    @Test
+    void aRepairDropsTheIndexSoBlankedIdsAreForgotten(@TempDir Path dir) throws Exception {
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            for (int b = 0; b < 4; b++) {
+                j.append(events(b * 50, b * 50 + 50)).get();
+            }
+            j.awaitIndexed();
+        }
+        Path first = Segments.list(dir).get(0);
+        try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x13, 0x37}), 100); // inside the second or third record
+        }
+        assertEquals(1, JournalRepair.repair(dir).size());
+        assertTrue(!Files.exists(IdIndex.file(dir)), "the index went with the repair");
+        try (FileJournal j = FileJournal.open(dir, 4096)) {
+            assertEquals(199, j.size());
+            List<String> ids = replay(j).stream().map(Event::eventId).toList();
+            String blanked = events(0, 50).stream().map(Event::eventId).filter(id -> !ids.contains(id)).findFirst().orElseThrow();
+            assertEquals(1, j.append(List.of(events(0, 50).stream().filter(e -> e.eventId().equals(blanked)).findFirst().orElseThrow()))
+                    .get().written(), "the blanked event can be sent again");
+        }
+    }
+
+    @Test
+    void anIdsDigestReadFromItsRecordIsTheDigestOfTheId() {
+        for (String id : List.of("", "a", "exactly-16-bytes", "a much longer event id of 40 bytes or so", "ünïcödé-♫-id")) {
+            Event e = new Event(id, "u", "s", ItemType.SONG, Action.PLAY, Event.UNKNOWN, Event.UNKNOWN, null, 1L);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(EventIdSet.hash(id), EventCodec.idHash(EventCodec.encode(e)), id);
+        }
+    }
+
+    @Test
     void idSetHoldsManyIds() {
         EventIdSet ids = new EventIdSet();
         for (int i = 0; i < 200_000; i++) {

@@ -58,6 +58,25 @@ class GraphAggregatorTest {
     }
 
     @Test
+    void aGraphFarBehindReadsEventsBackFromTheJournalInsteadOfHoldingThem(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000, 10).start();
+            aggregator.flush(); // caught up (nothing yet)
+            for (int g = 0; g < 6; g++) {
+                journal.append(plays("q-", g * 5, g * 5 + 5)).get(); // groups of 5: the third does not fit in memory
+            }
+            assertTrue(aggregator.status().pending() <= 10, aggregator.status().pending() + " events held");
+            aggregator.flush();
+            assertEquals(30, plays(graph), "each event counted once, none skipped");
+            journal.append(plays("q-", 30, 33)).get(); // and it follows the journal again
+            aggregator.flush();
+            assertEquals(33, plays(graph));
+            aggregator.close();
+        }
+    }
+
+    @Test
     void aLostJournalTailNeitherHidesNewEventsNorCountsResentOnesTwice(@TempDir Path dir) throws Exception {
         GraphConnection graph = graphWithOneSong();
         JournalPosition[] afterTwenty = new JournalPosition[1];

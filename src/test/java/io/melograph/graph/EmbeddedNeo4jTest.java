@@ -57,4 +57,21 @@ class EmbeddedNeo4jTest {
             assertTrue(e.getMessage().contains("is another Melograph using this MELOGRAPH_HOME?"), e.getMessage());
         }
     }
+
+    @Test
+    void aPasswordChangedInBrowserIsSetBackToTheHomesAtTheNextStart(@TempDir Path home) {
+        GraphSettings settings = GraphSettings.from(k -> null).withHome(home).withPorts(0, 0);
+        String stored;
+        try (GraphConnection graph = GraphConnection.openForService(settings)) {
+            stored = EmbeddedPassword.read(home).orElseThrow();
+            try (Session s = graph.driver().session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
+                s.run("ALTER CURRENT USER SET PASSWORD FROM $old TO 'changed-in-browser'", java.util.Map.of("old", stored)).consume();
+            }
+        }
+        // the second start does not set the password unless it is refused: here it is, and the file's wins
+        try (GraphConnection graph = GraphConnection.openForService(settings); Session s = graph.session()) {
+            assertEquals(1, s.run("RETURN 1 AS one").single().get("one").asInt());
+            assertEquals(stored, EmbeddedPassword.read(home).orElseThrow(), "the home keeps its password");
+        }
+    }
 }

@@ -67,7 +67,8 @@ class OnlineRankingTest {
         try (FileJournal j = FileJournal.open(journal)) {
             append(j, 0, at(0.4));
             OnlineRanking first = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j);
-            append(j, at(0.4), at(0.6)); // learned live, group by group
+            append(j, at(0.4), at(0.6)); // written while it catches up, then learned group by group
+            first.awaitCaughtUp();
             first.snapshot();
             pendingAtSnapshot = first.stats().pendingExposures();
             append(j, at(0.6), at(0.7)); // learned, then lost with the process
@@ -76,7 +77,7 @@ class OnlineRankingTest {
         assertTrue(pendingAtSnapshot > 0, "the snapshot cut through open sessions");
         try (FileJournal j = FileJournal.open(journal)) {
             append(j, at(0.7), events.size());
-            OnlineRanking restored = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j);
+            OnlineRanking restored = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j).awaitCaughtUp();
             assertEquals(continuous.ranker().examples(), restored.ranker().examples());
             assertEquals(continuous.stats().positives(), restored.stats().positives());
             assertEquals(continuous.stats().pendingExposures(), restored.stats().pendingExposures());

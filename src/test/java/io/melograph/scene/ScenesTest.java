@@ -115,7 +115,7 @@ class ScenesTest {
         journal = FileJournal.open(home.resolve("journal"));
         catalog = new ItemCatalog(graph).reload();
         ListenerStates states = new ListenerStates(catalog);
-        intake = new EventIntake(journal, catalog, states);
+        intake = new EventIntake(journal, catalog, states).awaitCaughtUp();
         recall = new RecallService(graph, new ListenerContexts(graph, states), Duration.ofSeconds(10));
         SongPopularity popularity = new SongPopularity(graph).reload();
         sceneRecall = new SceneRecall(recall, popularity, catalog, new PopularItems(graph));
