@@ -62,14 +62,8 @@ public final class DailyMixScene {
     private record Provisional(DailyList list, int size, long at) {}
     /** One computation per listener and day at a time: two requests at once get the same list. */
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
-    /**
-     * Profile time zones read lately: a stored list should not cost a graph query. Onboarding tells of a change
-     * ({@link #zoneChanged}); the time limit covers a change made elsewhere (an import).
-     */
-    private final ConcurrentHashMap<String, ProfileZone> zones = new ConcurrentHashMap<>();
-    static final long ZONE_TTL_MS = 10 * 60_000;
-
-    private record ProfileZone(ZoneId zone, long readAt) {}
+    /** Profile time zones read lately; onboarding tells of a change ({@link #zoneChanged}). */
+    private final ProfileZones zones = new ProfileZones();
 
     /**
      * @param background       computes the day's list again after a degraded answer
@@ -163,7 +157,7 @@ public final class DailyMixScene {
 
     /** The profile's time zone may have changed (onboarding): read it again on the next request. */
     public void zoneChanged(String userId) {
-        zones.remove(userId);
+        zones.forget(userId);
     }
 
     /** One computation per listener and day at a time: whoever comes second gets the first one's list. */
@@ -225,12 +219,7 @@ public final class DailyMixScene {
     }
 
     private ZoneId profileZone(String userId, long now) {
-        ProfileZone known = zones.get(userId);
-        if (known == null || now - known.readAt() > ZONE_TTL_MS || now < known.readAt()) {
-            known = new ProfileZone(history.timeZone(userId).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC), now);
-            zones.put(userId, known);
-        }
-        return known.zone();
+        return zones.get(userId, now, u -> history.timeZone(u).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC));
     }
 
     private static Optional<ZoneId> zone(String id) {
