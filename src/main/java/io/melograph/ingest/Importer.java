@@ -92,7 +92,16 @@ public final class Importer {
         }
     }
 
+    /** Runs the import of {@code sources} and closes them at the end. */
     public ImportReport run(List<ImportSource> sources, Options options) throws IOException {
+        try {
+            return runOf(sources, options);
+        } finally {
+            sources.forEach(ImportSource::close);
+        }
+    }
+
+    private ImportReport runOf(List<ImportSource> sources, Options options) throws IOException {
         long started = System.currentTimeMillis();
         Run run = new Run(sources);
         validate(run);

@@ -22,7 +22,11 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.params.StoreParams;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 
 import java.io.IOException;
@@ -33,6 +37,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -41,19 +46,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * An RDF file (Turtle, N-Triples, N3, RDF/XML, JSON-LD; gzip too) read with Apache Jena, rewritten into the
  * Melograph vocabulary by the {@link Alignment}, completed with the ontology's single-class domains and ranges,
  * validated with SHACL ({@code ontology/shapes.ttl}), and turned into one row per typed resource.
- * Triples whose predicate no alignment maps are skipped and counted.
+ * Triples whose predicate no alignment maps are skipped and counted. Nothing of the file is held on the heap: the
+ * parser streams into the alignment, the aligned triples go to a scratch TDB2 store on disk (deleted by
+ * {@link #close}), SHACL validates that store, and each {@link #read} streams the rows from it.
  */
 public final class RdfSource extends FileSource {
     private final Ontology ontology;
     private final Alignment alignment;
     private final ShapeRules shapes;
-    private List<Row> rows;
     private final Map<String, Long> ignoredPredicates = new TreeMap<>();
+    /** Syntax or encoding problems of the file; then there is no store. */
+    private List<Row> problems;
+    private Path storeDir;
+    private DatasetGraph store;
+    /** SHACL results by focus node: as many as the file has problems. */
+    private Map<Node, List<ReportEntry>> results;
 
     public RdfSource(Path path, Ontology ontology, Alignment alignment, ShapeRules shapes) {
         super(path);
@@ -91,38 +104,69 @@ public final class RdfSource extends FileSource {
 
     @Override
     public void read(Consumer<Row> consumer) throws IOException {
-        if (rows == null) {
-            rows = load();
+        if (problems == null && store == null) {
+            load();
         }
-        rows.forEach(consumer);
+        if (problems != null) {
+            problems.forEach(consumer);
+            return;
+        }
+        Txn.executeRead(store, () -> rows(store.getDefaultGraph(), consumer));
+    }
+
+    /** Lets go of the scratch store and deletes it. */
+    @Override
+    public void close() {
+        if (store != null) {
+            TDBInternal.expel(store);
+            store = null;
+        }
+        if (storeDir != null) {
+            try (Stream<Path> files = Files.walk(storeDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder: the system cleans it up eventually
+            }
+            storeDir = null;
+        }
     }
 
     /**
      * Streams the file through Jena's parser straight into the alignment: only triples the alignment maps are kept
-     * (a DBpedia dump is mostly predicates we do not use), never the whole source graph. The aligned graph stays in
-     * memory for SHACL, whose checks reach across resources (a song's album must be an Album).
+     * (a DBpedia dump is mostly predicates we do not use), in a TDB2 store on disk, never the source graph. SHACL then
+     * validates that store, since its checks reach across resources (a song's album must be an Album).
      */
-    private List<Row> load() throws IOException {
-        Graph aligned = GraphFactory.createDefaultGraph();
-        List<Row> syntax = new ArrayList<>();
+    private void load() throws IOException {
         Lang lang = language(name());
         if (lang == null) {
-            return List.of(fileProblem(0, "not an RDF file name (.ttl, .nt, .n3, .rdf, .owl, .jsonld, optionally .gz)"));
+            problems = List.of(fileProblem(0, "not an RDF file name (.ttl, .nt, .n3, .rdf, .owl, .jsonld, optionally .gz)"));
+            return;
         }
         if (!lang.equals(Lang.RDFXML)) {
             // Jena would read Latin-1 Turtle with replacement characters; these formats are UTF-8 by definition
             try (InputStream in = CsvSource.open(path)) {
                 long bad = Utf8Check.firstMalformedLine(in);
                 if (bad > 0) {
-                    return List.of(fileProblem(bad, "not valid UTF-8 (" + lang.getLabel() + " files must be UTF-8 encoded)"));
+                    problems = List.of(fileProblem(bad, "not valid UTF-8 (" + lang.getLabel() + " files must be UTF-8 encoded)"));
+                    return;
                 }
             }
         }
+        List<Row> syntax = new ArrayList<>();
+        storeDir = Files.createTempDirectory("melograph-rdf-");
+        // small caches: the store is read through once or twice, and the heap is what it spares
+        store = DatabaseMgr.connectDatasetGraph(storeDir.toString(), StoreParams.getSmallStoreParams());
         try (InputStream in = CsvSource.open(path)) {
-            RDFParser.source(in).lang(lang).base(path.toUri().toString()).errorHandler(new Collect(syntax)).parse(new StreamRDFBase() {
-                @Override
-                public void triple(Triple t) {
-                    align(t, aligned);
+            Txn.executeWrite(store, () -> {
+                Graph aligned = store.getDefaultGraph();
+                RDFParser.source(in).lang(lang).base(path.toUri().toString()).errorHandler(new Collect(syntax)).parse(new StreamRDFBase() {
+                    @Override
+                    public void triple(Triple t) {
+                        align(t, aligned);
+                    }
+                });
+                if (syntax.isEmpty()) {
+                    nameFromIris(aligned);
                 }
             });
         } catch (RiotException e) {
@@ -131,10 +175,17 @@ public final class RdfSource extends FileSource {
             }
         }
         if (!syntax.isEmpty()) {
-            return syntax;
+            problems = syntax;
+            close();
+            return;
         }
-        nameFromIris(aligned);
-        return rows(aligned);
+        results = new HashMap<>();
+        Txn.executeRead(store, () -> {
+            ValidationReport report = ShaclValidator.get().validate(shapes.shapes(), store.getDefaultGraph());
+            for (ReportEntry e : report.getEntries()) {
+                results.computeIfAbsent(e.focusNode(), k -> new ArrayList<>()).add(e);
+            }
+        });
     }
 
     private Row fileProblem(long line, String message) {
@@ -216,12 +267,14 @@ public final class RdfSource extends FileSource {
     /** Resources without a name are named from their IRI. */
     private void nameFromIris(Graph out) {
         Node name = NodeFactory.createURI(Ontology.NS + "name");
-        Set<Node> typed = new LinkedHashSet<>();
-        out.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> typed.add(t.getSubject()));
-        for (Node s : typed) {
-            if (s.isURI() && !out.contains(s, name, Node.ANY)) {
-                alignment.nameFromIri(s.getURI()).ifPresent(n -> out.add(Triple.create(s, name, NodeFactory.createLiteralString(n))));
+        Set<Node> unnamed = new LinkedHashSet<>();
+        out.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getSubject().isURI() && !out.contains(t.getSubject(), name, Node.ANY)) {
+                unnamed.add(t.getSubject());
             }
+        });
+        for (Node s : unnamed) { // added after the scan: the store is not changed while it is read
+            alignment.nameFromIri(s.getURI()).ifPresent(n -> out.add(Triple.create(s, name, NodeFactory.createLiteralString(n))));
         }
     }
 
@@ -251,59 +304,74 @@ public final class RdfSource extends FileSource {
         return NodeFactory.createURI(Ontology.NS + label);
     }
 
-    /** One row per resource with a Melograph class, carrying its SHACL results. */
-    private List<Row> rows(Graph g) {
-        Map<Node, List<ReportEntry>> entries = new HashMap<>();
-        ValidationReport report = ShaclValidator.get().validate(shapes.shapes(), g);
-        for (ReportEntry e : report.getEntries()) {
-            entries.computeIfAbsent(e.focusNode(), k -> new ArrayList<>()).add(e);
-        }
-        Map<Node, List<String>> labels = new java.util.LinkedHashMap<>();
-        List<String> order = ontology.classes().stream().map(NodeClass::label).toList();
-        g.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t ->
-                labels.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t.getObject().getLocalName()));
-        labels.values().forEach(l -> l.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b))));
-        List<Node> subjects = new ArrayList<>(labels.keySet());
-        subjects.sort((a, b) -> key(a).compareTo(key(b)));
-        List<Row> out = new ArrayList<>(subjects.size());
-        long line = 0;
-        for (Node s : subjects) {
-            line++;
-            String where = s.isURI() ? "<" + s.getURI() + ">" : "_:" + s.getBlankNodeLabel();
-            RowBuilder row = new RowBuilder(name(), line, where, List.of(where));
-            for (ReportEntry e : entries.getOrDefault(s, List.of())) {
-                String field = e.resultPath() == null ? "" : e.resultPath().toString().replaceAll("^<.*[#/]([^#/>]+)>$", "$1");
-                if (e.severity() == Severity.Violation) {
-                    row.error(field, e.message());
-                } else {
-                    row.warning(field, e.message());
-                }
+    /**
+     * One row per resource with a Melograph class, carrying its SHACL results. The store's subject-first index hands
+     * out each resource's triples together, so rows stream from it with nothing collected on the heap.
+     */
+    private void rows(Graph g, Consumer<Row> consumer) {
+        List<Triple> about = new ArrayList<>();
+        long[] line = {0};
+        g.find(Node.ANY, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            if (!about.isEmpty() && !about.get(0).getSubject().equals(t.getSubject())) {
+                row(g, about, ++line[0]).ifPresent(consumer);
+                about.clear();
             }
-            String id = id(g, s);
-            Map<String, Object> props = new HashMap<>();
-            g.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                if (t.getPredicate().equals(RDF.type.asNode())) {
+            about.add(t);
+        });
+        if (!about.isEmpty()) {
+            row(g, about, ++line[0]).ifPresent(consumer);
+        }
+    }
+
+    /** The row of the resource these triples are about, if it has a Melograph class. */
+    private java.util.Optional<Row> row(Graph g, List<Triple> about, long line) {
+        Node s = about.get(0).getSubject();
+        List<String> labels = labels(g, s);
+        if (labels.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String where = s.isURI() ? "<" + s.getURI() + ">" : "_:" + s.getBlankNodeLabel();
+        RowBuilder row = new RowBuilder(name(), line, where, List.of(where));
+        for (ReportEntry e : results.getOrDefault(s, List.of())) {
+            String field = e.resultPath() == null ? "" : e.resultPath().toString().replaceAll("^<.*[#/]([^#/>]+)>$", "$1");
+            if (e.severity() == Severity.Violation) {
+                row.error(field, e.message());
+            } else {
+                row.warning(field, e.message());
+            }
+        }
+        String id = id(g, s);
+        Map<String, Object> props = new HashMap<>();
+        for (Triple t : about) {
+            if (t.getPredicate().equals(RDF.type.asNode())) {
+                continue;
+            }
+            String iri = t.getPredicate().getURI();
+            ontology.propertyByIri(iri).ifPresent(p -> {
+                if (!t.getObject().isLiteral()) {
+                    row.error(p.key(), "expected a value, got the resource " + t.getObject());
                     return;
                 }
-                String iri = t.getPredicate().getURI();
-                ontology.propertyByIri(iri).ifPresent(p -> {
-                    if (!t.getObject().isLiteral()) {
-                        row.error(p.key(), "expected a value, got the resource " + t.getObject());
-                        return;
-                    }
-                    try {
-                        // several values where one is expected (SHACL has warned): keep the smallest, whatever the triple order
-                        props.merge(p.key(), p.datatype().parse(t.getObject().getLiteralLexicalForm()), RdfSource::smaller);
-                    } catch (IllegalArgumentException e) {
-                        // SHACL's datatype check has reported it
-                    }
-                });
-                ontology.relationByIri(iri).ifPresent(r -> edge(g, row, labels, r, s, id, t.getObject()));
+                try {
+                    // several values where one is expected (SHACL has warned): keep the smallest, whatever the triple order
+                    props.merge(p.key(), p.datatype().parse(t.getObject().getLiteralLexicalForm()), RdfSource::smaller);
+                } catch (IllegalArgumentException e) {
+                    // SHACL's datatype check has reported it
+                }
             });
-            row.node(new NodeRecord(labels.get(s), id, props));
-            out.add(row.build());
+            ontology.relationByIri(iri).ifPresent(r -> edge(g, row, labels, r, id, t.getObject()));
         }
-        return out;
+        row.node(new NodeRecord(labels, id, props));
+        return java.util.Optional.of(row.build());
+    }
+
+    /** A resource's Melograph classes, in the ontology's order. */
+    private List<String> labels(Graph g, Node n) {
+        List<String> order = ontology.classes().stream().map(NodeClass::label).toList();
+        List<String> labels = new ArrayList<>();
+        g.find(n, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> labels.add(t.getObject().getLocalName()));
+        labels.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+        return labels;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -311,13 +379,13 @@ public final class RdfSource extends FileSource {
         return a instanceof Comparable ca && a.getClass() == b.getClass() && ca.compareTo(b) > 0 ? b : a;
     }
 
-    private void edge(Graph g, RowBuilder row, Map<Node, List<String>> labels, Relation r, Node s, String id, Node o) {
+    private void edge(Graph g, RowBuilder row, List<String> fromLabels, Relation r, String id, Node o) {
         if (o.isLiteral()) {
             row.error(r.column(), "expected a resource, got the value " + o);
             return;
         }
-        String fromLabel = pick(labels.get(s), r.domain());
-        String toLabel = pick(labels.getOrDefault(o, List.of()), r.range());
+        String fromLabel = pick(fromLabels, r.domain());
+        String toLabel = pick(labels(g, o), r.range());
         if (fromLabel == null) {
             row.error(r.column(), "the resource is not a " + String.join(" or ", r.domain()));
         } else if (toLabel == null) {
@@ -329,10 +397,6 @@ public final class RdfSource extends FileSource {
 
     private static String pick(List<String> labels, Set<String> allowed) {
         return labels.stream().filter(allowed::contains).findFirst().orElse(null);
-    }
-
-    private static String key(Node n) {
-        return n.isURI() ? n.getURI() : "_:" + n.getBlankNodeLabel();
     }
 
     /** IRIs map through the alignment's namespaces; a blank node's id is a digest of what it says. */

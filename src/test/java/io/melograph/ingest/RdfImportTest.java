@@ -73,6 +73,45 @@ class RdfImportTest {
     }
 
     @Test
+    void theAlignedTriplesWaitInAScratchStoreOnDiskThatTheImportDeletes() throws IOException {
+        Path ttl = write("two.ttl", PREFIXES + """
+                id:s1 a mg:Song ; mg:name "One" ; mg:by id:a1 .
+                id:a1 a mg:Artist ; mg:name "Artist" .
+                """);
+        List<Path> before = scratchStores(); // other imports may run on this machine: only new stores count
+        List<Path> during = new java.util.ArrayList<>();
+        List<Row> rows = new java.util.ArrayList<>();
+        ImportSource source = files.rdf(List.of(ttl)).get(0);
+        source.read(row -> {
+            rows.add(row);
+            try {
+                scratchStores().stream().filter(p -> !before.contains(p) && !during.contains(p)).forEach(during::add);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(2, rows.size(), "a row per typed resource, read from the store");
+        assertTrue(!during.isEmpty() && Files.isDirectory(during.get(0)), "a TDB2 store on disk while the file is read");
+        List<Row> again = new java.util.ArrayList<>();
+        source.read(again::add);
+        assertEquals(rows.stream().map(Row::where).toList(), again.stream().map(Row::where).toList(), "read again, same rows");
+        source.close();
+        assertTrue(during.stream().noneMatch(Files::exists), "deleted when the source is closed");
+
+        // the importer closes its sources itself
+        List<Path> beforeImport = scratchStores();
+        ImportReport r = run(ttl);
+        assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
+        assertTrue(beforeImport.containsAll(scratchStores()), "no store left behind");
+    }
+
+    private static List<Path> scratchStores() throws IOException {
+        try (java.util.stream.Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("melograph-rdf-")).toList();
+        }
+    }
+
+    @Test
     void importsMusicOntologyExamplesInTurtleAndRdfXml() throws IOException {
         Path examples = TestGraph.shared("datasets/musicontology/examples");
         ImportReport r = run(examples.resolve("clapton.n3"), examples.resolve("phil_and_mary.rdf"));
