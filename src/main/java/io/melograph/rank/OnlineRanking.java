@@ -58,7 +58,7 @@ public final class OnlineRanking implements AutoCloseable {
     private volatile long snapshotMillis;
     private volatile long snapshotBytes;
     private ScheduledExecutorService schedule;
-    private JournalFollower follower;
+    private volatile JournalFollower follower;
 
     private OnlineRanking(Path dir, FtrlRanker ranker, JournalPosition learnedUpTo) {
         this.dir = dir;
