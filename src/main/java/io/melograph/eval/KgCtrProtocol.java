@@ -3,6 +3,7 @@ package io.melograph.eval;
 import io.melograph.eval.metric.Auc;
 import io.melograph.eval.metric.F1;
 import io.melograph.eval.metric.LogLoss;
+import io.melograph.eval.metric.Signal;
 import io.melograph.train.InteractionMatrix;
 import io.melograph.train.Scorer;
 
@@ -52,15 +53,11 @@ public final class KgCtrProtocol {
             double[] valid = scores(scorer, split, split.trainEnd(), split.validEnd());
             double[] test = scores(scorer, split, split.validEnd(), split.size());
             floorUnscored(valid, test);
-            PlattCalibration calibration = PlattCalibration.fit(valid, validLabels);
-            double[] probabilities = Arrays.stream(test).map(calibration::probability).toArray();
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("auc", Auc.of(test, testLabels));
-            metrics.put("f1", F1.of(probabilities, testLabels, 0.5));
-            metrics.put("logloss", LogLoss.of(probabilities, testLabels));
+            Map<String, Double> metrics = testMetrics(valid, validLabels, test, testLabels);
             metrics.put("validation auc", tuned.objective());
+            String note = metrics.containsKey("f1") ? scorer.note() : join(scorer.note(), NO_SIGNAL);
             results.add(new ModelResult(model, tuned.params(), metrics, Map.of(), Map.of(), (System.nanoTime() - t0) / 1e9,
-                    scorer.note()));
+                    note));
             scorer.close();
         }
         Map<String, Object> sizes = new LinkedHashMap<>();
@@ -79,6 +76,29 @@ public final class KgCtrProtocol {
                         "published anchors are on the papers' Last.fm subset (3,846 artists linked to their knowledge graph), "
                                 + "not on these rows"),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    static final String NO_SIGNAL = "no signal: every test score is the same, so AUC is 0.5 by ties and F1 and log loss "
+            + "are left out (after calibration they would only reflect its intercept)";
+
+    /**
+     * Test AUC, and F1 at 0.5 and log loss after Platt calibration on validation — the last two only when the test
+     * scores carry a signal ({@link Signal}).
+     */
+    static Map<String, Double> testMetrics(double[] valid, boolean[] validLabels, double[] test, boolean[] testLabels) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("auc", Auc.of(test, testLabels));
+        if (!Signal.none(test)) {
+            PlattCalibration calibration = PlattCalibration.fit(valid, validLabels);
+            double[] probabilities = Arrays.stream(test).map(calibration::probability).toArray();
+            metrics.put("f1", F1.of(probabilities, testLabels, 0.5));
+            metrics.put("logloss", LogLoss.of(probabilities, testLabels));
+        }
+        return metrics;
+    }
+
+    private static String join(String a, String b) {
+        return a == null || a.isEmpty() ? b : a + "; " + b;
     }
 
     private static long count(CtrSplit split, int from, int to) {
