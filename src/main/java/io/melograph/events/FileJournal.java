@@ -182,27 +182,17 @@ public final class FileJournal implements Journal {
         long started = System.nanoTime();
         try {
             List<long[]> added = new ArrayList<>();
-            long records = 0;
             for (Path s : Segments.list(dir)) {
                 long number = Segments.number(s);
-                if (number <= index.lastSegment() || number > last) {
-                    continue;
-                }
-                ByteBuffer data = Segments.read(s);
-                long pos = 0;
-                while ((pos = Segments.skipGap(data, pos)) < data.limit()) {
-                    byte[] payload = Segments.recordAt(data, pos);
-                    if (payload == null) {
-                        throw new JournalCorruptedException(s, pos, "found while indexing its ids");
-                    }
-                    added.add(EventCodec.idHash(payload));
-                    records++;
-                    pos += Segments.HEADER + payload.length;
+                if (number > index.lastSegment() && number <= last) {
+                    ByteBuffer data = Segments.read(s);
+                    Segments.forEachRecord(s, data, 0, data.limit(), "while indexing its ids",
+                            (payload, after) -> added.add(EventCodec.idHash(payload)));
                 }
             }
             long[][] sorted = added.toArray(new long[0][]);
             Arrays.sort(sorted, (a, b) -> IdIndex.compare(a[0], a[1], b[0], b[1]));
-            IdIndex next = index.plus(dir, last, sorted, records);
+            IdIndex next = index.plus(dir, last, sorted, sorted.length);
             synchronized (ids) {
                 index = next;
                 ids.removeAll(sorted);
@@ -369,15 +359,9 @@ public final class FileJournal implements Journal {
                 }
                 ByteBuffer data = Segments.read(s);
                 long limit = number == stop.segment() ? Math.min(stop.offset(), data.limit()) : data.limit();
-                long pos = number == from.segment() ? from.offset() : 0;
-                while ((pos = Segments.skipGap(data, pos)) < limit) {
-                    byte[] payload = Segments.recordAt(data, pos);
-                    if (payload == null) {
-                        throw new JournalCorruptedException(s, pos, "found while replaying");
-                    }
-                    pos += Segments.HEADER + payload.length;
-                    consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload)), new JournalPosition(number, pos));
-                }
+                long start = number == from.segment() ? from.offset() : 0;
+                Segments.forEachRecord(s, data, start, limit, "while replaying", (payload, after) ->
+                        consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload)), new JournalPosition(number, after)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event journal in " + dir, e);

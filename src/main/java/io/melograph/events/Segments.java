@@ -78,6 +78,28 @@ final class Segments {
         return p;
     }
 
+    /** One record's payload and the offset just after it. */
+    @FunctionalInterface
+    interface Record {
+        void accept(byte[] payload, long after);
+    }
+
+    /**
+     * Each record of {@code segment}'s {@code data} from offset {@code from} up to {@code limit}, stepping over blanked
+     * gaps; a damaged record is a {@link JournalCorruptedException} saying it was found {@code during} that.
+     */
+    static void forEachRecord(Path segment, ByteBuffer data, long from, long limit, String during, Record consumer) {
+        long pos = from;
+        while ((pos = skipGap(data, pos)) < limit) {
+            byte[] payload = recordAt(data, pos);
+            if (payload == null) {
+                throw new JournalCorruptedException(segment, pos, "found " + during);
+            }
+            pos += HEADER + payload.length;
+            consumer.accept(payload, pos);
+        }
+    }
+
     /** The offset of the next valid record after {@code from}, or -1. */
     static long nextValid(ByteBuffer data, long from) {
         for (long p = from + 1; p + HEADER <= data.limit(); p++) {

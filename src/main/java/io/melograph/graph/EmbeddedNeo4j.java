@@ -32,16 +32,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
     private final DatabaseManagementService dbms;
-    private final Path home;
+    /** The home's stored password: what Bolt logins use, and what {@link #restorePassword} sets again. */
+    private final String password;
     private final RunFile runFile;
     private final URI boltUri;
     private final URI browserUri;
-    private final AuthToken auth;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, RunFile runFile, URI boltUri, URI browserUri, AuthToken auth) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, String password, RunFile runFile, URI boltUri, URI browserUri) {
         this.dbms = dbms;
-        this.home = home;
-        this.auth = auth;
+        this.password = password;
         this.runFile = runFile;
         this.boltUri = boltUri;
         this.browserUri = browserUri;
@@ -125,12 +124,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } else {
             LOG.info("Neo4j Browser and Bolt login: user '{}', password in {}", EmbeddedPassword.USER, EmbeddedPassword.file(home));
         }
-        return new EmbeddedNeo4j(dbms, home, runFile, bolt, browser, AuthTokens.basic(EmbeddedPassword.USER, password.password()));
+        return new EmbeddedNeo4j(dbms, password.password(), runFile, bolt, browser);
     }
 
     /** Sets the home's stored password on the DBMS again (it was changed elsewhere, e.g. in Neo4j Browser). */
     void restorePassword() {
-        EmbeddedPassword.read(home).ifPresent(p -> EmbeddedPassword.apply(dbms, p));
+        EmbeddedPassword.apply(dbms, password);
     }
 
     public URI boltUri() {
@@ -139,7 +138,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** Bolt credentials of this DBMS. */
     public AuthToken auth() {
-        return auth;
+        return AuthTokens.basic(EmbeddedPassword.USER, password);
     }
 
     public URI browserUri() {

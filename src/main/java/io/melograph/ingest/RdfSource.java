@@ -7,6 +7,7 @@ import io.melograph.ontology.Ontology;
 import io.melograph.ontology.Property;
 import io.melograph.ontology.Relation;
 import io.melograph.ontology.ShapeRules;
+import io.melograph.util.Folders;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -40,13 +41,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * An RDF file (Turtle, N-Triples, N3, RDF/XML, JSON-LD; gzip too) read with Apache Jena, rewritten into the
@@ -60,6 +62,8 @@ public final class RdfSource extends FileSource {
     private final Ontology ontology;
     private final Alignment alignment;
     private final ShapeRules shapes;
+    /** Class labels in the ontology's order: a resource's labels are listed in it. */
+    private final List<String> classOrder;
     private final Map<String, Long> ignoredPredicates = new TreeMap<>();
     /** Syntax or encoding problems of the file; then there is no store. */
     private List<Row> problems;
@@ -73,6 +77,7 @@ public final class RdfSource extends FileSource {
         this.ontology = ontology;
         this.alignment = alignment;
         this.shapes = shapes;
+        this.classOrder = ontology.classes().stream().map(NodeClass::label).toList();
     }
 
     /** Whether a file name looks like RDF this source can read. */
@@ -122,9 +127,9 @@ public final class RdfSource extends FileSource {
             store = null;
         }
         if (storeDir != null) {
-            try (Stream<Path> files = Files.walk(storeDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
+            try {
+                Folders.delete(storeDir);
+            } catch (java.io.UncheckedIOException e) {
                 // a temporary folder: the system cleans it up eventually
             }
             storeDir = null;
@@ -324,11 +329,11 @@ public final class RdfSource extends FileSource {
     }
 
     /** The row of the resource these triples are about, if it has a Melograph class. */
-    private java.util.Optional<Row> row(Graph g, List<Triple> about, long line) {
+    private Optional<Row> row(Graph g, List<Triple> about, long line) {
         Node s = about.get(0).getSubject();
-        List<String> labels = labels(g, s);
+        List<String> labels = labels(about.iterator());
         if (labels.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String where = s.isURI() ? "<" + s.getURI() + ">" : "_:" + s.getBlankNodeLabel();
         RowBuilder row = new RowBuilder(name(), line, where, List.of(where));
@@ -362,15 +367,18 @@ public final class RdfSource extends FileSource {
             ontology.relationByIri(iri).ifPresent(r -> edge(g, row, labels, r, id, t.getObject()));
         }
         row.node(new NodeRecord(labels, id, props));
-        return java.util.Optional.of(row.build());
+        return Optional.of(row.build());
     }
 
-    /** A resource's Melograph classes, in the ontology's order. */
-    private List<String> labels(Graph g, Node n) {
-        List<String> order = ontology.classes().stream().map(NodeClass::label).toList();
+    /** A resource's Melograph classes, in the ontology's order, from its triples (the rdf:type ones count). */
+    private List<String> labels(Iterator<Triple> triples) {
         List<String> labels = new ArrayList<>();
-        g.find(n, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> labels.add(t.getObject().getLocalName()));
-        labels.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+        triples.forEachRemaining(t -> {
+            if (t.getPredicate().equals(RDF.type.asNode())) {
+                labels.add(t.getObject().getLocalName());
+            }
+        });
+        labels.sort(Comparator.comparingInt(classOrder::indexOf));
         return labels;
     }
 
@@ -385,7 +393,7 @@ public final class RdfSource extends FileSource {
             return;
         }
         String fromLabel = pick(fromLabels, r.domain());
-        String toLabel = pick(labels(g, o), r.range());
+        String toLabel = pick(labels(g.find(o, RDF.type.asNode(), Node.ANY)), r.range());
         if (fromLabel == null) {
             row.error(r.column(), "the resource is not a " + String.join(" or ", r.domain()));
         } else if (toLabel == null) {
