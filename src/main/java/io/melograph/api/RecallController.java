@@ -53,7 +53,7 @@ final class RecallController {
     @Access(Access.Level.PUBLIC)
     SimilarView songs(@PathVariable String id, @QueryValue(defaultValue = "20") int limit) {
         check(id, limit);
-        return recall.similarSongs(id, limit).map(a -> SimilarView.of(id, a.name(), a.result(), limit))
+        return recall.similarSongs(id, limit).map(a -> SimilarView.of(a, limit))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "unknown song '" + id + "'"));
     }
 
@@ -62,7 +62,7 @@ final class RecallController {
     @Access(Access.Level.PUBLIC)
     SimilarView artists(@PathVariable String id, @QueryValue(defaultValue = "20") int limit) {
         check(id, limit);
-        return recall.similarArtists(id, limit).map(a -> SimilarView.of(id, a.name(), a.result(), limit))
+        return recall.similarArtists(id, limit).map(a -> SimilarView.of(a, limit))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "unknown artist '" + id + "'"));
     }
 

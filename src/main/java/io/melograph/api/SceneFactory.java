@@ -18,8 +18,7 @@ import io.melograph.scene.Onboarding;
 import io.melograph.scene.Picks;
 import io.melograph.scene.PopularItems;
 import io.melograph.scene.PrivateFmScene;
-import io.melograph.scene.ScenePolicies;
-import io.melograph.scene.ScenePolicy;
+import io.melograph.scene.SceneConfig;
 import io.melograph.scene.SceneKit;
 import io.melograph.scene.SceneRecall;
 import io.micronaut.context.annotation.Bean;
@@ -71,13 +70,14 @@ final class SceneFactory {
     }
 
     @Singleton
-    DailyMixScene daily(SceneKit kit, GraphSettings settings, Environment env, @Named("scene-background") ExecutorService background) {
-        DailyMixScene.Settings s = new DailyMixScene.Settings(env.getProperty("melograph.scenes.daily.size", Integer.class, 30),
-                env.getProperty("melograph.scenes.daily.familiar-share", Double.class, 0.3),
-                env.getProperty("melograph.scenes.daily.max-per-artist", Integer.class, 2));
-        return new DailyMixScene(kit, policy(env, "daily", kit.recall()), s, new DailyStore(settings.home().resolve("daily"),
-                env.getProperty("melograph.scenes.daily.lists-in-memory", Integer.class, 20_000)), background,
-                Duration.ofMillis(env.getProperty("melograph.scenes.daily.background-budget-ms", Long.class, 1000L)));
+    SceneConfig sceneConfig(Environment env) {
+        return new SceneConfig(key -> env.getProperty(key, String.class));
+    }
+
+    @Singleton
+    DailyMixScene daily(SceneKit kit, GraphSettings settings, SceneConfig config, @Named("scene-background") ExecutorService background) {
+        return new DailyMixScene(kit, config.policy("daily", kit.recall()), config.daily(),
+                new DailyStore(settings.home().resolve("daily"), config.dailyListsInMemory()), background, config.dailyBackgroundBudget());
     }
 
     /** Looks ahead by the time between two passes plus a margin, so that no listener's 06:00 turn slips through. */
@@ -89,10 +89,10 @@ final class SceneFactory {
     }
 
     @Singleton
-    PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, Environment env,
+    PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, SceneConfig config,
                       @Named("scene-background") ExecutorService background) {
-        return new PrivateFmScene(kit, catalog, intake, policy(env, "fm", kit.recall()), policy(env, "fm-explore", kit.recall()),
-                background, Duration.ofMillis(env.getProperty("melograph.scenes.fm.background-budget-ms", Long.class, 1000L)));
+        return new PrivateFmScene(kit, catalog, intake, config.policy("fm", kit.recall()), config.policy("fm-explore", kit.recall()),
+                background, config.fmBackgroundBudget());
     }
 
     /**
@@ -114,32 +114,24 @@ final class SceneFactory {
 
     @Singleton
     @Named("playlists")
-    ListScene playlists(SceneKit kit, Environment env) {
-        return new ListScene("playlists", "playlist", kit, policy(env, "playlists", kit.recall()));
+    ListScene playlists(SceneKit kit, SceneConfig config) {
+        return new ListScene("playlists", "playlist", kit, config.policy("playlists", kit.recall()));
     }
 
     @Singleton
     @Named("videos")
-    ListScene videos(SceneKit kit, Environment env) {
-        return new ListScene("videos", "video", kit, policy(env, "videos", kit.recall()));
+    ListScene videos(SceneKit kit, SceneConfig config) {
+        return new ListScene("videos", "video", kit, config.policy("videos", kit.recall()));
     }
 
     @Singleton
     @Named("mlogs")
-    ListScene mlogs(SceneKit kit, Environment env) {
-        return new ListScene("mlogs", "mlog", kit, policy(env, "mlogs", kit.recall()));
+    ListScene mlogs(SceneKit kit, SceneConfig config) {
+        return new ListScene("mlogs", "mlog", kit, config.policy("mlogs", kit.recall()));
     }
 
     @Singleton
     Onboarding onboarding(GraphConnection graph) {
         return new Onboarding(graph);
-    }
-
-    private static ScenePolicy policy(Environment env, String scene, RecallService recall) {
-        String p = "melograph.scenes." + scene + ".";
-        return ScenePolicies.parse(scene, env.getProperty(p + "channels", String.class, ""),
-                env.getProperty(p + "weights", String.class, ""), env.getProperty(p + "quotas", String.class, ""),
-                env.getProperty(p + "budgets", String.class, ""), env.getProperty(p + "per-channel", Integer.class, 50),
-                env.getProperty(p + "budget-ms", Long.class, recall.budget().toMillis()), recall.channels().keySet());
     }
 }

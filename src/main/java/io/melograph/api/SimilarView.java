@@ -2,6 +2,7 @@ package io.melograph.api;
 
 import io.melograph.recall.Fusion;
 import io.melograph.recall.RecallRunner;
+import io.melograph.recall.RecallService;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -18,11 +19,12 @@ record SimilarView(String id, String name, Map<String, String> channels, Map<Str
     record Item(String itemId, String itemType, String name, double score, List<String> channels, List<String> reasons,
                 List<List<String>> paths) {}
 
-    static SimilarView of(String id, String name, RecallRunner.Result r, int limit) {
-        List<Item> items = Fusion.fuse(r.candidates(), Fusion.Policy.EQUAL, limit).stream().map(m ->
+    static SimilarView of(RecallService.Answer a, int limit) {
+        RecallRunner.Result r = a.result();
+        List<Item> items = a.merged(limit).stream().map(m ->
                 new Item(m.itemId(), m.itemType(), m.name(), Math.round(m.score() * 1e4) / 1e4, m.channels(),
                         m.parts().stream().map(Fusion.Fused.Part::reason).toList(),
                         m.parts().stream().map(Fusion.Fused.Part::path).toList())).toList();
-        return new SimilarView(id, name, r.status(), r.millis(), items);
+        return new SimilarView(a.id(), a.name(), r.status(), r.millis(), items);
     }
 }

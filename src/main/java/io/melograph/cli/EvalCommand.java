@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {FmAdaptationCommand.class, FmReplayCommand.class},
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalReplayCommand.class, FmAdaptationCommand.class, FmReplayCommand.class},
         description = {"Evaluates models offline, from files, under one protocol; no service or graph needed.",
                 "  kg-ctr    positives + one sampled negative each, split 6:2:2; AUC and F1 (the KGCN/RippleNet protocol)",
                 "  topk      per-user 20%% hold-out, full ranking; HitRate/Recall/NDCG@10,50, coverage, long-tail share,",

@@ -368,6 +368,43 @@ public final class FileJournal implements Journal {
         }
     }
 
+    /**
+     * Every complete event stored in {@code dir}, in order, without taking the journal's lock: for readers beside a
+     * running writer (the replay evaluation). The newest segment may end in a record being written; reading stops there.
+     */
+    public static void readAll(Path dir, java.util.function.Consumer<Event> consumer) {
+        try {
+            List<Path> segments = Segments.list(dir);
+            for (int i = 0; i < segments.size(); i++) {
+                Path s = segments.get(i);
+                ByteBuffer data = Segments.read(s);
+                long limit = data.limit();
+                if (i == segments.size() - 1) {
+                    limit = completeEnd(data);
+                }
+                Segments.forEachRecord(s, data, 0, limit, "while reading",
+                        (payload, after) -> consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the event journal in " + dir, e);
+        }
+    }
+
+    /** The offset after the last complete record of a segment that may still be written to. */
+    private static long completeEnd(ByteBuffer data) {
+        long pos = 0;
+        long end = 0;
+        while ((pos = Segments.skipGap(data, pos)) < data.limit()) {
+            byte[] payload = Segments.recordAt(data, pos);
+            if (payload == null) {
+                break;
+            }
+            pos += Segments.HEADER + payload.length;
+            end = pos;
+        }
+        return end;
+    }
+
     @Override
     public void close() {
         closed = true;

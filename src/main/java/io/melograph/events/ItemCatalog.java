@@ -156,6 +156,12 @@ public final class ItemCatalog {
         return ids != null && ids.contains(id);
     }
 
+    /** How many items of that kind the catalog holds. */
+    public int count(ItemType type) {
+        Set<String> ids = content.known().get(type);
+        return ids == null ? 0 : ids.size();
+    }
+
     /** The song's facts, or null when the catalog does not have it. */
     public SongFacts song(String id) {
         return content.songs().get(id);

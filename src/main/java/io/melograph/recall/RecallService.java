@@ -24,7 +24,12 @@ public final class RecallService implements AutoCloseable {
             "pl-with-your-songs", "pl-similar-listeners", "pl-your-genres");
 
     /** A request's answer: the subject, every channel's status and timing, and the candidates. */
-    public record Answer(String id, String name, RecallRunner.Result result, ListenerContext context) {}
+    public record Answer(String id, String name, RecallRunner.Result result, ListenerContext context) {
+        /** The channels' candidates merged with equal weights: what {@code /songs/{id}/similar} answers. */
+        public List<Fusion.Fused> merged(int limit) {
+            return Fusion.fuse(result.candidates(), Fusion.Policy.EQUAL, limit);
+        }
+    }
 
     private final GraphConnection graph;
     private final ListenerContexts contexts;

@@ -82,6 +82,7 @@ final class FmSession {
         FmSession c = new FmSession(userId, eventsSeen, startedAt);
         c.adaptive = adaptive;
         c.position = position;
+        c.lastActive = lastActive;
         c.served.addAll(served);
         c.disliked.addAll(disliked);
         c.positives.putAll(positives);

@@ -260,7 +260,7 @@ public final class PrivateFmScene {
             more.addAll(sceneRecall.popular(leaveOut, POOL_SIZE));
             r = new SceneRecall.Recalled(more, r.status(), false);
         }
-        double[] scores = kit.ranker().score(s.userId, SCENE, s.position, System.currentTimeMillis(), r.candidates());
+        double[] scores = kit.ranker().score(s.userId, SCENE, s.position, s.lastActive, r.candidates()); // the request's time
         for (int i = recalled; i < scores.length; i++) {
             scores[i] *= POPULAR_FILL_WEIGHT; // after whatever recall found for this listener
         }
@@ -363,7 +363,7 @@ public final class PrivateFmScene {
         List<ListenerContext.Seed> seeds = copy.explorationSeeds();
         ListenerContext ctx = new ListenerContext(copy.userId, seeds, List.of(), new ArrayList<>(copy.served));
         SceneRecall.Recalled r = sceneRecall.recall(explorePolicy, ctx, leaveOut(copy), POOL_SIZE / 3);
-        double[] scores = kit.ranker().score(copy.userId, SCENE, copy.position, System.currentTimeMillis(), r.candidates());
+        double[] scores = kit.ranker().score(copy.userId, SCENE, copy.position, copy.lastActive, r.candidates());
         return s -> explored(s, r, scores);
     }
 

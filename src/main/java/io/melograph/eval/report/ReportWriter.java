@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * a short reading) and PNG plots next to them.
  */
 public final class ReportWriter {
+    /** Above this many metrics the table lists metrics as rows. */
+    private static final int WIDE = 12;
+
     private ReportWriter() {}
 
     /** @param command the command line that reproduces the report */
@@ -142,23 +145,11 @@ public final class ReportWriter {
         Set<String> columns = new LinkedHashSet<>();
         r.results().forEach(m -> columns.addAll(m.metrics().keySet()));
         columns.remove("users");
-        sb.append("| model |");
-        columns.forEach(c -> sb.append(' ').append(c).append(" |"));
-        sb.append(" settings | seconds |\n|---|");
-        columns.forEach(c -> sb.append("---:|"));
-        sb.append("---|---:|\n");
-        for (ModelResult m : r.results()) {
-            sb.append("| ").append(m.model()).append(" |");
-            columns.forEach(c -> sb.append(' ').append(m.metrics().containsKey(c) ? fmt(m.metrics().get(c)) : "").append(" |"));
-            sb.append(' ').append(m.params().isEmpty() ? "defaults" : new TreeMap<>(m.params()).toString()).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", m.seconds())).append(" |\n");
+        if (columns.size() > WIDE) {
+            transposed(sb, r, columns);
+        } else {
+            table(sb, r, columns);
         }
-        for (Map.Entry<String, Map<String, Double>> a : r.anchors().entrySet()) {
-            sb.append("| *").append(a.getKey()).append("* |");
-            columns.forEach(c -> sb.append(' ').append(a.getValue().containsKey(c) ? "*" + fmt(a.getValue().get(c)) + "*" : "").append(" |"));
-            sb.append(" published | |\n");
-        }
-        sb.append('\n');
         String reading = reading(r);
         if (!reading.isEmpty()) {
             sb.append("**Reading.** ").append(reading).append("\n\n");
@@ -176,8 +167,51 @@ public final class ReportWriter {
         return sb.toString();
     }
 
+    /** One row per model, one column per metric. */
+    private static void table(StringBuilder sb, EvalReport r, Set<String> columns) {
+        sb.append("| model |");
+        columns.forEach(c -> sb.append(' ').append(c).append(" |"));
+        sb.append(" settings | seconds |\n|---|");
+        columns.forEach(c -> sb.append("---:|"));
+        sb.append("---|---:|\n");
+        for (ModelResult m : r.results()) {
+            sb.append("| ").append(m.model()).append(" |");
+            columns.forEach(c -> sb.append(' ').append(m.metrics().containsKey(c) ? fmt(m.metrics().get(c)) : "").append(" |"));
+            sb.append(' ').append(m.params().isEmpty() ? "defaults" : new TreeMap<>(m.params()).toString()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", m.seconds())).append(" |\n");
+        }
+        for (Map.Entry<String, Map<String, Double>> a : r.anchors().entrySet()) {
+            sb.append("| *").append(a.getKey()).append("* |");
+            columns.forEach(c -> sb.append(' ').append(a.getValue().containsKey(c) ? "*" + fmt(a.getValue().get(c)) + "*" : "").append(" |"));
+            sb.append(" published | |\n");
+        }
+        sb.append('\n');
+    }
+
+    /** Many metrics: one row per metric, one column per model, so the table stays readable. */
+    private static void transposed(StringBuilder sb, EvalReport r, Set<String> columns) {
+        sb.append("| metric |");
+        r.results().forEach(m -> sb.append(' ').append(m.model()).append(" |"));
+        sb.append("\n|---|");
+        r.results().forEach(m -> sb.append("---:|"));
+        sb.append('\n');
+        for (String c : columns) {
+            sb.append("| ").append(c).append(" |");
+            r.results().forEach(m -> sb.append(' ').append(m.metrics().containsKey(c) ? fmt(m.metrics().get(c)) : "").append(" |"));
+            sb.append('\n');
+        }
+        sb.append("| settings |");
+        r.results().forEach(m -> sb.append(' ').append(m.params().isEmpty() ? "defaults" : new TreeMap<>(m.params()).toString()).append(" |"));
+        sb.append("\n| seconds |");
+        r.results().forEach(m -> sb.append(String.format(Locale.ROOT, " %.1f |", m.seconds())));
+        sb.append("\n\n");
+    }
+
     /** Which model leads on the protocol's main metric, and by how much over the runner-up. */
     static String reading(EvalReport r) {
+        if (r.protocol().equals("replay")) {
+            return ""; // its rows are scenes answering different questions, not competing models
+        }
         String metric = r.results().stream().anyMatch(m -> m.metrics().containsKey("auc")) ? "auc" : "ndcg@10";
         List<ModelResult> ranked = r.results().stream().filter(m -> m.metrics().containsKey(metric)
                         && !Double.isNaN(m.metrics().get(metric)))

@@ -1,0 +1,135 @@
+package io.melograph.eval.replay;
+
+import io.melograph.events.Event;
+import io.melograph.events.EventIntake;
+import io.melograph.events.FileJournal;
+import io.melograph.events.GraphAggregator;
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ListenerStates;
+import io.melograph.events.SongPopularity;
+import io.melograph.graph.GraphConnection;
+import io.melograph.rank.Ftrl;
+import io.melograph.rank.FtrlRanker;
+import io.melograph.rank.OnlineRanking;
+import io.melograph.rank.SceneWeights;
+import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.RecallService;
+import io.melograph.scene.DailyMixScene;
+import io.melograph.scene.DailyStore;
+import io.melograph.scene.ListenerHistory;
+import io.melograph.scene.OnlineRanker;
+import io.melograph.scene.Picks;
+import io.melograph.scene.PopularItems;
+import io.melograph.scene.PrivateFmScene;
+import io.melograph.scene.SceneConfig;
+import io.melograph.scene.SceneKit;
+import io.melograph.scene.SceneRecall;
+import io.melograph.train.EmbeddingProfile;
+import io.melograph.train.GraphEmbeddings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The service as it stood at the cut, built in a scratch home with the production classes wired as the service wires
+ * them (api/*Factory): the catalog and its world copied from the source graph; the events before the cut journaled
+ * through {@link EventIntake} (live listener state) and aggregated into the graph by {@link GraphAggregator}; graph
+ * embeddings trained on that graph; the FTRL ranker learned from that journal and following it on; recall, Daily and
+ * Private FM from {@link SceneConfig}. Two differences, both for reproducible numbers: background work (FM refills
+ * and explorations) runs on the calling thread, and every channel's budget is raised to {@code budget} so that the
+ * machine's load cannot drop a channel.
+ */
+final class ReplayWorld implements AutoCloseable {
+    private static final int APPEND_BATCH = 2_000;
+    private static final Duration WARM_UP_WAIT = Duration.ofMinutes(3);
+
+    final ScratchGraph scratch;
+    final FileJournal journal;
+    final ItemCatalog catalog;
+    final EventIntake intake;
+    final GraphAggregator aggregator;
+    final OnlineRanking ranking;
+    final RecallService recall;
+    final ListenerHistory history;
+    final DailyMixScene daily;
+    final PrivateFmScene fm;
+    final GraphCopy.Copied copied;
+    final GraphEmbeddings.Result embeddings;
+
+    private ReplayWorld(ScratchGraph scratch, GraphConnection source, List<Event> before, SceneConfig config, Duration budget,
+                        long seed, Consumer<String> log) {
+        this.scratch = scratch;
+        GraphConnection graph = scratch.graph;
+        copied = GraphCopy.copy(source, graph);
+        log.accept(String.format("copied the catalog and its world: %,d nodes, %,d relationships", copied.nodes(), copied.relationships()));
+        catalog = new ItemCatalog(graph).reload();
+        journal = FileJournal.open(scratch.home.resolve("journal"));
+        intake = new EventIntake(journal, catalog, new ListenerStates(catalog));
+        aggregator = new GraphAggregator(graph, journal, 1000).start();
+        for (int i = 0; i < before.size(); i += APPEND_BATCH) {
+            intake.accept(before.subList(i, Math.min(before.size(), i + APPEND_BATCH))).join();
+        }
+        aggregator.flush();
+        log.accept(String.format("journaled and aggregated %,d events before the cut", before.size()));
+        embeddings = GraphEmbeddings.train(graph, new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP,
+                scratch.settings.embeddingDimensions(), seed, EmbeddingProfile.weighted(), 1, 0, false));
+        log.accept(String.format("trained graph embeddings (FastRP, %d dimensions) in %,d ms", embeddings.options().dimensions(),
+                embeddings.totalMillis()));
+        ranking = OnlineRanking.fresh(scratch.home.resolve("models").resolve("ftrl"),
+                new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
+        ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
+        recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), budget);
+        recall.warmUp();
+        awaitWarm(recall, log);
+        SongPopularity popularity = new SongPopularity(graph).reload();
+        history = new ListenerHistory(graph, intake.states());
+        SceneKit kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), history,
+                new OnlineRanker(ranking.ranker()), new Picks(catalog, popularity));
+        Executor inline = Runnable::run;
+        daily = new DailyMixScene(kit, config.policy(DailyMixScene.SCENE, recall).withBudgetsAtLeast(budget), config.daily(),
+                new DailyStore(scratch.home.resolve("daily"), 1_000), inline, budget);
+        fm = new PrivateFmScene(kit, catalog, intake, config.policy(PrivateFmScene.SCENE, recall).withBudgetsAtLeast(budget),
+                config.policy("fm-explore", recall).withBudgetsAtLeast(budget), inline, budget);
+    }
+
+    /** Latencies are measured after the warm-up (JIT, query plans), as a listener meets a service that has been up a while. */
+    private static void awaitWarm(RecallService recall, Consumer<String> log) {
+        long deadline = System.nanoTime() + WARM_UP_WAIT.toNanos();
+        while (!recall.warm() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recall warmed up", e);
+            }
+        }
+        log.accept(recall.warm() ? "recall warmed up" : "recall not warm after " + WARM_UP_WAIT.toSeconds() + " s; replaying anyway");
+    }
+
+    static ReplayWorld build(GraphConnection source, List<Event> before, SceneConfig config, Duration budget, int dimensions,
+                             long seed, Consumer<String> log) {
+        ScratchGraph scratch = ScratchGraph.start(dimensions);
+        try {
+            return new ReplayWorld(scratch, source, before, config, budget, seed, log);
+        } catch (RuntimeException e) {
+            scratch.close();
+            throw e;
+        }
+    }
+
+    /** Appends events (the listener's replayed reactions) and waits until they are durable and in live state. */
+    void append(List<Event> events) {
+        if (!events.isEmpty()) {
+            intake.accept(events).join();
+        }
+    }
+
+    @Override
+    public void close() {
+        try (scratch; journal; aggregator; ranking; recall) {
+            // closed in reverse order: recall, ranking, aggregation, the journal, then the scratch graph
+        }
+    }
+}
