@@ -224,7 +224,11 @@ class ScenesTest {
         assertFalse(later.provisional(), "recomputed in the background with 10 s budgets and kept: " + later.channels());
         assertNotEquals(first.generatedAt(), later.generatedAt(), "the provisional list was not kept as the day's");
         assertFalse(later.fallback());
-        assertEquals(later, hurried.daily("u-ben", null, 12, now.plusSeconds(3600)).orElseThrow(), "now the day's list, the same all day");
+        // later the same day: an hour on, or half-way to the 06:00 turn when that comes sooner (the test may run at 05:30)
+        Instant turn = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().atTime(DailyMixScene.REFRESH).atZone(java.time.ZoneOffset.UTC).toInstant();
+        turn = turn.isAfter(now) ? turn : turn.plus(java.time.Duration.ofDays(1));
+        Instant sameDay = now.plusMillis(Math.min(3_600_000, java.time.Duration.between(now, turn).toMillis() / 2));
+        assertEquals(later, hurried.daily("u-ben", null, 12, sameDay).orElseThrow(), "now the day's list, the same all day");
     }
 
     @Test
