@@ -28,6 +28,11 @@ public final class ScratchGraph implements AutoCloseable {
     }
 
     public static ScratchGraph start() {
+        return start(64);
+    }
+
+    /** @param embeddingDimensions size of the song and artist vector indexes (once schema migrations are applied) */
+    public static ScratchGraph start(int embeddingDimensions) {
         EmbeddedNeo4j.skipJolAttach();
         Path home;
         try {
@@ -39,7 +44,8 @@ public final class ScratchGraph implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Map<String, String> env = Map.of("MELOGRAPH_HOME", home.toString(), "NEO4J_BOLT_PORT", "0",
-                "NEO4J_HTTP_PORT", "0", "NEO4J_PAGECACHE", "64m");
+                "NEO4J_HTTP_PORT", "0", "NEO4J_PAGECACHE", "64m",
+                "MELOGRAPH_EMBEDDING_DIM", Integer.toString(embeddingDimensions));
         Path folder = home;
         Thread cleanup = new Thread(() -> Folders.delete(folder), "scratch-graph-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -50,6 +56,11 @@ public final class ScratchGraph implements AutoCloseable {
             Folders.delete(home);
             throw e;
         }
+    }
+
+    /** The temporary MELOGRAPH_HOME: jobs may keep their own files (a journal, models) beside the store. */
+    public Path home() {
+        return home;
     }
 
     public GraphConnection connection() {

@@ -88,6 +88,16 @@ public final class DailyMixScene {
         return local.toLocalTime().isBefore(REFRESH) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
     }
 
+    /** The first 06:00 in the zone strictly after {@code now}: when the listener's next list is made. */
+    public static Instant nextTurn(Instant now, ZoneId zone) {
+        return dayOf(now, zone).plusDays(1).atTime(REFRESH).atZone(zone).toInstant();
+    }
+
+    /** The listener's time zone as Daily reads it: their profile's, else UTC. */
+    public ZoneId zoneOf(String userId, Instant now) {
+        return profileZone(userId, now.toEpochMilli());
+    }
+
     /**
      * Today's list (at least {@code size} long when the catalog allows), or empty for an unknown listener.
      *

@@ -225,8 +225,7 @@ class ScenesTest {
         assertNotEquals(first.generatedAt(), later.generatedAt(), "the provisional list was not kept as the day's");
         assertFalse(later.fallback());
         // later the same day: an hour on, or half-way to the 06:00 turn when that comes sooner (the test may run at 05:30)
-        Instant turn = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().atTime(DailyMixScene.REFRESH).atZone(java.time.ZoneOffset.UTC).toInstant();
-        turn = turn.isAfter(now) ? turn : turn.plus(java.time.Duration.ofDays(1));
+        Instant turn = DailyMixScene.nextTurn(now, java.time.ZoneOffset.UTC);
         Instant sameDay = now.plusMillis(Math.min(3_600_000, java.time.Duration.between(now, turn).toMillis() / 2));
         assertEquals(later, hurried.daily("u-ben", null, 12, sameDay).orElseThrow(), "now the day's list, the same all day");
     }

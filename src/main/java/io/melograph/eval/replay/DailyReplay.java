@@ -4,11 +4,8 @@ import io.melograph.scene.DailyList;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.Pick;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,8 +21,9 @@ final class DailyReplay {
             if (!h.known()) {
                 continue; // the state at the cut has nothing of them: no Daily list (onboarding is not replayed)
             }
-            ZoneId zone = world.history.timeZone(h.userId()).flatMap(DailyReplay::zone).orElse(ZoneOffset.UTC);
-            Instant at = firstRefreshAfter(Instant.ofEpochMilli(h.cut()), zone);
+            Instant cut = Instant.ofEpochMilli(h.cut());
+            ZoneId zone = world.daily.zoneOf(h.userId(), cut);
+            Instant at = DailyMixScene.nextTurn(cut, zone);
             long started = System.nanoTime();
             Optional<DailyList> list = world.daily.daily(h.userId(), zone, size, at);
             long nanos = System.nanoTime() - started;
@@ -33,20 +31,5 @@ final class DailyReplay {
                     l.items().stream().map(Pick::channels).toList(), new long[] {nanos}, h.truth())));
         }
         return out;
-    }
-
-    /** The first 06:00 in the zone strictly after {@code cut}: when the listener's next Daily list is made. */
-    static Instant firstRefreshAfter(Instant cut, ZoneId zone) {
-        ZonedDateTime local = cut.atZone(zone);
-        ZonedDateTime refresh = local.toLocalDate().atTime(DailyMixScene.REFRESH).atZone(zone);
-        return (refresh.isAfter(local) ? refresh : refresh.plusDays(1)).toInstant();
-    }
-
-    private static Optional<ZoneId> zone(String id) {
-        try {
-            return Optional.of(ZoneId.of(id));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 }

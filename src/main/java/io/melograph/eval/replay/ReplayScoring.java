@@ -71,8 +71,10 @@ final class ReplayScoring {
         m.put("users", (double) cases.stream().map(Served::userId).distinct().count());
         m.put("answers", (double) cases.size());
         List<int[]> lists = new ArrayList<>();
+        List<Set<Integer>> played = new ArrayList<>();
         for (Served s : cases) {
             lists.add(s.items().stream().mapToInt(songs::id).toArray());
+            played.add(songs.ids(s.truth().plays()));
         }
         Map<String, Function<Truth, Set<String>>> targets = new LinkedHashMap<>();
         targets.put("", Truth::plays);
@@ -110,7 +112,7 @@ final class ReplayScoring {
         for (int k = 1; k <= 50; k++) {
             double[] hr = new double[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
-                hr[i] = HitRate.at(lists.get(i), songs.ids(cases.get(i).truth().plays()), k);
+                hr[i] = HitRate.at(lists.get(i), played.get(i), k);
             }
             curve[k - 1] = new double[] {k, mean(hr)};
         }

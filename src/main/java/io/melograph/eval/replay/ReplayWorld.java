@@ -8,6 +8,8 @@ import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
+import io.melograph.graph.ScratchGraph;
+import io.melograph.graph.SchemaMigrations;
 import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.OnlineRanking;
@@ -52,20 +54,19 @@ final class ReplayWorld implements AutoCloseable {
     final GraphAggregator aggregator;
     final OnlineRanking ranking;
     final RecallService recall;
-    final ListenerHistory history;
     final DailyMixScene daily;
     final PrivateFmScene fm;
     final GraphCopy.Copied copied;
-    final GraphEmbeddings.Result embeddings;
 
     private ReplayWorld(ScratchGraph scratch, GraphConnection source, List<Event> before, SceneConfig config, Duration budget,
-                        long seed, Consumer<String> log) {
+                        int dimensions, long seed, Consumer<String> log) {
         this.scratch = scratch;
-        GraphConnection graph = scratch.graph;
+        GraphConnection graph = scratch.connection();
+        SchemaMigrations.apply(graph, dimensions);
         copied = GraphCopy.copy(source, graph);
         log.accept(String.format("copied the catalog and its world: %,d nodes, %,d relationships", copied.nodes(), copied.relationships()));
         catalog = new ItemCatalog(graph).reload();
-        journal = FileJournal.open(scratch.home.resolve("journal"));
+        journal = FileJournal.open(scratch.home().resolve("journal"));
         intake = new EventIntake(journal, catalog, new ListenerStates(catalog));
         aggregator = new GraphAggregator(graph, journal, 1000).start();
         for (int i = 0; i < before.size(); i += APPEND_BATCH) {
@@ -73,23 +74,23 @@ final class ReplayWorld implements AutoCloseable {
         }
         aggregator.flush();
         log.accept(String.format("journaled and aggregated %,d events before the cut", before.size()));
-        embeddings = GraphEmbeddings.train(graph, new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP,
-                scratch.settings.embeddingDimensions(), seed, EmbeddingProfile.weighted(), 1, 0, false));
+        GraphEmbeddings.Result embeddings = GraphEmbeddings.train(graph, new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP,
+                dimensions, seed, EmbeddingProfile.weighted(), 1, 0, false));
         log.accept(String.format("trained graph embeddings (FastRP, %d dimensions) in %,d ms", embeddings.options().dimensions(),
                 embeddings.totalMillis()));
-        ranking = OnlineRanking.fresh(scratch.home.resolve("models").resolve("ftrl"),
+        ranking = OnlineRanking.fresh(scratch.home().resolve("models").resolve("ftrl"),
                 new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
         ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
         recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), budget);
         recall.warmUp();
         awaitWarm(recall, log);
         SongPopularity popularity = new SongPopularity(graph).reload();
-        history = new ListenerHistory(graph, intake.states());
+        ListenerHistory history = new ListenerHistory(graph, intake.states());
         SceneKit kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), history,
                 new OnlineRanker(ranking.ranker()), new Picks(catalog, popularity));
         Executor inline = Runnable::run;
         daily = new DailyMixScene(kit, config.policy(DailyMixScene.SCENE, recall).withBudgetsAtLeast(budget), config.daily(),
-                new DailyStore(scratch.home.resolve("daily"), 1_000), inline, budget);
+                new DailyStore(scratch.home().resolve("daily"), 1_000), inline, budget);
         fm = new PrivateFmScene(kit, catalog, intake, config.policy(PrivateFmScene.SCENE, recall).withBudgetsAtLeast(budget),
                 config.policy("fm-explore", recall).withBudgetsAtLeast(budget), inline, budget);
     }
@@ -112,7 +113,7 @@ final class ReplayWorld implements AutoCloseable {
                              long seed, Consumer<String> log) {
         ScratchGraph scratch = ScratchGraph.start(dimensions);
         try {
-            return new ReplayWorld(scratch, source, before, config, budget, seed, log);
+            return new ReplayWorld(scratch, source, before, config, budget, dimensions, seed, log);
         } catch (RuntimeException e) {
             scratch.close();
             throw e;

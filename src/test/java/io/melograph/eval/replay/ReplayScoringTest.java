@@ -65,10 +65,10 @@ class ReplayScoringTest {
     }
 
     @Test
-    void dailyIsMadeAtTheFirstSixOClockAfterTheCut() {
+    void dailyOfTheCutIsTheListMadeAtTheFirstSixOClockAfterIt() {
         assertEquals(Instant.parse("2024-01-22T06:00:00Z"),
-                DailyReplay.firstRefreshAfter(Instant.parse("2024-01-22T00:00:00Z"), java.time.ZoneOffset.UTC));
+                io.melograph.scene.DailyMixScene.nextTurn(Instant.parse("2024-01-22T00:00:00Z"), java.time.ZoneOffset.UTC));
         assertEquals(Instant.parse("2024-01-23T06:00:00Z"),
-                DailyReplay.firstRefreshAfter(Instant.parse("2024-01-22T06:00:00Z"), java.time.ZoneOffset.UTC));
+                io.melograph.scene.DailyMixScene.nextTurn(Instant.parse("2024-01-22T06:00:00Z"), java.time.ZoneOffset.UTC));
     }
 }
