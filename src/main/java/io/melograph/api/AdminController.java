@@ -3,7 +3,10 @@ package io.melograph.api;
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
+import io.melograph.rank.OnlineRanking;
+import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.PrivateFmScene;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.melograph.graph.GraphStats;
 import io.melograph.ingest.ImportJobs;
 import io.melograph.ingest.Uploads;
@@ -26,6 +29,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Editors' and operators' endpoints; all behind the admin token (RouteGuard). */
@@ -40,10 +44,16 @@ final class AdminController {
     private final EventIntake intake;
     private final GraphAggregator aggregator;
     private final PrivateFmScene fm;
+    private final DailyMixScene daily;
+    private final OnlineRanking online;
+    private final MeterRegistry meters;
 
     AdminController(GraphConnection graph, ImportJobs jobs, Uploads uploads, EventIntake intake, GraphAggregator aggregator,
-                    PrivateFmScene fm) {
+                    PrivateFmScene fm, DailyMixScene daily, OnlineRanking online, MeterRegistry meters) {
         this.fm = fm;
+        this.daily = daily;
+        this.online = online;
+        this.meters = meters;
         this.graph = graph;
         this.jobs = jobs;
         this.uploads = uploads;
@@ -51,12 +61,15 @@ final class AdminController {
         this.aggregator = aggregator;
     }
 
-    @Operation(summary = "Counts of nodes per label and relationships per type; event intake and aggregation lag")
+    @Operation(summary = "Counts of nodes per label and relationships per type; event intake and aggregation lag; "
+            + "the online ranker's running quality per head; each A/B arm's recalls, fallbacks and skip/complete/like rates")
     @Get("/stats")
     StatsView stats() {
         GraphStats.Counts c = GraphStats.count(graph);
+        List<ArmView> arms = new ArrayList<>(ArmView.of(meters, DailyMixScene.SCENE, daily.arms()));
+        arms.addAll(ArmView.of(meters, PrivateFmScene.SCENE, fm.arms()));
         return new StatsView(c.nodes(), c.relationships(), StatsView.Events.of(intake.stats()),
-                StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()));
+                StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()), StatsView.Head.of(online), arms);
     }
 
     @Operation(summary = "The pool of a listener's current Private FM session, for replaying it offline",

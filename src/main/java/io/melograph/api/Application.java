@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.graph.GraphSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -19,7 +20,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 public final class Application {
     private Application() {}
 
+    /** Starts the service; the home's tuned scene settings ({@link TunedScenes}), if any, override application.yml. */
     public static ApplicationContext start(String[] args) {
-        return Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
+        TunedScenes.load(GraphSettings.fromEnvironment().home()).ifPresent(micronaut::propertySources);
+        return micronaut.start();
     }
 }

@@ -8,6 +8,8 @@ import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.OnlineRanking;
 import io.melograph.rank.SceneWeights;
+import io.melograph.scene.SceneConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -28,9 +30,11 @@ final class RankFactory {
     OnlineRanking onlineRanking(GraphSettings settings, Journal journal, ItemCatalog catalog,
                                 @SuppressWarnings("unused") EventIntake intake, // registered on the journal first
                                 @Value("${melograph.rank.hash-bits:20}") int hashBits,
-                                @Value("${melograph.rank.snapshot-minutes:5}") long snapshotMinutes) {
+                                @Value("${melograph.rank.snapshot-minutes:5}") long snapshotMinutes,
+                                MeterRegistry meters, SceneConfig scenes) {
         FtrlRanker.Config config = new FtrlRanker.Config(hashBits, Ftrl.Params.defaults(), SceneWeights.defaults());
         return OnlineRanking.restoreOrFresh(settings.home().resolve("models").resolve("ftrl"), config, catalog::song)
+                .observe(meters, new EventScenes(scenes)::armOf)
                 .follow(journal)
                 .startSnapshots(Duration.ofMinutes(snapshotMinutes));
     }

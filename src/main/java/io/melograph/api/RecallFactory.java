@@ -4,6 +4,7 @@ import io.melograph.events.EventIntake;
 import io.melograph.graph.GraphConnection;
 import io.melograph.recall.ListenerContexts;
 import io.melograph.recall.RecallService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -18,8 +19,9 @@ final class RecallFactory {
     // created at start, not at the first request: the warm-up plans every channel's query before listeners come
     @Context
     @Bean(preDestroy = "close")
-    RecallService recall(GraphConnection graph, EventIntake intake, @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
-        RecallService recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), Duration.ofMillis(budgetMs));
+    RecallService recall(GraphConnection graph, EventIntake intake, MeterRegistry meters,
+                         @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
+        RecallService recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), Duration.ofMillis(budgetMs), meters);
         recall.warmUp();
         return recall;
     }

@@ -76,7 +76,7 @@ final class SceneFactory {
 
     @Singleton
     DailyMixScene daily(SceneKit kit, GraphSettings settings, SceneConfig config, @Named("scene-background") ExecutorService background) {
-        return new DailyMixScene(kit, config.policy("daily", kit.recall()), config.daily(),
+        return new DailyMixScene(kit, config.policies(DailyMixScene.SCENE, kit.recall()), config.dailyArms(),
                 new DailyStore(settings.home().resolve("daily"), config.dailyListsInMemory()), background, config.dailyBackgroundBudget());
     }
 
@@ -91,7 +91,8 @@ final class SceneFactory {
     @Singleton
     PrivateFmScene fm(SceneKit kit, ItemCatalog catalog, EventIntake intake, SceneConfig config,
                       @Named("scene-background") ExecutorService background) {
-        return new PrivateFmScene(kit, catalog, intake, config.policy("fm", kit.recall()), config.policy("fm-explore", kit.recall()),
+        return new PrivateFmScene(kit, catalog, intake, config.policies(PrivateFmScene.SCENE, kit.recall()),
+                config.policy("fm-explore", kit.recall()),
                 background, config.fmBackgroundBudget());
     }
 

@@ -2,15 +2,36 @@ package io.melograph.api;
 
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
+import io.melograph.rank.OnlineRanking;
 import io.melograph.scene.PrivateFmScene;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
 import java.util.Map;
 
 /** Counts per label and relationship type, event intake counters, how far behind the graph aggregation is, Private FM counters. */
 @Serdeable
 public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships, Events events, Aggregation aggregation,
-                        Fm fm) {
+                        Fm fm, Map<String, Head> ftrl, List<ArmView> arms) {
+
+    /**
+     * The online ranker's head: examples learned, and log loss and AUC of its latest predictions made before learning
+     * each example (null while it has too few examples, or one class only, to tell).
+     */
+    @Serdeable
+    public record Head(long examples, int window, Double logLoss, Double auc) {
+        static Map<String, Head> of(OnlineRanking online) {
+            Map<String, Head> out = new java.util.LinkedHashMap<>();
+            Map<io.melograph.rank.Head, Long> examples = online.ranker().examples();
+            online.metrics().ifPresent(m -> m.quality().forEach((h, q) -> out.put(h.wire(),
+                    new Head(examples.get(h), q.examples(), finite(q.logLoss()), finite(q.auc())))));
+            return out;
+        }
+
+        private static Double finite(double v) {
+            return Double.isFinite(v) ? Math.round(v * 10_000) / 10_000.0 : null;
+        }
+    }
 
     /** Journaled events, duplicates dropped, events naming items the catalog lacks, listeners with live state. */
     @Serdeable

@@ -1,22 +1,17 @@
 package io.melograph.cli;
 
 import io.melograph.eval.ModelResult;
-import io.melograph.eval.replay.ReplayCut;
 import io.melograph.eval.replay.ReplayEvaluation;
 import io.melograph.eval.replay.ReplayReport;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,23 +28,8 @@ final class EvalReplayCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Cut cut;
-
-    static final class Cut {
-        @Option(names = "--cut", paramLabel = "TIME", description = "One cut for everyone, e.g. 2024-01-22T00:00:00Z.")
-        String at;
-
-        @Option(names = "--last-days", paramLabel = "N", description = "Hold out each listener's last N days instead.")
-        Integer lastDays;
-    }
-
-    @Option(names = "--horizon-days", defaultValue = "7", paramLabel = "N",
-            description = "With --cut: the held-out window after it (default ${DEFAULT-VALUE} days).")
-    int horizonDays;
-
-    @Option(names = "--journal", paramLabel = "DIR", description = "The event journal to replay (default: the home's journal/).")
-    Path journal;
+    @Mixin
+    ReplayOptions replay = new ReplayOptions();
 
     @Option(names = "--scenes", split = ",", defaultValue = "daily,fm,similar", paramLabel = "a,b",
             description = "Scenes to replay (default ${DEFAULT-VALUE}).")
@@ -57,9 +37,6 @@ final class EvalReplayCommand implements Callable<Integer> {
 
     @Option(names = "--listeners", defaultValue = "0", paramLabel = "N", description = "A seeded sample of N listeners (default: all).")
     int listeners;
-
-    @Option(names = "--daily-size", defaultValue = "50", paramLabel = "N", description = "Daily list length asked for (default ${DEFAULT-VALUE}).")
-    int dailySize;
 
     @Option(names = "--fm-sessions", defaultValue = "1", paramLabel = "N", description = "Held-out sessions per listener replayed on FM (default ${DEFAULT-VALUE}).")
     int fmSessions;
@@ -69,13 +46,6 @@ final class EvalReplayCommand implements Callable<Integer> {
 
     @Option(names = "--similar-seeds", defaultValue = "1", paramLabel = "N", description = "Held-out seeds per listener for similar songs (default ${DEFAULT-VALUE}).")
     int similarSeeds;
-
-    @Option(names = "--budget-ms", defaultValue = "5000", paramLabel = "MS",
-            description = "Every channel's time budget in the replay (default ${DEFAULT-VALUE}; the service's are shorter).")
-    long budgetMs;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the listener sample and the embeddings (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write replay.json, replay.md and PNG plots here.")
     Path out;
@@ -87,19 +57,16 @@ final class EvalReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReplayEvaluation.Options options;
         try {
-            ReplayCut c = cut.at != null ? ReplayCut.at(Instant.parse(cut.at), Duration.ofDays(horizonDays)) : ReplayCut.lastDays(cut.lastDays);
-            options = new ReplayEvaluation.Options(c, scenes, listeners, dailySize, fmSessions, fmSongs, similarSeeds,
-                    Duration.ofMillis(budgetMs), seed);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--cut: not an ISO instant (2024-01-22T00:00:00Z): " + cut.at);
+            options = new ReplayEvaluation.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSessions, fmSongs, similarSeeds,
+                    replay.budget(), replay.seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         GraphSettings settings = graph.settings();
-        Path dir = journal != null ? journal : settings.home().resolve("journal");
+        Path dir = replay.journal(settings);
         ReplayEvaluation.Outcome outcome;
         try (GraphConnection source = GraphConnection.open(settings)) {
-            outcome = ReplayEvaluation.run(source, dir, ServiceConfig.scenes(), options, settings.embeddingDimensions(),
+            outcome = ReplayEvaluation.run(source, dir, ServiceConfig.scenes(settings.home()), options, settings.embeddingDimensions(),
                     line -> System.err.println("replay: " + line));
         }
         for (ModelResult m : outcome.report().results()) {

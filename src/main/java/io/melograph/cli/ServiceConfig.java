@@ -1,26 +1,41 @@
 package io.melograph.cli;
 
+import io.melograph.api.TunedScenes;
 import io.melograph.scene.SceneConfig;
 import io.micronaut.context.ApplicationContextConfiguration;
 import io.micronaut.context.env.DefaultEnvironment;
 import io.micronaut.context.env.Environment;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The service's configuration as the service itself resolves it (application.yml, then environment variables and
- * system properties), for commands that run production code outside the service.
+ * The service's configuration as the service itself resolves it (application.yml, the home's tuned scene settings,
+ * then environment variables and system properties), for commands that run production code outside the service.
  */
 final class ServiceConfig {
     private ServiceConfig() {}
 
-    static SceneConfig scenes() {
-        Environment env = new DefaultEnvironment(new ApplicationContextConfiguration() {
+    /** The scenes as the service on this home runs them: tuned values ({@link TunedScenes}) over the hand-set ones. */
+    static SceneConfig scenes(Path home) {
+        Environment env = environment();
+        TunedScenes.load(home).ifPresent(env::addPropertySource);
+        env.start();
+        return new SceneConfig(key -> env.getProperty(key, String.class));
+    }
+
+    /** The scenes with their hand-set values only (application.yml and the environment): the tuner's starting point. */
+    static SceneConfig handSetScenes() {
+        Environment env = environment().start();
+        return new SceneConfig(key -> env.getProperty(key, String.class));
+    }
+
+    private static Environment environment() {
+        return new DefaultEnvironment(new ApplicationContextConfiguration() {
             @Override
             public List<String> getEnvironments() {
                 return List.of();
             }
-        }).start();
-        return new SceneConfig(key -> env.getProperty(key, String.class));
+        });
     }
 }

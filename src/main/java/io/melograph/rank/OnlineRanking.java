@@ -7,6 +7,7 @@ import io.melograph.events.ItemType;
 import io.melograph.events.Journal;
 import io.melograph.events.JournalFollower;
 import io.melograph.events.JournalPosition;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ public final class OnlineRanking implements AutoCloseable {
     private volatile long snapshotBytes;
     private ScheduledExecutorService schedule;
     private volatile JournalFollower follower;
+    private volatile OnlineMetrics metrics;
 
     private OnlineRanking(Path dir, FtrlRanker ranker, JournalPosition learnedUpTo) {
         this.dir = dir;
@@ -106,6 +108,20 @@ public final class OnlineRanking implements AutoCloseable {
 
     public FtrlRanker ranker() {
         return ranker;
+    }
+
+    /**
+     * Reports to {@code registry} from now on (call it before {@link #follow}): each head's running quality and the
+     * events of each scene and arm ({@link OnlineMetrics}).
+     */
+    public OnlineRanking observe(MeterRegistry registry, java.util.function.BiFunction<String, String, String> armOf) {
+        metrics = new OnlineMetrics(registry, ranker, armOf);
+        return this;
+    }
+
+    /** The meters, once {@link #observe} was called. */
+    public java.util.Optional<OnlineMetrics> metrics() {
+        return java.util.Optional.ofNullable(metrics);
     }
 
     /**
@@ -193,8 +209,17 @@ public final class OnlineRanking implements AutoCloseable {
     }
 
     private void accept(Event e, JournalPosition before, boolean learn) {
-        labels.accept(e, before, learn ? x -> ranker.learn(x.head(), x.exposure(), x.label()) : x -> { });
+        OnlineMetrics m = metrics;
+        labels.accept(e, before, !learn ? x -> { } : x -> {
+            double p = ranker.learn(x.head(), x.exposure(), x.label());
+            if (m != null) {
+                m.predicted(x.head(), p, x.label());
+            }
+        });
         if (learn) {
+            if (m != null) {
+                m.event(e);
+            }
             if (e.itemType() == ItemType.SONG && e.action() == Action.PLAY) {
                 ranker.plays().add(e.itemId());
             }

@@ -1,5 +1,7 @@
 package io.melograph.recall;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Runs several channels at once, each within the budget; a channel that fails or runs out of time is left out and
- * reported as such ({@code "ok"}, {@code "timeout"}, {@code "error: ..."}), never failing the whole request.
+ * reported as such ({@code "ok"}, {@code "timeout"}, {@code "error: ..."}), never failing the whole request. Every
+ * answer is counted in {@link ChannelMeters}.
  */
 public final class RecallRunner implements AutoCloseable {
     /** What the channels answered. */
@@ -21,8 +24,10 @@ public final class RecallRunner implements AutoCloseable {
 
     private final ExecutorService pool;
     private final ChannelTimeouts timeouts = new ChannelTimeouts();
+    private final ChannelMeters meters;
 
-    public RecallRunner(int threads) {
+    public RecallRunner(int threads, MeterRegistry registry) {
+        this.meters = new ChannelMeters(registry);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "recall");
             t.setDaemon(true);
@@ -45,8 +50,10 @@ public final class RecallRunner implements AutoCloseable {
                 try {
                     return c.recall(context, limit, budgets.apply(c.name()));
                 } finally {
+                    long took = System.nanoTime() - t0;
+                    meters.took(c.name(), took);
                     synchronized (millis) {
-                        millis.put(c.name(), (System.nanoTime() - t0) / 1_000_000);
+                        millis.put(c.name(), took / 1_000_000);
                     }
                 }
             }, pool));
@@ -68,7 +75,10 @@ public final class RecallRunner implements AutoCloseable {
                 status.put(e.getKey(), "timeout");
             }
         }
-        status.values().forEach(s -> timeouts.record(s.equals("timeout")));
+        status.forEach((channel, s) -> {
+            timeouts.record(s.equals("timeout"));
+            meters.answered(channel, s, out.getOrDefault(channel, List.of()).isEmpty());
+        });
         synchronized (millis) {
             return new Result(status, out, new LinkedHashMap<>(millis));
         }

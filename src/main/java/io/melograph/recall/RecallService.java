@@ -2,6 +2,7 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
@@ -35,14 +36,18 @@ public final class RecallService implements AutoCloseable {
     private final ListenerContexts contexts;
     private final Map<String, RecallChannel> channels = new LinkedHashMap<>();
     private final List<RecallChannel> artistChannels = new ArrayList<>();
-    private final RecallRunner runner = new RecallRunner(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+    private final RecallRunner runner;
+    private final MeterRegistry meters;
     private final Duration budget;
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private volatile boolean warmedUp;
     private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
 
-    public RecallService(GraphConnection graph, ListenerContexts contexts, Duration budget) {
+    /** @param meters where channels' latency and outcomes are counted (the service's metrics; any registry elsewhere) */
+    public RecallService(GraphConnection graph, ListenerContexts contexts, Duration budget, MeterRegistry meters) {
         this.graph = graph;
+        this.meters = meters;
+        this.runner = new RecallRunner(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), meters);
         this.contexts = contexts;
         this.budget = budget;
         channels.putAll(Channels.graphChannels(graph));
@@ -164,6 +169,11 @@ public final class RecallService implements AutoCloseable {
 
     public Duration budget() {
         return budget;
+    }
+
+    /** The registry recall counts in; scenes count their fallbacks there too. */
+    public MeterRegistry meters() {
+        return meters;
     }
 
     /** The listener's candidates from the named channels (all when empty); empty when the listener is unknown. */

@@ -32,6 +32,8 @@ public final class DailyMixScene {
     private static final Logger LOG = LoggerFactory.getLogger(DailyMixScene.class);
     public static final String SCENE = "daily";
     public static final LocalTime REFRESH = LocalTime.of(6, 0);
+    /** The channel named on songs from the listener's own rotation. */
+    public static final String FAMILIAR = "familiar";
 
     /** @param familiarShare share of the list from the listener's own rotation, in [0, 1] */
     public record Settings(int size, double familiarShare, int maxPerArtist) {
@@ -46,10 +48,11 @@ public final class DailyMixScene {
     private final SceneRecall sceneRecall;
     private final ListenerHistory history;
     private final Picks picks;
-    private final ScenePolicy policy;
+    /** How each A/B arm recalls, and its settings. */
+    private final SceneArms<ScenePolicy> policies;
     /** The same channels computed ahead or again after a degraded answer, with budgets no listener waits for. */
-    private final ScenePolicy backgroundPolicy;
-    private final Settings settings;
+    private final SceneArms<ScenePolicy> backgroundPolicies;
+    private final SceneArms<Settings> settings;
     private final DailyStore store;
     private final Executor background;
     /**
@@ -71,12 +74,21 @@ public final class DailyMixScene {
      */
     public DailyMixScene(SceneKit kit, ScenePolicy policy, Settings settings, DailyStore store, Executor background,
                          Duration backgroundBudget) {
+        this(kit, SceneArms.single(SCENE, policy), SceneArms.single(SCENE, settings), store, background, backgroundBudget);
+    }
+
+    /** A Daily whose listeners are split into A/B arms, each with its own recall policy and settings (same arms). */
+    public DailyMixScene(SceneKit kit, SceneArms<ScenePolicy> policies, SceneArms<Settings> settings, DailyStore store,
+                         Executor background, Duration backgroundBudget) {
+        if (!policies.arms().equals(settings.arms())) {
+            throw new IllegalArgumentException("daily: the policies' and the settings' arms differ");
+        }
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
         this.history = kit.history();
         this.picks = kit.picks();
-        this.policy = policy;
-        this.backgroundPolicy = policy.withBudgetsAtLeast(backgroundBudget);
+        this.policies = policies;
+        this.backgroundPolicies = policies.map(p -> p.withBudgetsAtLeast(backgroundBudget));
         this.settings = settings;
         this.store = store;
         this.background = background;
@@ -93,6 +105,11 @@ public final class DailyMixScene {
         return dayOf(now, zone).plusDays(1).atTime(REFRESH).atZone(zone).toInstant();
     }
 
+    /** The A/B arms and who is in which. */
+    public SceneArms<Settings> arms() {
+        return settings;
+    }
+
     /** The listener's time zone as Daily reads it: their profile's, else UTC. */
     public ZoneId zoneOf(String userId, Instant now) {
         return profileZone(userId, now.toEpochMilli());
@@ -105,14 +122,14 @@ public final class DailyMixScene {
      */
     public Optional<DailyList> daily(String userId, ZoneId requested, int limit, Instant now) {
         ZoneId zone = requested != null ? requested : profileZone(userId, now.toEpochMilli());
-        int size = Math.max(limit, settings.size());
+        int size = Math.max(limit, settings.of(userId).size());
         LocalDate day = dayOf(now, zone);
         Optional<DailyList> stored = store.get(userId, day, size);
         if (stored.isEmpty()) {
             stored = recentProvisional(userId, day, zone, size, now);
         }
         if (stored.isEmpty()) {
-            stored = computeOnce(userId, zone, day, size, now, policy);
+            stored = computeOnce(userId, zone, day, size, now, policies.of(userId));
             stored.filter(DailyList::provisional).ifPresent(list -> {
                 provisional.put(userId, new Provisional(list, size, now.toEpochMilli()));
                 recomputeLater(userId, zone, day, size);
@@ -136,7 +153,7 @@ public final class DailyMixScene {
         try {
             background.execute(() -> {
                 try {
-                    Optional<DailyList> again = computeOnce(userId, zone, day, size, Instant.now(), backgroundPolicy);
+                    Optional<DailyList> again = computeOnce(userId, zone, day, size, Instant.now(), backgroundPolicies.of(userId));
                     if (again.isPresent() && !again.get().provisional()) {
                         provisional.remove(userId);
                     }
@@ -158,11 +175,12 @@ public final class DailyMixScene {
     public boolean prepare(String userId, Instant at, Instant now) {
         ZoneId zone = profileZone(userId, now.toEpochMilli());
         LocalDate day = dayOf(at, zone);
-        if (store.has(userId, day, settings.size())) {
+        int size = settings.of(userId).size();
+        if (store.has(userId, day, size)) {
             return false;
         }
         // kept only when recall answered: a degraded list is left to the next pass (or the listener's request)
-        return computeOnce(userId, zone, day, settings.size(), now, backgroundPolicy).filter(l -> !l.provisional()).isPresent();
+        return computeOnce(userId, zone, day, size, now, backgroundPolicies.of(userId)).filter(l -> !l.provisional()).isPresent();
     }
 
     /** The profile's time zone may have changed (onboarding): read it again on the next request. */
@@ -206,6 +224,7 @@ public final class DailyMixScene {
         discovery.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()));
         List<Scored> familiar = familiar(userId, day, facts);
 
+        Settings settings = this.settings.get(policy.arm());
         int familiarWanted = (int) Math.round(size * settings.familiarShare());
         ArtistCap cap = new ArtistCap(settings.maxPerArtist());
         List<Scored> fam = cap.apply(familiar, s -> picks.artistIds(s.fused().itemId()), familiarWanted);
@@ -255,7 +274,7 @@ public final class DailyMixScene {
             double jitter = 0.5 + (Math.floorMod((userId + '\u0000' + day + '\u0000' + h.id()).hashCode(), 1000) / 1000.0);
             String reason = "From your rotation: you played *" + h.name() + "* " + (h.plays() == 1 ? "once" : h.plays() + " times");
             Fusion.Fused f = new Fusion.Fused(h.id(), "song", h.name(),
-                    List.of(new Fusion.Fused.Part("familiar", 1.0, h.fondness(), reason, List.of(userId, h.id()))));
+                    List.of(new Fusion.Fused.Part(FAMILIAR, 1.0, h.fondness(), reason, List.of(userId, h.id()))));
             out.add(new Scored(f, h.fondness() * jitter, true));
         }
         out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()));

@@ -68,9 +68,10 @@ public final class PrivateFmScene {
     private final Picks picks;
     private final ItemCatalog catalog;
     private final EventIntake intake;
-    private final ScenePolicy policy;
+    /** How each A/B arm recalls the session's pool. */
+    private final SceneArms<ScenePolicy> policies;
     /** The same channels for refills in the background, with budgets no listener waits for. */
-    private final ScenePolicy refillPolicy;
+    private final SceneArms<ScenePolicy> refillPolicies;
     private final ScenePolicy explorePolicy;
     private final Executor background;
     /** How long a request right after a like waits for the exploration around the liked song. */
@@ -92,14 +93,20 @@ public final class PrivateFmScene {
      */
     public PrivateFmScene(SceneKit kit, ItemCatalog catalog, EventIntake intake, ScenePolicy policy, ScenePolicy explorePolicy,
                           Executor background, Duration backgroundBudget) {
+        this(kit, catalog, intake, SceneArms.single(SCENE, policy), explorePolicy, background, backgroundBudget);
+    }
+
+    /** A Private FM whose listeners are split into A/B arms, each recalling with its own policy. */
+    public PrivateFmScene(SceneKit kit, ItemCatalog catalog, EventIntake intake, SceneArms<ScenePolicy> policies,
+                          ScenePolicy explorePolicy, Executor background, Duration backgroundBudget) {
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
         this.history = kit.history();
         this.picks = kit.picks();
         this.catalog = catalog;
         this.intake = intake;
-        this.policy = policy;
-        this.refillPolicy = policy.withBudgetsAtLeast(backgroundBudget);
+        this.policies = policies;
+        this.refillPolicies = policies.map(p -> p.withBudgetsAtLeast(backgroundBudget));
         this.explorePolicy = explorePolicy.withBudgetsAtLeast(backgroundBudget);
         this.background = background;
         this.likeWaitMs = explorePolicy.defaultBudget().toMillis() + 100; // the configured budget, not the background one
@@ -167,7 +174,7 @@ public final class PrivateFmScene {
                 boolean ad = adaptive;
                 if (inBackground(session, lock, copy -> {
                     refillsAhead.incrementAndGet();
-                    Refill p = recallPool(copy, ad, refillPolicy);
+                    Refill p = recallPool(copy, ad, refillPolicies.of(copy.userId));
                     return s -> install(s, p);
                 }) != null) {
                     session.refilledAt = session.position;
@@ -218,7 +225,7 @@ public final class PrivateFmScene {
     private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
         FmSession s = new FmSession(userId, eventsSoFar, now);
         s.adaptive = adaptive;
-        Refill pool = recallPool(s, adaptive, policy);
+        Refill pool = recallPool(s, adaptive, policies.of(userId));
         if (pool.facts() == null) {
             return Optional.empty();
         }
@@ -521,6 +528,11 @@ public final class PrivateFmScene {
      * Counters since start: sessions held now, sessions started, pool refills in the background, pools that ran dry
      * before their refill came (popular songs stood in), explorations.
      */
+    /** The A/B arms and who is in which. */
+    public SceneArms<ScenePolicy> arms() {
+        return policies;
+    }
+
     public record Stats(int sessions, long started, long refillsAhead, long ranDry, long explorations) {}
 
     public Stats stats() {

@@ -3,12 +3,18 @@ package io.melograph.scene;
 import io.melograph.recall.RecallService;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The scenes' settings ({@code melograph.scenes.*}) read from one property source, so the service and the replay
  * evaluation build their scenes from the same values and defaults.
+ * <p>
+ * A/B arms: {@code melograph.scenes.<scene>.arms = name=percent,...} splits the scene's listeners
+ * ({@link SceneArms}); an arm's own value of any key is {@code melograph.scenes.<scene>.arm.<name>.<key>}, else the
+ * scene's.
  */
 public final class SceneConfig {
     private static final String PREFIX = "melograph.scenes.";
@@ -19,16 +25,62 @@ public final class SceneConfig {
         this.property = property;
     }
 
-    /** How the scene ({@code daily}, {@code fm}, {@code fm-explore}, {@code playlists} ...) recalls. */
+    /** How the scene ({@code daily}, {@code fm}, {@code fm-explore}, {@code playlists} ...) recalls, in its main arm. */
     public ScenePolicy policy(String scene, RecallService recall) {
-        String p = scene + ".";
-        return ScenePolicies.parse(scene, text(p + "channels"), text(p + "weights"), text(p + "quotas"), text(p + "budgets"),
-                integer(p + "per-channel", 50), number(p + "budget-ms", recall.budget().toMillis()), recall.channels().keySet());
+        return policy(scene, SceneArms.MAIN, recall);
+    }
+
+    /** How the scene recalls in each of its arms. */
+    public SceneArms<ScenePolicy> policies(String scene, RecallService recall) {
+        return SceneArms.of(scene, arms(scene), arm -> policy(scene, arm, recall));
+    }
+
+    private ScenePolicy policy(String scene, String arm, RecallService recall) {
+        return ScenePolicies.parse(scene, text(scene, arm, "channels"), text(scene, arm, "weights"), text(scene, arm, "quotas"),
+                text(scene, arm, "budgets"), integer(armKey(scene, arm, "per-channel"), 50),
+                number(armKey(scene, arm, "budget-ms"), recall.budget().toMillis()), recall.channels().keySet()).inArm(arm);
     }
 
     public DailyMixScene.Settings daily() {
-        return new DailyMixScene.Settings(integer("daily.size", 30), decimal("daily.familiar-share", 0.3),
-                integer("daily.max-per-artist", 2));
+        return daily(SceneArms.MAIN);
+    }
+
+    /** Daily's settings in each of its arms. */
+    public SceneArms<DailyMixScene.Settings> dailyArms() {
+        return SceneArms.of(DailyMixScene.SCENE, arms(DailyMixScene.SCENE), this::daily);
+    }
+
+    private DailyMixScene.Settings daily(String arm) {
+        String d = DailyMixScene.SCENE;
+        return new DailyMixScene.Settings(integer(armKey(d, arm, "size"), 30), decimal(armKey(d, arm, "familiar-share"), 0.3),
+                integer(armKey(d, arm, "max-per-artist"), 2));
+    }
+
+    /** The scene's arms ({@code name=percent} pairs); one arm, {@value SceneArms#MAIN}, when none are configured. */
+    public List<SceneArms.Arm> arms(String scene) {
+        String text = text(scene + ".arms");
+        if (text.isBlank()) {
+            return List.of(new SceneArms.Arm(SceneArms.MAIN, 100));
+        }
+        List<SceneArms.Arm> out = new ArrayList<>();
+        for (String pair : text.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException(PREFIX + scene + ".arms: expected name=percent, got '" + pair.strip() + "'");
+            }
+            out.add(new SceneArms.Arm(kv[0].strip(), parse(scene + ".arms", kv[1], Integer::parseInt)));
+        }
+        return out;
+    }
+
+    /** The arm's own key when it sets one, else the scene's. */
+    private String armKey(String scene, String arm, String key) {
+        String own = scene + ".arm." + arm + "." + key;
+        return property.apply(PREFIX + own).isPresent() ? own : scene + "." + key;
+    }
+
+    private String text(String scene, String arm, String key) {
+        return text(armKey(scene, arm, key));
     }
 
     public int dailyListsInMemory() {

@@ -46,7 +46,7 @@ public final class ScenePolicies {
         if (perChannel < 1 || budgetMs < 1) {
             throw new IllegalArgumentException("scene " + scene + ": per-channel and budget-ms must be positive");
         }
-        return new ScenePolicy(scene, names, new Fusion.Policy(w, q, 1.0, Integer.MAX_VALUE), perChannel, b, Duration.ofMillis(budgetMs));
+        return new ScenePolicy(scene, SceneArms.MAIN, names, new Fusion.Policy(w, q, 1.0, Integer.MAX_VALUE), perChannel, b, Duration.ofMillis(budgetMs));
     }
 
     private static Map<String, String> pairs(String scene, String what, String text) {

@@ -7,20 +7,24 @@ import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerContext;
 import io.melograph.recall.RecallRunner;
 import io.melograph.recall.RecallService;
+import io.micrometer.core.instrument.Counter;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A scene's candidates: its channels in parallel (each within its budget), fused by its policy. When no channel
  * brings anything (all failed, timed out, or the listener is cold) the most played songs stand in, so a scene always
- * answers; the response says so.
+ * answers; the response says so. Each recall is counted per scene and A/B arm by outcome ({@value #RECALLS}:
+ * {@code recalled}, {@code degraded}, {@code fallback}), background recalls included.
  */
 public final class SceneRecall {
     public static final String POPULAR = "popular";
+    public static final String RECALLS = "melograph.scene.recalls";
 
     /** The fused candidates, every channel's status, and whether the popularity fallback answered. */
     public record Recalled(List<Fusion.Fused> candidates, Map<String, String> status, boolean fallback) {
@@ -35,6 +39,7 @@ public final class SceneRecall {
     private final SongPopularity popularity;
     private final ItemCatalog catalog;
     private final PopularItems popularItems;
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     public SceneRecall(RecallService recall, SongPopularity popularity, ItemCatalog catalog, PopularItems popularItems) {
         this.recall = recall;
@@ -63,10 +68,19 @@ public final class SceneRecall {
         List<Fusion.Fused> fused = Fusion.fuse(kept, policy.fusion(), limit);
         Map<String, String> status = new LinkedHashMap<>(r.status());
         if (!fused.isEmpty()) {
-            return new Recalled(fused, status, false);
+            return counted(policy, new Recalled(fused, status, false));
         }
         status.put(POPULAR, "ok");
-        return new Recalled(itemType.equals("song") ? popular(leaveOut, limit) : popularItems.of(itemType, leaveOut, limit), status, true);
+        return counted(policy, new Recalled(itemType.equals("song") ? popular(leaveOut, limit)
+                : popularItems.of(itemType, leaveOut, limit), status, true));
+    }
+
+    private Recalled counted(ScenePolicy policy, Recalled r) {
+        String outcome = r.fallback() ? "fallback" : r.degraded() ? "degraded" : "recalled";
+        counters.computeIfAbsent(policy.scene() + '\u0000' + policy.arm() + '\u0000' + outcome, k -> Counter.builder(RECALLS)
+                .tag("scene", policy.scene()).tag("arm", policy.arm()).tag("outcome", outcome)
+                .description("scene recalls by outcome: fallback = popular songs stood in").register(recall.meters())).increment();
+        return r;
     }
 
     /** The most played songs not left out, as candidates of the {@value #POPULAR} channel. */

@@ -164,7 +164,10 @@ class ServiceIT {
         // generous recall and scene budgets: this checks answers, not speed (docs/benchmarks.md measures that)
         try (Service s = start(Map.of("MELOGRAPH_RECALL_BUDGET_MS", "20000", "MELOGRAPH_SCENES_DAILY_BUDGET_MS", "20000",
                 "MELOGRAPH_SCENES_FM_BUDGET_MS", "20000", "MELOGRAPH_SCENES_PLAYLISTS_BUDGET_MS", "20000",
-                "MELOGRAPH_SCENES_VIDEOS_BUDGET_MS", "20000", "MELOGRAPH_SCENES_MLOGS_BUDGET_MS", "20000"))) {
+                "MELOGRAPH_SCENES_VIDEOS_BUDGET_MS", "20000", "MELOGRAPH_SCENES_MLOGS_BUDGET_MS", "20000",
+                // Daily's listeners split into two A/B arms; the second one keeps fewer familiar songs
+                "MELOGRAPH_SCENES_DAILY_ARMS", "control=50,fewer-familiar=50",
+                "MELOGRAPH_SCENES_DAILY_ARM_FEWER_FAMILIAR_FAMILIAR_SHARE", "0.1"))) {
             String health = get(s, "/health", null).body();
             assertTrue(health.contains("\"status\":\"UP\""), health);
             assertTrue(health.contains("embedded Neo4j"), health);
@@ -325,6 +328,42 @@ class ServiceIT {
             String cold = post(s, "/users/it:newcomer/fm/next", TOKEN, "").body();
             assertTrue(cold.contains("\"position\":1"), cold);
 
+            // online metrics: Prometheus text with every channel's latency and outcomes, scene recalls per arm, song events
+            // per scene and arm, and the online ranker's running quality from predictions made before learning
+            String skips = "melograph_scene_events_total{action=\"skip\",arm=\"main\",scene=\"fm\"}";
+            String likes = "melograph_scene_events_total{action=\"like\",arm=\"main\",scene=\"fm\"}";
+            String metrics = get(s, "/prometheus", null).body();
+            double skipsBefore = metric(metrics, skips);
+            double likesBefore = metric(metrics, likes);
+            long now = System.currentTimeMillis();
+            String song = "dbpedia:Love_Me_Do";
+            String events = "[" + String.join(",", fmEvent("it-m1", song, "play", now), fmEvent("it-m2", song, "skip", now + 1_000),
+                    fmEvent("it-m3", song, "play", now + 2_000), fmEvent("it-m4", song, "complete", now + 200_000),
+                    fmEvent("it-m5", song, "like", now + 201_000)) + "]";
+            assertEquals(202, post(s, "/events", TOKEN, events).statusCode());
+            for (int i = 0; i < 60 && metric(metrics, likes) < likesBefore + 1; i++) {
+                Thread.sleep(500);
+                metrics = get(s, "/prometheus", null).body();
+            }
+            assertEquals(skipsBefore + 1, metric(metrics, skips), "the skip, counted once as the ranker learned it");
+            assertEquals(likesBefore + 1, metric(metrics, likes));
+            assertTrue(metric(metrics, "melograph_recall_channel_latency_seconds{channel=\"kg-co-listened\",quantile=\"0.99\"}") > 0, metrics);
+            assertTrue(metric(metrics, "melograph_recall_channel_answers_total{channel=\"vector\",outcome=\"ok\"}") > 0, metrics);
+            assertTrue(metrics.contains("melograph_recall_channel_answers_total{channel=\"kg-band-members\",outcome=\"empty\"}"), metrics);
+            assertTrue(metric(metrics, "melograph_scene_recalls_total{arm=\"main\",outcome=\"recalled\",scene=\"fm\"}") > 0, metrics);
+            assertTrue(metrics.contains("melograph_scene_recalls_total{arm=\"" + dailyArm(s) + "\",outcome=\"recalled\",scene=\"daily\"}"), metrics);
+            for (String head : List.of("click", "complete", "like")) {
+                double logLoss = metric(metrics, "melograph_ftrl_logloss{head=\"" + head + "\"}");
+                double auc = metric(metrics, "melograph_ftrl_auc{head=\"" + head + "\"}");
+                assertTrue(logLoss > 0 && logLoss < 1 && auc > 0.5 && auc <= 1, head + ": log loss " + logLoss + ", AUC " + auc);
+                assertTrue(metric(metrics, "melograph_ftrl_examples_total{head=\"" + head + "\"}") > 0, metrics);
+            }
+            String arms = get(s, "/admin/stats", TOKEN).body();
+            assertTrue(arms.contains("\"scene\":\"daily\",\"arm\":\"control\",\"percent\":50")
+                    && arms.contains("\"arm\":\"fewer-familiar\",\"percent\":50"), arms);
+            assertTrue(arms.matches("(?s).*\"scene\":\"fm\",\"arm\":\"main\",\"percent\":100,.*\"skips\":[1-9][0-9]*,.*\"skipRate\":0\\.[0-9]+,.*"), arms);
+            assertTrue(arms.matches("(?s).*\"complete\":\\{\"examples\":[1-9][0-9]*,\"window\":[1-9][0-9]*,\"logLoss\":[0-9.]+,\"auc\":[0-9.]+}.*"), arms);
+
             // a listening history imported from the command line goes to the running service's POST /events
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");
             Files.writeString(history, "user_000001\t2009-05-04T23:08:57Z\t\tThe Doors\t\tRiders On The Storm\n"
@@ -363,6 +402,29 @@ class ServiceIT {
             // a guard against a hanging shutdown, not a timing target (the machine may be busy)
             assertTrue(millis < 10_000, "shutdown took " + millis + " ms");
         }
+    }
+
+    /** A sample's value in Prometheus text ({@code name{labels} value}), 0 when it is not there. */
+    private static double metric(String text, String sample) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return 0;
+    }
+
+    private static String fmEvent(String id, String song, String action, long ts) {
+        return "{\"eventId\":\"" + id + "\",\"userId\":\"sim:user:0001\",\"itemId\":\"" + song
+                + "\",\"itemType\":\"song\",\"action\":\"" + action + "\",\"scene\":\"fm\",\"ts\":" + ts + "}";
+    }
+
+    /** The Daily arm sim:user:0001 is in, as /admin/stats reports the arms (the one with a recall so far). */
+    private String dailyArm(Service s) throws Exception {
+        String stats = get(s, "/admin/stats", TOKEN).body();
+        Matcher m = Pattern.compile("\"scene\":\"daily\",\"arm\":\"([a-z-]+)\",\"percent\":50,\"recalls\":[1-9]").matcher(stats);
+        assertTrue(m.find(), stats);
+        return m.group(1);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.melograph.sim.PopularityPrior;
 import io.melograph.sim.SimConfig;
 import io.melograph.sim.SimSong;
 import io.melograph.sim.SyntheticCatalog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,25 @@ class OnlineRankingTest {
         double auc = io.melograph.eval.metric.Auc.of(pp, yy);
         assertTrue(auc > 0.6, "complete AUC on the second half, predicted before learning: " + auc);
         assertNotEquals(0, online.ranker().nonZeroWeights().get(Head.COMPLETE));
+    }
+
+    @Test
+    void theMetersCountEachLearnedEventOnceAndScoreTheHeadsBeforeLearning(@TempDir Path dir) throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OnlineRanking online = OnlineRanking.fresh(dir.resolve("models"), CONFIG, songs)
+                .observe(registry, (scene, user) -> scene.equals("daily") ? (user.hashCode() % 2 == 0 ? "a" : "b") : "main");
+        try (FileJournal j = FileJournal.open(dir.resolve("journal"))) {
+            append(j, 0, events.size());
+            online.catchUp(j);
+        }
+        long skips = events.stream().filter(e -> e.action() == io.melograph.events.Action.SKIP && "fm".equals(e.scene())).count();
+        double counted = registry.find(OnlineMetrics.EVENTS).tag("scene", "fm").tag("action", "skip").counter().count();
+        assertEquals(skips, counted, 0.0);
+        assertEquals(2, registry.find(OnlineMetrics.EVENTS).tag("scene", "daily").tag("action", "play").counters().size(), "two arms");
+        RunningQuality.Snapshot complete = online.metrics().orElseThrow().quality().get(Head.COMPLETE);
+        assertEquals(Math.min(OnlineMetrics.WINDOW, online.ranker().examples().get(Head.COMPLETE)), complete.examples());
+        assertTrue(complete.auc() > 0.6 && complete.logLoss() < 0.69, complete.toString());
+        assertEquals(complete.auc(), registry.get(OnlineMetrics.AUC).tag("head", "complete").gauge().value(), 1e-12);
     }
 
     private static List<ExposureFacts> probes() {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
 
 import java.nio.file.Path;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -116,7 +118,7 @@ class ScenesTest {
         catalog = new ItemCatalog(graph).reload();
         ListenerStates states = new ListenerStates(catalog);
         intake = new EventIntake(journal, catalog, states).awaitCaughtUp();
-        recall = new RecallService(graph, new ListenerContexts(graph, states), Duration.ofSeconds(10));
+        recall = new RecallService(graph, new ListenerContexts(graph, states), Duration.ofSeconds(10), new SimpleMeterRegistry());
         SongPopularity popularity = new SongPopularity(graph).reload();
         sceneRecall = new SceneRecall(recall, popularity, catalog, new PopularItems(graph));
         history = new ListenerHistory(graph, states);

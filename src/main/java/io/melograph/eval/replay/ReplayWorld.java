@@ -25,9 +25,12 @@ import io.melograph.scene.PopularItems;
 import io.melograph.scene.PrivateFmScene;
 import io.melograph.scene.SceneConfig;
 import io.melograph.scene.SceneKit;
+import io.melograph.scene.ScenePolicy;
 import io.melograph.scene.SceneRecall;
 import io.melograph.train.EmbeddingProfile;
 import io.melograph.train.GraphEmbeddings;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,10 +60,13 @@ final class ReplayWorld implements AutoCloseable {
     final DailyMixScene daily;
     final PrivateFmScene fm;
     final GraphCopy.Copied copied;
+    final SceneKit kit;
+    private final Duration budget;
 
     private ReplayWorld(ScratchGraph scratch, GraphConnection source, List<Event> before, SceneConfig config, Duration budget,
                         int dimensions, long seed, Consumer<String> log) {
         this.scratch = scratch;
+        this.budget = budget;
         GraphConnection graph = scratch.connection();
         SchemaMigrations.apply(graph, dimensions);
         copied = GraphCopy.copy(source, graph);
@@ -81,12 +87,12 @@ final class ReplayWorld implements AutoCloseable {
         ranking = OnlineRanking.fresh(scratch.home().resolve("models").resolve("ftrl"),
                 new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
         ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
-        recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), budget);
+        recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), budget, new SimpleMeterRegistry());
         recall.warmUp();
         awaitWarm(recall, log);
         SongPopularity popularity = new SongPopularity(graph).reload();
         ListenerHistory history = new ListenerHistory(graph, intake.states());
-        SceneKit kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), history,
+        kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), history,
                 new OnlineRanker(ranking.ranker()), new Picks(catalog, popularity));
         Executor inline = Runnable::run;
         daily = new DailyMixScene(kit, config.policy(DailyMixScene.SCENE, recall).withBudgetsAtLeast(budget), config.daily(),
@@ -118,6 +124,20 @@ final class ReplayWorld implements AutoCloseable {
             scratch.close();
             throw e;
         }
+    }
+
+    /**
+     * A Daily with other settings on the same state (its own store, so nothing is shared with {@link #daily}); every
+     * channel's budget raised as in {@link #daily}.
+     */
+    DailyMixScene daily(ScenePolicy policy, DailyMixScene.Settings settings, String name) {
+        return new DailyMixScene(kit, policy.withBudgetsAtLeast(budget), settings,
+                new DailyStore(scratch.home().resolve("daily-" + name), 1_000), Runnable::run, budget);
+    }
+
+    /** From now on each channel answers a context it has seen as it did then ({@link MemoChannel}): for the tuner. */
+    void memoizeRecall() {
+        List.copyOf(recall.channels().values()).forEach(c -> recall.add(new MemoChannel(c)));
     }
 
     /** Appends events (the listener's replayed reactions) and waits until they are durable and in live state. */

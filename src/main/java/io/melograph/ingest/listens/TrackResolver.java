@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Finds the catalog song of a listen: by MusicBrainz recording id, then by normalised artist and title ({@link NameKey}).
@@ -38,21 +39,32 @@ final class TrackResolver {
     private final Map<String, String> mbidByName = new HashMap<>();
     private final Map<String, Resolution> resolved = new HashMap<>();
     private final Map<String, NewSong> unresolved = new LinkedHashMap<>();
+    /**
+     * An encyclopaedia's disambiguation at the end of a catalog title ("All the Madmen (song)", "After All (Cher and
+     * Peter Cetera song)"), which no player shows: a listen of "All the Madmen" is that song.
+     */
+    static final Pattern DISAMBIGUATION = Pattern.compile("\\s*\\([^()]*\\b(?:song|single)\\)$", Pattern.CASE_INSENSITIVE);
 
     /** Loads the catalog's songs and artists (ids, names, MBIDs) from the graph. */
     static TrackResolver load(GraphConnection graph) {
         TrackResolver r = new TrackResolver();
         try (Session s = graph.session()) {
+            Map<String, String> plain = new HashMap<>();
             s.run(CypherFile.load("ingest/listen-songs.cypher").statement()).forEachRemaining(rec -> {
                 String id = rec.get("id").asString();
                 String mbid = text(rec.get("mbid"));
                 if (mbid != null) {
                     r.songByMbid.merge(mbid.toLowerCase(), id, TrackResolver::smaller);
                 }
+                String name = text(rec.get("name"));
                 for (Value artist : rec.get("artists").values()) {
-                    r.songByName.merge(NameKey.track(artist.asString(), text(rec.get("name"))), id, TrackResolver::smaller);
+                    r.songByName.merge(NameKey.track(artist.asString(), name), id, TrackResolver::smaller);
+                    if (name != null && DISAMBIGUATION.matcher(name).find()) {
+                        plain.merge(NameKey.track(artist.asString(), DISAMBIGUATION.matcher(name).replaceFirst("")), id, TrackResolver::smaller);
+                    }
                 }
             });
+            plain.forEach(r.songByName::putIfAbsent); // a song titled exactly so comes first
             s.run(CypherFile.load("ingest/listen-artists.cypher").statement()).forEachRemaining(rec -> {
                 String id = rec.get("id").asString();
                 String mbid = text(rec.get("mbid"));

@@ -1,0 +1,84 @@
+package io.melograph.api;
+
+import io.micronaut.context.env.AbstractPropertySourceLoader;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scene settings learned by {@code melograph tune scenes}, kept in {@code MELOGRAPH_HOME/config/scenes.yml} and read
+ * by the service at start. They rank above application.yml and below environment variables and system properties, so
+ * an operator's explicit setting still wins; deleting the file brings the hand-set values back.
+ */
+public final class TunedScenes {
+    public static final String FILE = "config/scenes.yml";
+    /** Just above application.yml's position (loaders' default), below the environment's. */
+    static final int POSITION = AbstractPropertySourceLoader.DEFAULT_POSITION + 50;
+
+    private TunedScenes() {}
+
+    public static Path file(Path home) {
+        return home.resolve(FILE);
+    }
+
+    /** The home's tuned settings as a property source, if it has any. */
+    public static Optional<PropertySource> load(Path home) {
+        Path file = file(home);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, Object> values = new YamlPropertySourceLoader().read(file.toString(), in);
+            return Optional.of(PropertySource.of(file.toString(), values, POSITION));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the tuned scene settings " + file + ": " + e.getMessage()
+                    + " (delete it to run on the hand-set values)", e);
+        }
+    }
+
+    /**
+     * Writes one scene's tuned values ({@code melograph.scenes.<scene>.<key>}) atomically, keeping other scenes' values
+     * already in the file; {@code comment} lines go on top (what was tuned, on which window, what it scored).
+     */
+    @SuppressWarnings("unchecked")
+    public static Path write(Path home, String scene, Map<String, String> values, List<String> comment) {
+        Path file = file(home);
+        try {
+            Map<String, Object> scenes = new LinkedHashMap<>();
+            if (Files.isRegularFile(file)) {
+                Object old = new Yaml().load(Files.readString(file));
+                if (old instanceof Map<?, ?> m && m.get("melograph") instanceof Map<?, ?> mg && mg.get("scenes") instanceof Map<?, ?> s) {
+                    scenes.putAll((Map<String, Object>) s);
+                }
+            }
+            scenes.put(scene, new LinkedHashMap<>(values));
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED); // numbers stay the strings the scenes parse
+            StringBuilder text = new StringBuilder();
+            comment.forEach(line -> text.append("# ").append(line).append('\n'));
+            text.append(new Yaml(options).dump(Map.of("melograph", Map.of("scenes", scenes))).replace("\"melograph\":", "melograph:")
+                    .replace("\"scenes\":", "scenes:"));
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "scenes", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

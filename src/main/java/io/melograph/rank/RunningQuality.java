@@ -1,0 +1,48 @@
+package io.melograph.rank;
+
+import io.melograph.eval.metric.Auc;
+import io.melograph.eval.metric.LogLoss;
+
+/**
+ * How well one head predicts live traffic: log loss and AUC over its latest {@code window} examples, each scored with
+ * the prediction made <em>before</em> learning it (progressive validation: every example is a test example first).
+ */
+public final class RunningQuality {
+    /** The latest window's log loss and AUC (NaN while it holds no example, AUC also while it has one class only). */
+    public record Snapshot(int examples, double logLoss, double auc) {}
+
+    private final double[] predictions;
+    private final boolean[] labels;
+    private int next;
+    private int size;
+
+    public RunningQuality(int window) {
+        predictions = new double[window];
+        labels = new boolean[window];
+    }
+
+    public synchronized void record(double prediction, boolean label) {
+        predictions[next] = prediction;
+        labels[next] = label;
+        next = (next + 1) % predictions.length;
+        size = Math.min(size + 1, predictions.length);
+    }
+
+    public Snapshot snapshot() {
+        double[] p;
+        boolean[] y;
+        synchronized (this) {
+            p = java.util.Arrays.copyOf(predictions, size);
+            y = java.util.Arrays.copyOf(labels, size);
+        }
+        return new Snapshot(p.length, LogLoss.of(p, y), Auc.of(p, y));
+    }
+
+    public double logLoss() {
+        return snapshot().logLoss();
+    }
+
+    public double auc() {
+        return snapshot().auc();
+    }
+}

@@ -1,0 +1,43 @@
+package io.melograph.eval.replay;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SceneTunerTest {
+
+    /** A made-up validation score with its best at familiar share 0.5, a's weight 2, b off, b's quota 10 irrelevant. */
+    private static double score(SceneTuner.DailyChoice c) {
+        double quotaPenalty = c.quotas().containsKey("a") ? 0.05 : 0;
+        return 1 - Math.pow(c.familiarShare() - 0.5, 2) - Math.pow(c.weights().get("a") - 2, 2) / 10
+                - c.weights().get("b") / 20 - quotaPenalty;
+    }
+
+    @Test
+    void coordinateAscentKeepsOnlyWhatScoresHigherAndMovesFromTheBestSoFar() {
+        SceneTuner.DailyChoice hand = new SceneTuner.DailyChoice(Map.of("a", 1.0, "b", 1.0), Map.of(), 0.3);
+        List<SceneTuner.Trial> trials = new ArrayList<>();
+        SceneTuner.DailyChoice best = SceneTuner.search(hand, 3, SceneTunerTest::score, trials, line -> { });
+        assertEquals(0.5, best.familiarShare());
+        assertEquals(2.0, best.weights().get("a"), "×2 from 1, found after the familiar share moved");
+        assertEquals(0.0, best.weights().get("b"));
+        assertTrue(best.quotas().isEmpty(), "a quota that only costs is never kept");
+        assertEquals("hand-set values", trials.get(0).change());
+        double last = Double.NEGATIVE_INFINITY;
+        for (SceneTuner.Trial t : trials) {
+            if (t.kept()) {
+                assertTrue(t.ndcg10() > last, "each kept change scores higher: " + t);
+                last = t.ndcg10();
+            }
+        }
+        assertEquals(score(best), last, 1e-12);
+        assertFalse(trials.stream().anyMatch(t -> t.change().contains("weight 0 → 0 ")), "no move that changes nothing");
+        assertEquals(Map.of("weights", "a=2,b=0", "quotas", "", "familiar-share", "0.5"), best.properties());
+    }
+}
