@@ -2,9 +2,9 @@
 """Writes the listening-history fixture of this folder: exports in the three formats `melograph import listens` reads,
 as the services document them, for 30 made-up listeners of songs in the bundled DBpedia sample, 2024-02-01..29.
 
-  ListenBrainz  "Export listens" (one JSON listen a line): listened_at (epoch s), track_metadata {artist_name,
-                track_name, release_name, additional_info {duration_ms, submission_client}}; the file is named
-                listenbrainz_<user>_<timestamp>.jsonl, as the export names it, so listens carry no user_name.
+  ListenBrainz  "Export listens", unzipped: listenbrainz_<user>_<timestamp>/listens/<year>/<month>.jsonl, one JSON
+                listen a line: listened_at (epoch s), track_metadata {artist_name, track_name, release_name,
+                additional_info {duration_ms, submission_client}}; the listens carry no user_name (the folder says whose).
   Spotify       "Extended streaming history" (Streaming_History_Audio_<years>_<n>.json, a JSON array, 2-space
                 indent): ts, username, platform, ms_played, conn_country, master_metadata_*, spotify_track_uri,
                 reason_start, reason_end, shuffle, skipped, offline, incognito_mode.
@@ -44,7 +44,8 @@ def catalog():
     for album, artist, tracks in albums:
         for s in tracks:
             if s in names and artist in names and album and s not in songs:
-                songs[s] = (names[artist], plain(names[s]), plain(album), lengths.get(s, 240))
+                length = lengths.get(s, 240)
+                songs[s] = (names[artist], plain(names[s]), plain(album), length if 60 <= length <= 1200 else 240)
     return list(songs.values())
 
 
@@ -85,8 +86,9 @@ def main():
                     rows.append((t, song, skipped, played))
                     t += datetime.timedelta(seconds=played + rnd.randint(1, 20))
             if fmt == "listenbrainz":
-                path = os.path.join(HERE, f"listenbrainz_{user}_1709251200.jsonl")
-                with open(path, "w", encoding="utf-8") as f:
+                folder = os.path.join(HERE, f"listenbrainz_{user}_1709251200", "listens", "2024")
+                os.makedirs(folder, exist_ok=True)
+                with open(os.path.join(folder, "2.jsonl"), "w", encoding="utf-8") as f:
                     for t, song, skipped, played in rows:
                         if skipped:
                             continue  # ListenBrainz only has scrobbles: half the track or 4 minutes

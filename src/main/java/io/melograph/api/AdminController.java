@@ -3,7 +3,7 @@ package io.melograph.api;
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
-import io.melograph.rank.OnlineRanking;
+import io.melograph.rank.LiveRanking;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.PrivateFmScene;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,11 +45,11 @@ final class AdminController {
     private final GraphAggregator aggregator;
     private final PrivateFmScene fm;
     private final DailyMixScene daily;
-    private final OnlineRanking online;
+    private final LiveRanking online;
     private final MeterRegistry meters;
 
     AdminController(GraphConnection graph, ImportJobs jobs, Uploads uploads, EventIntake intake, GraphAggregator aggregator,
-                    PrivateFmScene fm, DailyMixScene daily, OnlineRanking online, MeterRegistry meters) {
+                    PrivateFmScene fm, DailyMixScene daily, LiveRanking online, MeterRegistry meters) {
         this.fm = fm;
         this.daily = daily;
         this.online = online;
@@ -69,7 +69,7 @@ final class AdminController {
         List<ArmView> arms = new ArrayList<>(ArmView.of(meters, DailyMixScene.SCENE, daily.arms()));
         arms.addAll(ArmView.of(meters, PrivateFmScene.SCENE, fm.arms()));
         return new StatsView(c.nodes(), c.relationships(), StatsView.Events.of(intake.stats()),
-                StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()), StatsView.Head.of(online), arms);
+                StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()), StatsView.Head.of(online.active()), arms);
     }
 
     @Operation(summary = "The pool of a listener's current Private FM session, for replaying it offline",

@@ -20,10 +20,16 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 public final class Application {
     private Application() {}
 
-    /** Starts the service; the home's tuned scene settings ({@link TunedScenes}), if any, override application.yml. */
+    /**
+     * Starts the service; the home's tuned scene settings ({@link TunedScenes}), if any, override application.yml (a new
+     * demo home gets the ones tuned on the demo community).
+     */
     public static ApplicationContext start(String[] args) {
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
-        TunedScenes.load(GraphSettings.fromEnvironment().home()).ifPresent(micronaut::propertySources);
+        java.nio.file.Path home = GraphSettings.fromEnvironment().home();
+        TunedScenes.installDemoDefaults(home, key -> java.util.Optional.ofNullable(System.getProperty(key,
+                System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')))));
+        TunedScenes.load(home).ifPresent(micronaut::propertySources);
         return micronaut.start();
     }
 }

@@ -2,7 +2,7 @@ package io.melograph.api;
 
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
-import io.melograph.rank.OnlineRanking;
+import io.melograph.rank.LiveRanking;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -20,10 +20,10 @@ import java.util.Map;
 @Singleton
 final class CatchUpHealthIndicator implements HealthIndicator {
     private final EventIntake intake;
-    private final OnlineRanking ranking;
+    private final LiveRanking ranking;
     private final GraphAggregator aggregator;
 
-    CatchUpHealthIndicator(EventIntake intake, OnlineRanking ranking, GraphAggregator aggregator) {
+    CatchUpHealthIndicator(EventIntake intake, LiveRanking ranking, GraphAggregator aggregator) {
         this.intake = intake;
         this.ranking = ranking;
         this.aggregator = aggregator;
@@ -32,7 +32,7 @@ final class CatchUpHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         boolean listeners = intake.stats().caughtUp();
-        boolean ranker = ranking.caughtUp();
+        boolean ranker = ranking.active().caughtUp();
         boolean graph = aggregator.status().caughtUp();
         return Publishers.just(HealthResult.builder("journal", HealthStatus.UP).details(Map.of("caughtUp", listeners && ranker && graph,
                 "listenerState", listeners, "ranker", ranker, "graphAggregation", graph)).build());

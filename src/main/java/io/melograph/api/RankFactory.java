@@ -6,7 +6,9 @@ import io.melograph.events.Journal;
 import io.melograph.graph.GraphSettings;
 import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
-import io.melograph.rank.OnlineRanking;
+import io.melograph.rank.LiveRanking;
+import io.melograph.rank.OnlineMetrics;
+import io.melograph.registry.ModelRegistry;
 import io.melograph.rank.SceneWeights;
 import io.melograph.scene.SceneConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,28 +21,30 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Wires online ranking: the FTRL ranker restored from MELOGRAPH_HOME/models/ftrl (or fresh), caught up with the
- * journal and learning each durable group after listener state has seen it; snapshots every few minutes and on close.
+ * Wires online ranking: the FTRL ranker of MELOGRAPH_HOME/models/ftrl (the promoted registry version, or the working
+ * copy that descends from it, or fresh), caught up with the journal and learning each durable group after listener
+ * state has seen it; snapshots every few minutes and on close; a version promoted or rolled back elsewhere is swapped in.
  */
 @Factory
 final class RankFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    OnlineRanking onlineRanking(GraphSettings settings, Journal journal, ItemCatalog catalog,
-                                @SuppressWarnings("unused") EventIntake intake, // registered on the journal first
-                                @Value("${melograph.rank.hash-bits:20}") int hashBits,
-                                @Value("${melograph.rank.snapshot-minutes:5}") long snapshotMinutes,
-                                MeterRegistry meters, SceneConfig scenes) {
+    LiveRanking liveRanking(GraphSettings settings, Journal journal, ItemCatalog catalog, ModelRegistry registry,
+                            @SuppressWarnings("unused") EventIntake intake, // registered on the journal first
+                            @Value("${melograph.rank.hash-bits:20}") int hashBits,
+                            @Value("${melograph.rank.snapshot-minutes:5}") long snapshotMinutes,
+                            @Value("${melograph.models.watch-seconds:2}") long watchSeconds,
+                            MeterRegistry meters, SceneConfig scenes) {
         FtrlRanker.Config config = new FtrlRanker.Config(hashBits, Ftrl.Params.defaults(), SceneWeights.defaults());
-        return OnlineRanking.restoreOrFresh(settings.home().resolve("models").resolve("ftrl"), config, catalog::song)
-                .observe(meters, new EventScenes(scenes)::armOf)
-                .follow(journal)
-                .startSnapshots(Duration.ofMinutes(snapshotMinutes));
+        EventScenes eventScenes = new EventScenes(scenes);
+        return LiveRanking.start(registry, settings.home(), journal, config, catalog::song,
+                        ranker -> new OnlineMetrics(meters, ranker, eventScenes::armOf), Duration.ofMinutes(snapshotMinutes))
+                .watch(Duration.ofSeconds(watchSeconds));
     }
 
     @Singleton
-    FtrlRanker ranker(OnlineRanking online) {
-        return online.ranker();
+    ModelRegistry registry(GraphSettings settings) {
+        return new ModelRegistry(settings.home());
     }
 }

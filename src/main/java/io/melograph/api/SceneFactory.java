@@ -6,7 +6,7 @@ import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.recall.RecallService;
-import io.melograph.rank.FtrlRanker;
+import io.melograph.rank.LiveRanking;
 import io.melograph.scene.CandidateRanker;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyPrecompute;
@@ -45,8 +45,8 @@ final class SceneFactory {
 
     /** Scenes rank with the online FTRL model (api/RankFactory), learning from the event stream. */
     @Singleton
-    CandidateRanker ranker(FtrlRanker ftrl) {
-        return new OnlineRanker(ftrl);
+    CandidateRanker ranker(LiveRanking live) {
+        return new OnlineRanker(live::ranker); // whichever version is live
     }
 
     @Singleton

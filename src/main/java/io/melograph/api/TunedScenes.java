@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Scene settings learned by {@code melograph tune scenes}, kept in {@code MELOGRAPH_HOME/config/scenes.yml} and read
@@ -50,6 +51,25 @@ public final class TunedScenes {
     }
 
     /**
+     * A new demo home (first start, bundled sample and the default simulated community) starts on the values tuned on
+     * that community ({@code tuned/demo-scenes.yml}, learned by {@code melograph tune scenes}: docs/eval/tune/demo).
+     */
+    public static void installDemoDefaults(Path home, Function<String, Optional<String>> property) {
+        boolean demo = property.apply("melograph.sample").map(v -> !v.equals("false")).orElse(true)
+                && property.apply("melograph.demo.listeners").map("300"::equals).orElse(true)
+                && property.apply("melograph.demo.days").map("28"::equals).orElse(true);
+        if (!demo || Files.exists(home.resolve("neo4j")) || Files.exists(file(home))) {
+            return;
+        }
+        try (InputStream in = TunedScenes.class.getResourceAsStream("/tuned/demo-scenes.yml")) {
+            Files.createDirectories(file(home).getParent());
+            Files.copy(in, file(home));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file(home), e);
+        }
+    }
+
+    /**
      * Writes one scene's tuned values ({@code melograph.scenes.<scene>.<key>}) atomically, keeping other scenes' values
      * already in the file; {@code comment} lines go on top (what was tuned, on which window, what it scored).
      */
@@ -67,11 +87,9 @@ public final class TunedScenes {
             scenes.put(scene, new LinkedHashMap<>(values));
             DumperOptions options = new DumperOptions();
             options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED); // numbers stay the strings the scenes parse
             StringBuilder text = new StringBuilder();
             comment.forEach(line -> text.append("# ").append(line).append('\n'));
-            text.append(new Yaml(options).dump(Map.of("melograph", Map.of("scenes", scenes))).replace("\"melograph\":", "melograph:")
-                    .replace("\"scenes\":", "scenes:"));
+            text.append(new Yaml(options).dump(Map.of("melograph", Map.of("scenes", scenes))));
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "scenes", ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

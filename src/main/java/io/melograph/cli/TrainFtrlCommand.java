@@ -1,68 +1,79 @@
 package io.melograph.cli;
 
-import io.melograph.events.FileJournal;
-import io.melograph.events.ItemCatalog;
-import io.melograph.events.JournalInUseException;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
-import io.melograph.graph.RunFile;
+import io.melograph.events.ItemCatalog;
 import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
-import io.melograph.rank.Head;
-import io.melograph.rank.OnlineRanking;
+import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.SceneWeights;
+import io.melograph.registry.ModelRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code melograph train ftrl}: the online ranker rebuilt from the whole journal, as a snapshot the service restores. */
+/** {@code melograph train ftrl}: a new version of the online ranker in the model registry, promoted only when better. */
 @Command(name = "ftrl", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Rebuilds the online ranker (FTRL-Proximal, one head per behaviour: click, complete, like) by",
-                "replaying the whole event journal of the home, and writes its snapshot to MELOGRAPH_HOME/models/ftrl,",
-                "replacing the one there. The service restores it on its next start and learns on from the journal.",
-                "Stop the service first (it holds the journal and would overwrite the snapshot)."})
+        description = {"Trains the online ranker (FTRL-Proximal, one head per behaviour: click, complete, like) on the home's",
+                "event journal up to the start of a held-out window, and stores it as a new version in",
+                "MELOGRAPH_HOME/models/ftrl/<version>/ with its window, a hash of its events and its metrics. Both it and the",
+                "current version are replayed through the held-out events (each example predicted, then learned); it is",
+                "promoted only when its mean AUC over the heads is higher, else kept and the card says why. A running",
+                "service swaps a promoted version in within seconds; the journal is only read."})
 final class TrainFtrlCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
+
+    @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "N",
+            description = "Held-out window: the journal's last N days (default ${DEFAULT-VALUE}).")
+    int holdoutDays;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Learn only events from this instant on (default: the journal's start).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "End of the training window and start of the held-out one (instead of --holdout-days).")
+    String to;
 
     @Option(names = "--hash-bits", defaultValue = "20", paramLabel = "N",
             description = "2^N hashed feature buckets per head (default ${DEFAULT-VALUE}; the service's melograph.rank.hash-bits).")
     int bits;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        GraphSettings settings = graph.settings();
-        if (RunFile.liveBolt(settings.home()).isPresent()) {
-            System.err.println("error: a running Melograph uses " + settings.home() + "; stop it first");
-            return 1;
+    public Integer call() throws IOException {
+        Instant start;
+        Instant end;
+        try {
+            start = from == null ? null : Instant.parse(from);
+            end = to == null ? null : Instant.parse(to);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from/--to: not an ISO instant (2024-01-22T00:00:00Z)");
         }
-        Path dir = settings.home().resolve("models").resolve("ftrl");
-        try (GraphConnection connection = GraphConnection.open(settings);
-             FileJournal journal = FileJournal.open(settings.home().resolve("journal"))) {
+        GraphSettings settings = graph.settings();
+        try (GraphConnection connection = GraphConnection.open(settings)) {
             // song facts (artists, genres) come from the catalog, as in the service
             ItemCatalog catalog = new ItemCatalog(connection).reload();
-            OnlineRanking online = OnlineRanking.fresh(dir,
-                    new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
-            long started = System.nanoTime();
-            long events = online.catchUp(journal);
-            Path file = online.snapshot();
-            OnlineRanking.Stats s = online.stats();
-            System.out.printf(Locale.ROOT, "replayed %,d events in %.1f s (snapshot included)%n", events,
-                    (System.nanoTime() - started) / 1e9);
-            for (Head h : Head.values()) {
-                System.out.printf(Locale.ROOT, "%-8s %,d examples, %,d positive, %,d non-zero weights%n", h.wire(),
-                        s.examples().get(h), s.positives().get(h), online.ranker().nonZeroWeights().get(h));
-            }
-            System.out.printf(Locale.ROOT, "wrote %s (%,d bytes, learned up to %s; %,d exposures still open)%n", file,
-                    s.snapshotBytes(), s.learnedUpTo(), s.pendingExposures());
+            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.home()), settings.home().resolve("journal"), start,
+                    end, Duration.ofDays(holdoutDays), new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()),
+                    catalog::song, Instant.now());
+            System.out.printf(Locale.ROOT, "ftrl version %s: %s%n", t.card().version(), t.card().note());
+            t.card().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-24s %.4f%n", k, v));
+            System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"
+                    : "kept, not promoted (melograph models promote ftrl " + t.card().version() + " to use it anyway)");
             return 0;
-        } catch (JournalInUseException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return 1;
+            return 2;
         }
     }
 }

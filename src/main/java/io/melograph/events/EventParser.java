@@ -22,7 +22,7 @@ public final class EventParser {
             "durationMs", "scene", "ts");
     private static final long EARLIEST = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final long DAY = 86_400_000L;
-    private static final long MAX_POSITION = 24 * 3_600_000L;
+    public static final long MAX_POSITION = 24 * 3_600_000L;
 
     /** A problem with one event; index -1 for a single event or the body as a whole. */
     public record Problem(int index, String field, String reason) {}

@@ -372,18 +372,19 @@ public final class FileJournal implements Journal {
      * Every complete event stored in {@code dir}, in order, without taking the journal's lock: for readers beside a
      * running writer (the replay evaluation). The newest segment may end in a record being written; reading stops there.
      */
-    public static void readAll(Path dir, java.util.function.Consumer<Event> consumer) {
+    public static void readAll(Path dir, Replay consumer) {
         try {
             List<Path> segments = Segments.list(dir);
             for (int i = 0; i < segments.size(); i++) {
                 Path s = segments.get(i);
+                long number = Segments.number(s);
                 ByteBuffer data = Segments.read(s);
                 long limit = data.limit();
                 if (i == segments.size() - 1) {
                     limit = completeEnd(data);
                 }
-                Segments.forEachRecord(s, data, 0, limit, "while reading",
-                        (payload, after) -> consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload))));
+                Segments.forEachRecord(s, data, 0, limit, "while reading", (payload, after) ->
+                        consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload)), new JournalPosition(number, after)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event journal in " + dir, e);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * What the online ranker sees of live traffic, as meters: each head's running log loss and AUC
@@ -30,6 +31,8 @@ public final class OnlineMetrics {
     public static final String OTHER = "other";
 
     private final MeterRegistry registry;
+    /** Held here: meters keep only weak references to what they read. */
+    private final Supplier<FtrlRanker> ranker;
     private final BiFunction<String, String, String> armOf;
     private final EnumMap<Head, RunningQuality> quality = new EnumMap<>(Head.class);
     private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
@@ -38,8 +41,9 @@ public final class OnlineMetrics {
      * @param armOf the A/B arm of a listener in a scene, or null for a scene the service does not have (counted as
      *              {@value #OTHER})
      */
-    public OnlineMetrics(MeterRegistry registry, FtrlRanker ranker, BiFunction<String, String, String> armOf) {
+    public OnlineMetrics(MeterRegistry registry, Supplier<FtrlRanker> ranker, BiFunction<String, String, String> armOf) {
         this.registry = registry;
+        this.ranker = ranker;
         this.armOf = armOf;
         for (Head h : Head.values()) {
             RunningQuality q = new RunningQuality(WINDOW);
@@ -48,9 +52,14 @@ public final class OnlineMetrics {
                     .description("log loss of the latest predictions, made before learning each example").register(registry);
             Gauge.builder(AUC, q, RunningQuality::auc).tag("head", h.wire())
                     .description("AUC of the latest predictions, made before learning each example").register(registry);
-            FunctionCounter.builder(EXAMPLES, ranker, r -> r.examples().get(h)).tag("head", h.wire())
+            FunctionCounter.builder(EXAMPLES, this, m -> m.examples(h)).tag("head", h.wire())
                     .description("examples learned").register(registry);
         }
+    }
+
+    private double examples(Head h) {
+        FtrlRanker r = ranker.get();
+        return r == null ? 0 : r.examples().get(h);
     }
 
     /** One learned example, with the probability predicted before learning it. */

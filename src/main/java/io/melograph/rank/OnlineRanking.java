@@ -7,6 +7,7 @@ import io.melograph.events.ItemType;
 import io.melograph.events.Journal;
 import io.melograph.events.JournalFollower;
 import io.melograph.events.JournalPosition;
+import io.melograph.util.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -61,6 +60,14 @@ public final class OnlineRanking implements AutoCloseable {
     private ScheduledExecutorService schedule;
     private volatile JournalFollower follower;
     private volatile OnlineMetrics metrics;
+    private volatile Predictions predictions;
+    /** Replaced by another version: it learns nothing more and writes no snapshot. */
+    private volatile boolean retired;
+
+    /** Receives each learned example with the probability predicted before learning it (progressive validation). */
+    public interface Predictions {
+        void predicted(Head head, double probability, boolean label);
+    }
 
     private OnlineRanking(Path dir, FtrlRanker ranker, JournalPosition learnedUpTo) {
         this.dir = dir;
@@ -78,9 +85,11 @@ public final class OnlineRanking implements AutoCloseable {
     /** The snapshot in {@code dir} when there is one, else a fresh ranker. */
     public static OnlineRanking restoreOrFresh(Path dir, FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs) {
         Path file = dir.resolve(FILE);
-        if (!Files.exists(file)) {
-            return fresh(dir, config, songs);
-        }
+        return Files.exists(file) ? restore(file, dir, config, songs) : fresh(dir, config, songs);
+    }
+
+    /** The ranker of the snapshot {@code file} (a stored model version), snapshotting from now on to {@code dir}. */
+    public static OnlineRanking restore(Path file, Path dir, FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs) {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             Restored r = read(in, config, songs);
             OnlineRanking o = new OnlineRanking(dir, r.ranker, r.learnedUpTo);
@@ -115,7 +124,18 @@ public final class OnlineRanking implements AutoCloseable {
      * events of each scene and arm ({@link OnlineMetrics}).
      */
     public OnlineRanking observe(MeterRegistry registry, java.util.function.BiFunction<String, String, String> armOf) {
-        metrics = new OnlineMetrics(registry, ranker, armOf);
+        return observe(new OnlineMetrics(registry, () -> ranker, armOf));
+    }
+
+    /** Reports to meters shared with the versions it replaces or that replace it. */
+    public OnlineRanking observe(OnlineMetrics shared) {
+        metrics = shared;
+        return this;
+    }
+
+    /** From now on every learned example's prediction before learning also goes to {@code p} (null: nowhere). */
+    public OnlineRanking predictions(Predictions p) {
+        predictions = p;
         return this;
     }
 
@@ -185,6 +205,9 @@ public final class OnlineRanking implements AutoCloseable {
     }
 
     private synchronized void acceptGroup(java.util.List<Event> events, JournalPosition end) {
+        if (retired) {
+            return;
+        }
         // the whole group shares one end position: it is new (or not) as a whole
         boolean learn = end.compareTo(learnedUpTo) > 0;
         for (Event e : events) {
@@ -210,10 +233,14 @@ public final class OnlineRanking implements AutoCloseable {
 
     private void accept(Event e, JournalPosition before, boolean learn) {
         OnlineMetrics m = metrics;
+        Predictions seen = predictions;
         labels.accept(e, before, !learn ? x -> { } : x -> {
             double p = ranker.learn(x.head(), x.exposure(), x.label());
             if (m != null) {
                 m.predicted(x.head(), p, x.label());
+            }
+            if (seen != null) {
+                seen.predicted(x.head(), p, x.label());
             }
         });
         if (learn) {
@@ -225,6 +252,17 @@ public final class OnlineRanking implements AutoCloseable {
             }
             eventsLearned++;
         }
+    }
+
+    /** A checksum of the ranker's weights and play counts: two rankers that learned the same examples have the same one. */
+    public synchronized String fingerprint() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(java.io.OutputStream.nullOutputStream(), crc))) {
+            ranker.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.format("%08x", crc.getValue());
     }
 
     public synchronized JournalPosition learnedUpTo() {
@@ -267,18 +305,7 @@ public final class OnlineRanking implements AutoCloseable {
     /** Snapshots every {@code period} on a daemon thread (failures are logged, the next period tries again). */
     public synchronized OnlineRanking startSnapshots(Duration period) {
         if (schedule == null) {
-            schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "ftrl-snapshot");
-                t.setDaemon(true);
-                return t;
-            });
-            schedule.scheduleWithFixedDelay(() -> {
-                try {
-                    snapshot();
-                } catch (RuntimeException e) {
-                    LOG.warn("FTRL snapshot failed: {}", e.toString());
-                }
-            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+            schedule = Periodic.every(period, "ftrl-snapshot", LOG, this::snapshot);
         }
         return this;
     }
@@ -295,9 +322,26 @@ public final class OnlineRanking implements AutoCloseable {
         }
     }
 
+    /**
+     * Steps down for another version: stops learning and snapshotting, without a last snapshot (the working copy now
+     * belongs to the version that replaced it).
+     */
+    public void retire() {
+        retired = true;
+        stopSnapshots();
+    }
+
     /** Stops the periodic snapshots and writes a last one. Learning from the journal stops with the journal. */
     @Override
     public void close() {
+        if (retired) {
+            return;
+        }
+        stopSnapshots();
+        snapshot();
+    }
+
+    private void stopSnapshots() {
         ScheduledExecutorService s;
         synchronized (this) {
             s = schedule;
@@ -306,6 +350,5 @@ public final class OnlineRanking implements AutoCloseable {
         if (s != null) {
             s.shutdownNow();
         }
-        snapshot();
     }
 }

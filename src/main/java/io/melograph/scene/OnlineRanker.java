@@ -4,6 +4,7 @@ import io.melograph.rank.FtrlRanker;
 import io.melograph.recall.Fusion;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The FTRL ranker behind the ranking seam: each candidate's fused recall score times the ranker's combined
@@ -14,15 +15,20 @@ public final class OnlineRanker implements CandidateRanker {
     /** Added to the model's score: how much recall's order counts when the model is unsure. */
     static final double FLOOR = 0.1;
 
-    private final FtrlRanker ftrl;
+    private final Supplier<FtrlRanker> ftrl;
 
     public OnlineRanker(FtrlRanker ftrl) {
+        this(() -> ftrl);
+    }
+
+    /** Ranks with whichever ranker {@code ftrl} gives at each call (a promoted version is swapped in live). */
+    public OnlineRanker(Supplier<FtrlRanker> ftrl) {
         this.ftrl = ftrl;
     }
 
     @Override
     public double[] score(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates) {
-        List<FtrlRanker.Scored> scored = ftrl.score(userId, scene, nowMillis, candidates(candidates));
+        List<FtrlRanker.Scored> scored = ftrl.get().score(userId, scene, nowMillis, candidates(candidates));
         double[] out = new double[candidates.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = candidates.get(i).score() * (FLOOR + scored.get(i).score());
@@ -32,7 +38,7 @@ public final class OnlineRanker implements CandidateRanker {
 
     @Override
     public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
-        ftrl.served(userId, nowMillis, candidates(shown));
+        ftrl.get().served(userId, nowMillis, candidates(shown));
     }
 
     private static List<FtrlRanker.Candidate> candidates(List<Fusion.Fused> fused) {

@@ -1,14 +1,15 @@
 package io.melograph.cli;
 
-import io.melograph.TestGraph;
-import io.melograph.TwoScenes;
-import io.melograph.events.Action;
 import io.melograph.events.Event;
 import io.melograph.events.FileJournal;
-import io.melograph.events.ItemType;
-import io.melograph.rank.FtrlRanker;
-import io.melograph.rank.Head;
+import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.OnlineRanking;
+import io.melograph.registry.ModelCard;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.sim.ListenerSimulator;
+import io.melograph.sim.PopularityPrior;
+import io.melograph.sim.SimConfig;
+import io.melograph.sim.SyntheticCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code melograph train ftrl} rebuilds the online ranker from a small journal. */
+/**
+ * {@code melograph train ftrl} makes registry versions judged on a held-out window, promoting only a better one;
+ * {@code melograph models} lists, promotes and rolls back.
+ */
 class TrainFtrlCommandTest {
-    private static final long T0 = 1_704_103_200_000L;
     private CliRunner cli;
     @TempDir
     Path dir;
@@ -32,7 +37,6 @@ class TrainFtrlCommandTest {
     @BeforeEach
     void open() {
         cli = new CliRunner();
-        TwoScenes.write(TestGraph.connection());
     }
 
     @AfterEach
@@ -40,49 +44,45 @@ class TrainFtrlCommandTest {
         cli.close();
     }
 
-    private static Event event(int n, String user, String song, Action action, long seconds) {
-        return new Event("e" + n, user, song, ItemType.SONG, action, -1, -1, "daily", T0 + seconds * 1000);
-    }
-
     @Test
-    void replaysTheJournalIntoASnapshotTheServiceRestores() throws Exception {
+    void aVersionTrainedOnAWorseWindowIsKeptButNotPromotedAndRollbackGoesBack() throws Exception {
         Path home = dir.resolve("home");
-        String s1 = TwoScenes.SCENES.get(0) + "-song-1-1";
-        String s2 = TwoScenes.SCENES.get(0) + "-song-1-2";
+        List<Event> events = new ArrayList<>();
+        new ListenerSimulator(SyntheticCatalog.generate(300, 5), SimConfig.defaults(60, 10, 11), PopularityPrior.defaults())
+                .run(events::add);
         try (FileJournal j = FileJournal.open(home.resolve("journal"))) {
-            j.append(List.of(event(1, "u1", s1, Action.IMPRESSION, 0), event(2, "u1", s2, Action.IMPRESSION, 0),
-                    event(3, "u1", s1, Action.CLICK, 5), event(4, "u1", s1, Action.PLAY, 6),
-                    event(5, "u1", s1, Action.COMPLETE, 200), event(6, "u1", s1, Action.LIKE, 201))).get();
-            // another listener 40 minutes later: u1's session is over, s2 was never opened
-            j.append(List.of(event(7, "u2", s2, Action.PLAY, 2400))).get();
+            for (int k = 0; k < events.size(); k += 500) {
+                j.append(events.subList(k, Math.min(events.size(), k + 500))).get();
+            }
         }
-        assertEquals(0, cli.run("train", "ftrl", "--home", home.toString(), "--hash-bits", "14"), cli.stderr());
-        String out = cli.stdout();
-        assertTrue(out.contains("replayed 7 events"), out);
-        assertTrue(out.contains("click    2 examples, 1 positive"), out);
-        assertTrue(out.contains("complete 1 examples, 1 positive"), out);
-        assertTrue(out.contains("like     1 examples, 1 positive"), out);
-        assertTrue(out.contains("1 exposures still open"), out);
+        // nine days to learn from, the last one held out
+        Instant to = Instant.ofEpochMilli(SimConfig.DEFAULT_START_MILLIS).plusSeconds(9 * 86_400);
+        assertEquals(0, cli.run("train", "ftrl", "--home", home.toString(), "--hash-bits", "16", "--to", to.toString()), cli.stderr());
+        assertTrue(cli.stdout().contains("first version of the ranker") && cli.stdout().contains("promoted:"), cli.stdout());
+        ModelRegistry registry = new ModelRegistry(home);
+        ModelCard good = registry.list(FtrlVersions.KIND).get(0);
+        assertEquals(good.version(), registry.current(FtrlVersions.KIND).orElseThrow());
+        assertTrue(Files.size(registry.dir(FtrlVersions.KIND, good.version()).resolve(OnlineRanking.FILE)) > 0);
+        assertEquals(to.toString(), good.windowTo());
+        assertEquals(64, good.dataHash().length());
+        assertTrue(good.metrics().get("auc.complete") > 0.6, good.metrics().toString());
 
-        Path models = home.resolve("models").resolve("ftrl");
-        assertTrue(Files.size(models.resolve(OnlineRanking.FILE)) > 0);
-        OnlineRanking restored = OnlineRanking.restoreOrFresh(models, FtrlRanker.Config.defaults(), id -> null);
-        assertEquals(Map.of(Head.CLICK, 2L, Head.COMPLETE, 1L, Head.LIKE, 1L), restored.ranker().examples());
-        assertEquals(14, restored.ranker().hashBits(), "the snapshot keeps its own hash space");
-        try (FileJournal j = FileJournal.open(home.resolve("journal"))) {
-            assertEquals(1, restored.catchUp(j), "only the open session (u2's play) is replayed, to rebuild it...");
-        }
-        assertEquals(Map.of(Head.CLICK, 2L, Head.COMPLETE, 1L, Head.LIKE, 1L), restored.ranker().examples(),
-                "...but nothing is learned twice");
-        assertEquals(1, restored.stats().pendingExposures());
-    }
+        // the same held-out day, but only its last two hours to learn from: worse, so kept and not promoted
+        assertEquals(0, cli.run("train", "ftrl", "--home", home.toString(), "--hash-bits", "16", "--to", to.toString(),
+                "--from", to.minusSeconds(7200).toString()), cli.stderr());
+        assertTrue(cli.stdout().contains("not promoted: mean AUC over the heads on the held-out window"), cli.stdout());
+        ModelCard worse = registry.list(FtrlVersions.KIND).get(1);
+        assertTrue(worse.metrics().get("auc.mean") < worse.metrics().get("current.auc.mean"), worse.metrics().toString());
+        assertEquals(good.version(), registry.current(FtrlVersions.KIND).orElseThrow(), "the better one stays current");
 
-    @Test
-    void aJournalInUseIsRefused() {
-        Path home = dir.resolve("home");
-        try (FileJournal held = FileJournal.open(home.resolve("journal"))) {
-            assertEquals(1, cli.run("train", "ftrl", "--home", home.toString()));
-            assertTrue(cli.stderr().contains("error:"), cli.stderr());
-        }
+        assertEquals(0, cli.run("models", "promote", "--home", home.toString(), "ftrl", worse.version()), cli.stderr());
+        assertEquals(worse.version(), registry.current(FtrlVersions.KIND).orElseThrow());
+        assertEquals(0, cli.run("models", "rollback", "--home", home.toString(), "ftrl"), cli.stderr());
+        assertEquals(good.version(), registry.current(FtrlVersions.KIND).orElseThrow());
+        assertEquals(2, cli.run("models", "rollback", "--home", home.toString(), "ftrl"), "nothing before the first");
+        assertEquals(0, cli.run("models", "list", "--home", home.toString()), cli.stderr());
+        assertTrue(cli.stdout().contains("* " + good.version()) && cli.stdout().contains("  " + worse.version()), cli.stdout());
+        assertEquals(2, cli.run("models", "promote", "--home", home.toString(), "ftrl", "no-such-version"));
+        assertFalse(registry.history(FtrlVersions.KIND).isEmpty());
     }
 }

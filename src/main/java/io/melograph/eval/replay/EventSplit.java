@@ -25,7 +25,7 @@ record EventSplit(List<Event> before, Map<String, HeldOut> heldOut, long events,
     static EventSplit of(Path journalDir, ReplayCut cut) {
         Map<String, List<Event>> byListener = new HashMap<>();
         long[] n = {0};
-        FileJournal.readAll(journalDir, e -> {
+        FileJournal.readAll(journalDir, (e, after) -> {
             byListener.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e);
             n[0]++;
         });

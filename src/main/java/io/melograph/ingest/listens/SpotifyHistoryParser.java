@@ -1,6 +1,7 @@
 package io.melograph.ingest.listens;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.melograph.events.EventParser;
 import io.melograph.ingest.Problem;
 
 import java.io.IOException;
@@ -160,6 +161,9 @@ final class SpotifyHistoryParser implements ListenParser {
         }
         if (ms < 0) {
             f.error(field, "cannot be negative: " + ms);
+        }
+        if (ms > EventParser.MAX_POSITION) {
+            f.error(field, "more than 24 hours (" + ms + " ms) in one stream");
         }
         return ms;
     }

@@ -150,6 +150,13 @@ class SpotifyHistoryParserTest {
     }
 
     @Test
+    void aStreamLongerThanADayIsRefusedWhereItIs() throws IOException {
+        Parsed p = Parsed.of(ListenFormat.SPOTIFY_HISTORY, dir, FILE, export(row(), row("ms_played", 90_000_000)), "alice");
+        assertEquals(1, p.listens.size());
+        assertEquals(List.of(FILE + ":" + (2 + 25 + 3) + ": ms_played: more than 24 hours (90000000 ms) in one stream"), p.errors());
+    }
+
+    @Test
     void eachStreamBecomesTheBehaviourItShows() throws IOException {
         Parsed p = Parsed.of(ListenFormat.SPOTIFY_HISTORY, dir, FILE, HISTORY, "alice");
         List<Action> complete = List.of(Action.PLAY, Action.COMPLETE);

@@ -1,0 +1,94 @@
+package io.melograph.cli;
+
+import io.melograph.api.TunedScenes;
+import io.melograph.scene.SceneConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end as an editor and an analyst would go: the bundled sample catalog, real-format listening exports
+ * (src/test/resources/listens) imported with {@code import listens}, then {@code eval replay} on a cut in the middle
+ * of them and {@code tune scenes} on the windows around it, which writes the settings the service reads at start.
+ */
+class ReplayCommandTest {
+    private static final Path FIXTURE = Path.of("src/test/resources/listens");
+    private CliRunner cli;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void open() {
+        cli = new CliRunner();
+    }
+
+    @AfterEach
+    void close() {
+        cli.close();
+    }
+
+    @Test
+    void replayAndTuneOnImportedListeningHistories() throws IOException {
+        String home = dir.resolve("home").toString();
+        assertEquals(0, cli.run("import", "rdf", "import/sample/dbpedia-music/music.ttl.gz"), cli.stderr());
+        assertEquals(0, importListens("listenbrainz", "listenbrainz_"), cli.stderr());
+        assertEquals(0, importListens("spotify-history", "Streaming_History_Audio_"), cli.stderr());
+        assertEquals(0, importListens("lastfm-1k", "userid-timestamp"), cli.stderr());
+
+        Path out = dir.resolve("replay");
+        assertEquals(0, cli.run("eval", "replay", "--home", home, "--cut", "2024-02-22T00:00:00Z", "--listeners", "12",
+                "--fm-songs", "15", "--out", out.toString()), cli.stderr());
+        String md = Files.readString(out.resolve("replay.md"));
+        for (String row : List.of("daily", "daily-discoveries", "fm", "similar")) {
+            assertTrue(md.contains("| " + row + " |"), row + " in\n" + md);
+        }
+        assertTrue(md.contains("## Hits by channel"), md);
+        assertTrue(Files.exists(out.resolve("replay.json")) && Files.exists(out.resolve("replay-hits-by-channel-daily.png")));
+        double daily = metric(cli.stdout(), "daily");
+        assertTrue(daily > 0, "the imported listeners' Daily lists find some of what they played next:\n" + cli.stdout());
+
+        Path tuned = dir.resolve("tune");
+        assertEquals(0, cli.run("tune", "scenes", "--home", home, "--cut", "2024-02-22T00:00:00Z", "--listeners", "12",
+                "--rounds", "1", "--out", tuned.toString()), cli.stderr());
+        assertTrue(cli.stdout().contains("Daily NDCG@10  validation: hand-set"), cli.stdout());
+        String report = Files.readString(tuned.resolve("tune-scenes.md"));
+        assertTrue(report.contains("| daily (hand-set) |") && report.contains("| daily (tuned) |") && report.contains("## Chosen vs hand-set"), report);
+        Path file = TunedScenes.file(dir.resolve("home"));
+        assertTrue(Files.readString(file).contains("familiar-share"), Files.readString(file));
+        // what the service will read at start: the tuned values over application.yml's
+        SceneConfig service = ServiceConfig.scenes(dir.resolve("home"));
+        SceneConfig handSet = ServiceConfig.handSetScenes();
+        String chosenShare = Files.readString(file).replaceAll("(?s).*familiar-share: '([0-9.]+)'.*", "$1");
+        assertEquals(Double.parseDouble(chosenShare), service.daily().familiarShare(), 1e-9);
+        assertEquals(0.3, handSet.daily().familiarShare(), 1e-9);
+    }
+
+    private int importListens(String format, String prefix) throws IOException {
+        List<String> args = new ArrayList<>(List.of("import", "listens", "--home", dir.resolve("home").toString(), "--format", format));
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            files.filter(f -> Files.isRegularFile(f) && FIXTURE.relativize(f).toString().startsWith(prefix)).sorted()
+                    .forEach(f -> args.add(f.toString()));
+        }
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    /** NDCG@10 of a scene in the command's summary line. */
+    private static double metric(String stdout, String scene) {
+        Matcher m = Pattern.compile("(?m)^" + scene + "\\s+.*NDCG@10 ([0-9.]+)").matcher(stdout);
+        assertTrue(m.find(), stdout);
+        return Double.parseDouble(m.group(1));
+    }
+}
