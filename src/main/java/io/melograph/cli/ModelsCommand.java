@@ -23,7 +23,7 @@ final class ModelsCommand {
             System.out.printf(Locale.ROOT, "%s %s  window %s .. %s  data %s%n", current.filter(c.version()::equals).isPresent() ? "*" : " ",
                     c.version(), c.windowFrom(), c.windowTo(), c.dataHash().substring(0, Math.min(12, c.dataHash().length())));
             System.out.printf(Locale.ROOT, "    %s%n", c.note());
-            c.metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-24s %.4f%n", k, v));
+            c.metricLines().forEach(line -> System.out.println("    " + line));
         }
         if (registry.list(kind).isEmpty()) {
             System.out.println("no " + kind + " versions yet (melograph train " + kind + ")");

@@ -67,7 +67,7 @@ final class TrainFtrlCommand implements Callable<Integer> {
                     end, Duration.ofDays(holdoutDays), new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()),
                     catalog::song, Instant.now());
             System.out.printf(Locale.ROOT, "ftrl version %s: %s%n", t.card().version(), t.card().note());
-            t.card().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-24s %.4f%n", k, v));
+            t.card().metricLines().forEach(line -> System.out.println("  " + line));
             System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"
                     : "kept, not promoted (melograph models promote ftrl " + t.card().version() + " to use it anyway)");
             return 0;
