@@ -27,8 +27,7 @@ public final class Application {
     public static ApplicationContext start(String[] args) {
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
         java.nio.file.Path home = GraphSettings.fromEnvironment().home();
-        TunedScenes.installDemoDefaults(home, key -> java.util.Optional.ofNullable(System.getProperty(key,
-                System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')))));
+        TunedScenes.installDemoDefaults(home, GraphSettings::setting);
         TunedScenes.load(home).ifPresent(micronaut::propertySources);
         return micronaut.start();
     }

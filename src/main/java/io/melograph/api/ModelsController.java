@@ -51,10 +51,11 @@ final class ModelsController {
     @Post("/{kind}/{version}/promote")
     KindView promote(@PathVariable String kind, @PathVariable String version) {
         known(kind);
-        if (registry.card(kind, version).isEmpty()) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no " + kind + " version " + version);
+        try {
+            registry.promote(kind, version, "promoted through the API");
+        } catch (IllegalArgumentException unknownVersion) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, unknownVersion.getMessage());
         }
-        registry.promote(kind, version, "promoted through the API");
         live.swapToCurrent();
         return view();
     }

@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.util.AtomicFiles;
 import io.micronaut.context.env.AbstractPropertySourceLoader;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +53,13 @@ public final class TunedScenes {
     /**
      * A new demo home (first start, bundled sample and the default simulated community) starts on the values tuned on
      * that community ({@code tuned/demo-scenes.yml}, learned by {@code melograph tune scenes}: docs/eval/tune/demo).
+     *
+     * @param setting an environment variable by its name (as {@link io.melograph.graph.GraphSettings#setting} reads it)
      */
-    public static void installDemoDefaults(Path home, Function<String, Optional<String>> property) {
-        boolean demo = property.apply("melograph.sample").map(v -> !v.equals("false")).orElse(true)
-                && property.apply("melograph.demo.listeners").map("300"::equals).orElse(true)
-                && property.apply("melograph.demo.days").map("28"::equals).orElse(true);
+    public static void installDemoDefaults(Path home, Function<String, Optional<String>> setting) {
+        boolean demo = setting.apply("MELOGRAPH_SAMPLE").map(v -> !v.equals("false")).orElse(true)
+                && setting.apply("MELOGRAPH_DEMO_LISTENERS").map("300"::equals).orElse(true)
+                && setting.apply("MELOGRAPH_DEMO_DAYS").map("28"::equals).orElse(true);
         if (!demo || Files.exists(home.resolve("neo4j")) || Files.exists(file(home))) {
             return;
         }
@@ -90,10 +92,7 @@ public final class TunedScenes {
             StringBuilder text = new StringBuilder();
             comment.forEach(line -> text.append("# ").append(line).append('\n'));
             text.append(new Yaml(options).dump(Map.of("melograph", Map.of("scenes", scenes))));
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "scenes", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

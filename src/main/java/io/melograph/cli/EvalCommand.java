@@ -92,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
         };
         print(report);
         if (out != null) {
-            String command = "melograph " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            String command = Main.typed(spec);
             ReportWriter.write(report, out, command).forEach(p -> System.out.println("wrote " + p));
         }
         return 0;

@@ -75,7 +75,7 @@ final class EvalReplayCommand implements Callable<Integer> {
                     m.metrics().get("hitrate@50"), m.metrics().get("skipped@50"), m.metrics().get("longtail@50"), m.metrics().get("p50-ms"));
         }
         if (out != null) {
-            String command = "melograph " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            String command = Main.typed(spec);
             ReplayReport.write(outcome, out, command).forEach(p -> System.out.println("wrote " + p));
         }
         return 0;

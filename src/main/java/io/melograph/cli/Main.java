@@ -38,6 +38,11 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line as the user typed it ({@code melograph eval replay --cut ...}): reports say how to reproduce them. */
+    static String typed(CommandLine.Model.CommandSpec spec) {
+        return "melograph " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

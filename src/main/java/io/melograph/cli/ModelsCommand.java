@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,13 +20,14 @@ final class ModelsCommand {
              @Parameters(paramLabel = "KIND", defaultValue = "ftrl", description = "Model kind (default ${DEFAULT-VALUE}).") String kind) {
         ModelRegistry registry = registry(graph);
         Optional<String> current = registry.current(kind);
-        for (ModelCard c : registry.list(kind)) {
+        List<ModelCard> versions = registry.list(kind);
+        for (ModelCard c : versions) {
             System.out.printf(Locale.ROOT, "%s %s  window %s .. %s  data %s%n", current.filter(c.version()::equals).isPresent() ? "*" : " ",
                     c.version(), c.windowFrom(), c.windowTo(), c.dataHash().substring(0, Math.min(12, c.dataHash().length())));
             System.out.printf(Locale.ROOT, "    %s%n", c.note());
             c.metricLines().forEach(line -> System.out.println("    " + line));
         }
-        if (registry.list(kind).isEmpty()) {
+        if (versions.isEmpty()) {
             System.out.println("no " + kind + " versions yet (melograph train " + kind + ")");
         }
         return 0;

@@ -63,7 +63,7 @@ final class TuneScenesCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Daily NDCG@10  validation: hand-set %.4f, tuned %.4f   test: hand-set %.4f, tuned %.4f (%+.1f%%)%n",
                 outcome.validationHandSet(), outcome.validationChosen(), outcome.testHandSet(), outcome.testChosen(),
                 100 * (outcome.testChosen() - outcome.testHandSet()) / outcome.testHandSet());
-        String command = "melograph " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = Main.typed(spec);
         if (!dryRun) {
             Path file = TunedScenes.write(settings.home(), DailyMixScene.SCENE, outcome.chosen().properties(), List.of(
                     "Learned by: " + command,

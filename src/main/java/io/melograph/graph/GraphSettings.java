@@ -30,10 +30,13 @@ public record GraphSettings(Path home, String uri, String user, String password,
 
     /** Environment variables, overridden by the matching system property (NEO4J_URI by -Dneo4j.uri), as in the service. */
     public static GraphSettings fromEnvironment() {
-        return from(k -> {
-            String property = System.getProperty(k.toLowerCase().replace('_', '.'));
-            return property != null ? property : System.getenv(k);
-        });
+        return from(k -> setting(k).orElse(null));
+    }
+
+    /** The environment variable {@code name} (MELOGRAPH_SAMPLE), unless the matching system property (-Dmelograph.sample) says otherwise. */
+    public static Optional<String> setting(String name) {
+        String property = System.getProperty(name.toLowerCase().replace('_', '.'));
+        return Optional.ofNullable(property != null ? property : System.getenv(name));
     }
 
     public boolean external() {

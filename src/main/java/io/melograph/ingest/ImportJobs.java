@@ -3,6 +3,7 @@ package io.melograph.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.melograph.graph.GraphConnection;
+import io.melograph.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -190,10 +190,7 @@ public final class ImportJobs implements AutoCloseable {
 
     private void save(Saved s) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, s.status().id(), ".tmp");
-            json.writeValue(tmp.toFile(), s);
-            Files.move(tmp, dir.resolve(s.status().id() + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dir.resolve(s.status().id() + ".json"), json.writeValueAsBytes(s));
         } catch (IOException e) {
             LOG.warn("import job {} not saved to {}: {}", s.status().id(), dir, e.toString());
         }

@@ -2,7 +2,7 @@ package io.melograph.rank;
 
 import io.melograph.events.Event;
 import io.melograph.events.ItemType;
-import io.micrometer.core.instrument.Counter;
+import io.melograph.util.TaggedCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -30,20 +29,19 @@ public final class OnlineMetrics {
     /** The scene tag of events whose scene is not one of the service's (so clients cannot grow the series). */
     public static final String OTHER = "other";
 
-    private final MeterRegistry registry;
     /** Held here: meters keep only weak references to what they read. */
     private final Supplier<FtrlRanker> ranker;
     private final BiFunction<String, String, String> armOf;
     private final EnumMap<Head, RunningQuality> quality = new EnumMap<>(Head.class);
-    private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
+    private final TaggedCounters events;
 
     /**
      * @param armOf the A/B arm of a listener in a scene, or null for a scene the service does not have (counted as
      *              {@value #OTHER})
      */
     public OnlineMetrics(MeterRegistry registry, Supplier<FtrlRanker> ranker, BiFunction<String, String, String> armOf) {
-        this.registry = registry;
         this.ranker = ranker;
+        this.events = new TaggedCounters(registry, EVENTS, "song events by scene, A/B arm and action", "scene", "arm", "action");
         this.armOf = armOf;
         for (Head h : Head.values()) {
             RunningQuality q = new RunningQuality(WINDOW);
@@ -78,11 +76,7 @@ public final class OnlineMetrics {
             scene = OTHER;
             arm = OTHER;
         }
-        String action = e.action().name().toLowerCase(Locale.ROOT);
-        String s = scene;
-        String a = arm;
-        events.computeIfAbsent(s + '\u0000' + a + '\u0000' + action, k -> Counter.builder(EVENTS).tag("scene", s).tag("arm", a)
-                .tag("action", action).description("song events by scene, A/B arm and action").register(registry)).increment();
+        events.increment(scene, arm, e.action().name().toLowerCase(Locale.ROOT));
     }
 
     /** Each head's latest window. */

@@ -7,8 +7,8 @@ import io.melograph.events.ItemType;
 import io.melograph.events.Journal;
 import io.melograph.events.JournalFollower;
 import io.melograph.events.JournalPosition;
+import io.melograph.util.AtomicFiles;
 import io.melograph.util.Periodic;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -120,14 +119,9 @@ public final class OnlineRanking implements AutoCloseable {
     }
 
     /**
-     * Reports to {@code registry} from now on (call it before {@link #follow}): each head's running quality and the
-     * events of each scene and arm ({@link OnlineMetrics}).
+     * Reports to {@code shared} from now on (call it before {@link #follow}): each head's running quality and the events
+     * of each scene and arm; the meters outlive a ranker that a promoted version replaces.
      */
-    public OnlineRanking observe(MeterRegistry registry, java.util.function.BiFunction<String, String, String> armOf) {
-        return observe(new OnlineMetrics(registry, () -> ranker, armOf));
-    }
-
-    /** Reports to meters shared with the versions it replaces or that replace it. */
     public OnlineRanking observe(OnlineMetrics shared) {
         metrics = shared;
         return this;
@@ -288,11 +282,8 @@ public final class OnlineRanking implements AutoCloseable {
                 ranker.write(out);
                 out.flush();
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, FILE, ".tmp");
-            Files.write(tmp, bytes.toByteArray());
             Path file = dir.resolve(FILE);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, bytes.toByteArray());
             snapshotMillis = (System.nanoTime() - started) / 1_000_000;
             snapshotBytes = bytes.size();
             snapshotAt = System.currentTimeMillis();

@@ -28,21 +28,25 @@ public final class RunningQuality {
         size = Math.min(size + 1, predictions.length);
     }
 
-    public Snapshot snapshot() {
-        double[] p;
-        boolean[] y;
-        synchronized (this) {
-            p = java.util.Arrays.copyOf(predictions, size);
-            y = java.util.Arrays.copyOf(labels, size);
-        }
-        return new Snapshot(p.length, LogLoss.of(p, y), Auc.of(p, y));
+    private record Window(double[] predictions, boolean[] labels) {}
+
+    private synchronized Window window() {
+        return new Window(java.util.Arrays.copyOf(predictions, size), java.util.Arrays.copyOf(labels, size));
     }
 
+    public Snapshot snapshot() {
+        Window w = window();
+        return new Snapshot(w.predictions().length, LogLoss.of(w.predictions(), w.labels()), Auc.of(w.predictions(), w.labels()));
+    }
+
+    /** Only the log loss (a scrape reads the two metrics separately: neither pays for the other). */
     public double logLoss() {
-        return snapshot().logLoss();
+        Window w = window();
+        return LogLoss.of(w.predictions(), w.labels());
     }
 
     public double auc() {
-        return snapshot().auc();
+        Window w = window();
+        return Auc.of(w.predictions(), w.labels());
     }
 }

@@ -1,6 +1,6 @@
 package io.melograph.recall;
 
-import io.micrometer.core.instrument.Counter;
+import io.melograph.util.TaggedCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -18,10 +18,11 @@ public final class ChannelMeters {
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final TaggedCounters answers;
 
     public ChannelMeters(MeterRegistry registry) {
         this.registry = registry;
+        this.answers = new TaggedCounters(registry, ANSWERS, "recall channel answers by outcome", "channel", "outcome");
     }
 
     /** How long one channel's work took (also when the request stopped waiting for it). */
@@ -33,7 +34,6 @@ public final class ChannelMeters {
     /** One channel answer as the request saw it. */
     void answered(String channel, String status, boolean empty) {
         String outcome = status.equals("ok") ? (empty ? "empty" : "ok") : status.equals("timeout") ? "timeout" : "error";
-        counters.computeIfAbsent(channel + '\u0000' + outcome, k -> Counter.builder(ANSWERS).tag("channel", channel)
-                .tag("outcome", outcome).description("recall channel answers by outcome").register(registry)).increment();
+        answers.increment(channel, outcome);
     }
 }

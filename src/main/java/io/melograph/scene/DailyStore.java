@@ -1,13 +1,13 @@
 package io.melograph.scene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.melograph.util.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -67,10 +67,7 @@ public final class DailyStore {
         Path file = file(list.userId(), day, size);
         remember(list, day, size);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + Thread.currentThread().getId());
-            Files.write(tmp, JSON.writeValueAsBytes(list));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, JSON.writeValueAsBytes(list));
             deleteOlderThan(day.minusDays(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,14 +7,13 @@ import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerContext;
 import io.melograph.recall.RecallRunner;
 import io.melograph.recall.RecallService;
-import io.micrometer.core.instrument.Counter;
+import io.melograph.util.TaggedCounters;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A scene's candidates: its channels in parallel (each within its budget), fused by its policy. When no channel
@@ -39,13 +38,15 @@ public final class SceneRecall {
     private final SongPopularity popularity;
     private final ItemCatalog catalog;
     private final PopularItems popularItems;
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final TaggedCounters recalls;
 
     public SceneRecall(RecallService recall, SongPopularity popularity, ItemCatalog catalog, PopularItems popularItems) {
         this.recall = recall;
         this.popularity = popularity;
         this.catalog = catalog;
         this.popularItems = popularItems;
+        this.recalls = new TaggedCounters(recall.meters(), RECALLS, "scene recalls by outcome: fallback = popular songs stood in",
+                "scene", "arm", "outcome");
     }
 
     /** Songs: {@link #recall(ScenePolicy, ListenerContext, Collection, String, int)} of type {@code song}. */
@@ -77,9 +78,7 @@ public final class SceneRecall {
 
     private Recalled counted(ScenePolicy policy, Recalled r) {
         String outcome = r.fallback() ? "fallback" : r.degraded() ? "degraded" : "recalled";
-        counters.computeIfAbsent(policy.scene() + '\u0000' + policy.arm() + '\u0000' + outcome, k -> Counter.builder(RECALLS)
-                .tag("scene", policy.scene()).tag("arm", policy.arm()).tag("outcome", outcome)
-                .description("scene recalls by outcome: fallback = popular songs stood in").register(recall.meters())).increment();
+        recalls.increment(policy.scene(), policy.arm(), outcome);
         return r;
     }
 

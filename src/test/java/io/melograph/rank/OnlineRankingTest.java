@@ -128,8 +128,9 @@ class OnlineRankingTest {
     @Test
     void theMetersCountEachLearnedEventOnceAndScoreTheHeadsBeforeLearning(@TempDir Path dir) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        OnlineRanking online = OnlineRanking.fresh(dir.resolve("models"), CONFIG, songs)
-                .observe(registry, (scene, user) -> scene.equals("daily") ? (user.hashCode() % 2 == 0 ? "a" : "b") : "main");
+        OnlineRanking online = OnlineRanking.fresh(dir.resolve("models"), CONFIG, songs);
+        online.observe(new OnlineMetrics(registry, online::ranker,
+                (scene, user) -> scene.equals("daily") ? (user.hashCode() % 2 == 0 ? "a" : "b") : "main"));
         try (FileJournal j = FileJournal.open(dir.resolve("journal"))) {
             append(j, 0, events.size());
             online.catchUp(j);

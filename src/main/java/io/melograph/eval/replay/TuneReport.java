@@ -47,7 +47,7 @@ public final class TuneReport {
                 md.append(String.format(Locale.ROOT, "| %d | %s | %.4f |%n", t.number(), t.change(), t.ndcg10()));
                 best = t.ndcg10();
             }
-            curve[t.number()] = new double[] {t.number(), Math.max(best, t.ndcg10() > best ? t.ndcg10() : best)};
+            curve[t.number()] = new double[] {t.number(), best}; // a try not kept scored no higher than the best so far
         }
         String png = "tune-search.png";
         Charts.lines(dir.resolve(png), "Daily: best validation NDCG@10 as the search goes", "values tried", "NDCG@10",
