@@ -1,9 +1,12 @@
 package io.melograph.api;
 
+import io.melograph.graph.GraphConnection;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.LiveRanking;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
+import io.melograph.train.EmbeddingVersions;
+import io.melograph.train.GraphEmbeddings;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,59 +30,77 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "adminToken")
 final class ModelsController {
+    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND);
     private final ModelRegistry registry;
     private final LiveRanking live;
+    private final GraphConnection graph;
 
-    ModelsController(ModelRegistry registry, LiveRanking live) {
+    ModelsController(ModelRegistry registry, LiveRanking live, GraphConnection graph) {
         this.registry = registry;
         this.live = live;
+        this.graph = graph;
     }
 
-    /** A kind's versions, the current one, the one live in this service (and its weights' checksum), the promotions. */
+    /**
+     * A kind's versions, the current one, the one live in this service (ftrl: the ranker answering, with its weights'
+     * checksum; embeddings: the version most songs' vectors come from), the promotions.
+     */
     @Serdeable
     record KindView(String kind, String current, String live, String liveFingerprint, List<ModelCard> versions,
                     List<ModelRegistry.Promotion> history) {}
 
-    @Operation(summary = "The FTRL ranker's stored versions, the current and the live one, and the promotions so far")
+    @Operation(summary = "Each model kind's stored versions (ftrl, embeddings), the current and the live one, and the promotions so far")
     @Get
     List<KindView> list() {
-        return List.of(view());
+        return KINDS.stream().map(this::view).toList();
     }
 
     @Operation(summary = "Promote a stored version: the service swaps it in without a restart",
-            description = "Returns when it is live: its snapshot restored and caught up with the event journal.")
+            description = "Returns when it is live: ftrl, its snapshot restored and caught up with the event journal; embeddings, its "
+                    + "vectors on the nodes (the vector indexes follow).")
     @Post("/{kind}/{version}/promote")
     KindView promote(@PathVariable String kind, @PathVariable String version) {
         known(kind);
+        String reason = "promoted through the API";
         try {
-            registry.promote(kind, version, "promoted through the API");
+            if (kind.equals(EmbeddingVersions.KIND)) {
+                EmbeddingVersions.promote(registry, graph, version, reason, false);
+            } else {
+                registry.promote(kind, version, reason);
+                live.swapToCurrent();
+            }
         } catch (IllegalArgumentException unknownVersion) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, unknownVersion.getMessage());
         }
-        live.swapToCurrent();
-        return view();
+        return view(kind);
     }
 
     @Operation(summary = "Go back to the version current before this one, without a restart")
     @Post("/{kind}/rollback")
     KindView rollback(@PathVariable String kind) {
         known(kind);
-        if (registry.rollback(kind, "rolled back through the API").isEmpty()) {
+        String reason = "rolled back through the API";
+        boolean rolledBack = kind.equals(EmbeddingVersions.KIND) ? EmbeddingVersions.rollback(registry, graph, reason).isPresent()
+                : registry.rollback(kind, reason).isPresent();
+        if (!rolledBack) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "nothing to roll back to: no earlier promoted " + kind + " version");
         }
-        live.swapToCurrent();
-        return view();
+        if (kind.equals(FtrlVersions.KIND)) {
+            live.swapToCurrent();
+        }
+        return view(kind);
     }
 
     private static void known(String kind) {
-        if (!kind.equals(FtrlVersions.KIND)) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no model kind '" + kind + "'; kinds: " + FtrlVersions.KIND);
+        if (!KINDS.contains(kind)) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no model kind '" + kind + "'; kinds: " + String.join(", ", KINDS));
         }
     }
 
-    private KindView view() {
-        String kind = FtrlVersions.KIND;
-        return new KindView(kind, registry.current(kind).orElse(null), live.version(), live.active().fingerprint(),
+    private KindView view(String kind) {
+        boolean ftrl = kind.equals(FtrlVersions.KIND);
+        return new KindView(kind, registry.current(kind).orElse(null),
+                ftrl ? live.version() : GraphEmbeddings.liveVersion(graph).orElse(null), ftrl ? live.active().fingerprint() : null,
                 registry.list(kind), registry.history(kind));
     }
 }

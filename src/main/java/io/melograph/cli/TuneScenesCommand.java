@@ -5,7 +5,6 @@ import io.melograph.eval.replay.SceneTuner;
 import io.melograph.eval.replay.TuneReport;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
-import io.melograph.scene.DailyMixScene;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,14 +12,15 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "scenes", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Learns Daily's fusion weights, quotas and familiar share with the replay (melograph eval replay):",
-                "searched on the validation window one horizon before the cut, then the hand-set and the chosen values both",
-                "replayed on the test window after it. Writes the chosen values to $MELOGRAPH_HOME/" + TunedScenes.FILE + ",",
+        description = {"Learns the fusion weights and quotas of Daily and Private FM, and Daily's familiar share, with the replay",
+                "(melograph eval replay): searched on the validation window one horizon before the cut, then the hand-set and",
+                "the chosen values both replayed on the test window after it. Writes the chosen values to $MELOGRAPH_HOME/" + TunedScenes.FILE + ",",
                 "which the service reads at start (environment variables still override it; delete the file to go back)."})
 final class TuneScenesCommand implements Callable<Integer> {
     @Mixin
@@ -32,6 +32,14 @@ final class TuneScenesCommand implements Callable<Integer> {
     @Option(names = "--listeners", defaultValue = "100", paramLabel = "N",
             description = "A seeded sample of N listeners per window, 0 for all (default ${DEFAULT-VALUE}).")
     int listeners;
+
+    @Option(names = "--scenes", defaultValue = "daily,fm", split = ",", paramLabel = "daily,fm",
+            description = "Scenes to tune (default ${DEFAULT-VALUE}).")
+    List<String> scenes;
+
+    @Option(names = "--fm-steps", defaultValue = "30", paramLabel = "N",
+            description = "Songs served per replayed FM session (default ${DEFAULT-VALUE}).")
+    int fmSteps;
 
     @Option(names = "--rounds", defaultValue = "2", paramLabel = "N", description = "Passes of the coordinate ascent (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -49,7 +57,7 @@ final class TuneScenesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SceneTuner.Options options;
         try {
-            options = new SceneTuner.Options(replay.cut(), listeners, replay.dailySize, rounds, replay.budget(), replay.seed);
+            options = new SceneTuner.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSteps, rounds, replay.budget(), replay.seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -60,17 +68,22 @@ final class TuneScenesCommand implements Callable<Integer> {
             outcome = SceneTuner.run(source, dir, ServiceConfig.handSetScenes(), options, settings.embeddingDimensions(),
                     line -> System.err.println("tune: " + line));
         }
-        System.out.printf(Locale.ROOT, "Daily NDCG@10  validation: hand-set %.4f, tuned %.4f   test: hand-set %.4f, tuned %.4f (%+.1f%%)%n",
-                outcome.validationHandSet(), outcome.validationChosen(), outcome.testHandSet(), outcome.testChosen(),
-                100 * (outcome.testChosen() - outcome.testHandSet()) / outcome.testHandSet());
+        for (SceneTuner.Tuned t : outcome.scenes()) {
+            System.out.printf(Locale.ROOT, "%s NDCG@10  validation: hand-set %.4f, tuned %.4f   test: hand-set %.4f, tuned %.4f (%+.1f%%)%n",
+                    t.scene(), t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain());
+        }
         String command = Main.typed(spec);
         if (!dryRun) {
-            Path file = TunedScenes.write(settings.home(), DailyMixScene.SCENE, outcome.chosen().properties(), List.of(
-                    "Learned by: " + command,
-                    "on " + outcome.report().split(),
-                    String.format(Locale.ROOT, "Daily NDCG@10 on the test window: hand-set %.4f, these values %.4f.",
-                            outcome.testHandSet(), outcome.testChosen()),
-                    "Read by the service at start; environment variables override it; delete this file for the hand-set values."));
+            List<String> comment = new ArrayList<>(List.of("Learned by: " + command, "on " + outcome.report().split()));
+            for (SceneTuner.Tuned t : outcome.scenes()) {
+                comment.add(String.format(Locale.ROOT, "%s NDCG@10 on the test window: hand-set %.4f, these values %.4f.", t.scene(),
+                        t.testHandSet(), t.testChosen()));
+            }
+            comment.add("Read by the service at start; environment variables override it; delete this file for the hand-set values.");
+            Path file = null;
+            for (SceneTuner.Tuned t : outcome.scenes()) {
+                file = TunedScenes.write(settings.home(), t.scene(), t.chosen().properties(), comment);
+            }
             System.out.println("wrote " + file + " (the service uses it from its next start)");
         }
         if (out != null) {

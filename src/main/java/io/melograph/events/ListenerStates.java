@@ -67,6 +67,11 @@ public final class ListenerStates {
         return states.size();
     }
 
+    /** Forgets every listener's state (the replay's tuner rebuilds the state at its cut before each try). */
+    public void clear() {
+        states.clear();
+    }
+
     /** Listeners let go so far (the least recently active, above the bound). */
     public long letGo() {
         return letGo.get();

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,7 +76,7 @@ public final class FtrlVersions {
         String version = registry.newVersion(KIND, now);
         Path dir = registry.dir(KIND, version);
         OnlineRanking model = OnlineRanking.fresh(dir, config, songs);
-        MessageDigest hash = sha256();
+        MessageDigest hash = ModelRegistry.dataHash();
         long trained = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -197,13 +196,5 @@ public final class FtrlVersions {
             before[0] = after;
         });
         return out;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +42,15 @@ public final class ModelRegistry {
 
     public ModelRegistry(Path home) {
         this.root = home.resolve("models");
+    }
+
+    /** A fresh digest for a card's data hash (SHA-256), the same for every kind. */
+    public static MessageDigest dataHash() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Path dir(String kind, String version) {
@@ -103,13 +114,15 @@ public final class ModelRegistry {
         return record(kind, version, "promote", reason);
     }
 
+    /** The version a {@link #rollback} would go back to, if any. */
+    public Optional<String> previous(String kind) {
+        List<String> chain = chain(kind);
+        return chain.size() < 2 ? Optional.empty() : Optional.of(chain.get(chain.size() - 2));
+    }
+
     /** Goes back to the version that was current before the current one; empty when there is none. */
     public Optional<Promotion> rollback(String kind, String reason) {
-        List<String> chain = chain(kind);
-        if (chain.size() < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(record(kind, chain.get(chain.size() - 2), "rollback", reason));
+        return previous(kind).map(v -> record(kind, v, "rollback", reason));
     }
 
     /** The promotions and rollbacks of the kind, oldest first. */

@@ -8,11 +8,16 @@ import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,8 +75,67 @@ public final class GraphEmbeddings {
 
     private GraphEmbeddings() {}
 
-    /** (Re)computes the embeddings of the whole graph and stores them; the vector indexes follow as it commits. */
+    /**
+     * (Re)computes the embeddings of the whole graph and stores them on the nodes, outside the model registry
+     * (evaluation, the replay's scratch graph; {@link EmbeddingVersions} for the served ones); the vector indexes follow
+     * as it commits.
+     */
     public static Result train(GraphConnection graph, Options o) {
+        return run(graph, o, (s, name) -> {
+            if (o.rebuildIndexes()) {
+                SchemaMigrations.dropVectorIndexes(graph);
+            }
+            List<Record> written;
+            long removed;
+            long indexing = 0;
+            try {
+                written = s.run(CypherFile.load("embeddings/write.cypher").statement(), Map.of("graph", name, "labels", LABELS)).list();
+                removed = s.run(CypherFile.load("embeddings/remove-stale.cypher").statement(),
+                        Map.of("dimensions", o.dimensions(), "weights", o.profile().weights())).single().get("removed").asLong();
+                s.run(CypherFile.load("embeddings/unstamp.cypher").statement()).consume();
+            } finally {
+                if (o.rebuildIndexes()) {
+                    long t = System.nanoTime();
+                    SchemaMigrations.createVectorIndexes(graph, o.dimensions(), 7_200);
+                    indexing = millisSince(t);
+                }
+            }
+            return new long[] {sum(written, "written"), sum(written, "millis"), removed, indexing};
+        });
+    }
+
+    /**
+     * Computes the embeddings as {@link #train} does but writes them to {@code file} ({@link VectorFile}) instead of
+     * the nodes: a model version, which {@link #load} puts on the nodes when it is promoted.
+     */
+    public static Result export(GraphConnection graph, Options o, Path file) {
+        return run(graph, o, (s, name) -> {
+            long t = System.nanoTime();
+            try (VectorFile out = VectorFile.create(file, o.dimensions())) {
+                var stream = s.run(CypherFile.load("embeddings/stream.cypher").statement(), Map.of("graph", name, "labels", LABELS));
+                while (stream.hasNext()) {
+                    Record r = stream.next();
+                    List<Object> values = r.get("vector").asList();
+                    float[] v = new float[values.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = ((Number) values.get(i)).floatValue();
+                    }
+                    out.add(new VectorFile.Row(r.get("label").asString(), r.get("id").asString(), v));
+                }
+                out.close();
+                return new long[] {out.rows(), millisSince(t), 0, 0};
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the vectors to " + file, e);
+            }
+        });
+    }
+
+    /** Where a run's computed vectors go: returns written, write millis, removed, index millis. */
+    private interface Store {
+        long[] store(Session session, String projectedGraph);
+    }
+
+    private static Result run(GraphConnection graph, Options o, Store store) {
         long started = System.nanoTime();
         String name = "melograph-embeddings-" + UUID.randomUUID();
         try (Session s = graph.session()) {
@@ -88,32 +152,65 @@ public final class GraphEmbeddings {
             try {
                 Record computed = s.run(CypherFile.load("embeddings/" + o.algorithm() + ".cypher").statement(),
                         Map.of("graph", name, "config", config(o))).single();
-                if (o.rebuildIndexes()) {
-                    SchemaMigrations.dropVectorIndexes(graph);
-                }
-                List<Record> written;
-                long removed;
-                long indexing = 0;
-                try {
-                    written = s.run(CypherFile.load("embeddings/write.cypher").statement(),
-                            Map.of("graph", name, "labels", LABELS)).list();
-                    removed = s.run(CypherFile.load("embeddings/remove-stale.cypher").statement(),
-                            Map.of("dimensions", o.dimensions(), "weights", o.profile().weights())).single().get("removed").asLong();
-                } finally {
-                    if (o.rebuildIndexes()) {
-                        long t = System.nanoTime();
-                        SchemaMigrations.createVectorIndexes(graph, o.dimensions(), 7_200);
-                        indexing = millisSince(t);
-                    }
-                }
+                long[] stored = store.store(s, name);
                 Result r = new Result(o, nodes, projected.get("relationships").asLong(), projected.get("millis").asLong(),
-                        computed.get("millis").asLong(), sum(written, "millis"), indexing, sum(written, "written"),
-                        removed, counts(graph), millisSince(started));
+                        computed.get("millis").asLong(), stored[1], stored[3], stored[0], stored[2], counts(graph),
+                        millisSince(started));
                 LOG.info("Embeddings ({}, {} dimensions) of {} nodes in {} ms", o.algorithm(), o.dimensions(), nodes, r.totalMillis());
                 return r;
             } finally {
                 s.run(CypherFile.load("embeddings/drop-graph.cypher").statement(), Map.of("graph", name)).consume();
             }
+        }
+    }
+
+    /** What loading a version did: vectors written, other versions' vectors removed, nodes folded in since. */
+    public record Loaded(int dimensions, long written, long removed, long foldedIn, long millis) {}
+
+    /**
+     * Puts a version's vectors ({@link #export}) on the nodes, stamped with {@code version}: the vector indexes are
+     * resized to its dimensions if need be and follow the writes, so a running service serves them without a restart.
+     * Vectors of any other version are removed; nodes the version does not know (new since it was trained) get theirs
+     * by {@link #foldIn} from its vectors.
+     *
+     * @param rebuildIndexes drop the vector indexes while writing and build them afresh after (as in {@link Options})
+     */
+    public static Loaded load(GraphConnection graph, Path file, String version, EmbeddingProfile profile, boolean rebuildIndexes) {
+        long started = System.nanoTime();
+        int dims = VectorFile.dimensions(file);
+        SchemaMigrations.apply(graph, dims);
+        if (rebuildIndexes) {
+            SchemaMigrations.dropVectorIndexes(graph);
+        }
+        try {
+            return loadInto(graph, file, version, profile, dims, started);
+        } finally {
+            if (rebuildIndexes) {
+                SchemaMigrations.createVectorIndexes(graph, dims, 7_200);
+            }
+        }
+    }
+
+    private static Loaded loadInto(GraphConnection graph, Path file, String version, EmbeddingProfile profile, int dims, long started) {
+        String statement = CypherFile.load("embeddings/load.cypher").statement();
+        long[] written = {0};
+        try (Session s = graph.session()) {
+            VectorFile.read(file, 5_000, rows -> {
+                List<Map<String, Object>> params = new ArrayList<>(rows.size());
+                for (VectorFile.Row r : rows) {
+                    List<Double> v = new ArrayList<>(r.vector().length);
+                    for (float f : r.vector()) {
+                        v.add((double) f);
+                    }
+                    params.add(Map.of("label", r.label(), "id", r.id(), "vector", v));
+                }
+                written[0] += s.executeWrite(tx -> tx.run(statement, Map.of("rows", params, "version", version)).single()
+                        .get("written").asLong());
+            });
+            long removed = s.run(CypherFile.load("embeddings/remove-other-versions.cypher").statement(), Map.of("version", version))
+                    .single().get("removed").asLong();
+            FoldIn folded = foldIn(graph, profile, dims);
+            return new Loaded(dims, written[0], removed, folded.added(), millisSince(started));
         }
     }
 
@@ -139,6 +236,14 @@ public final class GraphEmbeddings {
             missing.put(label, after.get(label + ".total") - after.get(label));
         }
         return new FoldIn(before - missing(after), missing, millisSince(started));
+    }
+
+    /** The version whose vectors most embedded songs carry (what vector recall serves), if any. */
+    public static Optional<String> liveVersion(GraphConnection graph) {
+        try (Session s = graph.session()) {
+            List<Record> rows = s.executeRead(tx -> tx.run(CypherFile.load("embeddings/live-version.cypher").statement()).list());
+            return rows.isEmpty() || rows.get(0).get("version").isNull() ? Optional.empty() : Optional.of(rows.get(0).get("version").asString());
+        }
     }
 
     /** Nodes with an embedding per label ({@code Song}) and all nodes per label ({@code Song.total}). */

@@ -379,7 +379,7 @@ class ServiceIT {
             // years later; a held-out window of those alone is refused as too small to judge anything)
             String tooFew = trainFtrlFails();
             assertTrue(tooFew.contains("too few to judge a model"), tooFew);
-            String first = trainFtrl(s, "--to", "2024-01-22T00:00:00Z");
+            String first = train("ftrl", "--to", "2024-01-22T00:00:00Z");
             assertTrue(first.contains("first version of the ranker") && first.contains("promoted:"), first);
             String v1 = between(first, "ftrl version ", ":");
             String models = get(s, "/admin/models", TOKEN).body();
@@ -396,7 +396,7 @@ class ServiceIT {
             FileJournal.readAll(home.resolve("data/journal"), (e, after) -> times.add(e.ts()));
             List<Long> before = times.stream().filter(t -> t < heldOutStart).sorted().toList();
             String from = Instant.ofEpochMilli(before.get(Math.max(0, before.size() - 300))).toString();
-            String worse = trainFtrl(s, "--to", windowTo, "--from", from);
+            String worse = train("ftrl", "--to", windowTo, "--from", from);
             assertTrue(worse.contains("not promoted: mean AUC over the heads on the held-out window"), worse);
             String v2 = between(worse, "ftrl version ", ":");
             assertEquals(404, post(s, "/admin/models/ftrl/no-such-version/promote", TOKEN, "").statusCode());
@@ -409,6 +409,22 @@ class ServiceIT {
             assertEquals(f1, between(back, "\"liveFingerprint\":\"", "\""), "the first version's ranker, exactly, without a restart");
             assertTrue(back.contains("\"action\":\"rollback\""), back);
             assertEquals(200, post(s, "/users/sim:user:0001/fm/next", TOKEN, "").statusCode(), "scenes rank with it");
+
+            // graph embeddings are versions too: the demo's first (trained at its first start) is current and on the nodes;
+            // a retrain of the same recipe beside the running service ties with it on the replay and is promoted (fresher
+            // data); rolling back through HTTP puts the first version's vectors back, and vector recall serves on
+            String e1 = embeddings(get(s, "/admin/models", TOKEN).body(), "current");
+            assertEquals(e1, embeddings(get(s, "/admin/models", TOKEN).body(), "live"));
+            assertEquals(409, post(s, "/admin/models/embeddings/rollback", TOKEN, "").statusCode());
+            assertEquals(404, post(s, "/admin/models/embeddings/no-such-version/promote", TOKEN, "").statusCode());
+            String retrained = train("embeddings", "--to", "2024-01-22T00:00:00Z", "--listeners", "20", "--quality", "0");
+            assertTrue(retrained.contains("promoted: replay NDCG@10"), retrained);
+            String e2 = between(retrained, "embeddings version ", ":");
+            assertEquals(e2, embeddings(get(s, "/admin/models", TOKEN).body(), "live"), "the nodes carry the new version's vectors");
+            String embeddingsBack = post(s, "/admin/models/embeddings/rollback", TOKEN, "").body();
+            assertEquals(e1, embeddings(embeddingsBack, "current"));
+            assertEquals(e1, embeddings(embeddingsBack, "live"), "the first version's vectors, without a restart");
+            assertTrue(get(s, "/users/sim:user:0001/recall?channels=vector&limit=5", TOKEN).body().contains("\"channel\":\"vector\""));
 
             // a listening history imported from the command line goes to the running service's POST /events
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");
@@ -451,8 +467,9 @@ class ServiceIT {
     }
 
     /** Runs {@code melograph train ftrl} on the running service's home; its output. */
-    private String trainFtrl(Service s, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "train", "ftrl",
+    /** {@code melograph train <kind>} beside the running service; it must succeed. */
+    private String train(String kind, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "train", kind,
                 "--home", home.resolve("data").toString()));
         command.addAll(List.of(more));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -468,6 +485,11 @@ class ServiceIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, p.waitFor(), out);
         return out;
+    }
+
+    /** A field of the embeddings kind in /admin/models' answer. */
+    private static String embeddings(String models, String field) {
+        return between(models.substring(models.indexOf("\"kind\":\"embeddings\"")), "\"" + field + "\":\"", "\"");
     }
 
     private static String between(String text, String before, String after) {

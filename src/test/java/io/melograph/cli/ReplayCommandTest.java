@@ -1,5 +1,6 @@
 package io.melograph.cli;
 
+import io.melograph.TestGraph;
 import io.melograph.api.TunedScenes;
 import io.melograph.scene.SceneConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -17,12 +18,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end as an editor and an analyst would go: the bundled sample catalog, real-format listening exports
  * (src/test/resources/listens) imported with {@code import listens}, then {@code eval replay} on a cut in the middle
- * of them and {@code tune scenes} on the windows around it, which writes the settings the service reads at start.
+ * of them and {@code tune scenes} on the windows around it, which writes the settings the service reads at start;
+ * then graph embeddings trained, judged by the replay, promoted and rolled back as registry versions.
  */
 class ReplayCommandTest {
     private static final Path FIXTURE = Path.of("src/test/resources/listens");
@@ -32,6 +35,7 @@ class ReplayCommandTest {
 
     @BeforeEach
     void open() {
+        TestGraph.withPlugins(); // train embeddings runs GDS on the catalog's graph
         cli = new CliRunner();
     }
 
@@ -63,17 +67,67 @@ class ReplayCommandTest {
         Path tuned = dir.resolve("tune");
         assertEquals(0, cli.run("tune", "scenes", "--home", home, "--cut", "2024-02-22T00:00:00Z", "--listeners", "12",
                 "--rounds", "1", "--out", tuned.toString()), cli.stderr());
-        assertTrue(cli.stdout().contains("Daily NDCG@10  validation: hand-set"), cli.stdout());
+        assertTrue(cli.stdout().contains("daily NDCG@10  validation: hand-set") && cli.stdout().contains("fm NDCG@10  validation: hand-set"),
+                cli.stdout());
         String report = Files.readString(tuned.resolve("tune-scenes.md"));
-        assertTrue(report.contains("| daily (hand-set) |") && report.contains("| daily (tuned) |") && report.contains("## Chosen vs hand-set"), report);
+        for (String row : List.of("| daily (hand-set) |", "| daily (tuned) |", "| fm (hand-set) |", "| fm (tuned) |",
+                "## daily: chosen vs hand-set", "## fm: chosen vs hand-set")) {
+            assertTrue(report.contains(row), row + " in\n" + report);
+        }
+        assertTrue(Files.exists(tuned.resolve("tune-search-fm.png")));
         Path file = TunedScenes.file(dir.resolve("home"));
-        assertTrue(Files.readString(file).contains("familiar-share"), Files.readString(file));
+        String written = Files.readString(file);
+        assertTrue(written.contains("familiar-share") && written.matches("(?s).*\\n    fm:\\n      weights: .*"), written);
         // what the service will read at start: the tuned values over application.yml's
         SceneConfig service = ServiceConfig.scenes(dir.resolve("home"));
         SceneConfig handSet = ServiceConfig.handSetScenes();
         String chosenShare = Files.readString(file).replaceAll("(?s).*familiar-share: '([0-9.]+)'.*", "$1");
         assertEquals(Double.parseDouble(chosenShare), service.daily().familiarShare(), 1e-9);
         assertEquals(0.3, handSet.daily().familiarShare(), 1e-9);
+
+        embeddingVersions(home);
+    }
+
+    /**
+     * Graph embeddings as registry versions on the same home: the first is promoted; a retrain of the same recipe ties
+     * with it on the replay and is promoted (fresher data); a weaker recipe is kept, not promoted; promoting it by hand
+     * and rolling back puts each version's vectors on the nodes.
+     */
+    private void embeddingVersions(String home) {
+        assertNotEquals(4, TestGraph.settings().embeddingDimensions());
+        String[] judged = {"--home", home, "--to", "2024-02-22T00:00:00Z", "--listeners", "12", "--quality", "0"};
+        assertEquals(0, cli.run(concat(new String[] {"train", "embeddings"}, judged)), cli.stderr());
+        assertTrue(cli.stdout().contains("first version of the embeddings") && cli.stdout().contains("promoted: "), cli.stdout());
+        String v1 = version(cli.stdout());
+
+        assertEquals(0, cli.run(concat(new String[] {"train", "embeddings"}, judged)), cli.stderr());
+        assertTrue(cli.stdout().contains("promoted: replay NDCG@10"), "the same recipe ties and wins on fresher data:\n" + cli.stdout());
+        String v2 = version(cli.stdout());
+
+        assertEquals(0, cli.run(concat(new String[] {"train", "embeddings", "--dimensions", "4", "--relationships", "catalog"}, judged)),
+                cli.stderr());
+        assertTrue(cli.stdout().contains("not promoted: replay NDCG@10") && cli.stdout().contains("kept, not promoted"), cli.stdout());
+        String v3 = version(cli.stdout());
+
+        assertEquals(0, cli.run("models", "list", "--home", home, "embeddings"), cli.stderr());
+        assertTrue(cli.stdout().contains("* " + v2) && cli.stdout().contains("  " + v1) && cli.stdout().contains("  " + v3), cli.stdout());
+        assertEquals(0, cli.run("models", "promote", "--home", home, "embeddings", v3), cli.stderr());
+        assertTrue(cli.stdout().contains("(4 dimensions) on the nodes"), cli.stdout());
+        assertEquals(0, cli.run("models", "rollback", "--home", home, "embeddings"), cli.stderr());
+        assertTrue(cli.stdout().contains("(" + TestGraph.settings().embeddingDimensions() + " dimensions) on the nodes") && cli.stdout().contains("embeddings " + v2 + " is current again"),
+                cli.stdout());
+    }
+
+    private static String version(String stdout) {
+        Matcher m = Pattern.compile("(?m)^embeddings version (\\S+):").matcher(stdout);
+        assertTrue(m.find(), stdout);
+        return m.group(1);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private int importListens(String format, String prefix) throws IOException {

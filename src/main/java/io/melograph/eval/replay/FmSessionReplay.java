@@ -2,7 +2,9 @@ package io.melograph.eval.replay;
 
 import io.melograph.events.Action;
 import io.melograph.events.Event;
+import io.melograph.events.EventIntake;
 import io.melograph.scene.FmNext;
+import io.melograph.scene.PrivateFmScene;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,24 @@ import java.util.Set;
  * the graph has aggregated what the earlier ones added.
  */
 final class FmSessionReplay {
+    /** Where replayed sessions run: the radio, the way reactions reach it, and what settles between two sessions. */
+    interface Radio {
+        PrivateFmScene fm();
+
+        /** Where the radio's listeners' events go. */
+        EventIntake intake();
+
+        /** Sends reactions through intake and waits until they are durable and in live state (the next request sees them). */
+        default void append(List<Event> events) {
+            if (!events.isEmpty()) {
+                intake().accept(events).join();
+            }
+        }
+
+        /** Before each session: what earlier sessions added reaches the graph. */
+        void settle();
+    }
+
     /** A served song the listener did not react to takes this long before the next request. */
     static final long EXPOSURE_MS = 1_000;
     /** Longest gap kept between two reactions to one served song (about a long song). */
@@ -29,7 +49,7 @@ final class FmSessionReplay {
 
     private record Start(HeldOut listener, List<Event> session) {}
 
-    static List<Served> run(ReplayWorld world, Collection<HeldOut> listeners, int perListener, int steps) {
+    static List<Served> run(Radio world, Collection<HeldOut> listeners, int perListener, int steps) {
         List<Start> starts = new ArrayList<>();
         for (HeldOut h : listeners) {
             if (!h.known()) {
@@ -41,13 +61,13 @@ final class FmSessionReplay {
         starts.sort(Comparator.comparingLong((Start s) -> s.session().get(0).ts()).thenComparing(s -> s.listener().userId()));
         List<Served> out = new ArrayList<>();
         for (Start s : starts) {
-            world.aggregator.flush();
+            world.settle();
             session(world, s, steps).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Optional<Served> session(ReplayWorld world, Start start, int steps) {
+    private static Optional<Served> session(Radio world, Start start, int steps) {
         String user = start.listener().userId();
         List<Event> events = start.session();
         long now = events.get(0).ts();
@@ -58,7 +78,7 @@ final class FmSessionReplay {
         int n = 0;
         while (n < steps) {
             long started = System.nanoTime();
-            Optional<FmNext> next = world.fm.next(user, true, now);
+            Optional<FmNext> next = world.fm().next(user, true, now);
             nanos[n] = System.nanoTime() - started;
             if (next.isEmpty() || next.get().item() == null) {
                 break;

@@ -21,8 +21,8 @@ import java.util.Map;
 final class GraphCopy {
     /** Relationship types the aggregation of events writes. */
     static final List<String> DERIVED = List.of("LISTENED", "CO_LISTENED");
-    /** Node properties trained on listening: {@code embedding} (graph embeddings). */
-    static final List<String> TRAINED = List.of("embedding");
+    /** Node properties trained on listening: {@code embedding} (graph embeddings) and the version it comes from. */
+    static final List<String> TRAINED = List.of("embedding", "embeddingVersion");
     private static final int BATCH = 5_000;
 
     record Copied(long nodes, long relationships) {}

@@ -5,6 +5,7 @@ import io.melograph.events.EventIntake;
 import io.melograph.events.FileJournal;
 import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
+import io.melograph.events.JournalPosition;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
@@ -32,6 +33,9 @@ import io.melograph.train.GraphEmbeddings;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import io.melograph.util.Folders;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -46,7 +50,7 @@ import java.util.function.Consumer;
  * and explorations) runs on the calling thread, and every channel's budget is raised to {@code budget} so that the
  * machine's load cannot drop a channel.
  */
-final class ReplayWorld implements AutoCloseable {
+final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
     private static final int APPEND_BATCH = 2_000;
     private static final Duration WARM_UP_WAIT = Duration.ofMinutes(3);
 
@@ -62,11 +66,14 @@ final class ReplayWorld implements AutoCloseable {
     final GraphCopy.Copied copied;
     final SceneKit kit;
     private final Duration budget;
+    private final SceneConfig config;
 
     private ReplayWorld(ScratchGraph scratch, GraphConnection source, List<Event> before, SceneConfig config, Duration budget,
-                        int dimensions, long seed, Consumer<String> log) {
+                        GraphEmbeddings.Options embeddings, Consumer<String> log) {
+        int dimensions = embeddings.dimensions();
         this.scratch = scratch;
         this.budget = budget;
+        this.config = config;
         GraphConnection graph = scratch.connection();
         SchemaMigrations.apply(graph, dimensions);
         copied = GraphCopy.copy(source, graph);
@@ -80,10 +87,7 @@ final class ReplayWorld implements AutoCloseable {
         }
         aggregator.flush();
         log.accept(String.format("journaled and aggregated %,d events before the cut", before.size()));
-        GraphEmbeddings.Result embeddings = GraphEmbeddings.train(graph, new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP,
-                dimensions, seed, EmbeddingProfile.weighted(), 1, 0, false));
-        log.accept(String.format("trained graph embeddings (FastRP, %d dimensions) in %,d ms", embeddings.options().dimensions(),
-                embeddings.totalMillis()));
+        trainEmbeddings(embeddings, log);
         ranking = OnlineRanking.fresh(scratch.home().resolve("models").resolve("ftrl"),
                 new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
         ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
@@ -99,6 +103,19 @@ final class ReplayWorld implements AutoCloseable {
                 new DailyStore(scratch.home().resolve("daily"), 1_000), inline, budget);
         fm = new PrivateFmScene(kit, catalog, intake, config.policy(PrivateFmScene.SCENE, recall).withBudgetsAtLeast(budget),
                 config.policy("fm-explore", recall).withBudgetsAtLeast(budget), inline, budget);
+    }
+
+    /**
+     * (Re)trains the graph embeddings of the state at the cut with another recipe (single-threaded, so reproducible);
+     * the vector indexes are resized to its dimensions if need be, and every vector read from now on is the new one.
+     */
+    void trainEmbeddings(GraphEmbeddings.Options o, Consumer<String> log) {
+        GraphConnection graph = scratch.connection();
+        SchemaMigrations.apply(graph, o.dimensions());
+        GraphEmbeddings.Result r = GraphEmbeddings.train(graph, new GraphEmbeddings.Options(o.algorithm(), o.dimensions(), o.seed(),
+                o.profile(), 1, 0, false));
+        log.accept(String.format("trained graph embeddings (%s, %d dimensions, relationships %s) in %,d ms", o.algorithm(),
+                o.dimensions(), o.profile().name(), r.totalMillis()));
     }
 
     /** Latencies are measured after the warm-up (JIT, query plans), as a listener meets a service that has been up a while. */
@@ -117,9 +134,16 @@ final class ReplayWorld implements AutoCloseable {
 
     static ReplayWorld build(GraphConnection source, List<Event> before, SceneConfig config, Duration budget, int dimensions,
                              long seed, Consumer<String> log) {
-        ScratchGraph scratch = ScratchGraph.start(dimensions);
+        return build(source, before, config, budget, new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP, dimensions, seed,
+                EmbeddingProfile.weighted(), 1, 0, false), log);
+    }
+
+    /** The state at the cut with graph embeddings made by {@code embeddings} (trained single-threaded: reproducible). */
+    static ReplayWorld build(GraphConnection source, List<Event> before, SceneConfig config, Duration budget,
+                             GraphEmbeddings.Options embeddings, Consumer<String> log) {
+        ScratchGraph scratch = ScratchGraph.start(embeddings.dimensions());
         try {
-            return new ReplayWorld(scratch, source, before, config, budget, dimensions, seed, log);
+            return new ReplayWorld(scratch, source, before, config, budget, embeddings, log);
         } catch (RuntimeException e) {
             scratch.close();
             throw e;
@@ -135,16 +159,76 @@ final class ReplayWorld implements AutoCloseable {
                 new DailyStore(scratch.home().resolve("daily-" + name), 1_000), Runnable::run, budget);
     }
 
+    /**
+     * A Private FM with another policy whose listeners' reactions go to a journal of its own: neither the graph nor
+     * the ranker learns from them, and closing the trial puts the live listener state back as it was at the cut, so
+     * every policy tried meets the same state. For the tuner; {@link #fm} is the full replay.
+     */
+    FmTrial fmTrial(ScenePolicy policy, String name) {
+        FileJournal trialJournal = FileJournal.open(scratch.home().resolve("fm-" + name));
+        EventIntake trialIntake = new EventIntake(trialJournal, catalog, intake.states()).awaitCaughtUp();
+        PrivateFmScene trialFm = new PrivateFmScene(kit, catalog, trialIntake, policy.withBudgetsAtLeast(budget),
+                config.policy("fm-explore", recall).withBudgetsAtLeast(budget), Runnable::run, budget);
+        return new FmTrial(trialFm, trialIntake, trialJournal, scratch.home().resolve("fm-" + name));
+    }
+
+    /** One policy's FM replay on the frozen state at the cut ({@link #fmTrial}). */
+    final class FmTrial implements FmSessionReplay.Radio, AutoCloseable {
+        private final PrivateFmScene fm;
+        private final EventIntake intake;
+        private final FileJournal journal;
+        private final Path dir;
+
+        private FmTrial(PrivateFmScene fm, EventIntake intake, FileJournal journal, Path dir) {
+            this.fm = fm;
+            this.intake = intake;
+            this.journal = journal;
+            this.dir = dir;
+        }
+
+        @Override
+        public PrivateFmScene fm() {
+            return fm;
+        }
+
+        @Override
+        public EventIntake intake() {
+            return intake;
+        }
+
+        @Override
+        public void settle() {
+            // nothing reaches the graph in a trial
+        }
+
+        @Override
+        public void close() {
+            journal.close();
+            Folders.delete(dir);
+            ListenerStates states = intake.states();
+            states.clear();
+            ReplayWorld.this.journal.replay(JournalPosition.START, (e, after) -> states.apply(e)); // as the world's intake built it
+        }
+    }
+
+    @Override
+    public PrivateFmScene fm() {
+        return fm;
+    }
+
+    @Override
+    public void settle() {
+        aggregator.flush();
+    }
+
     /** From now on each channel answers a context it has seen as it did then ({@link MemoChannel}): for the tuner. */
     void memoizeRecall() {
         List.copyOf(recall.channels().values()).forEach(c -> recall.add(new MemoChannel(c)));
     }
 
-    /** Appends events (the listener's replayed reactions) and waits until they are durable and in live state. */
-    void append(List<Event> events) {
-        if (!events.isEmpty()) {
-            intake.accept(events).join();
-        }
+    @Override
+    public EventIntake intake() {
+        return intake;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.melograph.events.ItemType;
 import io.melograph.graph.GraphConnection;
 import io.melograph.recall.Fusion;
 import io.melograph.scene.DailyMixScene;
+import io.melograph.scene.PrivateFmScene;
 import io.melograph.scene.SceneConfig;
 import io.melograph.scene.ScenePolicy;
 
@@ -20,45 +21,63 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * {@code melograph tune scenes}: learns Daily's fusion weights, quotas and familiar share from the replay. The search
- * runs on the validation window (one horizon before the cut: {@link ReplayCut#validation()}), which the test window
- * never touches: coordinate ascent from the hand-set values on NDCG@10 of the listeners' held-out plays, each channel's
- * weight (×0, ×½, ×2) and quota (10, 30, none) and the familiar share tried in turn, a change kept only when it scores
- * higher. The state at the validation cut is frozen while it searches, so every channel answers each listener once
- * ({@link MemoChannel}). Then the hand-set and the chosen values are both replayed on the test window, from the state
- * at the cut, with the same production Daily code.
+ * {@code melograph tune scenes}: learns the fusion weights and quotas of Daily and Private FM, and Daily's familiar
+ * share, from the replay. The search runs on the validation window (one horizon before the cut:
+ * {@link ReplayCut#validation()}), which the test window never touches: coordinate ascent from the hand-set values on
+ * NDCG@10 of the listeners' held-out plays, each channel's weight (×0, ×½, ×2) and quota (10, 30, none) and Daily's
+ * familiar share tried in turn, a change kept only when it scores higher. The state at the validation cut is frozen
+ * while it searches, so every channel answers each context once ({@link MemoChannel}), and each FM policy runs on a
+ * trial of its own ({@link ReplayWorld#fmTrial}). Then the hand-set and the chosen values are both replayed on the test
+ * window, from the state at the cut, with the same production scene code.
  */
 public final class SceneTuner {
     public static final String NAME = "tune-scenes";
+    public static final List<String> SCENES = List.of(DailyMixScene.SCENE, PrivateFmScene.SCENE);
     static final double[] FAMILIAR_SHARES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
     static final double[] WEIGHT_FACTORS = {0, 0.5, 2};
     static final int[] QUOTAS = {10, 30};
 
     /**
+     * @param scenes    which of {@link #SCENES} to tune
      * @param listeners at most this many listeners per window (a seeded sample), 0 for all
+     * @param fmSteps   songs served per replayed FM session (one session per listener)
      * @param rounds    passes of the coordinate ascent (it stops early when a pass changes nothing)
      */
-    public record Options(ReplayCut cut, int listeners, int dailySize, int rounds, Duration budget, long seed) {
+    public record Options(ReplayCut cut, List<String> scenes, int listeners, int dailySize, int fmSteps, int rounds,
+                          Duration budget, long seed) {
         public Options {
-            if (listeners < 0 || dailySize < 10 || rounds < 1) {
-                throw new IllegalArgumentException("listeners >= 0, Daily size >= 10, rounds >= 1");
+            scenes = List.copyOf(scenes);
+            for (String s : scenes) {
+                if (!SCENES.contains(s)) {
+                    throw new IllegalArgumentException("cannot tune scene '" + s + "': " + String.join(", ", SCENES));
+                }
+            }
+            if (scenes.isEmpty() || listeners < 0 || dailySize < 10 || fmSteps < 10 || rounds < 1) {
+                throw new IllegalArgumentException("at least one scene, listeners >= 0, Daily size >= 10, FM steps >= 10, rounds >= 1");
             }
         }
     }
 
-    /** Daily's tunable values: fusion weights and quotas per channel, and the familiar share. */
-    public record DailyChoice(Map<String, Double> weights, Map<String, Integer> quotas, double familiarShare) {
-        public DailyChoice {
+    /**
+     * A scene's tunable values: fusion weights and quotas per channel, and (Daily only; NaN for a scene without one)
+     * the familiar share.
+     */
+    public record SceneChoice(Map<String, Double> weights, Map<String, Integer> quotas, double familiarShare) {
+        public SceneChoice {
             weights = Map.copyOf(weights);
             quotas = Map.copyOf(quotas);
         }
 
-        static DailyChoice of(ScenePolicy policy, DailyMixScene.Settings settings) {
+        static SceneChoice of(ScenePolicy policy, double familiarShare) {
             Map<String, Double> w = new LinkedHashMap<>();
             policy.channels().forEach(c -> w.put(c, policy.fusion().weight(c)));
             Map<String, Integer> q = new LinkedHashMap<>();
             policy.channels().stream().filter(c -> policy.fusion().quotas().containsKey(c)).forEach(c -> q.put(c, policy.fusion().quota(c)));
-            return new DailyChoice(w, q, settings.familiarShare());
+            return new SceneChoice(w, q, familiarShare);
+        }
+
+        boolean hasFamiliarShare() {
+            return !Double.isNaN(familiarShare);
         }
 
         ScenePolicy policy(ScenePolicy base) {
@@ -71,32 +90,34 @@ public final class SceneTuner {
             return new DailyMixScene.Settings(base.size(), familiarShare, base.maxPerArtist());
         }
 
-        DailyChoice withWeight(String channel, double w) {
+        SceneChoice withWeight(String channel, double w) {
             Map<String, Double> m = new LinkedHashMap<>(weights);
             m.put(channel, w);
-            return new DailyChoice(m, quotas, familiarShare);
+            return new SceneChoice(m, quotas, familiarShare);
         }
 
-        DailyChoice withQuota(String channel, Integer q) {
+        SceneChoice withQuota(String channel, Integer q) {
             Map<String, Integer> m = new LinkedHashMap<>(quotas);
             if (q == null) {
                 m.remove(channel);
             } else {
                 m.put(channel, q);
             }
-            return new DailyChoice(weights, m, familiarShare);
+            return new SceneChoice(weights, m, familiarShare);
         }
 
-        DailyChoice withFamiliarShare(double share) {
-            return new DailyChoice(weights, quotas, share);
+        SceneChoice withFamiliarShare(double share) {
+            return new SceneChoice(weights, quotas, share);
         }
 
-        /** As configuration values ({@code melograph.scenes.daily.*}), channels in a fixed order. */
+        /** As configuration values ({@code melograph.scenes.<scene>.*}), channels in a fixed order. */
         public Map<String, String> properties() {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("weights", pairs(new TreeMap<>(weights)));
             p.put("quotas", pairs(new TreeMap<>(quotas)));
-            p.put("familiar-share", number(familiarShare));
+            if (hasFamiliarShare()) {
+                p.put("familiar-share", number(familiarShare));
+            }
             return p;
         }
 
@@ -114,23 +135,25 @@ public final class SceneTuner {
     /** One step of the search: what was tried and its validation NDCG@10; whether it was kept. */
     public record Trial(int number, String change, double ndcg10, boolean kept) {}
 
-    /** The report (the test window's two rows), the values, and the search. */
-    public record Outcome(EvalReport report, DailyChoice handSet, DailyChoice chosen, double validationHandSet,
-                          double validationChosen, List<Trial> trials) {
-        public double testHandSet() {
-            return ndcg(0);
-        }
-
-        public double testChosen() {
-            return ndcg(1);
-        }
-
-        private double ndcg(int row) {
-            return report.results().get(row).metrics().get("ndcg@10");
+    /** One scene's search and its effect: validation and test NDCG@10 of the hand-set and the chosen values. */
+    public record Tuned(String scene, SceneChoice handSet, SceneChoice chosen, double validationHandSet, double validationChosen,
+                        double testHandSet, double testChosen, List<Trial> trials) {
+        public double testGain() {
+            return (testChosen - testHandSet) / testHandSet;
         }
     }
 
+    /** The report (the test window's rows: each scene hand-set, then tuned) and each scene's outcome. */
+    public record Outcome(EvalReport report, List<Tuned> scenes) {}
+
     private SceneTuner() {}
+
+    /** The validation search's result for one scene. */
+    private record Searched(String scene, SceneChoice handSet, SceneChoice chosen, List<Trial> trials) {
+        double score(boolean chosen) {
+            return chosen ? trials.stream().filter(Trial::kept).reduce((a, b) -> b).orElseThrow().ndcg10() : trials.get(0).ndcg10();
+        }
+    }
 
     /**
      * @param handSet the scenes' configuration without tuned values (application.yml and the environment)
@@ -143,56 +166,73 @@ public final class SceneTuner {
         EventSplit valSplit = split(journalDir, validation, "validation");
         List<HeldOut> valListeners = ReplayEvaluation.sample(valSplit.heldOut(), o.listeners(), o.seed());
         log.accept(String.format("validation (%s): %,d listeners", validation.describe(), valListeners.size()));
-        DailyChoice hand;
-        DailyChoice best;
-        double handScore;
-        double bestScore;
-        List<Trial> trials = new ArrayList<>();
+        List<Searched> searched = new ArrayList<>();
         try (ReplayWorld world = ReplayWorld.build(source, valSplit.before(), handSet, o.budget(), dimensions, o.seed(), log)) {
             world.memoizeRecall();
-            ScenePolicy base = handSet.policy(DailyMixScene.SCENE, world.recall);
-            DailyMixScene.Settings settings = handSet.daily();
             ReplayScoring.Songs songs = songs(world, valSplit);
-            Evaluator eval = choice -> {
-                DailyMixScene daily = world.daily(choice.policy(base), choice.settings(settings), "t" + trials.size());
-                List<Served> served = DailyReplay.run(daily, valListeners, o.dailySize());
-                return ReplayScoring.score("daily", served, songs, Map.of(), 0).result().metrics().get("ndcg@10");
-            };
-            hand = DailyChoice.of(base, settings);
-            best = search(hand, o.rounds(), eval, trials, log);
-            handScore = trials.get(0).ndcg10();
-            bestScore = trials.stream().filter(Trial::kept).reduce((a, b) -> b).orElseThrow().ndcg10();
+            for (String scene : o.scenes()) {
+                ScenePolicy base = handSet.policy(scene, world.recall);
+                SceneChoice hand = SceneChoice.of(base, scene.equals(DailyMixScene.SCENE) ? handSet.daily().familiarShare() : Double.NaN);
+                List<Trial> trials = new ArrayList<>();
+                Evaluator eval = choice -> {
+                    List<Served> served = served(world, scene, choice, base, handSet, valListeners, o, "t" + trials.size());
+                    return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get("ndcg@10");
+                };
+                SceneChoice best = search(scene, hand, o.rounds(), eval, trials, log);
+                searched.add(new Searched(scene, hand, best, trials));
+            }
         }
         // both on the test window
         EventSplit testSplit = split(journalDir, o.cut(), "test");
         List<HeldOut> testListeners = ReplayEvaluation.sample(testSplit.heldOut(), o.listeners(), o.seed());
         List<ModelResult> results = new ArrayList<>();
+        List<Tuned> tuned = new ArrayList<>();
         Map<String, Object> sizes = new LinkedHashMap<>(testSplit.sizes());
         sizes.put("listeners (validation)", valListeners.size());
         sizes.put("listeners (test)", testListeners.size());
-        sizes.put("values tried", trials.size());
+        searched.forEach(s -> sizes.put("values tried (" + s.scene() + ")", s.trials().size()));
         try (ReplayWorld world = ReplayWorld.build(source, testSplit.before(), handSet, o.budget(), dimensions, o.seed(), log)) {
-            ScenePolicy base = handSet.policy(DailyMixScene.SCENE, world.recall);
-            DailyMixScene.Settings settings = handSet.daily();
             ReplayScoring.Songs songs = songs(world, testSplit);
-            for (Map.Entry<String, DailyChoice> e : Map.of("daily (hand-set)", hand, "daily (tuned)", best).entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey()).toList()) {
-                long t = System.nanoTime();
-                DailyMixScene daily = world.daily(e.getValue().policy(base), e.getValue().settings(settings), e.getKey().contains("tuned") ? "tuned" : "hand");
-                List<Served> served = DailyReplay.run(daily, testListeners, o.dailySize());
-                Map<String, Object> params = new LinkedHashMap<>(e.getValue().properties());
-                results.add(ReplayScoring.score(e.getKey(), served, songs, params, (System.nanoTime() - t) / 1e9).result());
+            for (Searched s : searched) {
+                ScenePolicy base = handSet.policy(s.scene(), world.recall);
+                double[] test = new double[2];
+                for (int i = 0; i < 2; i++) {
+                    SceneChoice choice = i == 0 ? s.handSet() : s.chosen();
+                    String label = s.scene() + (i == 0 ? " (hand-set)" : " (tuned)");
+                    long t = System.nanoTime();
+                    List<Served> served = served(world, s.scene(), choice, base, handSet, testListeners, o, i == 0 ? "hand" : "tuned");
+                    Map<String, Object> params = new LinkedHashMap<>(choice.properties());
+                    ModelResult r = ReplayScoring.score(label, served, songs, params, (System.nanoTime() - t) / 1e9).result();
+                    results.add(r);
+                    test[i] = r.metrics().get("ndcg@10");
+                }
+                tuned.add(new Tuned(s.scene(), s.handSet(), s.chosen(), s.score(false), s.score(true), test[0], test[1], s.trials()));
             }
         }
         EvalReport report = new EvalReport(NAME, "event journal " + journalDir, testSplit.checksum(), sizes,
                 "validation: " + validation.describe() + "; test: " + o.cut().describe(), o.seed(), results, Map.of(),
-                notes(o, handScore, bestScore), (System.nanoTime() - started) / 1e9);
-        return new Outcome(report, hand, best, handScore, bestScore, trials);
+                notes(o, tuned), (System.nanoTime() - started) / 1e9);
+        return new Outcome(report, tuned);
+    }
+
+    /**
+     * What the scene serves with {@code choice} on the world's state: Daily lists at each listener's first 06:00, or
+     * one FM session per listener on a trial of its own, so the listener state every value meets is the same.
+     */
+    private static List<Served> served(ReplayWorld world, String scene, SceneChoice choice, ScenePolicy base, SceneConfig handSet,
+                                       List<HeldOut> listeners, Options o, String name) {
+        if (scene.equals(DailyMixScene.SCENE)) {
+            DailyMixScene daily = world.daily(choice.policy(base), choice.settings(handSet.daily()), name);
+            return DailyReplay.run(daily, listeners, o.dailySize());
+        }
+        try (ReplayWorld.FmTrial trial = world.fmTrial(choice.policy(base), name)) {
+            return FmSessionReplay.run(trial, listeners, 1, o.fmSteps());
+        }
     }
 
     /** Validation NDCG@10 of one set of values. */
     interface Evaluator {
-        double ndcg(DailyChoice choice);
+        double ndcg(SceneChoice choice);
     }
 
     /**
@@ -200,11 +240,11 @@ public final class SceneTuner {
      * only when it scores higher; stops after {@code rounds} passes or a pass that changed nothing. Every try is added
      * to {@code trials} (the first: the start itself).
      */
-    static DailyChoice search(DailyChoice start, int rounds, Evaluator eval, List<Trial> trials, Consumer<String> log) {
+    static SceneChoice search(String scene, SceneChoice start, int rounds, Evaluator eval, List<Trial> trials, Consumer<String> log) {
         double bestScore = eval.ndcg(start);
         trials.add(new Trial(0, "hand-set values", bestScore, true));
-        log.accept(String.format(Locale.ROOT, "hand-set: validation NDCG@10 %.4f", bestScore));
-        DailyChoice best = start;
+        log.accept(String.format(Locale.ROOT, "%s hand-set: validation NDCG@10 %.4f", scene, bestScore));
+        SceneChoice best = start;
         for (int round = 1; round <= rounds; round++) {
             boolean changed = false;
             for (Move move : moves(best)) {
@@ -219,7 +259,7 @@ public final class SceneTuner {
                     best = c.choice();
                     bestScore = score;
                     changed = true;
-                    log.accept(String.format(Locale.ROOT, "pass %d: %s → validation NDCG@10 %.4f (kept)", round, c.change(), score));
+                    log.accept(String.format(Locale.ROOT, "%s pass %d: %s → validation NDCG@10 %.4f (kept)", scene, round, c.change(), score));
                 }
             }
             if (!changed) {
@@ -229,17 +269,17 @@ public final class SceneTuner {
         return best;
     }
 
-    private record Candidate(String change, DailyChoice choice) {}
+    private record Candidate(String change, SceneChoice choice) {}
 
     /** One change of one value, applied to whatever the values are when its turn comes (null: nothing to change). */
     private interface Move {
-        Candidate from(DailyChoice current);
+        Candidate from(SceneChoice current);
     }
 
-    /** The moves of one pass, in a fixed order: the familiar share, then each channel's weight and quota. */
-    static List<Move> moves(DailyChoice start) {
+    /** The moves of one pass, in a fixed order: the familiar share (if the scene has one), then each channel's weight and quota. */
+    static List<Move> moves(SceneChoice start) {
         List<Move> out = new ArrayList<>();
-        for (double share : FAMILIAR_SHARES) {
+        for (double share : start.hasFamiliarShare() ? FAMILIAR_SHARES : new double[0]) {
             out.add(c -> share == c.familiarShare() ? null : new Candidate("familiar share " + share, c.withFamiliarShare(share)));
         }
         for (String channel : new TreeMap<>(start.weights()).keySet()) {
@@ -249,8 +289,8 @@ public final class SceneTuner {
                     double w = c.weights().get(channel);
                     // a channel switched off comes back at ½ or 1 (×0 would change nothing, ×2 is the same as 1 twice)
                     double next = w == 0 ? (k == 0 ? Double.NaN : k == 1 ? 0.5 : 1) : w * WEIGHT_FACTORS[k];
-                    return Double.isNaN(next) ? null : new Candidate(channel + " weight " + DailyChoice.number(w) + " → "
-                            + DailyChoice.number(next), c.withWeight(channel, next));
+                    return Double.isNaN(next) ? null : new Candidate(channel + " weight " + SceneChoice.number(w) + " → "
+                            + SceneChoice.number(next), c.withWeight(channel, next));
                 });
             }
             for (int q : QUOTAS) {
@@ -275,17 +315,25 @@ public final class SceneTuner {
         return new ReplayScoring.Songs(ReplayEvaluation.playsBefore(split.before()), world.catalog.count(ItemType.SONG));
     }
 
-    private static List<String> notes(Options o, double handScore, double bestScore) {
-        return List.of(
-                String.format(Locale.ROOT, "Search on the validation window (one horizon before the cut): NDCG@10 of held-out plays "
-                        + "%.4f with the hand-set values, %.4f with the chosen ones (%+.1f%%). The test rows above are the first time "
-                        + "the chosen values meet the test window.", handScore, bestScore, 100 * (bestScore - handScore) / handScore),
-                "Coordinate ascent over Daily's familiar share, each channel's fusion weight (×0, ×½, ×2) and quota (10, 30, none), "
-                        + "up to " + o.rounds() + " passes; a change is kept only when validation NDCG@10 rises. Channels are asked once "
-                        + "per listener on the frozen validation state, so every value is compared on the same candidates.",
-                "Both rows run the production Daily code on the state at the cut (catalog, aggregation, embeddings and FTRL "
-                        + "from events before it), with every channel's budget raised to " + o.budget().toMillis() + " ms.",
-                "Private FM is not tuned: its replay writes each listener's reactions into the replayed journal, so each value "
-                        + "tried would need its own state (minutes per try); its hand-set weights stay.");
+    private static List<String> notes(Options o, List<Tuned> tuned) {
+        List<String> out = new ArrayList<>();
+        for (Tuned t : tuned) {
+            out.add(String.format(Locale.ROOT, "%s — search on the validation window (one horizon before the cut): NDCG@10 of held-out "
+                    + "plays %.4f with the hand-set values, %.4f with the chosen ones (%+.1f%%); the test rows are the first time the "
+                    + "chosen values meet the test window.", t.scene(), t.validationHandSet(), t.validationChosen(),
+                    100 * (t.validationChosen() - t.validationHandSet()) / t.validationHandSet()));
+        }
+        out.add("Coordinate ascent over Daily's familiar share and each channel's fusion weight (×0, ×½, ×2) and quota (10, 30, none), "
+                + "up to " + o.rounds() + " passes per scene; a change is kept only when validation NDCG@10 rises. Channels are asked "
+                + "once per context on the frozen validation state, so every value is compared on the same candidates.");
+        out.add("All rows run the production scene code on the state at the cut (catalog, aggregation, embeddings and FTRL from "
+                + "events before it), with every channel's budget raised to " + o.budget().toMillis() + " ms.");
+        if (o.scenes().contains(PrivateFmScene.SCENE)) {
+            out.add("fm: one session per listener, started where their first held-out session started, " + o.fmSteps() + " songs; "
+                    + "the listener's real reactions to served songs they played reach the radio's live state (so it adapts), but not "
+                    + "the graph or the ranker, and the state is put back before the next value: every value meets the same state. "
+                    + "FM's explorations (fm-explore) keep their hand-set values.");
+        }
+        return out;
     }
 }

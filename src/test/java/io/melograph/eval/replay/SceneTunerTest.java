@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SceneTunerTest {
 
     /** A made-up validation score with its best at familiar share 0.5, a's weight 2, b off, b's quota 10 irrelevant. */
-    private static double score(SceneTuner.DailyChoice c) {
+    private static double score(SceneTuner.SceneChoice c) {
         double quotaPenalty = c.quotas().containsKey("a") ? 0.05 : 0;
         return 1 - Math.pow(c.familiarShare() - 0.5, 2) - Math.pow(c.weights().get("a") - 2, 2) / 10
                 - c.weights().get("b") / 20 - quotaPenalty;
@@ -21,9 +21,9 @@ class SceneTunerTest {
 
     @Test
     void coordinateAscentKeepsOnlyWhatScoresHigherAndMovesFromTheBestSoFar() {
-        SceneTuner.DailyChoice hand = new SceneTuner.DailyChoice(Map.of("a", 1.0, "b", 1.0), Map.of(), 0.3);
+        SceneTuner.SceneChoice hand = new SceneTuner.SceneChoice(Map.of("a", 1.0, "b", 1.0), Map.of(), 0.3);
         List<SceneTuner.Trial> trials = new ArrayList<>();
-        SceneTuner.DailyChoice best = SceneTuner.search(hand, 3, SceneTunerTest::score, trials, line -> { });
+        SceneTuner.SceneChoice best = SceneTuner.search("daily", hand, 3, SceneTunerTest::score, trials, line -> { });
         assertEquals(0.5, best.familiarShare());
         assertEquals(2.0, best.weights().get("a"), "×2 from 1, found after the familiar share moved");
         assertEquals(0.0, best.weights().get("b"));
@@ -39,5 +39,15 @@ class SceneTunerTest {
         assertEquals(score(best), last, 1e-12);
         assertFalse(trials.stream().anyMatch(t -> t.change().contains("weight 0 → 0 ")), "no move that changes nothing");
         assertEquals(Map.of("weights", "a=2,b=0", "quotas", "", "familiar-share", "0.5"), best.properties());
+    }
+
+    @Test
+    void aSceneWithoutAFamiliarShareTunesOnlyWeightsAndQuotas() {
+        SceneTuner.SceneChoice hand = new SceneTuner.SceneChoice(Map.of("a", 1.0, "b", 1.0), Map.of(), Double.NaN);
+        List<SceneTuner.Trial> trials = new ArrayList<>();
+        SceneTuner.SceneChoice best = SceneTuner.search("fm", hand, 3,
+                c -> 1 - Math.pow(c.weights().get("a") - 2, 2) / 10 - c.weights().get("b") / 20, trials, line -> { });
+        assertFalse(trials.stream().anyMatch(t -> t.change().contains("familiar")), "FM has no familiar share to try");
+        assertEquals(Map.of("weights", "a=2,b=0", "quotas", ""), best.properties());
     }
 }
