@@ -11,14 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,50 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every curator query runs, with the parameters its header tells curators to set, on the bundled sample, the CSV
- * examples and a slice of HetRec Last.fm; and returns rows wherever the ids it names exist.
+ * examples and a small community in the HetRec Last.fm format; and returns rows wherever the ids it names exist.
  */
 class CuratorQueriesTest {
     private static final Pattern PARAM = Pattern.compile("^// :param (\\w+) => (.+)$", Pattern.MULTILINE);
 
     @TempDir
-    static Path slice;
+    static Path scratch;
 
     @BeforeAll
     static void load() throws IOException {
         TestGraph.clear();
-        Path hetrec = TestGraph.shared("datasets/hetrec2011-lastfm-2k");
-        copy(hetrec, "artists.dat", l -> true);
-        copy(hetrec, "tags.dat", l -> true);
-        copy(hetrec, "user_artists.dat", l -> user(l) <= 12 || l.split("\t")[1].equals("289"));
-        copy(hetrec, "user_friends.dat", l -> user(l) <= 12);
-        copy(hetrec, "user_taggedartists.dat", l -> user(l) <= 12);
+        Path hetrec = Path.of("src/test/resources/hetrec"); // the project's small community in the HetRec format
         // behaviour on catalog songs arrives with the events work; two facts stand in for it here
-        Path behaviour = Files.createDirectories(slice.resolve("behaviour"));
+        Path behaviour = Files.createDirectories(scratch.resolve("behaviour"));
         Files.writeString(behaviour.resolve("triples.csv"), "head,relation,tail,head_label,tail_label\n"
                 + "dbpedia:Love_Me_Do,CO_LISTENED,dbpedia:Say_Say_Say,,\n"
                 + "hetrec:user:2,LISTENED,dbpedia:Say_Say_Say,User,Song\n");
         ImportFiles files = ImportFiles.load();
         List<io.melograph.ingest.ImportSource> sources = new ArrayList<>(files.any(List.of(
                 Path.of("import/sample/dbpedia-music/music.ttl.gz"), Path.of("import/examples/csv"), behaviour)));
-        sources.add(files.hetrec(slice));
+        sources.add(files.hetrec(hetrec));
         ImportReport r = new Importer(TestGraph.connection(), files.ontology(), ImportProgress.NONE).run(sources, Importer.Options.defaults());
         assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
-    }
-
-    private static int user(String line) {
-        try {
-            return Integer.parseInt(line.split("\t")[0]);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
-    }
-
-    private static void copy(Path from, String file, Predicate<String> keep) throws IOException {
-        List<String> lines = Files.readAllLines(from.resolve(file), StandardCharsets.ISO_8859_1);
-        List<String> out = new ArrayList<>(List.of(lines.get(0)));
-        lines.stream().skip(1).filter(keep).forEach(out::add);
-        // artists.dat is UTF-8: copy bytes through unchanged by reading and writing the same charset
-        Files.write(slice.resolve(file), out, StandardCharsets.ISO_8859_1);
     }
 
     @Test

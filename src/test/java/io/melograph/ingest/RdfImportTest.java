@@ -3,6 +3,7 @@ package io.melograph.ingest;
 import io.melograph.TestGraph;
 import io.melograph.graph.GraphStats;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -112,6 +113,21 @@ class RdfImportTest {
     }
 
     @Test
+    void importsMusicOntologyInTurtleAndRdfXml() throws IOException {
+        Path examples = Path.of("src/test/resources/musicontology"); // the project's own, in the MO examples' style
+        ImportReport r = run(examples.resolve("lanterns.n3"), examples.resolve("lanterns.rdf"));
+        assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.problems().toString());
+        try (Session s = TestGraph.connection().session()) {
+            List<String> tracks = s.run("MATCH (t:Song) RETURN t.name AS n ORDER BY n").list(x -> x.get("n").asString());
+            assertEquals(List.of("'Paper Moon Harbour' on 'First Light'", "'Paper Moon Harbour' on 'Lanterns Live'"), tracks);
+            assertEquals("The Paper Lanterns", s.run("MATCH (a:Artist {id: 'http://music.example.org/lanterns#band'}) RETURN a.name AS n")
+                    .single().get("n").asString());
+        }
+    }
+
+    /** The Music Ontology's own examples, where they are (profile shared-datasets). */
+    @Test
+    @Tag("shared-datasets")
     void importsMusicOntologyExamplesInTurtleAndRdfXml() throws IOException {
         Path examples = TestGraph.shared("datasets/musicontology/examples");
         ImportReport r = run(examples.resolve("clapton.n3"), examples.resolve("phil_and_mary.rdf"));

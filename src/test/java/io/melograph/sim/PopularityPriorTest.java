@@ -1,5 +1,6 @@
 package io.melograph.sim;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,9 @@ class PopularityPriorTest {
         return Path.of(System.getProperty("melograph.shared", "../shared")).resolve("datasets/hetrec2011-lastfm-2k");
     }
 
+    /** The real dataset, where it is (profile shared-datasets). */
     @Test
+    @Tag("shared-datasets")
     void theBuiltInConstantsAreTheFitOnTheRealHetrecData() throws IOException {
         PopularityPrior fitted = PopularityPrior.fromHetrec(hetrec());
         PopularityPrior defaults = PopularityPrior.defaults();
