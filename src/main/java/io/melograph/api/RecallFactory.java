@@ -2,7 +2,9 @@ package io.melograph.api;
 
 import io.melograph.events.EventIntake;
 import io.melograph.graph.GraphConnection;
+import io.melograph.graph.GraphSettings;
 import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -12,7 +14,7 @@ import io.micronaut.context.annotation.Value;
 
 import java.time.Duration;
 
-/** Wires recall: the graph channels over the listener's long-term history and live session. */
+/** Wires recall: the graph channels over the listener's long-term history and live session, and the neighbour store. */
 @Factory
 final class RecallFactory {
 
@@ -24,5 +26,12 @@ final class RecallFactory {
         RecallService recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), Duration.ofMillis(budgetMs), meters);
         recall.warmUp();
         return recall;
+    }
+
+    /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
+    @Context
+    @Bean(preDestroy = "close")
+    NeighbourWatch neighbours(RecallService recall, GraphSettings settings) {
+        return NeighbourWatch.start(recall, settings.home().resolve("neighbours"), Duration.ofSeconds(5));
     }
 }

@@ -8,13 +8,14 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
         subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Soak.class, BenchCommand.Replay.class,
-                BenchCommand.Recall.class, BenchCommand.Vectors.class, SceneBenchCommand.class})
+                BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, SceneBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -160,6 +161,41 @@ final class BenchCommand implements Runnable {
                 System.out.print(io.melograph.bench.RecallBench.run(connection, listeners, rounds, limit));
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "similar", mixinStandardHelpOptions = true,
+            description = {"Load generator for GET /songs/{id}/similar of a running service (--url): one client, back to back,",
+                    "over a seeded sample of the songs of --home's graph; latency percentiles and how many channel answers",
+                    "came from the neighbour store (melograph neighbours build) or the graph."})
+    static final class Similar implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The service (default ${DEFAULT-VALUE}).")
+        String url;
+
+        @Option(names = "--requests", defaultValue = "2000") int requests;
+
+        @Option(names = "--songs", defaultValue = "500", description = "Songs in the sample (default ${DEFAULT-VALUE}).") int songs;
+
+        @Option(names = "--limit", defaultValue = "20") int limit;
+
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> ids;
+            try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings());
+                 org.neo4j.driver.Session s = connection.session()) {
+                ids = s.run("MATCH (s:Song) WITH s ORDER BY s.id RETURN collect(s.id) AS ids").single().get("ids")
+                        .asList(org.neo4j.driver.Value::asString);
+            }
+            List<String> sample = new java.util.ArrayList<>(ids);
+            java.util.Collections.shuffle(sample, new java.util.Random(seed));
+            sample = sample.subList(0, Math.min(songs, sample.size()));
+            System.out.println(io.melograph.bench.SimilarLoad.run(url, sample, requests, limit, seed).format());
+            return 0;
         }
     }
 

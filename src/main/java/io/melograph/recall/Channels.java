@@ -83,12 +83,22 @@ public final class Channels {
 
     /** A channel whose sentence is a function of the row and the seeds. */
     private static RecallChannel channel(GraphConnection g, String name, String description, String file, Sentence sentence) {
-        return new CypherChannel(g, name, description, file) {
-            @Override
-            protected String reason(Row row, Seeds seeds) {
-                return sentence.of(row, seeds);
-            }
-        };
+        return new ItemCypherChannel(g, name, description, file, sentence);
+    }
+
+    /** A graph channel answering from its seed items alone: its answers per song can be stored. */
+    private static final class ItemCypherChannel extends CypherChannel implements ItemChannel {
+        private final Sentence sentence;
+
+        ItemCypherChannel(GraphConnection g, String name, String description, String file, Sentence sentence) {
+            super(g, name, description, file);
+            this.sentence = sentence;
+        }
+
+        @Override
+        protected String reason(Row row, Seeds seeds) {
+            return sentence.of(row, seeds);
+        }
     }
 
     @FunctionalInterface

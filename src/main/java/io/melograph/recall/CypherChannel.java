@@ -2,6 +2,7 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.melograph.neighbours.Neighbour;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.async.ResultCursor;
@@ -25,9 +26,9 @@ public abstract class CypherChannel implements RecallChannel {
     /** Most neighbours taken at any one hop, so hub artists and giant tags cannot explode a query. */
     public static final int FANOUT = 50;
 
-    /** One result row, as the reason templates see it. */
-    protected record Row(String id, String name, double score, List<String> path, List<String> names, long support,
-                         String detail) {
+    /** One result row, as the reason templates see it (and as the neighbour store keeps it). */
+    public record Row(String id, String name, double score, List<String> path, List<String> names, long support,
+                         String detail, String type) {
         /** The name at a position of the path; negative positions count from the end. */
         public String name(int at) {
             return names.get(at < 0 ? names.size() + at : at);
@@ -66,6 +67,12 @@ public abstract class CypherChannel implements RecallChannel {
 
     @Override
     public List<Candidate> recall(ListenerContext context, int limit, Duration budget) {
+        Seeds seeds = new Seeds(context);
+        return rows(context, limit, budget).stream().map(row -> candidate(row, seeds)).toList();
+    }
+
+    /** The query's rows for the context, best first: what {@link #recall} turns into candidates. */
+    public List<Row> rows(ListenerContext context, int limit, Duration budget) {
         if (context.isEmpty() && !(needsUser() && context.userId() != null)) { // nothing to start from
             return List.of();
         }
@@ -77,16 +84,29 @@ public abstract class CypherChannel implements RecallChannel {
         params.put("exclude", context.exclude());
         params.put("limit", limit);
         params.put("fanout", FANOUT);
-        List<Record> records = run(params, budget);
-        Seeds seeds = new Seeds(context);
-        List<Candidate> out = new ArrayList<>(records.size());
-        for (Record r : records) {
-            Row row = new Row(r.get("id").asString(), text(r.get("name")), r.get("score").asDouble(),
+        List<Row> out = new ArrayList<>();
+        for (Record r : run(params, budget)) {
+            out.add(new Row(r.get("id").asString(), text(r.get("name")), r.get("score").asDouble(),
                     r.get("path").asList(Value::asString), r.get("names").asList(v -> v.isNull() ? "?" : v.asString()),
-                    r.get("support").asLong(1), text(r.get("detail")));
-            out.add(new Candidate(row.id(), r.get("type").asString(), row.name(), row.score(), name, reason(row, seeds), row.path()));
+                    r.get("support").asLong(1), text(r.get("detail")), r.get("type").asString()));
         }
         return out;
+    }
+
+    /** A row as a candidate of this channel, with its sentence for the listener whose seeds these are. */
+    public Candidate candidate(Row row, Seeds seeds) {
+        return new Candidate(row.id(), row.type(), row.name(), row.score(), name, reason(row, seeds), row.path());
+    }
+
+    /** For the neighbour store: the song's rows as neighbours. */
+    public List<Neighbour> neighbours(String songId, String songName, int limit, Duration budget) {
+        return rows(ListenerContext.ofSong(songId, songName), limit, budget).stream().map(r -> new Neighbour(r.id(), r.type(), r.name(),
+                r.score(), r.path(), r.names(), r.support(), r.detail())).toList();
+    }
+
+    /** A stored neighbour told again with this channel's sentence for the context's seeds. */
+    public Candidate candidate(Neighbour n, ListenerContext context) {
+        return candidate(new Row(n.id(), n.name(), n.score(), n.path(), n.names(), n.support(), n.detail(), n.type()), new Seeds(context));
     }
 
     private List<Record> run(Map<String, Object> params, Duration budget) {
@@ -102,10 +122,10 @@ public abstract class CypherChannel implements RecallChannel {
     }
 
     /** The listener's seeds by id, for "which you played 12 times". */
-    protected static final class Seeds {
+    public static final class Seeds {
         private final Map<String, ListenerContext.Seed> byId = new HashMap<>();
 
-        Seeds(ListenerContext context) {
+        public Seeds(ListenerContext context) {
             context.songs().forEach(s -> byId.put(s.id(), s));
             context.artists().forEach(s -> byId.put(s.id(), s));
             context.watched().forEach(s -> byId.put(s.id(), s));

@@ -2,6 +2,8 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.melograph.neighbours.Neighbour;
+import io.melograph.neighbours.NeighbourStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -41,6 +43,7 @@ public final class RecallService implements AutoCloseable {
     private final Duration budget;
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private volatile boolean warmedUp;
+    private volatile NeighbourStore neighbours;
     private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
 
     /** @param meters where channels' latency and outcomes are counted (the service's metrics; any registry elsewhere) */
@@ -182,12 +185,59 @@ public final class RecallService implements AutoCloseable {
         return contexts.of(userId).map(ctx -> new Answer(userId, null, runner.run(chosen, ctx, limit, budget), ctx));
     }
 
+    /**
+     * Songs like one song: every channel that makes sense for one song. Channels whose lists the neighbour store holds
+     * for this song answer from memory (status {@code stored}); the others ask the graph within their budget.
+     */
     public Optional<Answer> similarSongs(String songId, int limit) {
-        return item(songId, "Song").map(name -> {
+        NeighbourStore store = neighbours;
+        Optional<String> storedName = store == null ? Optional.empty() : store.name(songId);
+        return storedName.or(() -> item(songId, "Song")).map(name -> {
             ListenerContext ctx = ListenerContext.ofSong(songId, name);
-            List<RecallChannel> chosen = channels.values().stream().filter(c -> !NOT_FOR_ONE_SONG.contains(c.name())).toList();
-            return new Answer(songId, name, runner.run(chosen, ctx, limit, budget), ctx);
+            List<RecallChannel> chosen = channels.values().stream().filter(c -> forOneSong(c.name())).toList();
+            if (store == null) {
+                return new Answer(songId, name, runner.run(chosen, ctx, limit, budget), ctx);
+            }
+            Map<String, String> status = new LinkedHashMap<>();
+            Map<String, List<Candidate>> candidates = new LinkedHashMap<>();
+            Map<String, Long> millis = new LinkedHashMap<>();
+            List<RecallChannel> live = new ArrayList<>();
+            for (RecallChannel c : chosen) {
+                Optional<List<Neighbour>> stored = c instanceof ItemChannel ? store.neighbours(c.name(), songId) : Optional.empty();
+                if (stored.isPresent()) {
+                    ItemChannel ic = (ItemChannel) c;
+                    candidates.put(c.name(), stored.get().stream().limit(limit).map(n -> ic.candidate(n, ctx)).toList());
+                    status.put(c.name(), STORED);
+                    millis.put(c.name(), 0L);
+                } else {
+                    live.add(c);
+                }
+            }
+            if (!live.isEmpty()) {
+                RecallRunner.Result r = runner.run(live, ctx, limit, budget);
+                status.putAll(r.status());
+                candidates.putAll(r.candidates());
+                millis.putAll(r.millis());
+            }
+            return new Answer(songId, name, new RecallRunner.Result(status, candidates, millis), ctx);
         });
+    }
+
+    /** A channel's status when its answer came from the neighbour store. */
+    public static final String STORED = "stored";
+
+    /** Whether the channel makes sense for the songs like one song (not the listener's friends, watch history, playlists). */
+    static boolean forOneSong(String channel) {
+        return !NOT_FOR_ONE_SONG.contains(channel);
+    }
+
+    /** Answers from these materialized neighbour lists from now on (null: from the graph only). */
+    public void useNeighbours(NeighbourStore store) {
+        this.neighbours = store;
+    }
+
+    public Optional<NeighbourStore> neighbours() {
+        return Optional.ofNullable(neighbours);
     }
 
     public Optional<Answer> similarArtists(String artistId, int limit) {

@@ -4,6 +4,8 @@ import io.melograph.graph.CypherFile;
 import io.melograph.recall.ListenerContext.Seed;
 import org.neo4j.driver.Driver;
 
+import io.melograph.neighbours.Neighbour;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  * their most played songs weighted by plays; for a song, that song). With artist seeds only, each artist stands in
  * as the mean of its songs' embeddings. Each candidate names the seed it is closest to.
  */
-public final class VectorRecall extends VectorChannel {
+public final class VectorRecall extends VectorChannel implements ItemChannel {
     public static final String NAME = "vector";
     private static final String SONG_VECTORS = CypherFile.load("recall/song-vectors.cypher").statement();
     private static final String ARTIST_SONG_VECTORS = CypherFile.load("recall/artist-song-vectors.cypher").statement();
@@ -31,6 +33,21 @@ public final class VectorRecall extends VectorChannel {
         return search.search(new VectorSearch.Request(NAME, "song_embedding", "song",
                 bySongs ? SONG_VECTORS : ARTIST_SONG_VECTORS, seeds, bySongs && seeds.isEmpty() ? context.userId() : null,
                 context.exclude(), limit, VectorRecall::reason), budget);
+    }
+
+    @Override
+    public List<Neighbour> neighbours(String songId, String songName, int limit, Duration budget) {
+        return recall(ListenerContext.ofSong(songId, songName), limit, budget).stream().map(c -> new Neighbour(c.itemId(), c.itemType(),
+                c.name(), c.score(), c.path(), java.util.Arrays.asList(songName == null ? "?" : songName, c.name() == null ? "?" : c.name()),
+                1, null)).toList();
+    }
+
+    @Override
+    public Candidate candidate(Neighbour n, ListenerContext context) {
+        String seedId = n.path().get(0);
+        Seed seed = context.songs().stream().filter(s -> s.id().equals(seedId)).findFirst()
+                .orElse(new Seed(seedId, n.names().get(0), 1.0, 0));
+        return new Candidate(n.id(), n.type(), n.name(), n.score(), NAME, reason(seed), n.path());
     }
 
     static String reason(Seed seed) {

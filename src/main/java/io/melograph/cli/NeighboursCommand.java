@@ -1,0 +1,56 @@
+package io.melograph.cli;
+
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ListenerStates;
+import io.melograph.graph.GraphConnection;
+import io.melograph.graph.GraphSettings;
+import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.NeighbourBuild;
+import io.melograph.recall.RecallService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code melograph neighbours build}: the materialized neighbour lists of every song. */
+@Command(name = "neighbours", mixinStandardHelpOptions = true, subcommands = {NeighboursCommand.Build.class},
+        description = "Each song's neighbours per item-level recall channel, kept in MELOGRAPH_HOME/neighbours (see the subcommands).")
+final class NeighboursCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Asks every item-level graph channel (same artist, album, writer, band members, tags, artist tags,",
+                    "co-listened, playlists) for each song's neighbours, as the channel answers for that song alone, and",
+                    "writes them to MELOGRAPH_HOME/neighbours (memory-mapped arrays). A running service swaps the new lists in",
+                    "within seconds and answers similar songs from them; songs added since are asked of the graph.",
+                    "Run it again after imports and as co-listening grows."})
+    static final class Build implements Callable<Integer> {
+        @Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Songs asked in parallel (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws IOException {
+            GraphSettings settings = graph.settings();
+            try (GraphConnection connection = GraphConnection.open(settings);
+                 RecallService recall = new RecallService(connection, new ListenerContexts(connection,
+                         new ListenerStates(new ItemCatalog(connection))), Duration.ofSeconds(30), new SimpleMeterRegistry())) {
+                NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.home().resolve("neighbours"), threads);
+                System.out.printf(Locale.ROOT, "%,d songs, %,d neighbours in %d channels (%s), %,d queries out of time; %.1f MB in "
+                                + "%s, built in %.1f s%n", r.songs(), r.neighbours(), r.channels().size(), String.join(", ", r.channels()),
+                        r.timeouts(), r.bytes() / 1e6, settings.home().resolve("neighbours"), r.millis() / 1e3);
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.melograph.recall;
+
+import io.melograph.neighbours.Neighbour;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A channel whose answer for one song depends on that song alone, so it can be computed ahead and kept in the
+ * neighbour store ({@link NeighbourBuild}), then told again from there with the same sentence and path.
+ */
+public interface ItemChannel extends RecallChannel {
+    /** The song's neighbours as the channel answers for it alone, best first. */
+    List<Neighbour> neighbours(String songId, String songName, int limit, Duration budget);
+
+    /** A stored neighbour as this channel's candidate for the context (whose seed it was found from). */
+    Candidate candidate(Neighbour n, ListenerContext context);
+}

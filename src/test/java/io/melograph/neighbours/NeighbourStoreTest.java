@@ -1,0 +1,76 @@
+package io.melograph.neighbours;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NeighbourStoreTest {
+    @TempDir
+    Path home;
+
+    private static final Neighbour ALBUM = new Neighbour("s-2", "song", "Zweites Lied", 2.5,
+            List.of("s-1", "al-1", "s-2"), List.of("Erstes Lied", "Album Ü", "Zweites Lied"), 1, null);
+    private static final Neighbour MEMBER = new Neighbour("s-3", "song", null, 0.125,
+            List.of("s-1", "ar-1", "ar-2", "ar-3", "s-3"), List.of("Erstes Lied", "Band", "?", "Solo", "?"), 3, "member-of");
+
+    private Path write(Instant at) throws IOException {
+        NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-same-album", "kg-band-members"));
+        w.add("s-1", "Erstes Lied", Map.of("kg-same-album", List.of(ALBUM), "kg-band-members", List.of(MEMBER)));
+        w.add("s-2", "Zweites Lied", Map.of("kg-same-album", List.of()));
+        Path dir = home.resolve("neighbours");
+        w.writeTo(dir, at);
+        return dir;
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackAsIs() throws IOException {
+        NeighbourStore store = NeighbourStore.open(write(Instant.ofEpochMilli(1234)));
+        assertEquals(Optional.of(List.of(ALBUM)), store.neighbours("kg-same-album", "s-1"));
+        assertEquals(Optional.of(List.of(MEMBER)), store.neighbours("kg-band-members", "s-1"), "paths of any length, unnamed nodes");
+        assertEquals(Optional.of(List.of()), store.neighbours("kg-same-album", "s-2"), "a song with no neighbours there");
+        assertEquals(Optional.of(List.of()), store.neighbours("kg-band-members", "s-2"), "a channel that gave the song nothing");
+        assertEquals(Optional.empty(), store.neighbours("kg-same-album", "s-new"), "a song the store does not know");
+        assertEquals(Optional.empty(), store.neighbours("kg-same-album", "al-1"), "not a song");
+        assertEquals(Optional.empty(), store.neighbours("kg-tags", "s-1"), "a channel the store does not keep");
+        assertEquals(Optional.of("Erstes Lied"), store.name("s-1"));
+        assertEquals(2, store.songs());
+        assertEquals(Instant.ofEpochMilli(1234), store.builtAt());
+    }
+
+    @Test
+    void aRebuildReplacesTheStoreWhole() throws IOException {
+        write(Instant.ofEpochMilli(1));
+        NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-tags"));
+        w.add("s-9", "Neu", Map.of("kg-tags", List.of()));
+        w.writeTo(home.resolve("neighbours"), Instant.ofEpochMilli(2));
+        NeighbourStore store = NeighbourStore.open(home.resolve("neighbours"));
+        assertEquals(java.util.Set.of("kg-tags"), store.channels());
+        assertFalse(store.name("s-1").isPresent());
+        assertFalse(java.nio.file.Files.exists(home.resolve("neighbours.new")) || java.nio.file.Files.exists(home.resolve("neighbours.old")));
+    }
+
+    @Test
+    void aCutOffFileIsReportedNotRead() throws IOException {
+        Path dir = write(Instant.now());
+        try (FileChannel ch = FileChannel.open(dir.resolve("kg-same-album.bin"), StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - 4);
+        }
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> NeighbourStore.open(dir));
+        assertTrue(e.getMessage().contains("kg-same-album.bin") && e.getMessage().contains("cut off"), e.getMessage());
+        assertFalse(NeighbourStore.exists(home.resolve("nothing-here")));
+    }
+}

@@ -1,0 +1,130 @@
+package io.melograph.recall;
+
+import io.melograph.TestGraph;
+import io.melograph.TwoScenes;
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ListenerStates;
+import io.melograph.neighbours.NeighbourStore;
+import io.melograph.train.GraphEmbeddings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The neighbour store answers similar songs exactly as the graph does — candidates, scores, sentences, paths — for
+ * every song it was built for, and leaves songs added since to the graph.
+ */
+class NeighbourBuildTest {
+    private RecallService recall;
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void graph() {
+        TestGraph.clear();
+        TwoScenes.write(TestGraph.connection());
+        try (Session s = TestGraph.connection().session()) {
+            // one link of each remaining item-level kind: co-listening, a playlist, a band member, a producer
+            s.run("""
+                    MATCH (a1:Song {id: 'a-song-1-1'}), (a2:Song {id: 'a-song-2-4'}), (b1:Song {id: 'b-song-1-2'}),
+                          (art:Artist {id: 'a-artist-1'}), (art2:Artist {id: 'a-artist-2'})
+                    CREATE (a1)-[:CO_LISTENED {weight: 5}]->(b1), (a2)-[:CO_LISTENED {weight: 2}]->(a1),
+                           (pl:Playlist {id: 'pl-night', name: 'Night drive'}), (pl)-[:CONTAINS {pos: 1}]->(a1),
+                           (pl)-[:CONTAINS {pos: 2}]->(b1), (member:Artist {id: 'a-member', name: 'Solo Member'}),
+                           (member)-[:MEMBER_OF]->(art), (:Song {id: 'a-solo', name: 'Solo song'})-[:PERFORMED_BY]->(member),
+                           (prod:Person {id: 'p-prod', name: 'A Producer'}), (a1)-[:PRODUCED_BY]->(prod), (b1)-[:PRODUCED_BY]->(prod)
+                    """).consume();
+        }
+        TestGraph.withPlugins(); // graph embeddings for the vector channel: its neighbours are stored too
+        GraphEmbeddings.train(TestGraph.connection(), GraphEmbeddings.Options.fastRp(16, 7)); // the harness's vector indexes: 16
+        recall = new RecallService(TestGraph.connection(), new ListenerContexts(TestGraph.connection(),
+                new ListenerStates(new ItemCatalog(TestGraph.connection()))), Duration.ofSeconds(20), new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void close() {
+        recall.close();
+    }
+
+    @Test
+    void storedListsAnswerSimilarSongsAsTheGraphDoes() throws IOException {
+        List<String> songs = List.of("a-song-1-1", "a-song-2-4", "b-song-1-2", "a-solo");
+        Map<String, List<String>> live = new java.util.LinkedHashMap<>();
+        for (String song : songs) {
+            live.put(song, answer(song));
+        }
+        assertTrue(live.get("a-song-1-1").stream().anyMatch(line -> line.contains("vector=")), "the vector channel answers too");
+        Path dir = home.resolve("neighbours");
+        NeighbourBuild.Result built = NeighbourBuild.run(TestGraph.connection(), recall, dir, 2);
+        assertEquals(List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags", "kg-artist-tags",
+                "kg-co-listened", "kg-playlists", "vector"), built.channels(), "the item-level channels; not friends, videos, watched songs");
+        assertEquals(25, built.songs(), "24 songs of the two scenes and the member's solo song");
+        assertTrue(built.neighbours() > 0 && built.bytes() > 0);
+        assertEquals(0, built.timeouts());
+
+        recall.useNeighbours(NeighbourStore.open(dir));
+        for (String song : songs) {
+            RecallService.Answer a = recall.similarSongs(song, 20).orElseThrow();
+            assertEquals(RecallService.STORED, a.result().status().get("kg-same-album"), song);
+            assertEquals(RecallService.STORED, a.result().status().get("vector"), song);
+            assertEquals(live.get(song), lines(a), "the same answer from the store for " + song);
+        }
+        // a song the store does not know yet is answered from the graph
+        try (Session s = TestGraph.connection().session()) {
+            s.run("MATCH (al:Album {id: 'a-album-1'}) CREATE (:Song {id: 'a-new', name: 'New song'})-[:ON_ALBUM]->(al)").consume();
+        }
+        RecallService.Answer fresh = recall.similarSongs("a-new", 20).orElseThrow();
+        assertEquals("ok", fresh.result().status().get("kg-same-album"));
+        assertFalse(fresh.merged(20).isEmpty());
+    }
+
+    @Test
+    void theWatchSwapsARebuiltStoreIn() throws Exception {
+        Path dir = home.resolve("neighbours");
+        try (NeighbourWatch watch = NeighbourWatch.start(recall, dir, Duration.ofMillis(100))) {
+            assertTrue(recall.neighbours().isEmpty(), "no store yet: the graph answers");
+            write(dir, java.time.Instant.ofEpochMilli(1));
+            awaitBuiltAt(java.time.Instant.ofEpochMilli(1));
+            Thread.sleep(1100); // file times may be in whole seconds
+            write(dir, java.time.Instant.ofEpochMilli(2));
+            awaitBuiltAt(java.time.Instant.ofEpochMilli(2));
+        }
+    }
+
+    private static void write(Path dir, java.time.Instant at) throws IOException {
+        NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-same-album"));
+        w.add("a-song-1-1", "Song a1-1", Map.of("kg-same-album", List.of()));
+        w.writeTo(dir, at);
+    }
+
+    private void awaitBuiltAt(java.time.Instant at) throws InterruptedException {
+        for (int i = 0; i < 100 && !recall.neighbours().map(NeighbourStore::builtAt).filter(at::equals).isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(at, recall.neighbours().orElseThrow().builtAt());
+    }
+
+    /** Similar songs from the graph only, one line per fused item: id, channels with score and sentence, path. */
+    private List<String> answer(String song) {
+        return lines(recall.similarSongs(song, 20).orElseThrow());
+    }
+
+    private static List<String> lines(RecallService.Answer a) {
+        return a.merged(20).stream().map(f -> f.itemId() + " " + f.parts().stream()
+                .map(p -> p.channel() + "=" + String.format(java.util.Locale.ROOT, "%.6f", p.contribution()) + " " + p.reason() + " " + p.path())
+                .toList()).toList();
+    }
+}
