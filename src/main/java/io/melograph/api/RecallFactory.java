@@ -6,6 +6,7 @@ import io.melograph.graph.GraphSettings;
 import io.melograph.recall.ListenerContexts;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
+import io.melograph.train.GraphEmbeddings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -31,7 +32,8 @@ final class RecallFactory {
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context
     @Bean(preDestroy = "close")
-    NeighbourWatch neighbours(RecallService recall, GraphSettings settings) {
-        return NeighbourWatch.start(recall, settings.home().resolve("neighbours"), Duration.ofSeconds(5));
+    NeighbourWatch neighbours(RecallService recall, GraphSettings settings, GraphConnection graph) {
+        return NeighbourWatch.start(recall, settings.home().resolve("neighbours"), () -> GraphEmbeddings.liveVersion(graph),
+                Duration.ofSeconds(5));
     }
 }

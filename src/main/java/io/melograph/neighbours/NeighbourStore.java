@@ -53,14 +53,17 @@ public final class NeighbourStore {
     private final Map<String, Integer> index;
     private final Map<String, Lists> channels;
     private final Instant builtAt;
+    private final String embeddingsVersion;
     private final int songs;
 
-    private NeighbourStore(String[] ids, String[] names, String[] types, Map<String, Lists> channels, Instant builtAt, int songs) {
+    private NeighbourStore(String[] ids, String[] names, String[] types, Map<String, Lists> channels, Instant builtAt,
+                           String embeddingsVersion, int songs) {
         this.ids = ids;
         this.names = names;
         this.types = types;
         this.channels = channels;
         this.builtAt = builtAt;
+        this.embeddingsVersion = embeddingsVersion;
         this.songs = songs;
         this.index = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
@@ -79,6 +82,7 @@ public final class NeighbourStore {
                 throw new IOException(dir.resolve(NODES) + " is not a neighbour store");
             }
             Instant builtAt = Instant.ofEpochMilli(in.readLong());
+            String embeddingsVersion = in.readUTF();
             int songs = in.readInt();
             int n = in.readInt();
             String[] ids = new String[n];
@@ -95,7 +99,7 @@ public final class NeighbourStore {
                 String channel = in.readUTF();
                 channels.put(channel, map(dir.resolve(channel + SUFFIX), n));
             }
-            return new NeighbourStore(ids, names, types, channels, builtAt, songs);
+            return new NeighbourStore(ids, names, types, channels, builtAt, embeddingsVersion.isEmpty() ? null : embeddingsVersion, songs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the neighbour store in " + dir + ": " + e.getMessage(), e);
         }
@@ -142,6 +146,14 @@ public final class NeighbourStore {
     /** When the lists were computed from the graph. */
     public Instant builtAt() {
         return builtAt;
+    }
+
+    /**
+     * The graph-embeddings version whose vectors the vector channel's lists were computed from (none: no version was
+     * on the nodes); once another is promoted, those lists are stale.
+     */
+    public Optional<String> embeddingsVersion() {
+        return Optional.ofNullable(embeddingsVersion);
     }
 
     /** Songs the lists were computed for. */
@@ -251,7 +263,7 @@ public final class NeighbourStore {
         }
 
         /** Writes the store and puts it in place of {@code dir}'s. */
-        public void writeTo(Path dir, Instant builtAt) throws IOException {
+        public void writeTo(Path dir, Instant builtAt, String embeddingsVersion) throws IOException {
             Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
             Folders.delete(fresh);
             Files.createDirectories(fresh);
@@ -261,6 +273,7 @@ public final class NeighbourStore {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(fresh.resolve(NODES)), 1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeLong(builtAt.toEpochMilli());
+                out.writeUTF(embeddingsVersion == null ? "" : embeddingsVersion);
                 out.writeInt(songs);
                 out.writeInt(ids.size());
                 for (int i = 0; i < ids.size(); i++) {

@@ -51,7 +51,10 @@ public final class NeighbourBuild {
         return out;
     }
 
-    public static Result run(GraphConnection graph, RecallService recall, Path dir, int threads) throws IOException {
+    /**
+     * @param embeddings the graph-embeddings version on the nodes now (the vector channel's lists come from it), or null
+     */
+    public static Result run(GraphConnection graph, RecallService recall, Path dir, int threads, String embeddings) throws IOException {
         long started = System.nanoTime();
         List<ItemChannel> channels = storable(recall);
         List<String[]> songs = new ArrayList<>();
@@ -89,7 +92,7 @@ public final class NeighbourBuild {
         } finally {
             pool.shutdownNow();
         }
-        writer.writeTo(dir, Instant.now());
+        writer.writeTo(dir, Instant.now(), embeddings);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Neighbour store: {} songs, {} neighbours in {} channels, {} ms", songs.size(), neighbours, channels.size(), millis);
         return new Result(songs.size(), channels.stream().map(ItemChannel::name).toList(), neighbours, timeouts.get(),

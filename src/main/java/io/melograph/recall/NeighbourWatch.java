@@ -10,29 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Keeps recall on the newest neighbour store in {@code MELOGRAPH_HOME/neighbours}: opens it at start if it is there,
  * then looks every few seconds whether {@code melograph neighbours build} has written a new one and swaps it in, so a
- * rebuild reaches a running service without a restart. Without a store, recall asks the graph as before.
+ * rebuild reaches a running service without a restart. Without a store, recall asks the graph as before. Each look
+ * also compares the graph-embeddings version on the nodes with the one the store's vector lists came from.
  */
 public final class NeighbourWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NeighbourWatch.class);
     private final RecallService recall;
     private final Path dir;
+    private final Supplier<Optional<String>> liveEmbeddings;
     private final ScheduledExecutorService timer;
     private volatile FileTime seen;
 
-    private NeighbourWatch(RecallService recall, Path dir, Duration every) {
+    private NeighbourWatch(RecallService recall, Path dir, Supplier<Optional<String>> liveEmbeddings, Duration every) {
         this.recall = recall;
         this.dir = dir;
+        this.liveEmbeddings = liveEmbeddings;
         check();
         this.timer = Periodic.every(every, "neighbour-store-watch", LOG, this::check);
     }
 
-    public static NeighbourWatch start(RecallService recall, Path dir, Duration every) {
-        return new NeighbourWatch(recall, dir, every);
+    /**
+     * @param liveEmbeddings the graph-embeddings version on the nodes now: while it is not the one the store's vector
+     *                       lists were computed from, the vector channel asks the index instead
+     */
+    public static NeighbourWatch start(RecallService recall, Path dir, Supplier<Optional<String>> liveEmbeddings, Duration every) {
+        return new NeighbourWatch(recall, dir, liveEmbeddings, every);
     }
 
     private synchronized void check() {
@@ -40,16 +49,28 @@ public final class NeighbourWatch implements AutoCloseable {
             return;
         }
         try {
+            recall.neighbours().ifPresent(this::checkVectors);
             FileTime modified = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
             if (modified.equals(seen)) {
                 return;
             }
             NeighbourStore store = NeighbourStore.open(dir);
             recall.useNeighbours(store);
+            checkVectors(store);
             seen = modified;
             LOG.info("Neighbour store of {} songs (built {}) in use: similar songs answer from it", store.songs(), store.builtAt());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Neighbour store in {} not usable ({}); similar songs ask the graph", dir, e.toString());
+        }
+    }
+
+    /** Stored vector lists are used only while the embeddings they came from are the ones on the nodes. */
+    private void checkVectors(NeighbourStore store) {
+        boolean fresh = store.embeddingsVersion().equals(liveEmbeddings.get());
+        if (fresh != recall.storedVectorsFresh()) {
+            recall.storedVectorsFresh(fresh);
+            LOG.info(fresh ? "Stored vector neighbours match the graph embeddings on the nodes: answered from the store"
+                    : "Graph embeddings changed since the neighbour store was built: vector neighbours come from the index until it is rebuilt");
         }
     }
 

@@ -44,6 +44,7 @@ public final class RecallService implements AutoCloseable {
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private volatile boolean warmedUp;
     private volatile NeighbourStore neighbours;
+    private volatile boolean storedVectorsFresh = true;
     private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
 
     /** @param meters where channels' latency and outcomes are counted (the service's metrics; any registry elsewhere) */
@@ -203,7 +204,8 @@ public final class RecallService implements AutoCloseable {
             Map<String, Long> millis = new LinkedHashMap<>();
             List<RecallChannel> live = new ArrayList<>();
             for (RecallChannel c : chosen) {
-                Optional<List<Neighbour>> stored = c instanceof ItemChannel ? store.neighbours(c.name(), songId) : Optional.empty();
+                boolean usable = c instanceof ItemChannel && (storedVectorsFresh || !c.name().equals(VectorRecall.NAME));
+                Optional<List<Neighbour>> stored = usable ? store.neighbours(c.name(), songId) : Optional.empty();
                 if (stored.isPresent()) {
                     ItemChannel ic = (ItemChannel) c;
                     candidates.put(c.name(), stored.get().stream().limit(limit).map(n -> ic.candidate(n, ctx)).toList());
@@ -234,6 +236,15 @@ public final class RecallService implements AutoCloseable {
     /** Answers from these materialized neighbour lists from now on (null: from the graph only). */
     public void useNeighbours(NeighbourStore store) {
         this.neighbours = store;
+    }
+
+    /** Whether the store's vector lists come from the graph embeddings on the nodes now (else the index answers). */
+    public boolean storedVectorsFresh() {
+        return storedVectorsFresh;
+    }
+
+    public void storedVectorsFresh(boolean fresh) {
+        this.storedVectorsFresh = fresh;
     }
 
     public Optional<NeighbourStore> neighbours() {

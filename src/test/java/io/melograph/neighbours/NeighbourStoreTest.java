@@ -32,7 +32,7 @@ class NeighbourStoreTest {
         w.add("s-1", "Erstes Lied", Map.of("kg-same-album", List.of(ALBUM), "kg-band-members", List.of(MEMBER)));
         w.add("s-2", "Zweites Lied", Map.of("kg-same-album", List.of()));
         Path dir = home.resolve("neighbours");
-        w.writeTo(dir, at);
+        w.writeTo(dir, at, "emb-1");
         return dir;
     }
 
@@ -49,6 +49,7 @@ class NeighbourStoreTest {
         assertEquals(Optional.of("Erstes Lied"), store.name("s-1"));
         assertEquals(2, store.songs());
         assertEquals(Instant.ofEpochMilli(1234), store.builtAt());
+        assertEquals(Optional.of("emb-1"), store.embeddingsVersion());
     }
 
     @Test
@@ -56,10 +57,11 @@ class NeighbourStoreTest {
         write(Instant.ofEpochMilli(1));
         NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-tags"));
         w.add("s-9", "Neu", Map.of("kg-tags", List.of()));
-        w.writeTo(home.resolve("neighbours"), Instant.ofEpochMilli(2));
+        w.writeTo(home.resolve("neighbours"), Instant.ofEpochMilli(2), null);
         NeighbourStore store = NeighbourStore.open(home.resolve("neighbours"));
         assertEquals(java.util.Set.of("kg-tags"), store.channels());
         assertFalse(store.name("s-1").isPresent());
+        assertEquals(Optional.empty(), store.embeddingsVersion());
         assertFalse(java.nio.file.Files.exists(home.resolve("neighbours.new")) || java.nio.file.Files.exists(home.resolve("neighbours.old")));
     }
 

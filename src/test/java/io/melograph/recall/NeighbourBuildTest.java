@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +69,8 @@ class NeighbourBuildTest {
         }
         assertTrue(live.get("a-song-1-1").stream().anyMatch(line -> line.contains("vector=")), "the vector channel answers too");
         Path dir = home.resolve("neighbours");
-        NeighbourBuild.Result built = NeighbourBuild.run(TestGraph.connection(), recall, dir, 2);
+        NeighbourBuild.Result built = NeighbourBuild.run(TestGraph.connection(), recall, dir, 2,
+                GraphEmbeddings.liveVersion(TestGraph.connection()).orElse(null));
         assertEquals(List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags", "kg-artist-tags",
                 "kg-co-listened", "kg-playlists", "vector"), built.channels(), "the item-level channels; not friends, videos, watched songs");
         assertEquals(25, built.songs(), "24 songs of the two scenes and the member's solo song");
@@ -82,6 +84,16 @@ class NeighbourBuildTest {
             assertEquals(RecallService.STORED, a.result().status().get("vector"), song);
             assertEquals(live.get(song), lines(a), "the same answer from the store for " + song);
         }
+        // graph embeddings promoted since the build: the vector channel asks the index again, the graph channels stay stored
+        try (Session s = TestGraph.connection().session()) {
+            s.run("MATCH (n:Song) SET n.embeddingVersion = 'promoted-since'").consume();
+        }
+        try (NeighbourWatch watch = NeighbourWatch.start(recall, dir, () -> GraphEmbeddings.liveVersion(TestGraph.connection()),
+                Duration.ofMinutes(1))) {
+            RecallService.Answer a = recall.similarSongs("a-song-1-1", 20).orElseThrow();
+            assertEquals("ok", a.result().status().get("vector"));
+            assertEquals(RecallService.STORED, a.result().status().get("kg-same-album"));
+        }
         // a song the store does not know yet is answered from the graph
         try (Session s = TestGraph.connection().session()) {
             s.run("MATCH (al:Album {id: 'a-album-1'}) CREATE (:Song {id: 'a-new', name: 'New song'})-[:ON_ALBUM]->(al)").consume();
@@ -94,7 +106,7 @@ class NeighbourBuildTest {
     @Test
     void theWatchSwapsARebuiltStoreIn() throws Exception {
         Path dir = home.resolve("neighbours");
-        try (NeighbourWatch watch = NeighbourWatch.start(recall, dir, Duration.ofMillis(100))) {
+        try (NeighbourWatch watch = NeighbourWatch.start(recall, dir, Optional::empty, Duration.ofMillis(100))) {
             assertTrue(recall.neighbours().isEmpty(), "no store yet: the graph answers");
             write(dir, java.time.Instant.ofEpochMilli(1));
             awaitBuiltAt(java.time.Instant.ofEpochMilli(1));
@@ -107,7 +119,7 @@ class NeighbourBuildTest {
     private static void write(Path dir, java.time.Instant at) throws IOException {
         NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-same-album"));
         w.add("a-song-1-1", "Song a1-1", Map.of("kg-same-album", List.of()));
-        w.writeTo(dir, at);
+        w.writeTo(dir, at, null);
     }
 
     private void awaitBuiltAt(java.time.Instant at) throws InterruptedException {
