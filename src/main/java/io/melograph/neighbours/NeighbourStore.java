@@ -52,12 +52,15 @@ public final class NeighbourStore {
     private final String[] types;
     private final Map<String, Integer> index;
     private final Map<String, Lists> channels;
+    /** Per channel the songs whose list could not be computed (out of time): asked of the graph, not answered empty. */
+    private final Map<String, Set<Integer>> missing;
     private final Instant builtAt;
     private final String embeddingsVersion;
     private final int songs;
 
-    private NeighbourStore(String[] ids, String[] names, String[] types, Map<String, Lists> channels, Instant builtAt,
-                           String embeddingsVersion, int songs) {
+    private NeighbourStore(String[] ids, String[] names, String[] types, Map<String, Lists> channels, Map<String, Set<Integer>> missing,
+                           Instant builtAt, String embeddingsVersion, int songs) {
+        this.missing = missing;
         this.ids = ids;
         this.names = names;
         this.types = types;
@@ -95,11 +98,18 @@ public final class NeighbourStore {
             }
             int channelCount = in.readInt();
             Map<String, Lists> channels = new LinkedHashMap<>();
+            Map<String, Set<Integer>> missing = new HashMap<>();
             for (int c = 0; c < channelCount; c++) {
                 String channel = in.readUTF();
                 channels.put(channel, map(dir.resolve(channel + SUFFIX), n));
+                Set<Integer> without = new java.util.HashSet<>();
+                for (int m = in.readInt(); m > 0; m--) {
+                    without.add(in.readInt());
+                }
+                missing.put(channel, without);
             }
-            return new NeighbourStore(ids, names, types, channels, builtAt, embeddingsVersion.isEmpty() ? null : embeddingsVersion, songs);
+            return new NeighbourStore(ids, names, types, channels, missing, builtAt, embeddingsVersion.isEmpty() ? null : embeddingsVersion,
+                    songs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the neighbour store in " + dir + ": " + e.getMessage(), e);
         }
@@ -162,13 +172,13 @@ public final class NeighbourStore {
     }
 
     /**
-     * The song's stored neighbours in the channel, best first; empty when the channel is not stored or the song was
-     * not in the catalog when the store was built (the caller asks the graph then).
+     * The song's stored neighbours in the channel, best first; empty when the channel is not stored, the song was
+     * not in the catalog when the store was built, or its list could not be computed then (the caller asks the graph).
      */
     public Optional<List<Neighbour>> neighbours(String channel, String songId) {
         Lists l = channels.get(channel);
         Integer song = index.get(songId);
-        if (l == null || song == null || !"song".equals(types[song])) {
+        if (l == null || song == null || !"song".equals(types[song]) || missing.get(channel).contains(song)) {
             return Optional.empty();
         }
         int from = l.offsets().get(song);
@@ -216,16 +226,22 @@ public final class NeighbourStore {
         private final List<String> types = new ArrayList<>();
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Map<Integer, List<Neighbour>>> lists = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> missing = new HashMap<>();
         private int songs;
 
         public Writer(List<String> channels) {
             channels.forEach(c -> lists.put(c, new HashMap<>()));
         }
 
-        /** A song's neighbours in each channel (channels not given have none). */
+        /** A song's neighbours in each channel; a channel not given could not answer for it (the graph will). */
         public void add(String songId, String songName, Map<String, List<Neighbour>> byChannel) {
             int song = node(songId, songName, "song");
             songs++;
+            for (String channel : lists.keySet()) {
+                if (!byChannel.containsKey(channel)) {
+                    missing.computeIfAbsent(channel, c -> new ArrayList<>()).add(song);
+                }
+            }
             for (Map.Entry<String, List<Neighbour>> e : byChannel.entrySet()) {
                 Map<Integer, List<Neighbour>> channel = lists.get(e.getKey());
                 if (channel == null) {
@@ -287,6 +303,11 @@ public final class NeighbourStore {
                 out.writeInt(lists.size());
                 for (String c : lists.keySet()) {
                     out.writeUTF(c);
+                    List<Integer> without = missing.getOrDefault(c, List.of());
+                    out.writeInt(without.size());
+                    for (int song : without) {
+                        out.writeInt(song);
+                    }
                 }
             }
             Path old = dir.resolveSibling(dir.getFileName() + ".old");
