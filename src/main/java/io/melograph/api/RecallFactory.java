@@ -6,7 +6,8 @@ import io.melograph.graph.GraphSettings;
 import io.melograph.recall.ListenerContexts;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
-import io.melograph.train.GraphEmbeddings;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.train.EmbeddingVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -32,8 +33,9 @@ final class RecallFactory {
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context
     @Bean(preDestroy = "close")
-    NeighbourWatch neighbours(RecallService recall, GraphSettings settings, GraphConnection graph) {
-        return NeighbourWatch.start(recall, settings.home().resolve("neighbours"), () -> GraphEmbeddings.liveVersion(graph),
+    NeighbourWatch neighbours(RecallService recall, GraphSettings settings, ModelRegistry registry) {
+        // the promoted version, a file read: not a scan of every song's vector each time the watch looks
+        return NeighbourWatch.start(recall, settings.home().resolve("neighbours"), () -> registry.current(EmbeddingVersions.KIND),
                 Duration.ofSeconds(5));
     }
 }

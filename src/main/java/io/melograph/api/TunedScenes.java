@@ -72,11 +72,11 @@ public final class TunedScenes {
     }
 
     /**
-     * Writes one scene's tuned values ({@code melograph.scenes.<scene>.<key>}) atomically, keeping other scenes' values
-     * already in the file; {@code comment} lines go on top (what was tuned, on which window, what it scored).
+     * Writes scenes' tuned values ({@code melograph.scenes.<scene>.<key>}, by scene) atomically in one go, keeping other
+     * scenes' values already in the file; {@code comment} lines go on top (what was tuned, on which window, what it scored).
      */
     @SuppressWarnings("unchecked")
-    public static Path write(Path home, String scene, Map<String, String> values, List<String> comment) {
+    public static Path write(Path home, Map<String, Map<String, String>> values, List<String> comment) {
         Path file = file(home);
         try {
             Map<String, Object> scenes = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ public final class TunedScenes {
                     scenes.putAll((Map<String, Object>) s);
                 }
             }
-            scenes.put(scene, new LinkedHashMap<>(values));
+            values.forEach((scene, v) -> scenes.put(scene, new LinkedHashMap<>(v)));
             DumperOptions options = new DumperOptions();
             options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
             StringBuilder text = new StringBuilder();

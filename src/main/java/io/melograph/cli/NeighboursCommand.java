@@ -7,7 +7,8 @@ import io.melograph.graph.GraphSettings;
 import io.melograph.recall.ListenerContexts;
 import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
-import io.melograph.train.GraphEmbeddings;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.train.EmbeddingVersions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class NeighboursCommand implements Runnable {
                  RecallService recall = new RecallService(connection, new ListenerContexts(connection,
                          new ListenerStates(new ItemCatalog(connection))), Duration.ofSeconds(30), new SimpleMeterRegistry())) {
                 NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.home().resolve("neighbours"), threads,
-                        GraphEmbeddings.liveVersion(connection).orElse(null));
+                        new ModelRegistry(settings.home()).current(EmbeddingVersions.KIND).orElse(null));
                 System.out.printf(Locale.ROOT, "%,d songs, %,d neighbours in %d channels (%s), %,d queries out of time; %.1f MB in "
                                 + "%s, built in %.1f s%n", r.songs(), r.neighbours(), r.channels().size(), String.join(", ", r.channels()),
                         r.timeouts(), r.bytes() / 1e6, settings.home().resolve("neighbours"), r.millis() / 1e3);

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -80,10 +82,9 @@ final class TuneScenesCommand implements Callable<Integer> {
                         t.testHandSet(), t.testChosen()));
             }
             comment.add("Read by the service at start; environment variables override it; delete this file for the hand-set values.");
-            Path file = null;
-            for (SceneTuner.Tuned t : outcome.scenes()) {
-                file = TunedScenes.write(settings.home(), t.scene(), t.chosen().properties(), comment);
-            }
+            Map<String, Map<String, String>> values = new LinkedHashMap<>();
+            outcome.scenes().forEach(t -> values.put(t.scene(), t.chosen().properties()));
+            Path file = TunedScenes.write(settings.home(), values, comment);
             System.out.println("wrote " + file + " (the service uses it from its next start)");
         }
         if (out != null) {

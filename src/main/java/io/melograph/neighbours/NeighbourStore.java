@@ -160,7 +160,7 @@ public final class NeighbourStore {
 
     /**
      * The graph-embeddings version whose vectors the vector channel's lists were computed from (none: no version was
-     * on the nodes); once another is promoted, those lists are stale.
+     * promoted); once another is promoted, those lists are stale.
      */
     public Optional<String> embeddingsVersion() {
         return Optional.ofNullable(embeddingsVersion);

@@ -104,9 +104,11 @@ public abstract class CypherChannel implements RecallChannel {
                 r.score(), r.path(), r.names(), r.support(), r.detail())).toList();
     }
 
-    /** A stored neighbour told again with this channel's sentence for the context's seeds. */
-    public Candidate candidate(Neighbour n, ListenerContext context) {
-        return candidate(new Row(n.id(), n.name(), n.score(), n.path(), n.names(), n.support(), n.detail(), n.type()), new Seeds(context));
+    /** Stored neighbours told again with this channel's sentences for the context's seeds. */
+    public List<Candidate> candidates(List<Neighbour> neighbours, ListenerContext context) {
+        Seeds seeds = new Seeds(context);
+        return neighbours.stream().map(n -> candidate(new Row(n.id(), n.name(), n.score(), n.path(), n.names(), n.support(),
+                n.detail(), n.type()), seeds)).toList();
     }
 
     private List<Record> run(Map<String, Object> params, Duration budget) {

@@ -13,6 +13,6 @@ public interface ItemChannel extends RecallChannel {
     /** The song's neighbours as the channel answers for it alone, best first. */
     List<Neighbour> neighbours(String songId, String songName, int limit, Duration budget);
 
-    /** A stored neighbour as this channel's candidate for the context (whose seed it was found from). */
-    Candidate candidate(Neighbour n, ListenerContext context);
+    /** Stored neighbours as this channel's candidates for the context (whose seed they were found from), in order. */
+    List<Candidate> candidates(List<Neighbour> neighbours, ListenerContext context);
 }

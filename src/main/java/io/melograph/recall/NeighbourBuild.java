@@ -52,7 +52,7 @@ public final class NeighbourBuild {
     }
 
     /**
-     * @param embeddings the graph-embeddings version on the nodes now (the vector channel's lists come from it), or null
+     * @param embeddings the promoted graph-embeddings version (the vector channel's lists come from it), or null
      */
     public static Result run(GraphConnection graph, RecallService recall, Path dir, int threads, String embeddings) throws IOException {
         long started = System.nanoTime();

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Keeps recall on the newest neighbour store in {@code MELOGRAPH_HOME/neighbours}: opens it at start if it is there,
  * then looks every few seconds whether {@code melograph neighbours build} has written a new one and swaps it in, so a
  * rebuild reaches a running service without a restart. Without a store, recall asks the graph as before. Each look
- * also compares the graph-embeddings version on the nodes with the one the store's vector lists came from.
+ * also compares the promoted graph-embeddings version with the one the store's vector lists came from.
  */
 public final class NeighbourWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NeighbourWatch.class);
@@ -37,8 +37,8 @@ public final class NeighbourWatch implements AutoCloseable {
     }
 
     /**
-     * @param liveEmbeddings the graph-embeddings version on the nodes now: while it is not the one the store's vector
-     *                       lists were computed from, the vector channel asks the index instead
+     * @param liveEmbeddings the graph-embeddings version promoted now: while it is not the one the store's vector lists
+     *                       were computed from, the vector channel asks the index instead
      */
     public static NeighbourWatch start(RecallService recall, Path dir, Supplier<Optional<String>> liveEmbeddings, Duration every) {
         return new NeighbourWatch(recall, dir, liveEmbeddings, every);
@@ -69,7 +69,7 @@ public final class NeighbourWatch implements AutoCloseable {
         boolean fresh = store.embeddingsVersion().equals(liveEmbeddings.get());
         if (fresh != recall.storedVectorsFresh()) {
             recall.storedVectorsFresh(fresh);
-            LOG.info(fresh ? "Stored vector neighbours match the graph embeddings on the nodes: answered from the store"
+            LOG.info(fresh ? "Stored vector neighbours match the promoted graph embeddings: answered from the store"
                     : "Graph embeddings changed since the neighbour store was built: vector neighbours come from the index until it is rebuilt");
         }
     }

@@ -207,8 +207,8 @@ public final class RecallService implements AutoCloseable {
                 boolean usable = c instanceof ItemChannel && (storedVectorsFresh || !c.name().equals(VectorRecall.NAME));
                 Optional<List<Neighbour>> stored = usable ? store.neighbours(c.name(), songId) : Optional.empty();
                 if (stored.isPresent()) {
-                    ItemChannel ic = (ItemChannel) c;
-                    candidates.put(c.name(), stored.get().stream().limit(limit).map(n -> ic.candidate(n, ctx)).toList());
+                    List<Neighbour> first = stored.get().subList(0, Math.min(limit, stored.get().size()));
+                    candidates.put(c.name(), ((ItemChannel) c).candidates(first, ctx));
                     status.put(c.name(), STORED);
                     millis.put(c.name(), 0L);
                 } else {
@@ -238,7 +238,7 @@ public final class RecallService implements AutoCloseable {
         this.neighbours = store;
     }
 
-    /** Whether the store's vector lists come from the graph embeddings on the nodes now (else the index answers). */
+    /** Whether the store's vector lists come from the promoted graph embeddings (else the index answers). */
     public boolean storedVectorsFresh() {
         return storedVectorsFresh;
     }

@@ -7,7 +7,9 @@ import org.neo4j.driver.Driver;
 import io.melograph.neighbours.Neighbour;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Songs close to what the listener loves in graph-embedding space, from the {@code song_embedding} vector index:
@@ -43,11 +45,13 @@ public final class VectorRecall extends VectorChannel implements ItemChannel {
     }
 
     @Override
-    public Candidate candidate(Neighbour n, ListenerContext context) {
-        String seedId = n.path().get(0);
-        Seed seed = context.songs().stream().filter(s -> s.id().equals(seedId)).findFirst()
-                .orElse(new Seed(seedId, n.names().get(0), 1.0, 0));
-        return new Candidate(n.id(), n.type(), n.name(), n.score(), NAME, reason(seed), n.path());
+    public List<Candidate> candidates(List<Neighbour> neighbours, ListenerContext context) {
+        Map<String, Seed> seeds = new HashMap<>();
+        context.songs().forEach(s -> seeds.put(s.id(), s));
+        return neighbours.stream().map(n -> {
+            Seed seed = seeds.getOrDefault(n.path().get(0), new Seed(n.path().get(0), n.names().get(0), 1.0, 0));
+            return new Candidate(n.id(), n.type(), n.name(), n.score(), NAME, reason(seed), n.path());
+        }).toList();
     }
 
     static String reason(Seed seed) {

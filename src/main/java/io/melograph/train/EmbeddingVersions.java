@@ -8,10 +8,13 @@ import io.melograph.registry.ModelRegistry;
 import io.melograph.util.Folders;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -80,7 +83,9 @@ public final class EmbeddingVersions {
                     window[1] = Math.max(window[1], e.ts());
                 });
             }
-            hash.update(Files.readAllBytes(dir.resolve(VECTORS)));
+            try (InputStream vectors = Files.newInputStream(dir.resolve(VECTORS))) { // streamed: a large catalog's file is big
+                vectors.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), hash));
+            }
             String from = window[0] == Long.MAX_VALUE ? now.toString() : Instant.ofEpochMilli(window[0]).toString();
             String to = window[1] == Long.MIN_VALUE ? now.toString() : Instant.ofEpochMilli(window[1] + 1).toString();
             return new Trained(version, recipe, result, from, to, HexFormat.of().formatHex(hash.digest()));

@@ -47,15 +47,14 @@ public final class EmbeddingReplay {
         List<HeldOut> listeners = ReplayEvaluation.sample(split.heldOut(), o.listeners(), o.seed());
         List<Map<String, Double>> out = new ArrayList<>();
         try (ReplayWorld world = ReplayWorld.build(source, split.before(), config, o.budget(), recipes.get(0), log)) {
-            ReplayScoring.Songs songs = new ReplayScoring.Songs(ReplayEvaluation.playsBefore(split.before()),
-                    world.catalog.count(io.melograph.events.ItemType.SONG));
+            ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, split);
             for (int i = 0; i < recipes.size(); i++) {
                 if (i > 0) {
                     world.trainEmbeddings(recipes.get(i), log);
                 }
                 DailyMixScene daily = world.daily(config.policy(DailyMixScene.SCENE, world.recall), config.daily(), "embeddings-" + i);
-                double d = ndcg10("daily", DailyReplay.run(daily, listeners, o.dailySize()), songs);
-                double s = ndcg10("similar", SimilarReplay.run(world, listeners, 1, 50), songs);
+                double d = ReplayScoring.ndcg10("daily", DailyReplay.run(daily, listeners, o.dailySize()), songs);
+                double s = ReplayScoring.ndcg10("similar", SimilarReplay.run(world, listeners, 1, 50), songs);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put(DAILY, d);
                 m.put(SIMILAR, s);
@@ -66,9 +65,5 @@ public final class EmbeddingReplay {
             }
         }
         return out;
-    }
-
-    private static double ndcg10(String scene, List<Served> served, ReplayScoring.Songs songs) {
-        return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get("ndcg@10");
     }
 }

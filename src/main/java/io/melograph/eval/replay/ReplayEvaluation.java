@@ -86,7 +86,7 @@ public final class ReplayEvaluation {
         try (ReplayWorld world = ReplayWorld.build(source, split.before(), config, o.budget(), dimensions, o.seed(), log)) {
             sizes.put("catalog nodes copied", world.copied.nodes());
             sizes.put("songs in the catalog", world.catalog.count(ItemType.SONG));
-            ReplayScoring.Songs songs = new ReplayScoring.Songs(playsBefore(split.before()), world.catalog.count(ItemType.SONG));
+            ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, split);
             for (String scene : o.scenes()) {
                 long t = System.nanoTime();
                 Map<String, Object> params = new LinkedHashMap<>();

@@ -38,6 +38,11 @@ final class ReplayScoring {
         private final Map<String, Integer> plays;
         private final int catalogSize;
 
+        /** The songs of the world's catalog, with the plays before the split's cut. */
+        static Songs of(ReplayWorld world, EventSplit split) {
+            return new Songs(ReplayEvaluation.playsBefore(split.before()), world.catalog.count(io.melograph.events.ItemType.SONG));
+        }
+
         /** @param plays plays per song before the cut */
         Songs(Map<String, Integer> plays, int catalogSize) {
             this.plays = plays;
@@ -65,6 +70,11 @@ final class ReplayScoring {
     }
 
     private ReplayScoring() {}
+
+    /** NDCG@10 of held-out plays only: what the tuner and the embeddings gate compare. */
+    static double ndcg10(String scene, List<Served> cases, Songs songs) {
+        return score(scene, cases, songs, Map.of(), 0).result().metrics().get("ndcg@10");
+    }
 
     static Scored score(String scene, List<Served> cases, Songs songs, Map<String, Object> params, double seconds) {
         Map<String, Double> m = new LinkedHashMap<>();

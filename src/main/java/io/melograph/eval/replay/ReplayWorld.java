@@ -28,7 +28,6 @@ import io.melograph.scene.SceneConfig;
 import io.melograph.scene.SceneKit;
 import io.melograph.scene.ScenePolicy;
 import io.melograph.scene.SceneRecall;
-import io.melograph.train.EmbeddingProfile;
 import io.melograph.train.GraphEmbeddings;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -134,8 +133,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
 
     static ReplayWorld build(GraphConnection source, List<Event> before, SceneConfig config, Duration budget, int dimensions,
                              long seed, Consumer<String> log) {
-        return build(source, before, config, budget, new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP, dimensions, seed,
-                EmbeddingProfile.weighted(), 1, 0, false), log);
+        return build(source, before, config, budget, GraphEmbeddings.Options.fastRp(dimensions, seed), log);
     }
 
     /** The state at the cut with graph embeddings made by {@code embeddings} (trained single-threaded: reproducible). */

@@ -2,7 +2,6 @@ package io.melograph.eval.replay;
 
 import io.melograph.eval.EvalReport;
 import io.melograph.eval.ModelResult;
-import io.melograph.events.ItemType;
 import io.melograph.graph.GraphConnection;
 import io.melograph.recall.Fusion;
 import io.melograph.scene.DailyMixScene;
@@ -169,14 +168,14 @@ public final class SceneTuner {
         List<Searched> searched = new ArrayList<>();
         try (ReplayWorld world = ReplayWorld.build(source, valSplit.before(), handSet, o.budget(), dimensions, o.seed(), log)) {
             world.memoizeRecall();
-            ReplayScoring.Songs songs = songs(world, valSplit);
+            ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, valSplit);
             for (String scene : o.scenes()) {
                 ScenePolicy base = handSet.policy(scene, world.recall);
                 SceneChoice hand = SceneChoice.of(base, scene.equals(DailyMixScene.SCENE) ? handSet.daily().familiarShare() : Double.NaN);
                 List<Trial> trials = new ArrayList<>();
                 Evaluator eval = choice -> {
                     List<Served> served = served(world, scene, choice, base, handSet, valListeners, o, "t" + trials.size());
-                    return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get("ndcg@10");
+                    return ReplayScoring.ndcg10(scene, served, songs);
                 };
                 SceneChoice best = search(scene, hand, o.rounds(), eval, trials, log);
                 searched.add(new Searched(scene, hand, best, trials));
@@ -192,7 +191,7 @@ public final class SceneTuner {
         sizes.put("listeners (test)", testListeners.size());
         searched.forEach(s -> sizes.put("values tried (" + s.scene() + ")", s.trials().size()));
         try (ReplayWorld world = ReplayWorld.build(source, testSplit.before(), handSet, o.budget(), dimensions, o.seed(), log)) {
-            ReplayScoring.Songs songs = songs(world, testSplit);
+            ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, testSplit);
             for (Searched s : searched) {
                 ScenePolicy base = handSet.policy(s.scene(), world.recall);
                 double[] test = new double[2];
@@ -309,10 +308,6 @@ public final class SceneTuner {
                     + "): choose a later cut or a longer journal");
         }
         return split;
-    }
-
-    private static ReplayScoring.Songs songs(ReplayWorld world, EventSplit split) {
-        return new ReplayScoring.Songs(ReplayEvaluation.playsBefore(split.before()), world.catalog.count(ItemType.SONG));
     }
 
     private static List<String> notes(Options o, List<Tuned> tuned) {
