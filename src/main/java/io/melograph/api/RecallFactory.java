@@ -3,7 +3,7 @@ package io.melograph.api;
 import io.melograph.events.EventIntake;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
-import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
 import io.melograph.registry.ModelRegistry;
@@ -25,7 +25,7 @@ final class RecallFactory {
     @Bean(preDestroy = "close")
     RecallService recall(GraphConnection graph, EventIntake intake, MeterRegistry meters,
                          @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
-        RecallService recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), Duration.ofMillis(budgetMs), meters);
+        RecallService recall = new RecallService(graph, new ListenerProfiles(graph, intake.states()), Duration.ofMillis(budgetMs), meters);
         recall.warmUp();
         return recall;
     }

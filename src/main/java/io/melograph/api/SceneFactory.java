@@ -12,7 +12,6 @@ import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyPrecompute;
 import io.melograph.scene.DailyStore;
 import io.melograph.scene.ListScene;
-import io.melograph.scene.ListenerHistory;
 import io.melograph.scene.OnlineRanker;
 import io.melograph.scene.Onboarding;
 import io.melograph.scene.Picks;
@@ -55,18 +54,13 @@ final class SceneFactory {
     }
 
     @Singleton
-    ListenerHistory history(GraphConnection graph, EventIntake intake) {
-        return new ListenerHistory(graph, intake.states());
-    }
-
-    @Singleton
     Picks picks(ItemCatalog catalog, SongPopularity popularity) {
         return new Picks(catalog, popularity);
     }
 
     @Singleton
-    SceneKit kit(RecallService recall, SceneRecall sceneRecall, ListenerHistory history, CandidateRanker ranker, Picks picks) {
-        return new SceneKit(recall, sceneRecall, history, ranker, picks);
+    SceneKit kit(RecallService recall, SceneRecall sceneRecall, CandidateRanker ranker, Picks picks) {
+        return new SceneKit(recall, sceneRecall, ranker, picks);
     }
 
     @Singleton

@@ -3,7 +3,7 @@ package io.melograph.bench;
 import io.melograph.graph.GraphConnection;
 import io.melograph.recall.Channels;
 import io.melograph.recall.ListenerContext;
-import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.RecallChannel;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerStates;
@@ -42,8 +42,8 @@ public final class RecallBench {
                     Map.of("n", listeners)).forEachRemaining(r -> artists.add(ListenerContext.ofArtist(r.get("id").asString(),
                     r.get("name").isNull() ? "" : r.get("name").asString())));
         }
-        ListenerContexts contexts = new ListenerContexts(graph, new ListenerStates(new ItemCatalog(graph)));
-        List<ListenerContext> ctx = users.stream().map(u -> contexts.of(u).orElseThrow()).toList();
+        ListenerProfiles profiles = new ListenerProfiles(graph, new ListenerStates(new ItemCatalog(graph)));
+        List<ListenerContext> ctx = users.stream().map(u -> profiles.of(u).orElseThrow().context()).toList();
         Map<String, RecallChannel> channels = new LinkedHashMap<>(Channels.graphChannels(graph));
         RecallChannel similarArtists = Channels.similarArtists(graph);
         channels.put(similarArtists.name(), similarArtists);

@@ -32,7 +32,8 @@ final class EvalReplayCommand implements Callable<Integer> {
     ReplayOptions replay = new ReplayOptions();
 
     @Option(names = "--scenes", split = ",", defaultValue = "daily,fm,similar", paramLabel = "a,b",
-            description = "Scenes to replay (default ${DEFAULT-VALUE}).")
+            description = "Scenes to replay (default ${DEFAULT-VALUE}); daily-stored: Daily again with recall answered from a "
+                    + "neighbour store built on the state at the cut (the fast path), to compare with daily.")
     List<String> scenes;
 
     @Option(names = "--listeners", defaultValue = "0", paramLabel = "N", description = "A seeded sample of N listeners (default: all).")

@@ -4,7 +4,7 @@ import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerStates;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
-import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
 import io.melograph.registry.ModelRegistry;
@@ -45,7 +45,7 @@ final class NeighboursCommand implements Runnable {
         public Integer call() throws IOException {
             GraphSettings settings = graph.settings();
             try (GraphConnection connection = GraphConnection.open(settings);
-                 RecallService recall = new RecallService(connection, new ListenerContexts(connection,
+                 RecallService recall = new RecallService(connection, new ListenerProfiles(connection,
                          new ListenerStates(new ItemCatalog(connection))), Duration.ofSeconds(30), new SimpleMeterRegistry())) {
                 NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.home().resolve("neighbours"), threads,
                         new ModelRegistry(settings.home()).current(EmbeddingVersions.KIND).orElse(null));

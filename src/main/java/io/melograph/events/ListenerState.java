@@ -61,7 +61,7 @@ public final class ListenerState {
         session = new Session(session.number(), session.start(), Math.max(session.last(), e.ts()),
                 session.plays() + (e.action() == Action.PLAY ? 1 : 0), session.completes() + (e.action() == Action.COMPLETE ? 1 : 0),
                 session.skips() + (e.action() == Action.SKIP ? 1 : 0), session.likes() + (e.action() == Action.LIKE ? 1 : 0));
-        double weight = weight(e.action());
+        double weight = ActionWeights.of(e.action());
         if (song != null && weight != 0) {
             decayTo(e.ts());
             double share = weight / Math.max(1, song.artistIds().size());
@@ -71,20 +71,6 @@ public final class ListenerState {
             trim(artists);
             trim(genres);
         }
-    }
-
-    /** How much an action says about taste: finishing or liking pulls towards, skipping or disliking pushes away. */
-    static double weight(Action a) {
-        return switch (a) {
-            case PLAY -> 0.2;
-            case COMPLETE -> 1.0;
-            case LIKE, SAVE -> 2.0;
-            case SHARE -> 1.5;
-            case SKIP -> -1.0;
-            case DISLIKE -> -2.0;
-            case UNLIKE -> -1.0;
-            case IMPRESSION, CLICK -> 0;
-        };
     }
 
     private void decayTo(long ts) {

@@ -33,7 +33,7 @@ public final class ChannelMeters {
 
     /** One channel answer as the request saw it. */
     void answered(String channel, String status, boolean empty) {
-        String outcome = status.equals("ok") ? (empty ? "empty" : "ok") : status.equals("timeout") ? "timeout" : "error";
+        String outcome = RecallService.answered(status) ? (empty ? "empty" : "ok") : status.equals("timeout") ? "timeout" : "error";
         answers.increment(channel, outcome);
     }
 }

@@ -104,6 +104,11 @@ public abstract class CypherChannel implements RecallChannel {
                 r.score(), r.path(), r.names(), r.support(), r.detail())).toList();
     }
 
+    /** Whether the query reads {@code $artists}. */
+    public boolean readsArtistSeeds() {
+        return cypher.contains("$artists");
+    }
+
     /** Stored neighbours told again with this channel's sentences for the context's seeds. */
     public List<Candidate> candidates(List<Neighbour> neighbours, ListenerContext context) {
         Seeds seeds = new Seeds(context);

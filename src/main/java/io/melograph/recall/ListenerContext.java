@@ -41,6 +41,16 @@ public record ListenerContext(String userId, List<Seed> songs, List<Seed> artist
         return new ListenerContext(null, List.of(), List.of(new Seed(artistId, name, 1.0, 0)), List.of(artistId));
     }
 
+    /** The same context leaving these items out as well, so each channel drops them before it cuts its list. */
+    public ListenerContext excluding(java.util.Collection<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(exclude);
+        all.addAll(more);
+        return new ListenerContext(userId, songs, artists, List.copyOf(all), watched);
+    }
+
     public boolean isEmpty() {
         return songs.isEmpty() && artists.isEmpty() && watched.isEmpty();
     }

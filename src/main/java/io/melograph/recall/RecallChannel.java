@@ -24,4 +24,9 @@ public interface RecallChannel {
      * @throws RecallTimeoutException when the budget ran out
      */
     List<Candidate> recall(ListenerContext context, int limit, Duration budget);
+
+    /** The status of an answer in time: {@code ok}, or {@code stored} when it came from the neighbour store. */
+    default String answered() {
+        return "ok";
+    }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Runs several channels at once, each within the budget; a channel that fails or runs out of time is left out and
- * reported as such ({@code "ok"}, {@code "timeout"}, {@code "error: ..."}), never failing the whole request. Every
+ * reported as such ({@code "ok"} or {@code "stored"}, {@code "timeout"}, {@code "error: ..."}), never failing the whole request. Every
  * answer is counted in {@link ChannelMeters}.
  */
 public final class RecallRunner implements AutoCloseable {
@@ -43,6 +43,8 @@ public final class RecallRunner implements AutoCloseable {
     public Result run(List<RecallChannel> channels, ListenerContext context, int limit, Function<String, Duration> budgets) {
         Map<String, CompletableFuture<List<Candidate>>> futures = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
+        Map<String, String> answered = new LinkedHashMap<>();
+        channels.forEach(c -> answered.put(c.name(), c.answered()));
         long started = System.nanoTime();
         for (RecallChannel c : channels) {
             futures.put(c.name(), CompletableFuture.supplyAsync(() -> {
@@ -64,7 +66,7 @@ public final class RecallRunner implements AutoCloseable {
             long deadline = started + budgets.apply(e.getKey()).toNanos() + TimeUnit.MILLISECONDS.toNanos(20); // queueing slack
             try {
                 out.put(e.getKey(), e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-                status.put(e.getKey(), "ok");
+                status.put(e.getKey(), answered.get(e.getKey()));
             } catch (TimeoutException ex) {
                 e.getValue().cancel(true);
                 status.put(e.getKey(), "timeout");

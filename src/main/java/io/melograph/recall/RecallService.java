@@ -35,7 +35,7 @@ public final class RecallService implements AutoCloseable {
     }
 
     private final GraphConnection graph;
-    private final ListenerContexts contexts;
+    private final ListenerProfiles profiles;
     private final Map<String, RecallChannel> channels = new LinkedHashMap<>();
     private final List<RecallChannel> artistChannels = new ArrayList<>();
     private final RecallRunner runner;
@@ -48,11 +48,11 @@ public final class RecallService implements AutoCloseable {
     private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
 
     /** @param meters where channels' latency and outcomes are counted (the service's metrics; any registry elsewhere) */
-    public RecallService(GraphConnection graph, ListenerContexts contexts, Duration budget, MeterRegistry meters) {
+    public RecallService(GraphConnection graph, ListenerProfiles profiles, Duration budget, MeterRegistry meters) {
         this.graph = graph;
         this.meters = meters;
         this.runner = new RecallRunner(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), meters);
-        this.contexts = contexts;
+        this.profiles = profiles;
         this.budget = budget;
         channels.putAll(Channels.graphChannels(graph));
         add(new VectorRecall(graph.driver()));
@@ -160,14 +160,15 @@ public final class RecallService implements AutoCloseable {
         return channels;
     }
 
-    /** What recall knows about the listener (history and live session); empty when they are unknown. */
-    public Optional<ListenerContext> context(String userId) {
-        return contexts.of(userId);
+    /** What recall knows about listeners (history and live session), read once per request. */
+    public ListenerProfiles profiles() {
+        return profiles;
     }
 
     /** The named channels (unknown names are skipped) on a context the caller built, each within its budget. */
     public RecallRunner.Result run(List<String> names, ListenerContext context, int limit, java.util.function.Function<String, Duration> budgets) {
-        List<RecallChannel> chosen = names.stream().map(channels::get).filter(java.util.Objects::nonNull).toList();
+        NeighbourStore store = neighbours;
+        List<RecallChannel> chosen = names.stream().map(channels::get).filter(java.util.Objects::nonNull).map(c -> fromStore(c, store)).toList();
         return runner.run(chosen, context, limit, budgets);
     }
 
@@ -182,8 +183,10 @@ public final class RecallService implements AutoCloseable {
 
     /** The listener's candidates from the named channels (all when empty); empty when the listener is unknown. */
     public Optional<Answer> forUser(String userId, List<String> names, int limit) {
-        List<RecallChannel> chosen = names.isEmpty() ? List.copyOf(channels.values()) : names.stream().map(channels::get).toList();
-        return contexts.of(userId).map(ctx -> new Answer(userId, null, runner.run(chosen, ctx, limit, budget), ctx));
+        NeighbourStore store = neighbours;
+        List<RecallChannel> chosen = (names.isEmpty() ? List.copyOf(channels.values()) : names.stream().map(channels::get).toList())
+                .stream().map(c -> fromStore(c, store)).toList();
+        return profiles.of(userId).map(ListenerProfile::context).map(ctx -> new Answer(userId, null, runner.run(chosen, ctx, limit, budget), ctx));
     }
 
     /**
@@ -195,38 +198,30 @@ public final class RecallService implements AutoCloseable {
         Optional<String> storedName = store == null ? Optional.empty() : store.name(songId);
         return storedName.or(() -> item(songId, "Song")).map(name -> {
             ListenerContext ctx = ListenerContext.ofSong(songId, name);
-            List<RecallChannel> chosen = channels.values().stream().filter(c -> forOneSong(c.name())).toList();
-            if (store == null) {
-                return new Answer(songId, name, runner.run(chosen, ctx, limit, budget), ctx);
-            }
-            Map<String, String> status = new LinkedHashMap<>();
-            Map<String, List<Candidate>> candidates = new LinkedHashMap<>();
-            Map<String, Long> millis = new LinkedHashMap<>();
-            List<RecallChannel> live = new ArrayList<>();
-            for (RecallChannel c : chosen) {
-                boolean usable = c instanceof ItemChannel && (storedVectorsFresh || !c.name().equals(VectorRecall.NAME));
-                Optional<List<Neighbour>> stored = usable ? store.neighbours(c.name(), songId) : Optional.empty();
-                if (stored.isPresent()) {
-                    List<Neighbour> first = stored.get().subList(0, Math.min(limit, stored.get().size()));
-                    candidates.put(c.name(), ((ItemChannel) c).candidates(first, ctx));
-                    status.put(c.name(), STORED);
-                    millis.put(c.name(), 0L);
-                } else {
-                    live.add(c);
-                }
-            }
-            if (!live.isEmpty()) {
-                RecallRunner.Result r = runner.run(live, ctx, limit, budget);
-                status.putAll(r.status());
-                candidates.putAll(r.candidates());
-                millis.putAll(r.millis());
-            }
-            return new Answer(songId, name, new RecallRunner.Result(status, candidates, millis), ctx);
+            // a song added since the build: the graph answers
+            NeighbourStore holding = storedName.isPresent() ? store : null;
+            List<RecallChannel> chosen = channels.values().stream().filter(c -> forOneSong(c.name())).map(c -> fromStore(c, holding)).toList();
+            return new Answer(songId, name, runner.run(chosen, ctx, limit, budget), ctx);
         });
     }
 
     /** A channel's status when its answer came from the neighbour store. */
     public static final String STORED = "stored";
+
+    /** Whether a channel with this status answered in time (from the graph or the store). */
+    public static boolean answered(String status) {
+        return "ok".equals(status) || STORED.equals(status);
+    }
+
+    /**
+     * The channel answering a listener from the store's lists ({@link StoredChannel}) when the store holds this
+     * channel (and, for the vector channel, lists of the embeddings on the nodes); else the channel itself.
+     */
+    private RecallChannel fromStore(RecallChannel c, NeighbourStore store) {
+        boolean usable = store != null && c instanceof ItemChannel && store.channels().contains(c.name())
+                && (storedVectorsFresh || !c.name().equals(VectorRecall.NAME));
+        return usable ? new StoredChannel((ItemChannel) c, store) : c;
+    }
 
     /** Whether the channel makes sense for the songs like one song (not the listener's friends, watch history, playlists). */
     static boolean forOneSong(String channel) {

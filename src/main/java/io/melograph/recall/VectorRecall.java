@@ -44,6 +44,12 @@ public final class VectorRecall extends VectorChannel implements ItemChannel {
                 1, null)).toList();
     }
 
+    /** Artist seeds matter only when there are no song seeds. */
+    @Override
+    public boolean readsArtistSeeds() {
+        return false;
+    }
+
     @Override
     public List<Candidate> candidates(List<Neighbour> neighbours, ListenerContext context) {
         Map<String, Seed> seeds = new HashMap<>();

@@ -2,6 +2,8 @@ package io.melograph.scene;
 
 import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerContext;
+import io.melograph.recall.ListenerProfile;
+import io.melograph.recall.ListenerProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +48,7 @@ public final class DailyMixScene {
 
     private final SceneKit kit;
     private final SceneRecall sceneRecall;
-    private final ListenerHistory history;
+    private final ListenerProfiles profiles;
     private final Picks picks;
     /** How each A/B arm recalls, and its settings. */
     private final SceneArms<ScenePolicy> policies;
@@ -85,7 +87,7 @@ public final class DailyMixScene {
         }
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
-        this.history = kit.history();
+        this.profiles = kit.profiles();
         this.picks = kit.picks();
         this.policies = policies;
         this.backgroundPolicies = policies.map(p -> p.withBudgetsAtLeast(backgroundBudget));
@@ -207,12 +209,12 @@ public final class DailyMixScene {
     }
 
     private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
-        Optional<ListenerHistory.Facts> found = history.of(userId);
+        Optional<ListenerProfile> found = profiles.of(userId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ListenerHistory.Facts facts = found.get();
-        ListenerContext context = kit.context(userId, facts);
+        ListenerProfile facts = found.get();
+        ListenerContext context = facts.context();
         Set<String> leaveOut = new HashSet<>(facts.heard().keySet());
         leaveOut.addAll(facts.disliked());
         SceneRecall.Recalled recalled = sceneRecall.recall(policy, context, leaveOut, 10 * size);
@@ -248,7 +250,7 @@ public final class DailyMixScene {
     }
 
     private ZoneId profileZone(String userId, long now) {
-        return zones.get(userId, now, u -> history.timeZone(u).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC));
+        return zones.get(userId, now, u -> profiles.timeZone(u).flatMap(DailyMixScene::zone).orElse(ZoneOffset.UTC));
     }
 
     private static Optional<ZoneId> zone(String id) {
@@ -265,9 +267,9 @@ public final class DailyMixScene {
      * The listener's rotation, fondest first but shuffled a little by the day (so the familiar part changes from day
      * to day, the same within one), disliked songs left out.
      */
-    private List<Scored> familiar(String userId, LocalDate day, ListenerHistory.Facts facts) {
+    private List<Scored> familiar(String userId, LocalDate day, ListenerProfile facts) {
         List<Scored> out = new ArrayList<>();
-        for (ListenerHistory.Heard h : facts.heard().values()) {
+        for (ListenerProfile.Heard h : facts.heard().values()) {
             if (facts.disliked().contains(h.id()) || h.fondness() <= 0) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.melograph.scene;
 
 import io.melograph.recall.Fusion;
+import io.melograph.recall.ListenerProfile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,11 @@ public final class ListScene {
 
     /** Empty for an unknown listener. */
     public Optional<SceneAnswer> list(String userId, int limit, long now) {
-        Optional<ListenerHistory.Facts> facts = kit.history().of(userId);
+        Optional<ListenerProfile> facts = kit.profiles().of(userId);
         if (facts.isEmpty()) {
             return Optional.empty();
         }
-        SceneRecall.Recalled r = kit.sceneRecall().recall(policy, kit.context(userId, facts.get()), List.of(), itemType, 3 * limit);
+        SceneRecall.Recalled r = kit.sceneRecall().recall(policy, facts.get().context(), List.of(), itemType, 3 * limit);
         double[] scores = kit.ranker().score(userId, scene, 0, now, r.candidates());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {

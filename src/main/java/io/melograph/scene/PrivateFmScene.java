@@ -8,6 +8,8 @@ import io.melograph.events.ItemType;
 import io.melograph.events.ListenerState;
 import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerContext;
+import io.melograph.recall.ListenerProfile;
+import io.melograph.recall.ListenerProfiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,7 @@ public final class PrivateFmScene {
 
     private final SceneKit kit;
     private final SceneRecall sceneRecall;
-    private final ListenerHistory history;
+    private final ListenerProfiles profiles;
     private final Picks picks;
     private final ItemCatalog catalog;
     private final EventIntake intake;
@@ -101,7 +103,7 @@ public final class PrivateFmScene {
                           ScenePolicy explorePolicy, Executor background, Duration backgroundBudget) {
         this.kit = kit;
         this.sceneRecall = kit.sceneRecall();
-        this.history = kit.history();
+        this.profiles = kit.profiles();
         this.picks = kit.picks();
         this.catalog = catalog;
         this.intake = intake;
@@ -238,7 +240,7 @@ public final class PrivateFmScene {
      * Fresh candidates for a session with their ranker scores, and the history they came from (null facts: the
      * listener is unknown).
      */
-    private record Refill(ListenerHistory.Facts facts, SceneRecall.Recalled recalled, double[] scores) {}
+    private record Refill(ListenerProfile facts, SceneRecall.Recalled recalled, double[] scores) {}
 
     /**
      * Recalls a pool for the session as it is now: the listener's history (and, when adaptive, the session's liked and
@@ -246,12 +248,12 @@ public final class PrivateFmScene {
      * under the session's lock or on a snapshot.
      */
     private Refill recallPool(FmSession s, boolean adaptive, ScenePolicy policy) {
-        Optional<ListenerHistory.Facts> found = history.of(s.userId);
+        Optional<ListenerProfile> found = profiles.of(s.userId);
         if (found.isEmpty()) {
             return new Refill(null, null, null);
         }
-        ListenerHistory.Facts facts = found.get();
-        ListenerContext ctx = kit.context(s.userId, facts);
+        ListenerProfile facts = found.get();
+        ListenerContext ctx = facts.context();
         List<ListenerContext.Seed> positives = adaptive ? s.explorationSeeds() : List.of();
         List<ListenerContext.Seed> songs = Stream.concat(positives.stream(), ctx.songs().stream()).distinct().limit(12).toList();
         List<String> exclude = new ArrayList<>(ctx.exclude());

@@ -29,7 +29,7 @@ public final class SceneRecall {
     public record Recalled(List<Fusion.Fused> candidates, Map<String, String> status, boolean fallback) {
         /** Popular songs stood in, or fewer than half of the channels answered (the others timed out or failed). */
         public boolean degraded() {
-            long answered = status.values().stream().filter("ok"::equals).count();
+            long answered = status.values().stream().filter(RecallService::answered).count();
             return fallback || answered * 2 < status.size();
         }
     }
@@ -60,9 +60,10 @@ public final class SceneRecall {
      * @param limit    fused candidates wanted
      */
     public Recalled recall(ScenePolicy policy, ListenerContext context, Collection<String> leaveOut, String itemType, int limit) {
+        // left out before each channel cuts its list: a heavy listener's heard songs must not use up a channel's quota
         RecallRunner.Result r = context.isEmpty()
                 ? new RecallRunner.Result(Map.of(), Map.of(), Map.of())
-                : recall.run(policy.channels(), context, policy.perChannel(), policy::budget);
+                : recall.run(policy.channels(), context.excluding(leaveOut), policy.perChannel(), policy::budget);
         Map<String, List<Candidate>> kept = new LinkedHashMap<>();
         r.candidates().forEach((channel, list) -> kept.put(channel, list.stream()
                 .filter(c -> c.itemType().equals(itemType) && !leaveOut.contains(c.itemId())).toList()));

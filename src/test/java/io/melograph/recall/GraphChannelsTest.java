@@ -69,8 +69,8 @@ class GraphChannelsTest {
                     + "WITH rock UNWIND range(1, 30) AS i CREATE (:Song {id: 'filler-' + i, name: 'Filler ' + i})-[:HAS_GENRE]->(rock)").consume();
         }
         channels = Channels.graphChannels(TestGraph.connection());
-        ana = new ListenerContexts(TestGraph.connection(), new ListenerStates(new ItemCatalog(TestGraph.connection())))
-                .of("u-ana").orElseThrow();
+        ana = new ListenerProfiles(TestGraph.connection(), new ListenerStates(new ItemCatalog(TestGraph.connection())))
+                .of("u-ana").orElseThrow().context();
     }
 
     private static List<Candidate> recall(String channel, ListenerContext context) {
@@ -142,8 +142,8 @@ class GraphChannelsTest {
 
     @Test
     void friendsWhoShareTheListenersTasteCountMore() {
-        ListenerContext cem = new ListenerContexts(TestGraph.connection(), new ListenerStates(new ItemCatalog(TestGraph.connection())))
-                .of("u-cem").orElseThrow();
+        ListenerContext cem = new ListenerProfiles(TestGraph.connection(), new ListenerStates(new ItemCatalog(TestGraph.connection())))
+                .of("u-cem").orElseThrow().context();
         List<Candidate> out = recall("kg-friends", cem);
         // Eve played her favourite more (6 against 4), but Dev shares a song with Cem: (1 + 1)^2 / sqrt(2) against 1
         assertEquals(List.of("s-dev-fav", "s-eve-fav"), out.stream().map(Candidate::itemId).toList());

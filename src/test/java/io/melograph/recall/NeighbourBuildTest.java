@@ -51,7 +51,7 @@ class NeighbourBuildTest {
         }
         TestGraph.withPlugins(); // graph embeddings for the vector channel: its neighbours are stored too
         GraphEmbeddings.train(TestGraph.connection(), GraphEmbeddings.Options.fastRp(16, 7)); // the harness's vector indexes: 16
-        recall = new RecallService(TestGraph.connection(), new ListenerContexts(TestGraph.connection(),
+        recall = new RecallService(TestGraph.connection(), new ListenerProfiles(TestGraph.connection(),
                 new ListenerStates(new ItemCatalog(TestGraph.connection()))), Duration.ofSeconds(20), new SimpleMeterRegistry());
     }
 
@@ -101,6 +101,48 @@ class NeighbourBuildTest {
         RecallService.Answer fresh = recall.similarSongs("a-new", 20).orElseThrow();
         assertEquals("ok", fresh.result().status().get("kg-same-album"));
         assertFalse(fresh.merged(20).isEmpty());
+    }
+
+    /**
+     * A listener answered by merging their seeds' stored lists gets what the graph queries give: the same candidates,
+     * scores, sentences and paths in every channel that sums over seeds; the listener's artist seed is asked of the
+     * graph. Heard songs are left out before each list is cut, on both paths.
+     */
+    @Test
+    void aListenerIsAnsweredFromTheStoreAsFromTheGraph() throws IOException {
+        try (Session s = TestGraph.connection().session()) {
+            s.run("""
+                    MATCH (a1:Song {id: 'a-song-1-1'}), (a2:Song {id: 'a-song-2-4'}), (b1:Song {id: 'b-song-1-2'}), (art:Artist {id: 'b-artist-2'})
+                    CREATE (u:User {id: 'u-mix', name: 'Mix'}), (u)-[:LISTENED {plays: 9, completes: 4, likes: 1}]->(a1),
+                           (u)-[:LISTENED {plays: 2, completes: 1}]->(a2), (u)-[:LISTENED {plays: 1, skips: 3}]->(b1),
+                           (u)-[:LISTENED {plays: 12}]->(art)
+                    """).consume();
+        }
+        ListenerProfile profile = recall.profiles().of("u-mix").orElseThrow();
+        assertEquals(List.of("a-song-1-1", "a-song-2-4"), profile.songs().stream().map(ListenerContext.Seed::id).toList(),
+                "strongest first; b-song-1-2, skipped more than played, is no seed");
+        assertEquals(List.of("b-artist-2"), profile.artists().stream().map(ListenerContext.Seed::id).toList());
+        ListenerContext context = profile.context().excluding(profile.heard().keySet());
+        List<String> names = List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
+                "kg-co-listened", "kg-playlists");
+        RecallRunner.Result graph = recall.run(names, context, 20, n -> Duration.ofSeconds(20));
+        NeighbourBuild.run(TestGraph.connection(), recall, home.resolve("neighbours"), 2, null);
+        recall.useNeighbours(NeighbourStore.open(home.resolve("neighbours")));
+        RecallRunner.Result stored = recall.run(names, context, 20, n -> Duration.ofSeconds(20));
+        for (String channel : names) {
+            assertEquals("ok", graph.status().get(channel), channel);
+            assertEquals(RecallService.STORED, stored.status().get(channel), channel);
+            assertEquals(lines(graph.candidates().get(channel)), lines(stored.candidates().get(channel)), channel);
+            assertTrue(stored.candidates().get(channel).stream().noneMatch(c -> profile.heard().containsKey(c.itemId())), channel);
+        }
+        assertTrue(lines(stored.candidates().get("kg-same-artist")).stream().anyMatch(l -> l.contains("b-song-2-")),
+                "the artist seed's songs come from the graph part");
+        assertFalse(stored.candidates().get("kg-same-album").isEmpty());
+    }
+
+    private static List<String> lines(List<Candidate> candidates) {
+        return candidates.stream().map(c -> c.itemId() + " " + String.format(java.util.Locale.ROOT, "%.6f", c.score()) + " "
+                + c.reason() + " " + c.path()).toList();
     }
 
     @Test

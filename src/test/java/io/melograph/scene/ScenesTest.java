@@ -10,7 +10,8 @@ import io.melograph.events.ItemType;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
-import io.melograph.recall.ListenerContexts;
+import io.melograph.recall.ListenerProfile;
+import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.RecallService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,6 @@ class ScenesTest {
     private static ItemCatalog catalog;
     private static SceneRecall sceneRecall;
     private static Picks picks;
-    private static ListenerHistory history;
     private static SceneKit kit;
     private static Set<String> known;
     private static final ExecutorService background = Executors.newFixedThreadPool(2);
@@ -118,14 +118,13 @@ class ScenesTest {
         catalog = new ItemCatalog(graph).reload();
         ListenerStates states = new ListenerStates(catalog);
         intake = new EventIntake(journal, catalog, states).awaitCaughtUp();
-        recall = new RecallService(graph, new ListenerContexts(graph, states), Duration.ofSeconds(10), new SimpleMeterRegistry());
+        recall = new RecallService(graph, new ListenerProfiles(graph, states), Duration.ofSeconds(10), new SimpleMeterRegistry());
         SongPopularity popularity = new SongPopularity(graph).reload();
         sceneRecall = new SceneRecall(recall, popularity, catalog, new PopularItems(graph));
-        history = new ListenerHistory(graph, states);
         picks = new Picks(catalog, popularity);
         known = recall.channels().keySet();
         String songChannels = "kg-co-listened,kg-same-artist,kg-same-album,kg-tags,kg-playlists,vector";
-        kit = new SceneKit(recall, sceneRecall, history, CandidateRanker.FUSED_SCORE, picks);
+        kit = new SceneKit(recall, sceneRecall, CandidateRanker.FUSED_SCORE, picks);
         daily = new DailyMixScene(kit,
                 ScenePolicies.parse("daily", songChannels, "kg-co-listened=1", "", "", 60, 10_000, known),
                 new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000), background, Duration.ofSeconds(10));
@@ -348,11 +347,23 @@ class ScenesTest {
         assertEquals(List.of("m1"), m.items().stream().map(Pick::id).toList());
     }
 
+    /** Ana heard most of rock: her heard songs are left out before the channel cuts its five, not after. */
+    @Test
+    void heardSongsAreLeftOutBeforeEachChannelCutsItsList() {
+        ScenePolicy tags = ScenePolicies.parse("daily", "kg-tags", "", "", "", 5, 10_000, known);
+        ListenerProfile ana = recall.profiles().of("u-ana").orElseThrow();
+        Set<String> heard = ana.heard().keySet();
+        SceneRecall.Recalled r = sceneRecall.recall(tags, ana.context(), heard, 5);
+        assertFalse(r.fallback(), r.status().toString());
+        assertEquals(5, r.candidates().size(), "five rock songs she has not heard, though the five strongest she has");
+        assertTrue(r.candidates().stream().noneMatch(f -> heard.contains(f.itemId())), r.candidates().toString());
+    }
+
     @Test
     void whenEveryChannelRunsOutOfTimeThePopularSongsAnswer() {
         ScenePolicy starved = ScenePolicies.parse("daily", "kg-co-listened,kg-same-artist", "", "", "", 50, 1,
                 recall.channels().keySet());
-        SceneRecall.Recalled r = sceneRecall.recall(starved, recall.context("u-ana").orElseThrow(), Set.of(), 10);
+        SceneRecall.Recalled r = sceneRecall.recall(starved, recall.profiles().of("u-ana").orElseThrow().context(), Set.of(), 10);
         assertTrue(r.fallback(), r.status().toString());
         assertEquals("ok", r.status().get(SceneRecall.POPULAR));
         assertEquals("timeout", r.status().get("kg-co-listened"), r.status().toString());

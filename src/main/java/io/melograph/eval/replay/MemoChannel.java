@@ -3,6 +3,7 @@ package io.melograph.eval.replay;
 import io.melograph.recall.Candidate;
 import io.melograph.recall.ListenerContext;
 import io.melograph.recall.RecallChannel;
+import io.melograph.recall.WrappedChannel;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,24 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * A channel that answers the same context the same way without asking again: while the tuner tries fusion weights,
  * quotas and shares on one frozen state, each listener's channels run once (the graph does not change between tries).
  */
-final class MemoChannel implements RecallChannel {
+final class MemoChannel extends WrappedChannel {
     private record Key(ListenerContext context, int limit) {}
 
-    private final RecallChannel channel;
     private final Map<Key, List<Candidate>> answers = new ConcurrentHashMap<>();
 
     MemoChannel(RecallChannel channel) {
-        this.channel = channel;
-    }
-
-    @Override
-    public String name() {
-        return channel.name();
-    }
-
-    @Override
-    public String description() {
-        return channel.description();
+        super(channel);
     }
 
     @Override

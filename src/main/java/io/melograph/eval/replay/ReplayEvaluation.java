@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class ReplayEvaluation {
     public static final String NAME = "replay";
-    public static final List<String> SCENES = List.of("daily", "fm", "similar");
+    public static final List<String> SCENES = List.of("daily", "fm", "similar", ReplayWorld.DAILY_STORED);
     /** The row of Daily's lists without their familiar songs. */
     static final String DISCOVERIES = "daily-discoveries";
 
@@ -56,7 +56,7 @@ public final class ReplayEvaluation {
         }
 
         public static Options defaults(ReplayCut cut) {
-            return new Options(cut, SCENES, 0, 50, 1, 50, 1, Duration.ofSeconds(5), 42);
+            return new Options(cut, List.of("daily", "fm", "similar"), 0, 50, 1, 50, 1, Duration.ofSeconds(5), 42);
         }
     }
 
@@ -87,13 +87,18 @@ public final class ReplayEvaluation {
             sizes.put("catalog nodes copied", world.copied.nodes());
             sizes.put("songs in the catalog", world.catalog.count(ItemType.SONG));
             ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, split);
-            for (String scene : o.scenes()) {
+            // in the order of SCENES: daily-stored last, since recall answers from the store from then on
+            for (String scene : SCENES.stream().filter(o.scenes()::contains).toList()) {
                 long t = System.nanoTime();
                 Map<String, Object> params = new LinkedHashMap<>();
                 List<Served> served = switch (scene) {
                     case "daily" -> {
                         params.put("size", o.dailySize());
                         yield DailyReplay.run(world, listeners, o.dailySize());
+                    }
+                    case ReplayWorld.DAILY_STORED -> {
+                        params.put("size", o.dailySize());
+                        yield DailyReplay.run(world.dailyFromNeighbours(log), listeners, o.dailySize());
                     }
                     case "fm" -> {
                         params.put("sessions per listener", o.fmSessions());
@@ -154,6 +159,9 @@ public final class ReplayEvaluation {
                 "daily: the list of each listener's first 06:00 after their cut (their profile's zone, else UTC), scored against "
                         + "every song they played in the held-out window; familiar songs from their rotation count as hits too. "
                         + "daily-discoveries: the same lists without their familiar songs (the rest moves up), scored the same way.",
+                "daily-stored: the same Daily after the neighbour store is built from the state at the cut: recall merges the "
+                        + "seed songs' stored neighbour lists instead of asking the graph (listener-level channels and artist seeds "
+                        + "still ask it); replayed after the other scenes. Compare with daily: the fast path must recommend as well.",
                 "fm: a session started at each held-out session's start (" + o.fmSessions() + " per listener); a served song the "
                         + "listener played in that session gets their real reactions at the radio's time, any other is an exposure; "
                         + "scored against that session.",

@@ -15,11 +15,12 @@ import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.OnlineRanking;
 import io.melograph.rank.SceneWeights;
-import io.melograph.recall.ListenerContexts;
+import io.melograph.neighbours.NeighbourStore;
+import io.melograph.recall.ListenerProfiles;
+import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyStore;
-import io.melograph.scene.ListenerHistory;
 import io.melograph.scene.OnlineRanker;
 import io.melograph.scene.Picks;
 import io.melograph.scene.PopularItems;
@@ -90,12 +91,11 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         ranking = OnlineRanking.fresh(scratch.home().resolve("models").resolve("ftrl"),
                 new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
         ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
-        recall = new RecallService(graph, new ListenerContexts(graph, intake.states()), budget, new SimpleMeterRegistry());
+        recall = new RecallService(graph, new ListenerProfiles(graph, intake.states()), budget, new SimpleMeterRegistry());
         recall.warmUp();
         awaitWarm(recall, log);
         SongPopularity popularity = new SongPopularity(graph).reload();
-        ListenerHistory history = new ListenerHistory(graph, intake.states());
-        kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), history,
+        kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)),
                 new OnlineRanker(ranking.ranker()), new Picks(catalog, popularity));
         Executor inline = Runnable::run;
         daily = new DailyMixScene(kit, config.policy(DailyMixScene.SCENE, recall).withBudgetsAtLeast(budget), config.daily(),
@@ -155,6 +155,25 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
     DailyMixScene daily(ScenePolicy policy, DailyMixScene.Settings settings, String name) {
         return new DailyMixScene(kit, policy.withBudgetsAtLeast(budget), settings,
                 new DailyStore(scratch.home().resolve("daily-" + name), 1_000), Runnable::run, budget);
+    }
+
+    /** The Daily whose listeners are answered by merging stored neighbour lists ({@link #dailyFromNeighbours}). */
+    static final String DAILY_STORED = "daily-stored";
+
+    /**
+     * Daily as the service answers it once the neighbour store is built (recall merges the seeds' stored lists instead
+     * of asking the graph): the store is built from the state at the cut, and recall answers from it from now on.
+     * A Daily of its own, so no list computed the graph's way is reused.
+     */
+    DailyMixScene dailyFromNeighbours(Consumer<String> log) {
+        try {
+            NeighbourBuild.Result r = NeighbourBuild.run(scratch.connection(), recall, scratch.home().resolve("neighbours"), 2, null);
+            log.accept(String.format("built the neighbour store: %,d songs, %,d neighbours in %,d ms", r.songs(), r.neighbours(), r.millis()));
+            recall.useNeighbours(NeighbourStore.open(scratch.home().resolve("neighbours")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return daily(config.policy(DailyMixScene.SCENE, recall), config.daily(), DAILY_STORED);
     }
 
     /**

@@ -1,0 +1,192 @@
+package io.melograph.recall;
+
+import io.melograph.events.Action;
+import io.melograph.events.ActionWeights;
+import io.melograph.events.ItemType;
+import io.melograph.events.ListenerState;
+import io.melograph.events.ListenerStates;
+import io.melograph.graph.CypherFile;
+import io.melograph.graph.GraphConnection;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@link ListenerProfile} from both memories in one graph query: long-term history (aggregated LISTENED,
+ * onboarding choices, time zone) and the live session (the latest actions in {@link ListenerStates}, not yet
+ * aggregated, which count more: what they play now says most). Every action is weighed by {@link ActionWeights}.
+ */
+public final class ListenerProfiles {
+    /** Seeds kept per kind: enough to cover a taste, few enough to keep every channel fast. */
+    public static final int SONG_SEEDS = 10;
+    public static final int ARTIST_SEEDS = 5;
+    /** Weight of a live-session action relative to the strongest long-term song. */
+    private static final double SESSION_BOOST = 1.5;
+
+    private final GraphConnection graph;
+    private final ListenerStates live;
+    private final String profileCypher = CypherFile.load("recall/listener-profile.cypher").statement();
+    private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
+    private final String timeZoneCypher = CypherFile.load("recall/listener-time-zone.cypher").statement();
+
+    public ListenerProfiles(GraphConnection graph, ListenerStates live) {
+        this.graph = graph;
+        this.live = live;
+    }
+
+    /** The time zone of the listener's profile alone (cheap; Daily reads it to know the listener's day). */
+    public Optional<String> timeZone(String userId) {
+        try (Session s = graph.session()) {
+            List<Record> rows = s.run(timeZoneCypher, Map.of("user", userId)).list();
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).get("tz").asString(null));
+        }
+    }
+
+    /** The profile, or empty when the graph does not know the listener and they have no live events either. */
+    public Optional<ListenerProfile> of(String userId) {
+        Map<String, ListenerProfile.Heard> heard = new LinkedHashMap<>();
+        Set<String> disliked = new HashSet<>();
+        Map<String, double[]> artists = new LinkedHashMap<>(); // id -> {fondness, plays}
+        Map<String, String> names = new HashMap<>();
+        List<ListenerContext.Seed> onboarding = new ArrayList<>();
+        String timeZone = null;
+        boolean known;
+        try (Session s = graph.session()) {
+            List<Record> rows = s.run(profileCypher, Map.of("user", userId)).list();
+            known = !rows.isEmpty();
+            if (known) {
+                Record r = rows.get(0);
+                timeZone = r.get("timeZone").asString(null);
+                readSongs(r.get("songs"), heard, disliked);
+                for (Value v : r.get("artists").values()) {
+                    long plays = v.get("plays").asLong();
+                    artists.put(v.get("id").asString(), new double[] {Math.log(1 + plays), plays});
+                    names.put(v.get("id").asString(), v.get("name").asString(v.get("id").asString()));
+                }
+                readOnboarding(r, onboarding);
+            }
+        }
+        Optional<ListenerState> state = live.get(userId);
+        if (state.isEmpty() && !known) {
+            return Optional.empty();
+        }
+        Map<String, double[]> songs = new LinkedHashMap<>();
+        heard.values().forEach(h -> {
+            songs.put(h.id(), new double[] {h.fondness(), h.plays()});
+            names.put(h.id(), h.name());
+        });
+        Map<String, double[]> watched = new LinkedHashMap<>();
+        Set<String> sessionHeard = new LinkedHashSet<>();
+        state.ifPresent(st -> {
+            latestWord(st, disliked);
+            addSession(st, songs, watched, sessionHeard);
+        });
+        nameMissing(songs, watched, names);
+        return Optional.of(new ListenerProfile(userId, heard, disliked, seeds(songs, names, SONG_SEEDS), seeds(artists, names, ARTIST_SEEDS),
+                seeds(watched, names, ARTIST_SEEDS), new ArrayList<>(sessionHeard), onboarding, timeZone));
+    }
+
+    private static void readSongs(Value list, Map<String, ListenerProfile.Heard> heard, Set<String> disliked) {
+        for (Value v : list.values()) {
+            String id = v.get("id").asString();
+            long plays = v.get("plays").asLong();
+            double fondness = ActionWeights.fondness(plays, v.get("completes").asLong(), v.get("likes").asLong(), v.get("skips").asLong());
+            heard.put(id, new ListenerProfile.Heard(id, v.get("name").asString(id), plays, fondness));
+            if (v.get("disliked").asBoolean()) {
+                disliked.add(id);
+            }
+        }
+    }
+
+    /** Artists they follow (weight 1), then the best-known artists of the genres they prefer (0.5). */
+    private static void readOnboarding(Record r, List<ListenerContext.Seed> onboarding) {
+        Set<String> seen = new HashSet<>();
+        for (Value v : r.get("followed").values()) {
+            if (seen.add(v.get("id").asString())) {
+                onboarding.add(new ListenerContext.Seed(v.get("id").asString(), v.get("name").asString(""), 1.0, 0));
+            }
+        }
+        for (Value v : r.get("genreArtists").values()) {
+            if (seen.add(v.get("id").asString())) {
+                onboarding.add(new ListenerContext.Seed(v.get("id").asString(), v.get("name").asString(""), 0.5, 0));
+            }
+        }
+    }
+
+    /** Likes and dislikes not yet aggregated: newest first, the latest word on a song wins. */
+    private static void latestWord(ListenerState st, Set<String> disliked) {
+        Set<String> decided = new HashSet<>();
+        for (ListenerState.Recent e : st.recent(ListenerState.RECENT)) {
+            if (e.itemType() != ItemType.SONG || !decided.add(e.itemId())) {
+                continue;
+            }
+            if (e.action() == Action.DISLIKE) {
+                disliked.add(e.itemId());
+            } else if (e.action() == Action.LIKE) {
+                disliked.remove(e.itemId());
+            } else {
+                decided.remove(e.itemId());
+            }
+        }
+    }
+
+    /**
+     * The session's actions since its start: what pulls (by its weight) becomes a seed, boosted; every song heard or
+     * refused in it is left out for now, and a song refused now is no seed, whatever its past.
+     */
+    private static void addSession(ListenerState st, Map<String, double[]> songs, Map<String, double[]> watched, Set<String> sessionHeard) {
+        long sessionStart = st.session() == null ? Long.MAX_VALUE : st.session().start();
+        double top = songs.values().stream().mapToDouble(v -> v[0]).max().orElse(1.0);
+        Set<String> refused = new LinkedHashSet<>();
+        for (ListenerState.Recent r : st.recent(ListenerState.RECENT)) {
+            if (r.ts() < sessionStart) {
+                break; // newest first: the rest is older than this session
+            }
+            if (r.itemType() == ItemType.SONG && r.action() != Action.IMPRESSION && r.action() != Action.CLICK) {
+                sessionHeard.add(r.itemId());
+            }
+            double w = ActionWeights.of(r.action());
+            Map<String, double[]> target = r.itemType() == ItemType.SONG ? songs : r.itemType() == ItemType.PLAYLIST ? null : watched;
+            if (w > 0 && target != null) {
+                target.computeIfAbsent(r.itemId(), k -> new double[2])[0] += w * SESSION_BOOST * top;
+            }
+            if (ActionWeights.refuses(r.action())) {
+                refused.add(r.itemId());
+            }
+        }
+        songs.keySet().removeAll(refused);
+    }
+
+    /** Names of session items the long-term history did not bring. */
+    private void nameMissing(Map<String, double[]> songs, Map<String, double[]> watched, Map<String, String> names) {
+        List<String> missing = new ArrayList<>();
+        songs.keySet().stream().filter(id -> !names.containsKey(id)).forEach(missing::add);
+        watched.keySet().stream().filter(id -> !names.containsKey(id)).forEach(missing::add);
+        if (!missing.isEmpty()) {
+            try (Session s = graph.session()) {
+                s.run(namesCypher, Map.of("ids", missing)).forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
+            }
+        }
+    }
+
+    /** The strongest {@code n} with a positive weight, scaled so the strongest is 1. */
+    private static List<ListenerContext.Seed> seeds(Map<String, double[]> m, Map<String, String> names, int n) {
+        List<Map.Entry<String, double[]>> top = m.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+                .limit(n).toList();
+        double max = top.isEmpty() ? 1 : top.get(0).getValue()[0];
+        return top.stream().map(e -> new ListenerContext.Seed(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()),
+                e.getValue()[0] / max, (long) e.getValue()[1])).toList();
+    }
+}
