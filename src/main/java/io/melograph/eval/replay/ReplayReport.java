@@ -43,7 +43,7 @@ public final class ReplayReport {
             String png = "replay-hits-by-channel-" + e.getKey() + ".png";
             Charts.bars(dir.resolve(png), "Share of hits by channel — " + e.getKey(), "share of the hits in the top 50", e.getValue());
             md.append("![").append(png).append("](").append(png).append(")\n\n");
-            files.add(dir.resolve(png));
+            files.addAll(Charts.files(dir.resolve(png)));
         }
         Files.writeString(dir.resolve(ReplayEvaluation.NAME + ".md"), md, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return files;

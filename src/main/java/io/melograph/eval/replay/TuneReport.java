@@ -22,7 +22,7 @@ public final class TuneReport {
         List<Path> files = new ArrayList<>(ReportWriter.write(o.report(), dir, command));
         StringBuilder md = new StringBuilder();
         for (SceneTuner.Tuned t : o.scenes()) {
-            files.add(scene(t, dir, md));
+            files.addAll(Charts.files(scene(t, dir, md)));
         }
         Files.writeString(dir.resolve(SceneTuner.NAME + ".md"), md, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return files;

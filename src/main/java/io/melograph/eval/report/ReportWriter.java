@@ -20,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * Writes a report as {@code <protocol>.json} (machine-readable), {@code <protocol>.md} (tables, published anchors,
- * a short reading) and PNG plots next to them.
+ * a short reading) and plots next to them (PNG, embedded in the Markdown, and the same as SVG).
  */
 public final class ReportWriter {
     /** Above this many metrics the table lists metrics as rows. */
@@ -37,7 +37,7 @@ public final class ReportWriter {
         Files.writeString(json, Json.write(toMap(r, command)) + "\n", StandardCharsets.UTF_8);
         files.add(json);
         List<String> plots = plots(r, dir, base);
-        plots.forEach(p -> files.add(dir.resolve(p)));
+        plots.forEach(p -> files.addAll(Charts.files(dir.resolve(p))));
         Path md = dir.resolve(base + ".md");
         Files.writeString(md, markdown(r, command, plots), StandardCharsets.UTF_8);
         files.add(md);

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 class ChartsTest {
     @TempDir
@@ -144,6 +147,40 @@ class ChartsTest {
     }
 
     @Test
+    void everyChartHasAnSvgBesideItsPngWithTheSeriesColours() throws Exception {
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        series.put("popularity", curve(0.02, 0.25));
+        series.put("item-knn", curve(0.05, 0.38));
+        Map<String, double[]> perUser = new LinkedHashMap<>();
+        perUser.put("popularity", sample(new Random(3), 300, 0.3, 0.1));
+        perUser.put("item-knn", sample(new Random(4), 300, 0.4, 0.1));
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("popularity", 0.02);
+        values.put("item-knn", 0.18);
+
+        Charts.lines(dir.resolve("l.png"), "t", "x", "y", series);
+        Charts.histogram(dir.resolve("h.png"), "t", "x", perUser, 10);
+        Charts.bars(dir.resolve("b.png"), "t", "y", values);
+
+        for (String name : new String[] {"l", "h", "b"}) {
+            Path png = dir.resolve(name + ".png");
+            Path svg = dir.resolve(name + ".svg");
+            assertEquals(List.of(png, svg), Charts.files(png));
+            DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+            xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // no W3C fetch
+            Element root = xml.newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
+            assertEquals("svg", root.getTagName(), name);
+            assertEquals("0 0 " + Charts.WIDTH + " " + Charts.HEIGHT, root.getAttribute("viewBox"), name);
+            String text = Files.readString(svg);
+            for (int i = 0; i < 2; i++) {
+                Color c = Charts.color(i);
+                assertTrue(text.contains("rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")"),
+                        name + ".svg has series " + i + "'s colour");
+            }
+        }
+    }
+
+    @Test
     void compactNumbers() {
         assertEquals("0", Charts.compact(0));
         assertEquals("0.35", Charts.compact(0.35));
@@ -156,16 +193,6 @@ class ChartsTest {
         assertEquals("-3.5k", Charts.compact(-3500));
         assertEquals("0.0012", Charts.compact(0.0012));
         assertEquals("n/a", Charts.compact(Double.NaN));
-    }
-
-    @Test
-    void tickLabelsShareTheirDecimals() {
-        assertEquals("0.0", Charts.tickLabel(0, 0.1, 0.5));
-        assertEquals("0.3", Charts.tickLabel(0.30000000000000004, 0.1, 0.5));
-        assertEquals("0.05", Charts.tickLabel(0.05, 0.05, 0.4));
-        assertEquals("20", Charts.tickLabel(20, 10, 50));
-        assertEquals("25k", Charts.tickLabel(25_000, 5_000, 50_000));
-        assertEquals("2.5M", Charts.tickLabel(2_500_000, 500_000, 10_000_000));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
