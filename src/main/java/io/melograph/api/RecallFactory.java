@@ -33,9 +33,11 @@ final class RecallFactory {
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context
     @Bean(preDestroy = "close")
-    NeighbourWatch neighbours(RecallService recall, GraphSettings settings, ModelRegistry registry) {
+    NeighbourWatch neighbours(RecallService recall, GraphConnection graph, GraphSettings settings, ModelRegistry registry,
+                              @Value("${melograph.neighbours.build-if-missing:true}") boolean buildIfMissing) {
         // the promoted version, a file read: not a scan of every song's vector each time the watch looks
-        return NeighbourWatch.start(recall, settings.home().resolve("neighbours"), () -> registry.current(EmbeddingVersions.KIND),
-                Duration.ofSeconds(5));
+        NeighbourWatch watch = NeighbourWatch.start(recall, settings.home().resolve("neighbours"),
+                () -> registry.current(EmbeddingVersions.KIND), Duration.ofSeconds(5));
+        return buildIfMissing ? watch.buildIfMissing(graph, 1) : watch;
     }
 }

@@ -1,5 +1,6 @@
 package io.melograph.recall;
 
+import io.melograph.graph.GraphConnection;
 import io.melograph.neighbours.NeighbourStore;
 import io.melograph.util.Periodic;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class NeighbourWatch implements AutoCloseable {
     private final Supplier<Optional<String>> liveEmbeddings;
     private final ScheduledExecutorService timer;
     private volatile FileTime seen;
+    private volatile Thread builder;
 
     private NeighbourWatch(RecallService recall, Path dir, Supplier<Optional<String>> liveEmbeddings, Duration every) {
         this.recall = recall;
@@ -42,6 +44,44 @@ public final class NeighbourWatch implements AutoCloseable {
      */
     public static NeighbourWatch start(RecallService recall, Path dir, Supplier<Optional<String>> liveEmbeddings, Duration every) {
         return new NeighbourWatch(recall, dir, liveEmbeddings, every);
+    }
+
+    /**
+     * Builds the store in the background when there is none (a new home, or one deleted to start afresh), once recall
+     * is warm so that the build does not hold up the warm-up; the watch then swaps it in. The graph answers meanwhile.
+     *
+     * @param threads songs asked in parallel (1 leaves the other core to listeners)
+     */
+    public NeighbourWatch buildIfMissing(GraphConnection graph, int threads) {
+        if (NeighbourStore.exists(dir)) {
+            return this;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (!recall.warm()) {
+                    Thread.sleep(1000);
+                }
+                LOG.info("No neighbour store in {}: building it from the graph in the background", dir);
+                NeighbourBuild.run(graph, recall, dir, threads, liveEmbeddings.get().orElse(null));
+                check();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Building the neighbour store failed ({}); the graph answers; run melograph neighbours build", e.toString());
+            } finally {
+                builder = null;
+            }
+        }, "neighbour-build");
+        t.setDaemon(true);
+        builder = t;
+        t.start();
+        return this;
+    }
+
+    /** What /health shows: the store in use, or that one is being built, or none. */
+    public String describe() {
+        return recall.neighbours().map(n -> n.songs() + " songs, built " + n.builtAt())
+                .orElse(builder != null ? "building from the graph (the graph answers meanwhile)" : "none: the graph answers");
     }
 
     private synchronized void check() {
@@ -77,5 +117,9 @@ public final class NeighbourWatch implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        Thread t = builder;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 }

@@ -43,6 +43,7 @@ public final class RecallService implements AutoCloseable {
     private final Duration budget;
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private volatile boolean warmedUp;
+    private volatile Thread warmer;
     private volatile NeighbourStore neighbours;
     private volatile boolean storedVectorsFresh = true;
     private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
@@ -66,7 +67,9 @@ public final class RecallService implements AutoCloseable {
      * nothing: the first run of a query pays for planning it (seconds for the bigger ones). Then rounds of real
      * requests (a few listeners with history, a few songs' similar songs, with the normal budgets) run until
      * {@value #CLEAN_ROUNDS} rounds in a row had no channel out of time: that is what the JIT needs before the
-     * budgets hold. Past {@link #WARM_UP_LIMIT} it stops trying hard and leaves the verdict to real traffic.
+     * budgets hold. Past {@link #WARM_UP_LIMIT} the rounds slow down to one every {@link #CHECK_EVERY}. Afterwards,
+     * whenever recall is not {@link #warm()} (too many answers out of time lately), rounds run again at that pace: a
+     * service that /health calls not ready gets no traffic from a load balancer, so it must find its way back alone.
      */
     public void warmUp() {
         Thread t = new Thread(() -> {
@@ -74,25 +77,43 @@ public final class RecallService implements AutoCloseable {
             long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
             int clean = 0;
             int rounds = 0;
-            while (clean < CLEAN_ROUNDS && System.nanoTime() < deadline) {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (warmedUp && warm()) {
+                    pause();
+                    continue;
+                }
                 boolean timedOut = round();
                 rounds++;
                 clean = timedOut ? 0 : clean + 1;
-            }
-            warmedUp = true;
-            if (clean >= CLEAN_ROUNDS) {
-                LOG.info("Recall warmed up: {} rounds of real requests, the last {} with every channel inside its budget", rounds, clean);
-            } else {
-                LOG.warn("Recall still has channels out of time after {} warm-up rounds ({} of the latest answers timed out); "
-                        + "/health says warm once real requests keep within their budgets", rounds,
-                        Math.round(100 * runner.timeouts().share()) + "%");
+                if (!warmedUp && clean >= CLEAN_ROUNDS) {
+                    warmedUp = true;
+                    LOG.info("Recall warmed up: {} rounds of real requests, the last {} with every channel inside its budget", rounds, clean);
+                } else if (System.nanoTime() > deadline) {
+                    if (!warmedUp) { // the verdict is left to the share of answers out of time
+                        warmedUp = true;
+                        LOG.warn("Recall still has channels out of time after {} warm-up rounds ({} of the latest answers timed out); "
+                                + "/health says ready once they keep within their budgets", rounds,
+                                Math.round(100 * runner.timeouts().share()) + "%");
+                    }
+                    pause();
+                }
             }
         }, "recall-warm-up");
         t.setDaemon(true);
+        warmer = t;
         t.start();
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(CHECK_EVERY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static final int CLEAN_ROUNDS = 3;
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
     static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
     /** Above this share of timed-out channel answers (of the latest 500) recall is not called warm. */
     static final double WARM_TIMEOUT_SHARE = 0.1;
@@ -267,6 +288,10 @@ public final class RecallService implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread t = warmer;
+        if (t != null) {
+            t.interrupt();
+        }
         runner.close();
     }
 }

@@ -63,7 +63,7 @@ class EventsIT {
                 "MELOGRAPH_EVENTS_TOKEN", APP, "MELOGRAPH_EVENTS_MAX_BODY", "200000",
                 "MELOGRAPH_DEMO_LISTENERS", "0")); // this test counts its own events only
         Process p = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(420); // /health is 200 once recall is ready (warm)
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 return p;

@@ -71,7 +71,7 @@ class ServiceIT {
         env.put("MELOGRAPH_MAX_UPLOAD", "2MB");
         env.putAll(extraEnv);
         Service s = new Service(pb.start(), "http://127.0.0.1:" + port, bolt, browser, log);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(420); // /health is 200 once recall is ready (warm)
         while (System.nanoTime() < deadline) {
             assertTrue(s.process().isAlive(), () -> "the service died:\n" + read(log));
             try {
