@@ -42,11 +42,19 @@ final class ByteLines implements Closeable {
             }
             limit += n;
         }
-        utf16 = limit >= 2 && ((buffer[0] & 0xFF) == 0xFE && (buffer[1] & 0xFF) == 0xFF
-                || (buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE);
-        if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
-            pos = 3;
+        int bom = byteOrderMark(buffer, limit);
+        utf16 = bom < 0;
+        pos = Math.max(bom, 0);
+    }
+
+    /** The length of the UTF-8 byte order mark that {@code head} starts with (0 if none), -1 for a UTF-16 one. */
+    static int byteOrderMark(byte[] head, int length) {
+        int b0 = length > 0 ? head[0] & 0xFF : -1;
+        int b1 = length > 1 ? head[1] & 0xFF : -1;
+        if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+            return -1;
         }
+        return length > 2 && b0 == 0xEF && b1 == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
     }
 
     /** Whether the file starts with a UTF-16 byte order mark (then nothing in it can be read as UTF-8). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.melograph.ingest.Problem;
 
-import java.math.BigDecimal;
 import java.util.function.Consumer;
 
 /**
@@ -102,11 +101,10 @@ final class JsonFields {
         if (!v.isNumber()) {
             error(path, "expected a number, found " + describe(v));
         }
-        BigDecimal d = v.decimalValue();
-        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0 || d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
             error(path, "expected a whole number, found " + v);
         }
-        return d.longValue();
+        return v.longValue();
     }
 
     /** Reports an error at the field's line and rejects the record. */

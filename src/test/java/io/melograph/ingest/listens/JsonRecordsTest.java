@@ -135,4 +135,21 @@ class JsonRecordsTest {
         assertEquals(List.of("f.json:1: column 12: not valid UTF-8 (the file must be UTF-8 encoded); the record is skipped"),
                 problems);
     }
+
+    @Test
+    void aRecordLargerThanTheLimitIsReportedAndReadingGoesOn() throws IOException {
+        String big = "{\"n\": \"big\", \"s\": \"" + "x".repeat(JsonRecords.MAX_RECORD_BYTES) + "\"}";
+        read("[\n  {\"n\": \"a\"},\n  " + big + ",\n  {\"n\": \"b\"}\n]\n");
+        read("{\"n\": \"c\"}\n" + big + "\n{\"n\": \"d\"}\n");
+        assertEquals(List.of("a@2", "b@4", "c@1", "d@3"), names());
+        assertEquals(List.of("f.json:3: the record is larger than 1 MiB; skipped", "f.json:2: the line is longer than 1 MiB; skipped"),
+                problems);
+    }
+
+    @Test
+    void aWellFormedRecordIsReadWhateverItsIndentation() throws IOException {
+        read("[\n  {\"n\": \"a\", \"m\": [\n1\n],\n  \"o\": {\"p\": 1\n  }},\n  {\"n\": \"b\"}\n]\n");
+        assertEquals(List.of("a@2", "b@7"), names());
+        assertEquals(List.of(), problems);
+    }
 }
