@@ -204,10 +204,8 @@ public final class RecallService implements AutoCloseable {
 
     /** The listener's candidates from the named channels (all when empty); empty when the listener is unknown. */
     public Optional<Answer> forUser(String userId, List<String> names, int limit) {
-        NeighbourStore store = neighbours;
-        List<RecallChannel> chosen = (names.isEmpty() ? List.copyOf(channels.values()) : names.stream().map(channels::get).toList())
-                .stream().map(c -> fromStore(c, store)).toList();
-        return profiles.of(userId).map(ListenerProfile::context).map(ctx -> new Answer(userId, null, runner.run(chosen, ctx, limit, budget), ctx));
+        List<String> chosen = names.isEmpty() ? List.copyOf(channels.keySet()) : names;
+        return profiles.of(userId).map(ListenerProfile::context).map(ctx -> new Answer(userId, null, run(chosen, ctx, limit, n -> budget), ctx));
     }
 
     /**

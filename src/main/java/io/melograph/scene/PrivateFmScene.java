@@ -256,10 +256,8 @@ public final class PrivateFmScene {
         ListenerContext ctx = facts.context();
         List<ListenerContext.Seed> positives = adaptive ? s.explorationSeeds() : List.of();
         List<ListenerContext.Seed> songs = Stream.concat(positives.stream(), ctx.songs().stream()).distinct().limit(12).toList();
-        List<String> exclude = new ArrayList<>(ctx.exclude());
-        exclude.addAll(s.served);
-        ctx = new ListenerContext(s.userId, songs, ctx.artists(), exclude, ctx.watched());
-        Set<String> leaveOut = leaveOut(s);
+        ctx = new ListenerContext(s.userId, songs, ctx.artists(), ctx.exclude(), ctx.watched());
+        Set<String> leaveOut = leaveOut(s); // served and disliked: every channel leaves them out before its cut (SceneRecall)
         leaveOut.addAll(facts.disliked());
         SceneRecall.Recalled r = sceneRecall.recall(policy, ctx, leaveOut, POOL_SIZE);
         int recalled = r.candidates().size();
@@ -370,7 +368,7 @@ public final class PrivateFmScene {
     private Consumer<FmSession> explore(FmSession copy) {
         explorations.incrementAndGet();
         List<ListenerContext.Seed> seeds = copy.explorationSeeds();
-        ListenerContext ctx = new ListenerContext(copy.userId, seeds, List.of(), new ArrayList<>(copy.served));
+        ListenerContext ctx = new ListenerContext(copy.userId, seeds, List.of(), List.of()); // leaveOut: served, disliked
         SceneRecall.Recalled r = sceneRecall.recall(explorePolicy, ctx, leaveOut(copy), POOL_SIZE / 3);
         double[] scores = kit.ranker().score(copy.userId, SCENE, copy.position, copy.lastActive, r.candidates());
         return s -> explored(s, r, scores);
