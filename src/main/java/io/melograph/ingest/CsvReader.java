@@ -1,23 +1,33 @@
 package io.melograph.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV over bytes: fields may be quoted ({@code "a, ""b"""}) and span lines; every field is decoded as
- * strict UTF-8, so a file in another encoding is reported at the exact line and column instead of turning into
- * mojibake. Malformed rows are returned as {@link Record#error()} and reading continues with the next line. A field
- * longer than {@link #MAX_FIELD} bytes or a row longer than {@link #MAX_ROW} is an error of its row, read past without
- * being kept: one endless line (a 3 GB line compresses to a few MB) cannot exhaust memory.
+ * RFC 4180 CSV, row by row: fields may be quoted ({@code "a, ""b"""}) and span lines. Jackson's CSV parser splits
+ * each row into fields; around it, {@link ByteLines} reads the file as lines of bytes so that each row is decoded as
+ * strict UTF-8 on its own (a file in another encoding is reported at its row and field instead of turning into
+ * mojibake) and memory stays bounded. A malformed row is returned as {@link Record#error()} and reading continues
+ * with the next row; a parser alone stops at the first error. A field longer than {@link #MAX_FIELD} bytes or a row
+ * longer than {@link #MAX_ROW} is an error of its row, read past without being kept: one endless line (a 3 GB line
+ * compresses to a few MB) cannot exhaust memory.
  */
 public final class CsvReader implements Closeable {
     /** The longest field kept (bytes): far above any catalog value, far below the heap. */
@@ -25,192 +35,213 @@ public final class CsvReader implements Closeable {
     /** The longest row kept (bytes, all fields). */
     public static final int MAX_ROW = 8 << 20;
 
-    private final InputStream in;
-    private final byte[] buffer = new byte[1 << 16];
-    private int pos;
-    private int limit;
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+    private final ByteLines lines;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteArrayOutputStream field = new ByteArrayOutputStream(64);
-    private long line = 1;
-    private long bytesRead;
-    private int pushedBack = -2;
-    private boolean first = true;
-    private long rowBytes;
-    private boolean fieldTooLong;
+    private final ByteArrayOutputStream row = new ByteArrayOutputStream(256);
+    private final Quotes quotes = new Quotes();
+    private final ArrayDeque<Record> pending = new ArrayDeque<>();
+    private int badOffset;
+    private boolean checkedEncoding;
+    private boolean ended;
 
     /** A parsed row: its first line, its fields, or the reason it could not be parsed. */
     public record Record(long line, List<String> fields, String error) {}
 
-    public CsvReader(InputStream in) {
-        this.in = in;
+    public CsvReader(InputStream in) throws IOException {
+        this.lines = new ByteLines(in, MAX_ROW);
     }
 
-    public long bytesRead() {
-        return bytesRead;
-    }
-
-    /** The next row, or null at the end of input. Blank lines are skipped. */
+    /** The next row, or null at the end of input. Empty lines are skipped. */
     public Record next() throws IOException {
-        while (true) {
-            int c = read();
-            if (c == -1) {
-                return null;
-            }
-            if (first) {
-                first = false;
-                if (c == 0xEF) { // UTF-8 byte order mark
-                    if (read() != 0xBB || read() != 0xBF) {
-                        return skipLine(line, "not valid UTF-8 at the start of the file");
-                    }
-                    c = read();
-                } else if (c == 0xFE || c == 0xFF) {
-                    return skipLine(line, "the file is UTF-16; save it as UTF-8");
-                }
-                if (c == -1) {
-                    return null;
-                }
-            }
-            if (c == '\n') {
-                line++;
-                continue;
-            }
-            if (c == '\r') {
-                continue;
-            }
-            unread(c);
-            return row();
+        if (!pending.isEmpty()) {
+            return pending.poll();
         }
-    }
-
-    private Record row() throws IOException {
-        long start = line;
-        List<String> fields = new ArrayList<>();
-        String error = null;
-        String tooLong = null;
-        rowBytes = 0;
-        while (true) {
-            field.reset();
-            fieldTooLong = false;
-            int c = read();
-            if (c == '"') {
-                // quoted field
-                while (true) {
-                    c = read();
-                    if (c == -1) {
-                        return new Record(start, fields, "unterminated quoted field starting on line " + start);
-                    }
-                    if (c == '"') {
-                        int d = read();
-                        if (d == '"') {
-                            keep('"');
-                            continue;
-                        }
-                        c = d;
-                        break;
-                    }
-                    if (c == '\n') {
-                        line++;
-                    }
-                    keep(c);
-                }
-                if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    error = "unexpected character after the closing quote of field " + (fields.size() + 1);
-                    return skipRest(start, c, error);
-                }
-            } else {
-                while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    keep(c);
-                    c = read();
-                }
-            }
-            if (fieldTooLong && tooLong == null) {
-                tooLong = rowBytes >= MAX_ROW ? "row longer than " + MAX_ROW + " bytes (from field " + (fields.size() + 1) + " on)"
-                        : "field " + (fields.size() + 1) + " longer than " + MAX_FIELD + " bytes";
-            }
-            String value = decode(fields.size() + 1);
-            if (value == null) {
-                error = "field " + (fields.size() + 1) + " is not valid UTF-8 (the file must be UTF-8 encoded)";
-                value = "";
-            }
-            fields.add(value);
-            if (c == ',') {
-                continue;
-            }
-            if (c == '\r') {
-                int d = read();
-                if (d != '\n') {
-                    unread(d);
-                }
-            }
-            line++;
-            if (c == -1) {
-                line--;
-            }
-            // an oversized row is reported without its fields (they would be kept with the problem)
-            return tooLong != null ? new Record(start, List.of(), tooLong) : new Record(start, fields, error);
-        }
-    }
-
-    /** Keeps a byte of the current field, unless the field or the row is already too long (then it is read past). */
-    private void keep(int c) {
-        if (field.size() >= MAX_FIELD || rowBytes >= MAX_ROW) {
-            fieldTooLong = true;
-            return;
-        }
-        field.write(c);
-        rowBytes++;
-    }
-
-    private String decode(int column) {
-        try {
-            return utf8.reset().decode(ByteBuffer.wrap(field.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
+        if (ended) {
             return null;
         }
-    }
-
-    private Record skipLine(long start, String error) throws IOException {
-        int c;
-        do {
-            c = read();
-        } while (c != '\n' && c != -1);
-        line++;
-        return new Record(start, List.of(), error);
-    }
-
-    private Record skipRest(long start, int c, String error) throws IOException {
-        while (c != '\n' && c != -1) {
-            c = read();
-        }
-        line++;
-        return new Record(start, List.of(), error);
-    }
-
-    private int read() throws IOException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
-            return c;
-        }
-        if (pos == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            pos = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
+        if (!checkedEncoding) {
+            checkedEncoding = true;
+            if (lines.utf16()) {
+                ended = true;
+                return new Record(1, List.of(), "the file is UTF-16; save it as UTF-8");
             }
-            bytesRead += limit;
         }
-        return buffer[pos++] & 0xFF;
+        do {
+            if (!lines.next()) {
+                return null;
+            }
+        } while (lines.length() == 0 && !lines.tooLong());
+        long start = lines.number();
+        row.reset();
+        quotes.reset();
+        String tooLong = follow(true);
+        while (quotes.inside) {
+            if (!lines.next()) {
+                return new Record(start, List.of(), "unterminated quoted field starting on line " + start);
+            }
+            quotes.lineBreak();
+            if (tooLong == null) {
+                row.write('\n');
+            }
+            String problem = follow(tooLong == null);
+            tooLong = tooLong != null ? tooLong : problem;
+        }
+        // an oversized row is reported without its fields (they would be kept with the problem)
+        return tooLong != null ? new Record(start, List.of(), tooLong) : parse(start);
     }
 
-    private void unread(int c) {
-        pushedBack = c;
+    /**
+     * Follows the quotes of the current line and adds it to the row while {@code keeping}; the row's problem when
+     * the line does not fit. Past that nothing more is kept, and a line cut by {@link ByteLines} is taken to end the
+     * row (its quotes are lost with its end).
+     */
+    private String follow(boolean keeping) {
+        byte[] bytes = lines.bytes();
+        int length = lines.length();
+        int room = keeping ? MAX_ROW - row.size() : 0;
+        if (length <= room && !lines.tooLong()) {
+            quotes.scan(bytes, 0, length);
+            row.write(bytes, 0, length);
+            return null;
+        }
+        int cut = Math.min(length, room);
+        quotes.scan(bytes, 0, cut);
+        String problem = !keeping ? null : quotes.fieldBytes >= MAX_FIELD
+                ? "field " + quotes.field + " longer than " + MAX_FIELD + " bytes"
+                : "row longer than " + MAX_ROW + " bytes (from field " + quotes.field + " on)";
+        quotes.scan(bytes, cut, length);
+        if (lines.tooLong()) {
+            quotes.inside = false;
+        }
+        return problem;
+    }
+
+    /** Splits a whole row into fields; more than one record if the row holds a lone carriage return (a row end too). */
+    private Record parse(long start) throws IOException {
+        byte[] bytes = row.toByteArray();
+        String text = decode(bytes);
+        String error = null;
+        int badField = 0;
+        if (text == null) {
+            badField = fieldAt(bytes, badOffset);
+            error = "field " + badField + " is not valid UTF-8 (the file must be UTF-8 encoded)";
+            text = new String(bytes, StandardCharsets.UTF_8);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (JsonParser p = CSV.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_ARRAY && p.getParsingContext().getParent().inArray()) {
+                    rows.add(new ArrayList<>());
+                } else if (t == JsonToken.VALUE_STRING) {
+                    rows.get(rows.size() - 1).add(p.getText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            int field = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).size() + 1;
+            return new Record(start, List.of(), "unexpected character after the closing quote of field " + field);
+        }
+        if (rows.isEmpty()) {
+            rows.add(new ArrayList<>());
+        }
+        for (List<String> fields : rows) {
+            if (fields.isEmpty()) {
+                fields.add(""); // a row of one empty quoted field ("")
+            }
+            if (badField > 0 && badField <= fields.size()) {
+                fields.set(badField - 1, "");
+                badField = 0;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                String f = fields.get(i);
+                if (f.length() > MAX_FIELD / 3 && f.getBytes(StandardCharsets.UTF_8).length > MAX_FIELD) {
+                    return new Record(start, List.of(), "field " + (i + 1) + " longer than " + MAX_FIELD + " bytes");
+                }
+            }
+            pending.add(new Record(start, fields, error));
+        }
+        return pending.poll();
+    }
+
+    /** The row as strict UTF-8, or null (then {@link #badOffset} is where it stops being UTF-8). */
+    private String decode(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = utf8.reset().decode(in, out, true);
+        if (r.isError()) {
+            badOffset = in.position();
+            return null;
+        }
+        return out.flip().toString();
+    }
+
+    /** The 1-based field a byte offset of the row falls in. */
+    private static int fieldAt(byte[] bytes, int offset) {
+        Quotes q = new Quotes();
+        q.scan(bytes, 0, offset);
+        return q.field;
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        lines.close();
+    }
+
+    /**
+     * Where a row stands after some of its bytes, by RFC 4180's rules: a quote opens a field only at its start, and
+     * inside a quoted field {@code ""} is a quote and a lone {@code "} closes it. Tells whether the row goes on past
+     * the end of a line, and which field (of how many bytes so far) a position is in.
+     */
+    private static final class Quotes {
+        boolean inside;
+        boolean fieldStart;
+        int field;
+        int fieldBytes;
+
+        void reset() {
+            inside = false;
+            fieldStart = true;
+            field = 1;
+            fieldBytes = 0;
+        }
+
+        Quotes() {
+            reset();
+        }
+
+        /** A line break: inside a quoted field it is part of the field. */
+        void lineBreak() {
+            if (inside) {
+                fieldBytes++;
+            }
+        }
+
+        void scan(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte b = bytes[i];
+                if (inside) {
+                    if (b == '"') {
+                        if (i + 1 < to && bytes[i + 1] == '"') {
+                            i++;
+                        } else {
+                            inside = false;
+                        }
+                    }
+                    fieldBytes++;
+                } else if (b == ',') {
+                    field++;
+                    fieldBytes = 0;
+                    fieldStart = true;
+                    continue;
+                } else if (b == '"' && fieldStart) {
+                    inside = true;
+                } else {
+                    fieldBytes++;
+                }
+                fieldStart = false;
+            }
+        }
     }
 }

@@ -118,4 +118,37 @@ class CsvReaderTest {
         assertEquals(List.of("4", "last"), rows.get(4).fields());
         assertEquals(5, rows.get(4).line());
     }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsATextQuoteAndEndsNoRowEarly() throws IOException {
+        List<CsvReader.Record> rows = read("id,name\n1,12\" vinyl\n2,\"x\"\r3,ok\n");
+        assertEquals(List.of("1", "12\" vinyl"), rows.get(1).fields());
+        assertEquals(2, rows.get(1).line());
+        assertEquals(List.of("2", "x"), rows.get(2).fields(), "a lone carriage return ends a row");
+        assertEquals(List.of("3", "ok"), rows.get(3).fields());
+    }
+
+    @Test
+    void aFieldOverManyLinesIsCutAndTheNextRowIsRead() throws IOException {
+        String line = "y".repeat(999) + "\n";
+        int lines = CsvReader.MAX_ROW / line.length() + 10; // each line is short, the quoted field is not
+        StringBuilder text = new StringBuilder("id,notes\n1,\"");
+        text.append(line.repeat(lines)).append("\"\n2,after\n");
+        List<CsvReader.Record> rows = read(text.toString());
+        assertEquals(3, rows.size());
+        assertEquals("field 2 longer than " + CsvReader.MAX_FIELD + " bytes", rows.get(1).error());
+        assertEquals(List.of("2", "after"), rows.get(2).fields());
+        assertEquals(lines + 3, rows.get(2).line());
+    }
+
+    @Test
+    void aRowOfManyLongFieldsIsCutAtTheRowLimit() throws IOException {
+        String field = "z".repeat(CsvReader.MAX_FIELD - 100);
+        String row = ("," + field).repeat(CsvReader.MAX_ROW / CsvReader.MAX_FIELD + 1);
+        List<CsvReader.Record> rows = read("id" + row.replaceAll("z+", "n") + "\n1" + row + "\n2" + row.replaceAll("z+", "") + "\n");
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(1).error().startsWith("row longer than " + CsvReader.MAX_ROW + " bytes (from field "), rows.get(1).error());
+        assertNull(rows.get(2).error());
+        assertEquals(3, rows.get(2).line());
+    }
 }

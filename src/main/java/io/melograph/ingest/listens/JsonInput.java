@@ -1,5 +1,7 @@
 package io.melograph.ingest.listens;
 
+import io.melograph.ingest.ByteLines;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -105,10 +107,10 @@ final class JsonInput extends InputStream {
     private int column(int end) {
         for (int i = end - 1; i >= 0; i--) {
             if (buffer[i] == '\n') {
-                return JsonRecords.column(buffer, i + 1, end, 1);
+                return ByteLines.column(buffer, i + 1, end, 1);
             }
         }
-        return JsonRecords.column(buffer, 0, end, startColumn);
+        return ByteLines.column(buffer, 0, end, startColumn);
     }
 
     private boolean firstOnLine(int end) {

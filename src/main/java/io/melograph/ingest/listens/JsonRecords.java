@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.melograph.ingest.ByteLines;
 import io.melograph.ingest.Problem;
 
 import java.io.IOException;
@@ -225,18 +226,7 @@ final class JsonRecords {
                 c = 1;
             }
         }
-        return new long[] {l, column(bytes, lineStart, end, lineStart == 0 ? c : 1)};
-    }
-
-    /** The column, in characters, of {@code bytes[to]} when {@code bytes[from]} is at column {@code startCol}. */
-    static int column(byte[] bytes, int from, int to, int startCol) {
-        int c = startCol;
-        for (int i = from; i < to && i < bytes.length; i++) {
-            if ((bytes[i] & 0xC0) != 0x80) { // not a UTF-8 continuation byte
-                c++;
-            }
-        }
-        return c;
+        return new long[] {l, ByteLines.column(bytes, lineStart, end, lineStart == 0 ? c : 1)};
     }
 
     /** The offset of the first byte that is not UTF-8, or -1. */

@@ -1,5 +1,6 @@
 package io.melograph.ingest.listens;
 
+import io.melograph.ingest.ByteLines;
 import io.melograph.ingest.Problem;
 
 import java.io.BufferedInputStream;

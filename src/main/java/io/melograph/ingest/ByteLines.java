@@ -1,4 +1,4 @@
-package io.melograph.ingest.listens;
+package io.melograph.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,14 +13,15 @@ import java.util.Arrays;
 
 /**
  * A text file line by line as bytes, numbered from 1, so that each line is decoded as strict UTF-8 on its own (a bad
- * byte costs one line, not the file) and memory stays bounded: a line longer than {@link #MAX_LINE_BYTES} is read
- * through but not kept ({@link #tooLong()}). Line ends are {@code \n} or {@code \r\n}; a UTF-8 byte order mark is
- * skipped.
+ * byte costs one line, not the file) and memory stays bounded: a line longer than its cap ({@link #MAX_LINE_BYTES}
+ * unless told) is read through but not kept ({@link #tooLong()}). Line ends are {@code \n} or {@code \r\n}; a UTF-8
+ * byte order mark is skipped. The one byte-level reader of the importers (CSV, JSON lines, TSV).
  */
-final class ByteLines implements Closeable {
-    static final int MAX_LINE_BYTES = 1 << 20;
+public final class ByteLines implements Closeable {
+    public static final int MAX_LINE_BYTES = 1 << 20;
 
     private final InputStream in;
+    private final int maxLineBytes;
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
     private int limit;
@@ -33,8 +34,13 @@ final class ByteLines implements Closeable {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private int badColumn;
 
-    ByteLines(InputStream in) throws IOException {
+    public ByteLines(InputStream in) throws IOException {
+        this(in, MAX_LINE_BYTES);
+    }
+
+    public ByteLines(InputStream in, int maxLineBytes) throws IOException {
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
         while (limit < 3) {
             int n = in.read(buffer, limit, buffer.length - limit);
             if (n < 0) {
@@ -48,7 +54,7 @@ final class ByteLines implements Closeable {
     }
 
     /** The length of the UTF-8 byte order mark that {@code head} starts with (0 if none), -1 for a UTF-16 one. */
-    static int byteOrderMark(byte[] head, int length) {
+    public static int byteOrderMark(byte[] head, int length) {
         int b0 = length > 0 ? head[0] & 0xFF : -1;
         int b1 = length > 1 ? head[1] & 0xFF : -1;
         if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
@@ -58,12 +64,12 @@ final class ByteLines implements Closeable {
     }
 
     /** Whether the file starts with a UTF-16 byte order mark (then nothing in it can be read as UTF-8). */
-    boolean utf16() {
+    public boolean utf16() {
         return utf16;
     }
 
     /** Moves to the next line; false at the end of the input. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         length = 0;
         tooLong = false;
         int c = read();
@@ -72,11 +78,11 @@ final class ByteLines implements Closeable {
         }
         number++;
         while (c != '\n' && c != -1) {
-            if (length == MAX_LINE_BYTES) {
+            if (length == maxLineBytes) {
                 tooLong = true;
             } else {
                 if (length == line.length) {
-                    line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
+                    line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
                 }
                 line[length++] = (byte) c;
             }
@@ -89,24 +95,24 @@ final class ByteLines implements Closeable {
     }
 
     /** The 1-based number of the current line. */
-    long number() {
+    public long number() {
         return number;
     }
 
-    boolean tooLong() {
+    public boolean tooLong() {
         return tooLong;
     }
 
     /** The bytes of the current line (valid up to {@link #length()}), without its line end. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return line;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    boolean blank() {
+    public boolean blank() {
         for (int i = 0; i < length; i++) {
             byte b = line[i];
             if (b != ' ' && b != '\t' && b != '\r') {
@@ -117,7 +123,7 @@ final class ByteLines implements Closeable {
     }
 
     /** The current line as strict UTF-8, or null when it is not valid UTF-8 (see {@link #badColumn()}). */
-    String decode() {
+    public String decode() {
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
         CharBuffer chars = CharBuffer.allocate(length);
         utf8.reset();
@@ -126,15 +132,26 @@ final class ByteLines implements Closeable {
             result = utf8.flush(chars);
         }
         if (result.isError()) {
-            badColumn = JsonRecords.column(line, 0, bytes.position(), 1);
+            badColumn = column(line, 0, bytes.position(), 1);
             return null;
         }
         return chars.flip().toString();
     }
 
     /** The 1-based column (in characters) of the first byte that is not UTF-8, after {@link #decode()} returned null. */
-    int badColumn() {
+    public int badColumn() {
         return badColumn;
+    }
+
+    /** The column (in characters, counting from {@code startCol}) reached after {@code bytes[from, to)} of UTF-8. */
+    public static int column(byte[] bytes, int from, int to, int startCol) {
+        int c = startCol;
+        for (int i = from; i < to && i < bytes.length; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+                c++;
+            }
+        }
+        return c;
     }
 
     private int read() throws IOException {
