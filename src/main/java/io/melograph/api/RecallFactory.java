@@ -1,6 +1,7 @@
 package io.melograph.api;
 
 import io.melograph.events.EventIntake;
+import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.recall.ListenerProfiles;
@@ -23,9 +24,14 @@ final class RecallFactory {
     // created at start, not at the first request: the warm-up plans every channel's query before listeners come
     @Context
     @Bean(preDestroy = "close")
-    RecallService recall(GraphConnection graph, EventIntake intake, MeterRegistry meters,
-                         @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
-        RecallService recall = new RecallService(graph, new ListenerProfiles(graph, intake.states()), Duration.ofMillis(budgetMs), meters);
+    RecallService recall(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, MeterRegistry meters,
+                         @Value("${melograph.recall.budget-ms:200}") long budgetMs,
+                         @Value("${melograph.recall.profiles.remembered:10000}") int rememberedProfiles,
+                         @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds) {
+        // a listener's requests after the first read no profile from the graph until aggregation changes it
+        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedProfiles, Duration.ofSeconds(profileTtlSeconds));
+        aggregator.whenWritten(profiles::forget);
+        RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
         recall.warmUp();
         return recall;
     }

@@ -126,7 +126,7 @@ final class SceneFactory {
     }
 
     @Singleton
-    Onboarding onboarding(GraphConnection graph) {
-        return new Onboarding(graph);
+    Onboarding onboarding(GraphConnection graph, RecallService recall) {
+        return new Onboarding(graph, recall.profiles());
     }
 }

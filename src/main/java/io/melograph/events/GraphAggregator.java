@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,6 +68,8 @@ public final class GraphAggregator implements AutoCloseable {
     /** Until the catch-up from the stored cursor is done; {@link #caughtUp} opens then (or when it gave up). */
     private volatile boolean behind = true;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    /** Told which listeners' LISTENED edges each committed batch changed (memories of their profiles). */
+    private final List<Consumer<Set<String>>> written = new CopyOnWriteArrayList<>();
 
     public GraphAggregator(GraphConnection graph, Journal journal, long intervalMs) {
         this(graph, journal, intervalMs, MAX_QUEUED);
@@ -168,6 +173,11 @@ public final class GraphAggregator implements AutoCloseable {
 
     private static String abbreviate(List<String> ids) {
         return ids.size() <= 20 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 20)) + " and " + (ids.size() - 20) + " more";
+    }
+
+    /** {@code listener} is told, after each commit, the listeners whose aggregated history it changed. */
+    public void whenWritten(Consumer<Set<String>> listener) {
+        written.add(listener);
     }
 
     public Status status() {
@@ -334,6 +344,11 @@ public final class GraphAggregator implements AutoCloseable {
             });
         }
         cursor = end;
+        if (!listens.isEmpty() && !written.isEmpty()) {
+            Set<String> users = new HashSet<>();
+            listens.values().forEach(row -> users.add((String) row.get("user")));
+            written.forEach(w -> w.accept(users));
+        }
         recentIds.clear();
         recentIds.addAll(recent);
         aggregated += events.size();

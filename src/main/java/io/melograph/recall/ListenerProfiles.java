@@ -11,7 +11,10 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +29,8 @@ import java.util.Set;
  * Reads a {@link ListenerProfile} from both memories in one graph query: long-term history (aggregated LISTENED,
  * onboarding choices, time zone) and the live session (the latest actions in {@link ListenerStates}, not yet
  * aggregated, which count more: what they play now says most). Every action is weighed by {@link ActionWeights}.
+ * In the service the graph's part is remembered per listener ({@link ListenerMemory}), so a listener's requests after
+ * the first ask the graph nothing until their aggregated history changes.
  */
 public final class ListenerProfiles {
     /** Seeds kept per kind: enough to cover a taste, few enough to keep every channel fast. */
@@ -36,17 +41,44 @@ public final class ListenerProfiles {
 
     private final GraphConnection graph;
     private final ListenerStates live;
+    private final ListenerMemory<LongTerm> memory;
     private final String profileCypher = CypherFile.load("recall/listener-profile.cypher").statement();
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private final String timeZoneCypher = CypherFile.load("recall/listener-time-zone.cypher").statement();
 
+    /**
+     * What the graph knows of a listener (null fields when it does not know them): kept in {@link ListenerMemory} and
+     * shared between requests, so never changed.
+     */
+    private record LongTerm(boolean known, Map<String, ListenerProfile.Heard> heard, Set<String> disliked,
+                            Map<String, double[]> artists, Map<String, String> names,
+                            List<ListenerContext.Seed> onboarding, String timeZone) {}
+
+    /** Reads the graph on every request. */
     public ListenerProfiles(GraphConnection graph, ListenerStates live) {
         this.graph = graph;
         this.live = live;
+        this.memory = ListenerMemory.none();
+    }
+
+    /** Remembers what the graph said of up to {@code listeners} listeners until {@link #forget} or {@code ttl}. */
+    public ListenerProfiles(GraphConnection graph, ListenerStates live, int listeners, Duration ttl) {
+        this.graph = graph;
+        this.live = live;
+        this.memory = new ListenerMemory<>(listeners, ttl.toMillis(), System::currentTimeMillis);
+    }
+
+    /** These listeners' graph data changed (aggregated events, onboarding): their next profile reads it again. */
+    public void forget(Collection<String> userIds) {
+        memory.forget(userIds);
     }
 
     /** The time zone of the listener's profile alone (cheap; Daily reads it to know the listener's day). */
     public Optional<String> timeZone(String userId) {
+        LongTerm remembered = memory.peek(userId);
+        if (remembered != null) {
+            return Optional.ofNullable(remembered.timeZone());
+        }
         try (Session s = graph.session()) {
             List<Record> rows = s.run(timeZoneCypher, Map.of("user", userId)).list();
             return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).get("tz").asString(null));
@@ -55,6 +87,29 @@ public final class ListenerProfiles {
 
     /** The profile, or empty when the graph does not know the listener and they have no live events either. */
     public Optional<ListenerProfile> of(String userId) {
+        LongTerm graphPart = memory.get(userId, this::read);
+        Optional<ListenerState> state = live.get(userId);
+        if (state.isEmpty() && !graphPart.known()) {
+            return Optional.empty();
+        }
+        Set<String> disliked = new HashSet<>(graphPart.disliked());
+        Map<String, String> names = new HashMap<>(graphPart.names());
+        Map<String, double[]> songs = new LinkedHashMap<>();
+        graphPart.heard().values().forEach(h -> songs.put(h.id(), new double[] {h.fondness(), h.plays()}));
+        Map<String, double[]> watched = new LinkedHashMap<>();
+        Set<String> sessionHeard = new LinkedHashSet<>();
+        state.ifPresent(st -> {
+            latestWord(st, disliked);
+            addSession(st, songs, watched, sessionHeard);
+        });
+        nameMissing(songs, watched, names);
+        return Optional.of(new ListenerProfile(userId, graphPart.heard(), disliked, seeds(songs, names, SONG_SEEDS),
+                seeds(graphPart.artists(), names, ARTIST_SEEDS), seeds(watched, names, ARTIST_SEEDS), new ArrayList<>(sessionHeard),
+                graphPart.onboarding(), graphPart.timeZone()));
+    }
+
+    /** The long-term part, in one query. */
+    private LongTerm read(String userId) {
         Map<String, ListenerProfile.Heard> heard = new LinkedHashMap<>();
         Set<String> disliked = new HashSet<>();
         Map<String, double[]> artists = new LinkedHashMap<>(); // id -> {fondness, plays}
@@ -77,24 +132,9 @@ public final class ListenerProfiles {
                 readOnboarding(r, onboarding);
             }
         }
-        Optional<ListenerState> state = live.get(userId);
-        if (state.isEmpty() && !known) {
-            return Optional.empty();
-        }
-        Map<String, double[]> songs = new LinkedHashMap<>();
-        heard.values().forEach(h -> {
-            songs.put(h.id(), new double[] {h.fondness(), h.plays()});
-            names.put(h.id(), h.name());
-        });
-        Map<String, double[]> watched = new LinkedHashMap<>();
-        Set<String> sessionHeard = new LinkedHashSet<>();
-        state.ifPresent(st -> {
-            latestWord(st, disliked);
-            addSession(st, songs, watched, sessionHeard);
-        });
-        nameMissing(songs, watched, names);
-        return Optional.of(new ListenerProfile(userId, heard, disliked, seeds(songs, names, SONG_SEEDS), seeds(artists, names, ARTIST_SEEDS),
-                seeds(watched, names, ARTIST_SEEDS), new ArrayList<>(sessionHeard), onboarding, timeZone));
+        heard.values().forEach(h -> names.put(h.id(), h.name()));
+        return new LongTerm(known, Map.copyOf(heard), Set.copyOf(disliked), Collections.unmodifiableMap(artists), Map.copyOf(names),
+                List.copyOf(onboarding), timeZone);
     }
 
     private static void readSongs(Value list, Map<String, ListenerProfile.Heard> heard, Set<String> disliked) {

@@ -2,6 +2,7 @@ package io.melograph.scene;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.melograph.recall.ListenerProfiles;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
@@ -21,10 +22,13 @@ public final class Onboarding {
     public record Result(String userId, List<String> artists, List<String> genres, List<String> unknown, String timeZone) {}
 
     private final GraphConnection graph;
+    private final ListenerProfiles profiles;
     private final String cypher = CypherFile.load("scene/onboarding.cypher").statement();
 
-    public Onboarding(GraphConnection graph) {
+    /** @param profiles told when a listener's choices change (it may remember the old ones) */
+    public Onboarding(GraphConnection graph, ListenerProfiles profiles) {
         this.graph = graph;
+        this.profiles = profiles;
     }
 
     /** @param timeZone the listener's time zone (an IANA id, checked by the caller), or null to keep the profile's */
@@ -39,6 +43,7 @@ public final class Onboarding {
         params.put("timeZone", timeZone);
         try (Session s = graph.session()) {
             List<Record> rows = s.executeWrite(tx -> tx.run(cypher, params).list());
+            profiles.forget(List.of(userId));
             if (rows.isEmpty()) {
                 // none of the choices is in the catalog: nothing was written
                 List<String> unknown = new java.util.ArrayList<>(artists);

@@ -633,6 +633,9 @@ class ServiceIT {
         env.put("NEO4J_URI", TestGraph.harness().boltURI().toString());
         env.put("NEO4J_USER", TestGraph.USER);
         env.put("NEO4J_PASSWORD", TestGraph.PASSWORD);
+        // a small demo community: this checks where the data goes, the embedded test checks the full demo
+        env.put("MELOGRAPH_DEMO_LISTENERS", "30");
+        env.put("MELOGRAPH_DEMO_DAYS", "7");
         try (Service s = start(env)) {
             String health = get(s, "/health", null).body();
             assertTrue(health.contains("Neo4j at " + TestGraph.harness().boltURI()), health);

@@ -118,7 +118,9 @@ class ScenesTest {
         catalog = new ItemCatalog(graph).reload();
         ListenerStates states = new ListenerStates(catalog);
         intake = new EventIntake(journal, catalog, states).awaitCaughtUp();
-        recall = new RecallService(graph, new ListenerProfiles(graph, states), Duration.ofSeconds(10), new SimpleMeterRegistry());
+        // profiles remembered as the service does: onboarding must tell them (aColdListenerStartsFromOnboarding)
+        recall = new RecallService(graph, new ListenerProfiles(graph, states, 1_000, Duration.ofMinutes(10)), Duration.ofSeconds(10),
+                new SimpleMeterRegistry());
         SongPopularity popularity = new SongPopularity(graph).reload();
         sceneRecall = new SceneRecall(recall, popularity, catalog, new PopularItems(graph));
         picks = new Picks(catalog, popularity);
@@ -312,7 +314,8 @@ class ScenesTest {
 
     @Test
     void aColdListenerStartsFromOnboarding() {
-        Onboarding.Result r = new Onboarding(graph).choose("u-new", List.of("a5", "no-such-artist"), List.of("JAZZ"), "Asia/Tokyo");
+        assertTrue(recall.profiles().of("u-new").isEmpty(), "not known yet (and remembered so)");
+        Onboarding.Result r = new Onboarding(graph, recall.profiles()).choose("u-new", List.of("a5", "no-such-artist"), List.of("JAZZ"), "Asia/Tokyo");
         assertEquals(List.of("a5"), r.artists());
         assertEquals(List.of("g-jazz"), r.genres());
         assertEquals(List.of("no-such-artist"), r.unknown());
@@ -326,7 +329,7 @@ class ScenesTest {
 
     @Test
     void anOnboardingWithNothingInTheCatalogWritesNothing() {
-        Onboarding.Result r = new Onboarding(graph).choose("u-refused", List.of("no-such-artist"), List.of("no-such-genre"), "Asia/Tokyo");
+        Onboarding.Result r = new Onboarding(graph, recall.profiles()).choose("u-refused", List.of("no-such-artist"), List.of("no-such-genre"), "Asia/Tokyo");
         assertTrue(r.artists().isEmpty() && r.genres().isEmpty(), r.toString());
         assertEquals(List.of("no-such-artist", "no-such-genre"), r.unknown());
         try (Session s = graph.session()) {

@@ -1,0 +1,65 @@
+package io.melograph.recall;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ListenerMemoryTest {
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private String read(String user) {
+        return user + "#" + reads.incrementAndGet();
+    }
+
+    @Test
+    void aListenerIsReadOnceUntilForgottenOrExpired() {
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 500, now::get);
+        assertEquals("ana#1", memory.get("ana", this::read));
+        assertEquals("ana#1", memory.get("ana", this::read), "remembered");
+        memory.forget(List.of("ana"));
+        assertEquals("ana#2", memory.get("ana", this::read), "read again after a change");
+        now.addAndGet(499);
+        assertEquals("ana#2", memory.peek("ana"));
+        now.addAndGet(1);
+        assertNull(memory.peek("ana"), "expired");
+        assertEquals("ana#3", memory.get("ana", this::read));
+    }
+
+    @Test
+    void theLeastRecentlyAskedGoFirst() {
+        ListenerMemory<String> memory = new ListenerMemory<>(2, 10_000, now::get);
+        memory.get("ana", this::read);
+        memory.get("ben", this::read);
+        memory.get("ana", this::read); // ana asked again: ben is now the oldest
+        memory.get("cy", this::read);
+        assertEquals(2, memory.size());
+        assertNull(memory.peek("ben"));
+        assertEquals("ana#1", memory.peek("ana"));
+    }
+
+    @Test
+    void aReadThatOverlapsAChangeIsAnsweredButNotKept() {
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 10_000, now::get);
+        String answered = memory.get("ana", user -> {
+            memory.forget(List.of("ana")); // the aggregation commits while the graph is being read
+            return read(user);
+        });
+        assertEquals("ana#1", answered);
+        assertNull(memory.peek("ana"), "a value read before a write must not outlive it");
+        assertEquals("ana#2", memory.get("ana", this::read));
+    }
+
+    @Test
+    void noMemoryReadsEveryTime() {
+        ListenerMemory<String> memory = ListenerMemory.none();
+        memory.get("ana", this::read);
+        assertEquals("ana#2", memory.get("ana", this::read));
+        assertEquals(0, memory.size());
+    }
+}
