@@ -50,6 +50,11 @@ public final class RecallBench {
         Duration budget = Duration.ofSeconds(30); // measure, never cut
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d listeners x %d rounds, limit %d%n", ctx.size(), rounds, limit));
         out.append(String.format(Locale.ROOT, "%-20s %9s %9s %9s %12s%n", "channel", "p50 ms", "p99 ms", "max ms", "candidates"));
+        // the profile each request reads before its channels: from the graph, and as remembered by the service
+        ListenerProfiles remembered = new ListenerProfiles(graph, new ListenerStates(new ItemCatalog(graph)), users.size(), Duration.ofHours(1));
+        users.forEach(remembered::of);
+        out.append(row("profile (graph)", time(users, rounds, profiles::of), Double.NaN));
+        out.append(row("profile (remembered)", time(users, rounds, remembered::of), Double.NaN));
         for (RecallChannel c : channels.values()) {
             List<ListenerContext> inputs = c == similarArtists ? artists : ctx;
             inputs.forEach(x -> c.recall(x, limit, budget)); // warm-up: plans and page cache
@@ -63,11 +68,30 @@ public final class RecallBench {
                     nanos[i++] = System.nanoTime() - t0;
                 }
             }
-            Arrays.sort(nanos);
-            out.append(String.format(Locale.ROOT, "%-20s %9.2f %9.2f %9.2f %12.1f%n", c.name(), pct(nanos, 0.5), pct(nanos, 0.99),
-                    nanos[nanos.length - 1] / 1e6, (double) found / nanos.length));
+            out.append(row(c.name(), nanos, (double) found / nanos.length));
         }
         return out.toString();
+    }
+
+    /** Times {@code work} for each listener, {@code rounds} times, after one warm-up pass. */
+    private static long[] time(List<String> users, int rounds, java.util.function.Consumer<String> work) {
+        users.forEach(work);
+        long[] nanos = new long[users.size() * rounds];
+        int i = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (String u : users) {
+                long t0 = System.nanoTime();
+                work.accept(u);
+                nanos[i++] = System.nanoTime() - t0;
+            }
+        }
+        return nanos;
+    }
+
+    private static String row(String name, long[] nanos, double found) {
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "%-20s %9.2f %9.2f %9.2f %12s%n", name, pct(nanos, 0.5), pct(nanos, 0.99),
+                nanos[nanos.length - 1] / 1e6, Double.isNaN(found) ? "" : String.format(Locale.ROOT, "%.1f", found));
     }
 
     private static double pct(long[] sorted, double q) {
