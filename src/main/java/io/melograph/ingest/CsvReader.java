@@ -141,7 +141,10 @@ public final class CsvReader implements Closeable {
             }
         } catch (JsonProcessingException e) {
             int field = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).size() + 1;
-            return new Record(start, List.of(), "unexpected character after the closing quote of field " + field);
+            String message = e.getOriginalMessage();
+            return new Record(start, List.of(), message != null && message.contains("Expected column separator")
+                    ? "unexpected character after the closing quote of field " + field
+                    : "field " + field + ": " + (message == null ? "unreadable" : message.lines().findFirst().orElse("")));
         }
         if (rows.isEmpty()) {
             rows.add(new ArrayList<>());
