@@ -47,8 +47,8 @@ public final class ListenerProfiles {
     private final String timeZoneCypher = CypherFile.load("recall/listener-time-zone.cypher").statement();
 
     /**
-     * What the graph knows of a listener (null fields when it does not know them): kept in {@link ListenerMemory} and
-     * shared between requests, so never changed.
+     * What the graph knows of a listener (empty when it does not know them; no time zone: null): kept in
+     * {@link ListenerMemory} and shared between requests, so never changed.
      */
     private record LongTerm(boolean known, Map<String, ListenerProfile.Heard> heard, Set<String> disliked,
                             Map<String, double[]> artists, Map<String, String> names,
