@@ -8,12 +8,14 @@ import io.melograph.ingest.ImportFiles;
 import io.melograph.ingest.ImportJobs;
 import io.melograph.ingest.Uploads;
 import io.melograph.events.ItemCatalog;
+import io.melograph.recall.RecallService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.server.HttpServerConfiguration;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -56,8 +58,13 @@ final class GraphFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog, GraphSettings settings) {
-        return new ImportJobs(graph, files, settings.home().resolve("import-jobs"), catalog::reload);
+    ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog, GraphSettings settings,
+                          Provider<RecallService> recall) {
+        // an import may write any listener's history (HetRec plays, friendships): remembered profiles are read again
+        return new ImportJobs(graph, files, settings.home().resolve("import-jobs"), () -> {
+            catalog.reload();
+            recall.get().profiles().forgetAll();
+        });
     }
 
     /** Uploads unpack to at most 16 times the upload limit; kept for {@code melograph.imports.retention} (7 days). */

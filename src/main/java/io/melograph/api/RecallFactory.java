@@ -26,10 +26,10 @@ final class RecallFactory {
     @Bean(preDestroy = "close")
     RecallService recall(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, MeterRegistry meters,
                          @Value("${melograph.recall.budget-ms:200}") long budgetMs,
-                         @Value("${melograph.recall.profiles.remembered:10000}") int rememberedProfiles,
+                         @Value("${melograph.recall.profiles.remembered-songs:500000}") long rememberedSongs,
                          @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds) {
         // a listener's requests after the first read no profile from the graph until aggregation changes it
-        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedProfiles, Duration.ofSeconds(profileTtlSeconds));
+        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedSongs, Duration.ofSeconds(profileTtlSeconds));
         aggregator.whenWritten(profiles::forget);
         RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
         recall.warmUp();

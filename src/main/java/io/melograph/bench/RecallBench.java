@@ -51,7 +51,7 @@ public final class RecallBench {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d listeners x %d rounds, limit %d%n", ctx.size(), rounds, limit));
         out.append(String.format(Locale.ROOT, "%-20s %9s %9s %9s %12s%n", "channel", "p50 ms", "p99 ms", "max ms", "candidates"));
         // the profile each request reads before its channels: from the graph, and as remembered by the service
-        ListenerProfiles remembered = new ListenerProfiles(graph, new ListenerStates(new ItemCatalog(graph)), users.size(), Duration.ofHours(1));
+        ListenerProfiles remembered = new ListenerProfiles(graph, new ListenerStates(new ItemCatalog(graph)), Long.MAX_VALUE, Duration.ofHours(1));
         users.forEach(remembered::of);
         out.append(row("profile (graph)", time(users, rounds, profiles::of), Double.NaN));
         out.append(row("profile (remembered)", time(users, rounds, remembered::of), Double.NaN));

@@ -344,15 +344,15 @@ public final class GraphAggregator implements AutoCloseable {
             });
         }
         cursor = end;
+        recentIds.clear();
+        recentIds.addAll(recent);
+        aggregated += events.size();
+        lastBatchMs = (System.nanoTime() - started) / 1_000_000;
         if (!listens.isEmpty() && !written.isEmpty()) {
             Set<String> users = new HashSet<>();
             listens.values().forEach(row -> users.add((String) row.get("user")));
             written.forEach(w -> w.accept(users));
         }
-        recentIds.clear();
-        recentIds.addAll(recent);
-        aggregated += events.size();
-        lastBatchMs = (System.nanoTime() - started) / 1_000_000;
     }
 
     /** The newest {@value #RECENT_IDS} event ids once {@code events} are folded in. */

@@ -22,6 +22,7 @@ public final class ByteLines implements Closeable {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final boolean loneCrEnds;
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
     private int limit;
@@ -29,18 +30,27 @@ public final class ByteLines implements Closeable {
     private int length;
     private long number;
     private boolean tooLong;
+    private int droppedQuotes;
+    private byte[] ending = NONE;
     private final boolean utf16;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private int badColumn;
 
+    private static final byte[] NONE = {};
+    private static final byte[] LF = {'\n'};
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CR = {'\r'};
+
     public ByteLines(InputStream in) throws IOException {
-        this(in, MAX_LINE_BYTES);
+        this(in, MAX_LINE_BYTES, false);
     }
 
-    public ByteLines(InputStream in, int maxLineBytes) throws IOException {
+    /** @param loneCrEnds whether a carriage return not followed by a line feed ends a line too (CSV, RFC 4180) */
+    public ByteLines(InputStream in, int maxLineBytes, boolean loneCrEnds) throws IOException {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.loneCrEnds = loneCrEnds;
         while (limit < 3) {
             int n = in.read(buffer, limit, buffer.length - limit);
             if (n < 0) {
@@ -72,14 +82,31 @@ public final class ByteLines implements Closeable {
     public boolean next() throws IOException {
         length = 0;
         tooLong = false;
+        droppedQuotes = 0;
+        ending = NONE;
         int c = read();
         if (c == -1) {
             return false;
         }
         number++;
-        while (c != '\n' && c != -1) {
+        while (c != -1) {
+            if (c == '\n') {
+                ending = LF;
+                break;
+            }
+            if (c == '\r' && loneCrEnds) {
+                int d = read();
+                if (d != '\n' && d != -1) {
+                    pos--; // the first byte of the next line, still in the buffer
+                }
+                ending = d == '\n' ? CRLF : CR;
+                break;
+            }
             if (length == maxLineBytes) {
                 tooLong = true;
+                if (c == '"') {
+                    droppedQuotes++;
+                }
             } else {
                 if (length == line.length) {
                     line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
@@ -88,10 +115,21 @@ public final class ByteLines implements Closeable {
             }
             c = read();
         }
-        if (length > 0 && line[length - 1] == '\r') {
+        if (length > 0 && line[length - 1] == '\r' && !tooLong) {
             length--;
+            ending = ending == LF ? CRLF : ending;
         }
         return true;
+    }
+
+    /** The bytes that ended the current line ({@code \n}, {@code \r\n}, a lone {@code \r}), none at the end of input. */
+    public byte[] ending() {
+        return ending;
+    }
+
+    /** How many quote characters were in the part of a {@link #tooLong()} line that was read past. */
+    public int droppedQuotes() {
+        return droppedQuotes;
     }
 
     /** The 1-based number of the current line. */

@@ -51,7 +51,7 @@ public final class CsvReader implements Closeable {
     public record Record(long line, List<String> fields, String error) {}
 
     public CsvReader(InputStream in) throws IOException {
-        this.lines = new ByteLines(in, MAX_ROW);
+        this.lines = new ByteLines(in, MAX_ROW, true);
     }
 
     /** The next row, or null at the end of input. Empty lines are skipped. */
@@ -79,29 +79,45 @@ public final class CsvReader implements Closeable {
         quotes.reset();
         String tooLong = follow(true);
         while (quotes.inside) {
+            byte[] lineEnd = lines.ending(); // inside the quoted field: part of its value, as written
             if (!lines.next()) {
                 return new Record(start, List.of(), "unterminated quoted field starting on line " + start);
             }
-            quotes.lineBreak();
+            quotes.lineBreak(lineEnd.length);
             if (tooLong == null) {
-                row.write('\n');
+                if (row.size() + lineEnd.length > MAX_ROW) {
+                    tooLong = tooLong();
+                } else {
+                    row.write(lineEnd, 0, lineEnd.length);
+                }
             }
             String problem = follow(tooLong == null);
             tooLong = tooLong != null ? tooLong : problem;
         }
         // an oversized row is reported without its fields (they would be kept with the problem)
-        return tooLong != null ? new Record(start, List.of(), tooLong) : parse(start);
+        if (tooLong != null) {
+            return new Record(start, List.of(), tooLong);
+        }
+        if (quotes.afterClosingQuote > 0) {
+            return new Record(start, List.of(), "unexpected character after the closing quote of field " + quotes.afterClosingQuote);
+        }
+        return parse(start);
+    }
+
+    private String tooLong() {
+        return quotes.fieldBytes >= MAX_FIELD ? "field " + quotes.field + " longer than " + MAX_FIELD + " bytes"
+                : "row longer than " + MAX_ROW + " bytes (from field " + quotes.field + " on)";
     }
 
     /**
      * Follows the quotes of the current line and adds it to the row while {@code keeping}; the row's problem when
-     * the line does not fit. Past that nothing more is kept, and a line cut by {@link ByteLines} is taken to end the
-     * row (its quotes are lost with its end).
+     * the line does not fit. Past that nothing more is kept; of the part of a line {@link ByteLines} read past only its
+     * quotes are known (inside a quoted field that is enough to tell whether the field ended).
      */
     private String follow(boolean keeping) {
         byte[] bytes = lines.bytes();
         int length = lines.length();
-        int room = keeping ? MAX_ROW - row.size() : 0;
+        int room = keeping ? Math.max(0, MAX_ROW - row.size()) : 0;
         if (length <= room && !lines.tooLong()) {
             quotes.scan(bytes, 0, length);
             row.write(bytes, 0, length);
@@ -109,12 +125,10 @@ public final class CsvReader implements Closeable {
         }
         int cut = Math.min(length, room);
         quotes.scan(bytes, 0, cut);
-        String problem = !keeping ? null : quotes.fieldBytes >= MAX_FIELD
-                ? "field " + quotes.field + " longer than " + MAX_FIELD + " bytes"
-                : "row longer than " + MAX_ROW + " bytes (from field " + quotes.field + " on)";
+        String problem = keeping ? tooLong() : null;
         quotes.scan(bytes, cut, length);
-        if (lines.tooLong()) {
-            quotes.inside = false;
+        if (lines.tooLong() && quotes.inside && lines.droppedQuotes() % 2 == 1) {
+            quotes.inside = false; // inside a quoted field quotes come in pairs ("") but for the closing one
         }
         return problem;
     }
@@ -153,9 +167,8 @@ public final class CsvReader implements Closeable {
             if (fields.isEmpty()) {
                 fields.add(""); // a row of one empty quoted field ("")
             }
-            if (badField > 0 && badField <= fields.size()) {
-                fields.set(badField - 1, "");
-                badField = 0;
+            if (badField > 0) { // the fields that are not UTF-8: kept empty, as they cannot be shown
+                fields.replaceAll(f -> f.indexOf('\uFFFD') >= 0 ? "" : f);
             }
             for (int i = 0; i < fields.size(); i++) {
                 String f = fields.get(i);
@@ -200,24 +213,29 @@ public final class CsvReader implements Closeable {
     private static final class Quotes {
         boolean inside;
         boolean fieldStart;
+        boolean closed;
         int field;
         int fieldBytes;
+        /** The first field with something between its closing quote and the next comma (0: none). */
+        int afterClosingQuote;
 
         void reset() {
             inside = false;
             fieldStart = true;
+            closed = false;
             field = 1;
             fieldBytes = 0;
+            afterClosingQuote = 0;
         }
 
         Quotes() {
             reset();
         }
 
-        /** A line break: inside a quoted field it is part of the field. */
-        void lineBreak() {
+        /** A line break of {@code n} bytes: inside a quoted field it is part of the field. */
+        void lineBreak(int n) {
             if (inside) {
-                fieldBytes++;
+                fieldBytes += n;
             }
         }
 
@@ -230,14 +248,19 @@ public final class CsvReader implements Closeable {
                             i++;
                         } else {
                             inside = false;
+                            closed = true;
                         }
                     }
                     fieldBytes++;
+                    continue;
                 } else if (b == ',') {
                     field++;
                     fieldBytes = 0;
                     fieldStart = true;
+                    closed = false;
                     continue;
+                } else if (closed && afterClosingQuote == 0) {
+                    afterClosingQuote = field;
                 } else if (b == '"' && fieldStart) {
                     inside = true;
                 } else {

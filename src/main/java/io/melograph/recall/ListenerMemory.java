@@ -1,43 +1,43 @@
 package io.melograph.recall;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 /**
- * What the graph said of recently asked listeners, so that their next requests ask it nothing: at most
- * {@code capacity} listeners (the least recently asked go first), each for at most {@code ttlMillis}. A listener is
- * forgotten as soon as a writer says their data changed (the graph aggregation, onboarding); the time limit covers
- * writers that do not say (bulk imports). A read that overlapped a change is answered but not kept, so a value read
- * before a write cannot outlive it.
+ * What the graph said of recently asked listeners, so that their next requests ask it nothing: values up to a total
+ * weight (each value weighs what {@code weigher} says, e.g. its songs: a heavy listener costs more memory than a
+ * new one), the least recently asked going first, each for at most {@code ttlMillis}. A listener is forgotten as soon
+ * as a writer says their data changed (the graph aggregation, onboarding, an import); the time limit covers writers
+ * that do not say. A read that overlapped a change is answered but not kept, so a value read before a write cannot
+ * outlive it.
  */
 public final class ListenerMemory<V> {
-    private record Entry<V>(V value, long at) {}
+    private record Entry<V>(V value, long at, int weight) {}
 
-    private final int capacity;
+    private final long maxWeight;
     private final long ttlMillis;
+    private final ToIntFunction<V> weigher;
     private final LongSupplier clock;
-    private final Map<String, Entry<V>> entries;
+    private final LinkedHashMap<String, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long weight;
     /** Counts changes: a read keeps its value only if none happened while it ran. */
     private long changes;
 
-    public ListenerMemory(int capacity, long ttlMillis, LongSupplier clock) {
-        this.capacity = capacity;
+    public ListenerMemory(long maxWeight, long ttlMillis, ToIntFunction<V> weigher, LongSupplier clock) {
+        this.maxWeight = maxWeight;
         this.ttlMillis = ttlMillis;
+        this.weigher = weigher;
         this.clock = clock;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
-                return size() > ListenerMemory.this.capacity;
-            }
-        };
     }
 
     /** No memory: every request reads the graph (command-line tools, the replay). */
     public static <V> ListenerMemory<V> none() {
-        return new ListenerMemory<>(0, 0, System::currentTimeMillis);
+        return new ListenerMemory<>(0, 0, v -> 1, System::currentTimeMillis);
     }
 
     /** The remembered value, or the one {@code read} gives (kept unless the listener changed meanwhile). */
@@ -52,9 +52,16 @@ public final class ListenerMemory<V> {
         }
         long at = clock.getAsLong();
         V value = read.apply(userId);
+        int w = Math.max(1, weigher.applyAsInt(value));
         synchronized (this) {
-            if (capacity > 0 && changes == changesBefore) {
-                entries.put(userId, new Entry<>(value, at));
+            if (changes == changesBefore && w <= maxWeight) {
+                remove(userId);
+                entries.put(userId, new Entry<>(value, at, w));
+                weight += w;
+                for (Iterator<Entry<V>> eldest = entries.values().iterator(); weight > maxWeight && eldest.hasNext(); ) {
+                    weight -= eldest.next().weight();
+                    eldest.remove();
+                }
             }
         }
         return value;
@@ -69,10 +76,29 @@ public final class ListenerMemory<V> {
     /** These listeners' data changed: their next request reads it again. */
     public synchronized void forget(Collection<String> userIds) {
         changes++;
-        userIds.forEach(entries::remove);
+        userIds.forEach(this::remove);
+    }
+
+    /** Anybody's data may have changed (a bulk import): every listener is read again. */
+    public synchronized void forgetAll() {
+        changes++;
+        entries.clear();
+        weight = 0;
     }
 
     public synchronized int size() {
         return entries.size();
+    }
+
+    /** The total weight held. */
+    public synchronized long weight() {
+        return weight;
+    }
+
+    private void remove(String userId) {
+        Entry<V> e = entries.remove(userId);
+        if (e != null) {
+            weight -= e.weight();
+        }
     }
 }

@@ -61,16 +61,24 @@ public final class ListenerProfiles {
         this.memory = ListenerMemory.none();
     }
 
-    /** Remembers what the graph said of up to {@code listeners} listeners until {@link #forget} or {@code ttl}. */
-    public ListenerProfiles(GraphConnection graph, ListenerStates live, int listeners, Duration ttl) {
+    /**
+     * Remembers what the graph said of listeners, up to {@code songs} heard songs and artists in all (a few hundred
+     * bytes each), until {@link #forget} or {@code ttl}.
+     */
+    public ListenerProfiles(GraphConnection graph, ListenerStates live, long songs, Duration ttl) {
         this.graph = graph;
         this.live = live;
-        this.memory = new ListenerMemory<>(listeners, ttl.toMillis(), System::currentTimeMillis);
+        this.memory = new ListenerMemory<>(songs, ttl.toMillis(), t -> t.heard().size() + t.artists().size(), System::currentTimeMillis);
     }
 
     /** These listeners' graph data changed (aggregated events, onboarding): their next profile reads it again. */
     public void forget(Collection<String> userIds) {
         memory.forget(userIds);
+    }
+
+    /** Anybody's may have (an import): every profile is read again. */
+    public void forgetAll() {
+        memory.forgetAll();
     }
 
     /** The time zone of the listener's profile alone (cheap; Daily reads it to know the listener's day). */

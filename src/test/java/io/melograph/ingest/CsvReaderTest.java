@@ -126,6 +126,41 @@ class CsvReaderTest {
         assertEquals(2, rows.get(1).line());
         assertEquals(List.of("2", "x"), rows.get(2).fields(), "a lone carriage return ends a row");
         assertEquals(List.of("3", "ok"), rows.get(3).fields());
+        assertEquals(4, rows.get(3).line(), "and a line");
+    }
+
+    @Test
+    void lineEndsInsideAQuotedFieldAreKeptAsWritten() throws IOException {
+        List<CsvReader.Record> rows = read("id,notes\r\n1,\"a\r\nb\rc\nd\"\r\n2,ok\r\n");
+        assertEquals(List.of("1", "a\r\nb\rc\nd"), rows.get(1).fields());
+        assertEquals(List.of("2", "ok"), rows.get(2).fields());
+    }
+
+    @Test
+    void onlyACommaOrALineEndMayFollowAClosingQuote() throws IOException {
+        List<CsvReader.Record> rows = read("\"a\" ,b\nc,\"d\"\t\ne,f\n");
+        assertEquals("unexpected character after the closing quote of field 1", rows.get(0).error());
+        assertEquals("unexpected character after the closing quote of field 2", rows.get(1).error());
+        assertEquals(List.of("e", "f"), rows.get(2).fields());
+    }
+
+    @Test
+    void aRowThatFillsTheRowLimitToTheByteIsAnErrorNotACrash() throws IOException {
+        String first = "1,\"" + "x".repeat(CsvReader.MAX_ROW - 3); // exactly MAX_ROW bytes, then a line break in the field
+        List<CsvReader.Record> rows = read("id,v\n" + first + "\nmore\"\n2,ok\n");
+        assertEquals(3, rows.size(), rows.get(1).error());
+        assertTrue(rows.get(1).error().startsWith("field 2 longer than"), rows.get(1).error());
+        assertEquals(List.of("2", "ok"), rows.get(2).fields());
+        assertEquals(4, rows.get(2).line());
+    }
+
+    @Test
+    void aQuotedFieldPastTheLineLimitStillEndsWhereItsQuoteCloses() throws IOException {
+        String huge = "y".repeat(CsvReader.MAX_ROW + 100);
+        List<CsvReader.Record> rows = read("id,v,w\n1,\"" + huge + "\nmore\",x\n2,ok,z\n");
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(1).error().startsWith("field 2 longer than"), rows.get(1).error());
+        assertEquals(List.of("2", "ok", "z"), rows.get(2).fields(), "nothing of the long row taken for a row of its own");
     }
 
     @Test

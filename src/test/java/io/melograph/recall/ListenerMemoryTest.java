@@ -19,7 +19,7 @@ class ListenerMemoryTest {
 
     @Test
     void aListenerIsReadOnceUntilForgottenOrExpired() {
-        ListenerMemory<String> memory = new ListenerMemory<>(10, 500, now::get);
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 500, v -> 1, now::get);
         assertEquals("ana#1", memory.get("ana", this::read));
         assertEquals("ana#1", memory.get("ana", this::read), "remembered");
         memory.forget(List.of("ana"));
@@ -32,20 +32,37 @@ class ListenerMemoryTest {
     }
 
     @Test
-    void theLeastRecentlyAskedGoFirst() {
-        ListenerMemory<String> memory = new ListenerMemory<>(2, 10_000, now::get);
+    void theLeastRecentlyAskedGoFirstWhenTheWeightIsFull() {
+        // a value weighs its length here: "ana#1" 5
+        ListenerMemory<String> memory = new ListenerMemory<>(12, 10_000, String::length, now::get);
         memory.get("ana", this::read);
         memory.get("ben", this::read);
+        assertEquals(10, memory.weight());
         memory.get("ana", this::read); // ana asked again: ben is now the oldest
         memory.get("cy", this::read);
         assertEquals(2, memory.size());
+        assertEquals(9, memory.weight());
         assertNull(memory.peek("ben"));
         assertEquals("ana#1", memory.peek("ana"));
+        memory.get("a-listener-heavier-than-all", this::read);
+        assertNull(memory.peek("a-listener-heavier-than-all"), "heavier than the whole memory: answered, not kept");
+        assertEquals(2, memory.size());
+    }
+
+    @Test
+    void afterAnImportEveryoneIsReadAgain() {
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 10_000, v -> 1, now::get);
+        memory.get("ana", this::read);
+        memory.get("ben", this::read);
+        memory.forgetAll();
+        assertEquals(0, memory.size());
+        assertEquals(0, memory.weight());
+        assertEquals("ana#3", memory.get("ana", this::read));
     }
 
     @Test
     void aReadThatOverlapsAChangeIsAnsweredButNotKept() {
-        ListenerMemory<String> memory = new ListenerMemory<>(10, 10_000, now::get);
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 10_000, v -> 1, now::get);
         String answered = memory.get("ana", user -> {
             memory.forget(List.of("ana")); // the aggregation commits while the graph is being read
             return read(user);

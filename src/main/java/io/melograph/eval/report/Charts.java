@@ -69,6 +69,18 @@ public final class Charts {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }
 
+    /** Line of series {@code i}: solid for the first eight, then dashed, then dotted, so no two series look alike. */
+    static BasicStroke stroke(int i) {
+        BasicStroke[] strokes = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
+        return strokes[Math.min(strokes.length - 1, Math.floorDiv(i, PALETTE.length))];
+    }
+
+    /** Marker of series {@code i}, changing with its line after each eight. */
+    private static org.knowm.xchart.style.markers.Marker marker(int i) {
+        org.knowm.xchart.style.markers.Marker[] markers = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND};
+        return markers[Math.min(markers.length - 1, Math.floorDiv(i, PALETTE.length))];
+    }
+
     /** The files a chart written to {@code png} consists of: the PNG and the SVG beside it. */
     public static List<Path> files(Path png) {
         return List.of(png, svg(png));
@@ -112,10 +124,9 @@ public final class Charts {
             if (x.length > 0) { // XChart refuses empty series
                 XYSeries s = chart.addSeries(String.valueOf(e.getKey()), x, y);
                 s.setLineColor(color(i));
+                s.setLineStyle(stroke(i));
                 s.setMarkerColor(color(i));
-                if (x.length > MARKERS_UP_TO) {
-                    s.setMarker(SeriesMarkers.NONE);
-                }
+                s.setMarker(x.length > MARKERS_UP_TO ? SeriesMarkers.NONE : marker(i));
             }
             i++;
         }
@@ -179,6 +190,7 @@ public final class Charts {
                 s.setMarker(SeriesMarkers.NONE);
                 Color c = color(i);
                 s.setLineColor(c);
+                s.setLineStyle(stroke(i));
                 s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), HISTOGRAM_ALPHA));
             }
             i++;

@@ -41,6 +41,17 @@ class ChartsTest {
     }
 
     @Test
+    void seriesPastThePaletteGetAnotherLineSoNoTwoLookAlike() {
+        int n = 3 * Charts.PALETTE.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                assertTrue(!Charts.color(i).equals(Charts.color(j)) || !Charts.stroke(i).equals(Charts.stroke(j)),
+                        "series " + i + " and " + j);
+            }
+        }
+    }
+
+    @Test
     void linesSkipNonFinitePointsAndSurviveSingletonsAndFlatLines() throws IOException {
         Map<String, double[][]> series = new LinkedHashMap<>();
         series.put("flat", new double[][] {{1, 0.5}, {2, 0.5}, {3, Double.NaN}, {4, 0.5}});
