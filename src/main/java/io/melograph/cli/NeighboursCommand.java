@@ -30,9 +30,10 @@ final class NeighboursCommand implements Runnable {
 
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Asks every item-level channel (same artist, album, writer, band members, tags, artist tags,",
-                    "co-listened, playlists, vector) for each song's neighbours, as the channel answers for that song alone, and",
-                    "writes them to MELOGRAPH_HOME/neighbours (memory-mapped arrays). A running service swaps the new lists in",
-                    "within seconds and answers similar songs and listeners' recall from them; songs added since are asked of the graph.",
+                    "co-listened, playlists, vector, the song's videos and MLOGs) for each song's neighbours, as the channel",
+                    "answers for that song alone, and writes them to MELOGRAPH_HOME/neighbours (memory-mapped arrays). A running",
+                    "service swaps the new lists in within seconds and answers similar songs and listeners' recall from them;",
+                    "songs added since are asked of the graph.",
                     "Run it again after imports and as co-listening grows."})
     static final class Build implements Callable<Integer> {
         @Mixin

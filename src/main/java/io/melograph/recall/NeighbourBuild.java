@@ -40,11 +40,11 @@ public final class NeighbourBuild {
 
     private NeighbourBuild() {}
 
-    /** The channels whose lists can be stored: graph channels answering from the seed song alone. */
+    /** The channels whose lists can be stored: graph channels answering from the seed song alone ({@link RecallService#storable}). */
     public static List<ItemChannel> storable(RecallService recall) {
         List<ItemChannel> out = new ArrayList<>();
         for (RecallChannel c : recall.channels().values()) {
-            if (c instanceof ItemChannel ic && RecallService.forOneSong(c.name())) {
+            if (c instanceof ItemChannel ic && RecallService.storable(c.name())) {
                 out.add(ic);
             }
         }

@@ -247,6 +247,16 @@ public final class RecallService implements AutoCloseable {
         return !NOT_FOR_ONE_SONG.contains(channel);
     }
 
+    /**
+     * Whether a channel's answer for a listener is the sum of its answers for each seed song alone, so the neighbour
+     * store can hold it: the song channels, and the videos and MLOGs of songs (not similar songs, but per song all the
+     * same). Not friends, watched videos' songs (seeds are videos), nor playlists (they leave out the listener's own,
+     * or pick genres across all seeds).
+     */
+    static boolean storable(String channel) {
+        return forOneSong(channel) || "kg-videos".equals(channel);
+    }
+
     /** Answers from these materialized neighbour lists from now on (null: from the graph only). */
     public void useNeighbours(NeighbourStore store) {
         this.neighbours = store;

@@ -46,7 +46,9 @@ class NeighbourBuildTest {
                            (pl:Playlist {id: 'pl-night', name: 'Night drive'}), (pl)-[:CONTAINS {pos: 1}]->(a1),
                            (pl)-[:CONTAINS {pos: 2}]->(b1), (member:Artist {id: 'a-member', name: 'Solo Member'}),
                            (member)-[:MEMBER_OF]->(art), (:Song {id: 'a-solo', name: 'Solo song'})-[:PERFORMED_BY]->(member),
-                           (prod:Person {id: 'p-prod', name: 'A Producer'}), (a1)-[:PRODUCED_BY]->(prod), (b1)-[:PRODUCED_BY]->(prod)
+                           (prod:Person {id: 'p-prod', name: 'A Producer'}), (a1)-[:PRODUCED_BY]->(prod), (b1)-[:PRODUCED_BY]->(prod),
+                           (:Video {id: 'v-live', name: 'Live video'})-[:FEATURES]->(a1),
+                           (:Mlog {id: 'm-clip', name: 'A clip'})-[:USES]->(a2)
                     """).consume();
         }
         TestGraph.withPlugins(); // graph embeddings for the vector channel: its neighbours are stored too
@@ -72,7 +74,8 @@ class NeighbourBuildTest {
         NeighbourBuild.Result built = NeighbourBuild.run(TestGraph.connection(), recall, dir, 2,
                 GraphEmbeddings.liveVersion(TestGraph.connection()).orElse(null));
         assertEquals(List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags", "kg-artist-tags",
-                "kg-co-listened", "kg-playlists", "vector"), built.channels(), "the item-level channels; not friends, videos, watched songs");
+                "kg-co-listened", "kg-videos", "kg-playlists", "vector"), built.channels(),
+                "the item-level channels; not friends, watched videos' songs, playlists");
         assertEquals(25, built.songs(), "24 songs of the two scenes and the member's solo song");
         assertTrue(built.neighbours() > 0 && built.bytes() > 0);
         assertEquals(0, built.timeouts());
@@ -124,7 +127,7 @@ class NeighbourBuildTest {
         assertEquals(List.of("b-artist-2"), profile.artists().stream().map(ListenerContext.Seed::id).toList());
         ListenerContext context = profile.context().excluding(profile.heard().keySet());
         List<String> names = List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
-                "kg-co-listened", "kg-playlists");
+                "kg-co-listened", "kg-playlists", "kg-videos");
         RecallRunner.Result graph = recall.run(names, context, 20, n -> Duration.ofSeconds(20));
         NeighbourBuild.run(TestGraph.connection(), recall, home.resolve("neighbours"), 2, null);
         recall.useNeighbours(NeighbourStore.open(home.resolve("neighbours")));
@@ -138,6 +141,8 @@ class NeighbourBuildTest {
         assertTrue(lines(stored.candidates().get("kg-same-artist")).stream().anyMatch(l -> l.contains("b-song-2-")),
                 "the artist seed's songs come from the graph part");
         assertFalse(stored.candidates().get("kg-same-album").isEmpty());
+        assertEquals(List.of("m-clip", "v-live"), stored.candidates().get("kg-videos").stream().map(Candidate::itemId).sorted().toList(),
+                "the videos and MLOGs of the seed songs, from the store");
     }
 
     private static List<String> lines(List<Candidate> candidates) {
