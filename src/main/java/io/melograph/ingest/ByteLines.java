@@ -181,6 +181,15 @@ public final class ByteLines implements Closeable {
         return badColumn;
     }
 
+    /** The offset of the first byte of {@code bytes[0, length)} that is not UTF-8, or -1. */
+    public static int firstMalformedUtf8(byte[] bytes, int length) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CoderResult r = utf8.decode(in, CharBuffer.allocate(length), true);
+        return r.isError() ? in.position() : -1;
+    }
+
     /** The column (in characters, counting from {@code startCol}) reached after {@code bytes[from, to)} of UTF-8. */
     public static int column(byte[] bytes, int from, int to, int startCol) {
         int c = startCol;

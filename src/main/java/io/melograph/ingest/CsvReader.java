@@ -10,11 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,13 +33,9 @@ public final class CsvReader implements Closeable {
     private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private final ByteLines lines;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream row = new ByteArrayOutputStream(256);
     private final Quotes quotes = new Quotes();
     private final ArrayDeque<Record> pending = new ArrayDeque<>();
-    private int badOffset;
-    private boolean checkedEncoding;
     private boolean ended;
 
     /** A parsed row: its first line, its fields, or the reason it could not be parsed. */
@@ -52,6 +43,10 @@ public final class CsvReader implements Closeable {
 
     public CsvReader(InputStream in) throws IOException {
         this.lines = new ByteLines(in, MAX_ROW, true);
+        if (lines.utf16()) { // nothing in it reads as UTF-8: one error, then the end
+            pending.add(new Record(1, List.of(), "the file is UTF-16; save it as UTF-8"));
+            ended = true;
+        }
     }
 
     /** The next row, or null at the end of input. Empty lines are skipped. */
@@ -61,13 +56,6 @@ public final class CsvReader implements Closeable {
         }
         if (ended) {
             return null;
-        }
-        if (!checkedEncoding) {
-            checkedEncoding = true;
-            if (lines.utf16()) {
-                ended = true;
-                return new Record(1, List.of(), "the file is UTF-16; save it as UTF-8");
-            }
         }
         do {
             if (!lines.next()) {
@@ -136,14 +124,10 @@ public final class CsvReader implements Closeable {
     /** Splits a whole row into fields; more than one record if the row holds a lone carriage return (a row end too). */
     private Record parse(long start) throws IOException {
         byte[] bytes = row.toByteArray();
-        String text = decode(bytes);
-        String error = null;
-        int badField = 0;
-        if (text == null) {
-            badField = fieldAt(bytes, badOffset);
-            error = "field " + badField + " is not valid UTF-8 (the file must be UTF-8 encoded)";
-            text = new String(bytes, StandardCharsets.UTF_8);
-        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        // bytes that are not UTF-8 became replacement characters; only then is the row checked strictly
+        int bad = text.indexOf('\uFFFD') >= 0 ? ByteLines.firstMalformedUtf8(bytes, bytes.length) : -1;
+        String error = bad < 0 ? null : "field " + fieldAt(bytes, bad) + " is not valid UTF-8 (the file must be UTF-8 encoded)";
         List<List<String>> rows = new ArrayList<>();
         try (JsonParser p = CSV.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -167,7 +151,7 @@ public final class CsvReader implements Closeable {
             if (fields.isEmpty()) {
                 fields.add(""); // a row of one empty quoted field ("")
             }
-            if (badField > 0) { // the fields that are not UTF-8: kept empty, as they cannot be shown
+            if (bad >= 0) { // the fields that are not UTF-8: kept empty, as they cannot be shown
                 fields.replaceAll(f -> f.indexOf('\uFFFD') >= 0 ? "" : f);
             }
             for (int i = 0; i < fields.size(); i++) {
@@ -179,18 +163,6 @@ public final class CsvReader implements Closeable {
             pending.add(new Record(start, fields, error));
         }
         return pending.poll();
-    }
-
-    /** The row as strict UTF-8, or null (then {@link #badOffset} is where it stops being UTF-8). */
-    private String decode(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = utf8.reset().decode(in, out, true);
-        if (r.isError()) {
-            badOffset = in.position();
-            return null;
-        }
-        return out.flip().toString();
     }
 
     /** The 1-based field a byte offset of the row falls in. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a {@link ListenerProfile} from both memories in one graph query: long-term history (aggregated LISTENED,
@@ -101,7 +102,6 @@ public final class ListenerProfiles {
             return Optional.empty();
         }
         Set<String> disliked = new HashSet<>(graphPart.disliked());
-        Map<String, String> names = new HashMap<>(graphPart.names());
         Map<String, double[]> songs = new LinkedHashMap<>();
         graphPart.heard().values().forEach(h -> songs.put(h.id(), new double[] {h.fondness(), h.plays()}));
         Map<String, double[]> watched = new LinkedHashMap<>();
@@ -110,7 +110,9 @@ public final class ListenerProfiles {
             latestWord(st, disliked);
             addSession(st, songs, watched, sessionHeard);
         });
-        nameMissing(songs, watched, names);
+        Map<String, String> known = graphPart.names(); // remembered: read, never copied per request
+        Map<String, String> more = namesMissing(songs, watched, known);
+        Function<String, String> names = id -> known.getOrDefault(id, more.getOrDefault(id, id));
         return Optional.of(new ListenerProfile(userId, graphPart.heard(), disliked, seeds(songs, names, SONG_SEEDS),
                 seeds(graphPart.artists(), names, ARTIST_SEEDS), seeds(watched, names, ARTIST_SEEDS), new ArrayList<>(sessionHeard),
                 graphPart.onboarding(), graphPart.timeZone()));
@@ -216,25 +218,27 @@ public final class ListenerProfiles {
         songs.keySet().removeAll(refused);
     }
 
-    /** Names of session items the long-term history did not bring. */
-    private void nameMissing(Map<String, double[]> songs, Map<String, double[]> watched, Map<String, String> names) {
+    /** Names of session items the long-term history did not bring ({@code known}). */
+    private Map<String, String> namesMissing(Map<String, double[]> songs, Map<String, double[]> watched, Map<String, String> known) {
         List<String> missing = new ArrayList<>();
-        songs.keySet().stream().filter(id -> !names.containsKey(id)).forEach(missing::add);
-        watched.keySet().stream().filter(id -> !names.containsKey(id)).forEach(missing::add);
+        songs.keySet().stream().filter(id -> !known.containsKey(id)).forEach(missing::add);
+        watched.keySet().stream().filter(id -> !known.containsKey(id)).forEach(missing::add);
+        Map<String, String> names = new HashMap<>();
         if (!missing.isEmpty()) {
             try (Session s = graph.session()) {
                 s.run(namesCypher, Map.of("ids", missing)).forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
             }
         }
+        return names;
     }
 
     /** The strongest {@code n} with a positive weight, scaled so the strongest is 1. */
-    private static List<ListenerContext.Seed> seeds(Map<String, double[]> m, Map<String, String> names, int n) {
+    private static List<ListenerContext.Seed> seeds(Map<String, double[]> m, Function<String, String> names, int n) {
         List<Map.Entry<String, double[]>> top = m.entrySet().stream().filter(e -> e.getValue()[0] > 0)
                 .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
                 .limit(n).toList();
         double max = top.isEmpty() ? 1 : top.get(0).getValue()[0];
-        return top.stream().map(e -> new ListenerContext.Seed(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()),
+        return top.stream().map(e -> new ListenerContext.Seed(e.getKey(), names.apply(e.getKey()),
                 e.getValue()[0] / max, (long) e.getValue()[1])).toList();
     }
 }

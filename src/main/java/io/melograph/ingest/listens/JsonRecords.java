@@ -15,12 +15,6 @@ import io.melograph.ingest.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -136,7 +130,7 @@ final class JsonRecords {
                 return;
             }
         } catch (JsonProcessingException ex) {
-            int bad = firstMalformedUtf8(bytes, length);
+            int bad = ByteLines.firstMalformedUtf8(bytes, length);
             long[] at = position(bytes, bad >= 0 ? bad : ex.getLocation() == null ? 0 : ex.getLocation().getByteOffset(),
                     line, col);
             String what = bad >= 0 ? "not valid UTF-8 (the file must be UTF-8 encoded)" : "malformed JSON: " + message(ex);
@@ -227,15 +221,6 @@ final class JsonRecords {
             }
         }
         return new long[] {l, ByteLines.column(bytes, lineStart, end, lineStart == 0 ? c : 1)};
-    }
-
-    /** The offset of the first byte that is not UTF-8, or -1. */
-    private static int firstMalformedUtf8(byte[] bytes, int length) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        CoderResult r = utf8.decode(in, CharBuffer.allocate(length), true);
-        return r.isError() ? in.position() : -1;
     }
 
     private static String message(JsonProcessingException ex) {
