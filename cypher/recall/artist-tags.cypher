@@ -19,13 +19,14 @@ CALL {
     UNWIND artists[0..3] AS a
     RETURN a
   }
-  RETURN a, seed.weight AS weight
+  RETURN a, seed.weight AS weight, s.id AS viaId, s.name AS viaName
   UNION ALL
   UNWIND $artists AS seed
   MATCH (a:Artist {id: seed.id})
-  RETURN a, seed.weight AS weight
+  RETURN a, seed.weight AS weight, a.id AS viaId, a.name AS viaName
 }
-WITH n, a, max(weight) AS weight
+// the path starts at the seed: the song whose artist this is, or the seed artist itself
+WITH n, a, max(weight) AS weight, head(collect(viaId)) AS viaId, head(collect(viaName)) AS viaName
 CALL {
   WITH a, n
   MATCH (a)-[:TAGGED|HAS_GENRE]->(t)
@@ -35,8 +36,9 @@ CALL {
 // at most 500 of the tag's links scanned: a genre carried by 25,000 songs would otherwise be walked to its artists
 CALL { WITH t, a MATCH (t)<-[:TAGGED|HAS_GENRE]-(b) WITH a, b LIMIT 500 WITH b WHERE b:Artist AND b <> a RETURN b LIMIT $fanout }
 // the rarest shared tag names the pair; then each artist b once, however many seed artists lead to it
-WITH a, b, weight, sum(idf) AS shared, collect(t)[0] AS t
-WITH b, sum(weight * shared) AS strength, count(*) AS pairs, collect({w: weight * shared, a: a, t: t}) AS via
+WITH a, b, weight, viaId, viaName, sum(idf) AS shared, collect(t)[0] AS t
+WITH b, sum(weight * shared) AS strength, count(*) AS pairs,
+     collect({w: weight * shared, a: a, t: t, viaId: viaId, viaName: viaName}) AS via
 ORDER BY strength DESC, b.id
 LIMIT $fanout
 WITH b, strength, pairs, reduce(best = head(via), v IN via | CASE WHEN v.w > best.w THEN v ELSE best END) AS best
@@ -53,7 +55,11 @@ CALL {
 WITH c, b, strength, pairs, best
 WHERE NOT c.id IN $exclude AND NOT c.id IN [x IN $songs | x.id]
 WITH c, sum(strength) AS score, sum(pairs) AS support,
-     collect({w: best.w, path: [best.a.id, best.t.id, b.id, c.id], names: [best.a.name, best.t.name, b.name, c.name]}) AS paths
+     collect({w: best.w,
+              path: CASE WHEN best.viaId = best.a.id THEN [best.a.id, best.t.id, b.id, c.id]
+                         ELSE [best.viaId, best.a.id, best.t.id, b.id, c.id] END,
+              names: CASE WHEN best.viaId = best.a.id THEN [best.a.name, best.t.name, b.name, c.name]
+                          ELSE [best.viaName, best.a.name, best.t.name, b.name, c.name] END}) AS paths
 WITH c, score, support, reduce(best = head(paths), p IN paths | CASE WHEN p.w > best.w THEN p ELSE best END) AS best
 RETURN c.id AS id, 'song' AS type, c.name AS name, score, best.path AS path, best.names AS names, support, null AS detail
 ORDER BY score DESC, id

@@ -8,6 +8,7 @@ import io.melograph.ingest.ImportFiles;
 import io.melograph.ingest.ImportJobs;
 import io.melograph.ingest.Uploads;
 import io.melograph.events.ItemCatalog;
+import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -59,11 +60,13 @@ final class GraphFactory {
     @Singleton
     @Bean(preDestroy = "close")
     ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog, GraphSettings settings,
-                          Provider<RecallService> recall) {
-        // an import may write any listener's history (HetRec plays, friendships): remembered profiles are read again
+                          Provider<RecallService> recall, Provider<NeighbourWatch> neighbours) {
+        // an import may write any listener's history (HetRec plays, friendships): remembered profiles are read again;
+        // new songs and links reach the neighbour store with a build in the background (the graph answers meanwhile)
         return new ImportJobs(graph, files, settings.home().resolve("import-jobs"), () -> {
             catalog.reload();
             recall.get().profiles().forgetAll();
+            neighbours.get().rebuild(graph, 1);
         });
     }
 

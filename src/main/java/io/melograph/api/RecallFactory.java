@@ -5,6 +5,7 @@ import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.recall.ListenerProfiles;
+import io.melograph.recall.NeighbourUpdates;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
 import io.melograph.registry.ModelRegistry;
@@ -45,5 +46,17 @@ final class RecallFactory {
         NeighbourWatch watch = NeighbourWatch.start(recall, settings.home().resolve("neighbours"),
                 () -> registry.current(EmbeddingVersions.KIND), Duration.ofSeconds(5));
         return buildIfMissing ? watch.buildIfMissing(graph, 1) : watch;
+    }
+
+    /** The store's co-listened lists and friends' favourites kept current as aggregation moves listening, between builds. */
+    @Context
+    @Bean(preDestroy = "close")
+    NeighbourUpdates neighbourUpdates(RecallService recall, NeighbourWatch watch, GraphAggregator aggregator, GraphConnection graph,
+                                      GraphSettings settings, @Value("${melograph.neighbours.updates-seconds:30}") long everySeconds) {
+        NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(settings.home().resolve("neighbours")),
+                watch::check, Duration.ofSeconds(everySeconds));
+        aggregator.whenCoListened(updates::coListened);
+        aggregator.whenWritten(updates::listened);
+        return updates;
     }
 }

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Load generator for {@code GET /songs/{id}/similar} of a running service on loopback: one client, requests back to
- * back over a seeded sample of songs (each asked several times, so the numbers are the service's, not one query
- * plan's first run), after a warm-up round. Reports latency percentiles and how many channel answers came from the
+ * Load generator for {@code GET /songs/{id}/similar} (or a listener's {@code GET /users/{id}/recall}) of a running
+ * service on loopback: one client, requests back to back over a seeded sample of songs or listeners (each asked
+ * several times, so the numbers are the service's, not one query plan's first run), after a warm-up round. Reports latency percentiles and how many channel answers came from the
  * neighbour store ({@code "stored"}) or the graph.
  */
 public final class SimilarLoad {
@@ -36,13 +36,23 @@ public final class SimilarLoad {
 
     private SimilarLoad() {}
 
+    /** Similar songs of these songs. */
     public static Result run(String baseUrl, List<String> songs, int requests, int limit, long seed) throws IOException, InterruptedException {
+        return run(baseUrl, "/songs/%s/similar", null, songs, requests, limit, seed);
+    }
+
+    /**
+     * @param path  the request's path with {@code %s} for the id: {@code /songs/%s/similar}, {@code /users/%s/recall}
+     * @param token a bearer token to send, or null
+     */
+    public static Result run(String baseUrl, String path, String token, List<String> songs, int requests, int limit, long seed)
+            throws IOException, InterruptedException {
         String base = baseUrl.replaceAll("/+$", "");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<String> order = new ArrayList<>(songs);
         Collections.shuffle(order, new Random(seed));
         for (String song : order.subList(0, Math.min(order.size(), 200))) { // warm-up: JIT, connections, query plans
-            ask(http, base, song, limit);
+            ask(http, base, path, token, song, limit);
         }
         Histogram h = new Histogram(MAX_NS, 3);
         long failures = 0;
@@ -51,7 +61,7 @@ public final class SimilarLoad {
         for (int i = 0; i < requests; i++) {
             String song = order.get(i % order.size());
             long t0 = System.nanoTime();
-            HttpResponse<String> r = ask(http, base, song, limit);
+            HttpResponse<String> r = ask(http, base, path, token, song, limit);
             h.recordValue(Math.min(MAX_NS, System.nanoTime() - t0));
             if (r.statusCode() != 200) {
                 failures++;
@@ -64,10 +74,14 @@ public final class SimilarLoad {
                 h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, stored, graph);
     }
 
-    private static HttpResponse<String> ask(HttpClient http, String base, String song, int limit) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/songs/" + URLEncoder.encode(song, StandardCharsets.UTF_8)
-                + "/similar?limit=" + limit)).timeout(Duration.ofSeconds(30)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> ask(HttpClient http, String base, String path, String token, String id, int limit)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + String.format(path, URLEncoder.encode(id, StandardCharsets.UTF_8))
+                + "?limit=" + limit)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(String text, String word) {

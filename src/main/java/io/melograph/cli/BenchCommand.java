@@ -166,8 +166,9 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "similar", mixinStandardHelpOptions = true,
             description = {"Load generator for GET /songs/{id}/similar of a running service (--url): one client, back to back,",
-                    "over a seeded sample of the songs of --home's graph; latency percentiles and how many channel answers",
-                    "came from the neighbour store (melograph neighbours build) or the graph."})
+                    "over a seeded sample of the songs of --home's graph (--listeners: GET /users/{id}/recall over its",
+                    "listeners); latency percentiles and how many channel answers came from the neighbour store (melograph",
+                    "neighbours build) or the graph."})
     static final class Similar implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         GraphOptions graph = new GraphOptions();
@@ -177,24 +178,31 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--requests", defaultValue = "2000") int requests;
 
-        @Option(names = "--songs", defaultValue = "500", description = "Songs in the sample (default ${DEFAULT-VALUE}).") int songs;
+        @Option(names = "--songs", defaultValue = "500", description = "Songs (or listeners) in the sample (default ${DEFAULT-VALUE}).") int songs;
 
         @Option(names = "--limit", defaultValue = "20") int limit;
 
         @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Option(names = "--listeners", description = "Ask each sampled listener's recall (all channels) instead of similar songs.")
+        boolean listeners;
+
+        @Option(names = "--token", description = "Bearer token (the admin token: /users/{id}/recall shows a listener's history).")
+        String token;
 
         @Override
         public Integer call() throws Exception {
             List<String> ids;
             try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings());
                  org.neo4j.driver.Session s = connection.session()) {
-                ids = s.run("MATCH (s:Song) WITH s ORDER BY s.id RETURN collect(s.id) AS ids").single().get("ids")
-                        .asList(org.neo4j.driver.Value::asString);
+                ids = s.run(io.melograph.graph.CypherFile.load(listeners ? "bench/listeners.cypher" : "bench/songs.cypher").statement())
+                        .single().get("ids").asList(org.neo4j.driver.Value::asString);
             }
             List<String> sample = new java.util.ArrayList<>(ids);
             java.util.Collections.shuffle(sample, new java.util.Random(seed));
             sample = sample.subList(0, Math.min(songs, sample.size()));
-            System.out.println(io.melograph.bench.SimilarLoad.run(url, sample, requests, limit, seed).format());
+            System.out.println(io.melograph.bench.SimilarLoad.run(url, listeners ? "/users/%s/recall" : "/songs/%s/similar", token, sample,
+                    requests, limit, seed).format());
             return 0;
         }
     }

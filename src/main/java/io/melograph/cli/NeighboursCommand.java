@@ -29,9 +29,11 @@ final class NeighboursCommand implements Runnable {
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Asks every item-level channel (same artist, album, writer, band members, tags, artist tags,",
-                    "co-listened, playlists, vector, the song's videos and MLOGs) for each song's neighbours, as the channel",
-                    "answers for that song alone, and writes them to MELOGRAPH_HOME/neighbours (memory-mapped arrays). A running",
+            description = {"Computes each song's neighbours in every item-level channel (same artist, album, writer, band",
+                    "members, tags, artist tags, co-listened, playlists, the song's videos and MLOGs: from the catalog read into",
+                    "memory once; vector: the index asked for each song), as the channel answers for that song alone; each",
+                    "artist's lists in the channels that start from artists, each video's songs, each following listener's",
+                    "friends' favourites; and writes them to MELOGRAPH_HOME/neighbours (memory-mapped arrays). A running",
                     "service swaps the new lists in within seconds and answers similar songs and listeners' recall from them;",
                     "songs added since are asked of the graph.",
                     "Run it again after imports and as co-listening grows."})
@@ -42,6 +44,14 @@ final class NeighboursCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Songs asked in parallel (default ${DEFAULT-VALUE}).")
         int threads;
 
+        @Option(names = "--per-song", defaultValue = "100", paramLabel = "N",
+                description = "Neighbours kept per song and channel (default ${DEFAULT-VALUE}); fewer make a smaller store.")
+        int perSong;
+
+        @Option(names = "--channels", split = ",", paramLabel = "NAME,...",
+                description = "Only these channels (default: every storable one); the others answer from the graph.")
+        java.util.List<String> channels = java.util.List.of();
+
         @Override
         public Integer call() throws IOException {
             GraphSettings settings = graph.settings();
@@ -49,10 +59,11 @@ final class NeighboursCommand implements Runnable {
                  RecallService recall = new RecallService(connection, new ListenerProfiles(connection,
                          new ListenerStates(new ItemCatalog(connection))), Duration.ofSeconds(30), new SimpleMeterRegistry())) {
                 NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.home().resolve("neighbours"), threads,
-                        new ModelRegistry(settings.home()).current(EmbeddingVersions.KIND).orElse(null));
+                        new ModelRegistry(settings.home()).current(EmbeddingVersions.KIND).orElse(null), perSong, channels);
                 System.out.printf(Locale.ROOT, "%,d songs, %,d neighbours in %d channels (%s), %,d queries out of time; %.1f MB in "
-                                + "%s, built in %.1f s%n", r.songs(), r.neighbours(), r.channels().size(), String.join(", ", r.channels()),
-                        r.timeouts(), r.bytes() / 1e6, settings.home().resolve("neighbours"), r.millis() / 1e3);
+                                + "%s, built in %.1f s (catalog read in %.1f s)%n", r.songs(), r.neighbours(), r.channels().size(),
+                        String.join(", ", r.channels()), r.timeouts(), r.bytes() / 1e6, settings.home().resolve("neighbours"),
+                        r.millis() / 1e3, r.loadMillis() / 1e3);
                 return 0;
             }
         }

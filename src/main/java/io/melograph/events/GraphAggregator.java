@@ -70,6 +70,7 @@ public final class GraphAggregator implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     /** Told which listeners' LISTENED edges each committed batch changed (memories of their profiles). */
     private final List<Consumer<Set<String>>> written = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<String>>> coListened = new CopyOnWriteArrayList<>();
 
     public GraphAggregator(GraphConnection graph, Journal journal, long intervalMs) {
         this(graph, journal, intervalMs, MAX_QUEUED);
@@ -173,6 +174,11 @@ public final class GraphAggregator implements AutoCloseable {
 
     private static String abbreviate(List<String> ids) {
         return ids.size() <= 20 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 20)) + " and " + (ids.size() - 20) + " more";
+    }
+
+    /** {@code listener} is told, after each commit, the songs whose co-listening (CO_LISTENED) it changed. */
+    public void whenCoListened(Consumer<Set<String>> listener) {
+        coListened.add(listener);
     }
 
     /** {@code listener} is told, after each commit, the listeners whose aggregated history it changed. */
@@ -352,6 +358,14 @@ public final class GraphAggregator implements AutoCloseable {
             Set<String> users = new HashSet<>();
             listens.values().forEach(row -> users.add((String) row.get("user")));
             written.forEach(w -> w.accept(users));
+        }
+        if (!pairRows.isEmpty() && !coListened.isEmpty()) {
+            Set<String> songs = new HashSet<>();
+            pairRows.forEach(p -> {
+                songs.add((String) p.get("a"));
+                songs.add((String) p.get("b"));
+            });
+            coListened.forEach(c -> c.accept(songs));
         }
     }
 

@@ -33,23 +33,26 @@ import java.util.stream.Stream;
 /**
  * Each song's materialized neighbours per item-level recall channel, under {@code MELOGRAPH_HOME/neighbours/}: one
  * {@code nodes.bin} (every node id, name and detail string the lists name, read into memory) and one
- * {@code <channel>.bin} per channel of primitive arrays, memory-mapped: per node an offset into the entries; per entry
+ * {@code <channel>.bin} per channel of primitive arrays, memory-mapped: per node the range of its entries; per entry
  * the candidate's node, its score, support, detail and where the middle of its path starts in a pool of node indexes
  * (the song and the candidate are the path's ends). Answering a song's neighbours reads a few array slots, no graph.
- * Written whole into a fresh folder that replaces the old one ({@link Writer}), so a reader sees an old or a new store.
+ * Written whole into a fresh folder that replaces the old one ({@link Writer}, which spools the lists to disk as they
+ * come, so a million songs' lists need not fit in memory), so a reader sees an old or a new store.
  */
 public final class NeighbourStore {
     static final String NODES = "nodes.bin";
     static final String SUFFIX = ".bin";
-    private static final int MAGIC = 0x4D474E42; // "MGNB"
+    private static final int MAGIC = 0x4D474E33; // "MGN3": ranges per node, columns mapped apart, listed songs marked
 
     /** One channel's mapped arrays. */
-    private record Lists(IntBuffer offsets, IntBuffer candidates, DoubleBuffer scores, LongBuffer supports, IntBuffer details,
+    private record Lists(IntBuffer ranges, IntBuffer candidates, DoubleBuffer scores, LongBuffer supports, IntBuffer details,
                          IntBuffer pathStarts, IntBuffer pool) {}
 
     private final String[] ids;
     private final String[] names;
     private final String[] types;
+    /** The songs whose lists were written (others are only named by lists). */
+    private final java.util.BitSet listed;
     private final Map<String, Integer> index;
     private final Map<String, Lists> channels;
     /** Per channel the songs whose list could not be computed (out of time): asked of the graph, not answered empty. */
@@ -57,9 +60,13 @@ public final class NeighbourStore {
     private final Instant builtAt;
     private final String embeddingsVersion;
     private final int songs;
+    /** Lists computed since the build for some songs ({@link #withUpdates}): read before this store's own. */
+    private final NeighbourStore updates;
 
-    private NeighbourStore(String[] ids, String[] names, String[] types, Map<String, Lists> channels, Map<String, Set<Integer>> missing,
-                           Instant builtAt, String embeddingsVersion, int songs) {
+    private NeighbourStore(String[] ids, String[] names, String[] types, java.util.BitSet listed, Map<String, Lists> channels,
+                           Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion, int songs, NeighbourStore updates) {
+        this.listed = listed;
+        this.updates = updates;
         this.missing = missing;
         this.ids = ids;
         this.names = names;
@@ -91,10 +98,12 @@ public final class NeighbourStore {
             String[] ids = new String[n];
             String[] names = new String[n];
             String[] types = new String[n];
+            java.util.BitSet listed = new java.util.BitSet(n);
             for (int i = 0; i < n; i++) {
                 ids[i] = in.readUTF();
                 names[i] = in.readBoolean() ? in.readUTF() : null;
                 types[i] = in.readUTF();
+                listed.set(i, in.readBoolean());
             }
             int channelCount = in.readInt();
             Map<String, Lists> channels = new LinkedHashMap<>();
@@ -108,8 +117,8 @@ public final class NeighbourStore {
                 }
                 missing.put(channel, without);
             }
-            return new NeighbourStore(ids, names, types, channels, missing, builtAt, embeddingsVersion.isEmpty() ? null : embeddingsVersion,
-                    songs);
+            return new NeighbourStore(ids, names, types, listed, channels, missing, builtAt,
+                    embeddingsVersion.isEmpty() ? null : embeddingsVersion, songs, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the neighbour store in " + dir + ": " + e.getMessage(), e);
         }
@@ -117,36 +126,66 @@ public final class NeighbourStore {
 
     private static Lists map(Path file, int nodes) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            MappedByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()); // stays mapped after the channel closes
-            if (b.getInt() != MAGIC) {
-                throw new IOException(file + " is not a neighbour list file");
+            ByteBuffer head = ByteBuffer.allocate(16);
+            ch.read(head, 0);
+            head.flip();
+            if (head.remaining() < 16 || head.getInt() != MAGIC) {
+                throw new IOException(file + " is not a neighbour list file (or one of an older format: build the store again)");
             }
-            int entries = b.getInt();
-            int pool = b.getInt();
+            long entries = head.getLong();
+            long pool = head.getInt() & 0xFFFFFFFFL;
             long expected = fileBytes(nodes, entries, pool);
             if (ch.size() != expected) {
                 throw new IOException(file + " holds " + ch.size() + " bytes, not the " + expected + " its header says (cut off?)");
             }
-            IntBuffer offsets = slice(b, (nodes + 1) * 4).asIntBuffer();
-            IntBuffer candidates = slice(b, entries * 4).asIntBuffer();
-            DoubleBuffer scores = slice(b, entries * 8).asDoubleBuffer();
-            LongBuffer supports = slice(b, entries * 8).asLongBuffer();
-            IntBuffer details = slice(b, entries * 4).asIntBuffer();
-            IntBuffer pathStarts = slice(b, (entries + 1) * 4).asIntBuffer();
-            IntBuffer poolBuf = slice(b, pool * 4).asIntBuffer();
-            return new Lists(offsets, candidates, scores, supports, details, pathStarts, poolBuf);
+            // each column mapped on its own: a column stays under 2 GiB where the whole file need not
+            long[] at = {16};
+            IntBuffer ranges = column(ch, at, nodes * 8L).asIntBuffer();
+            IntBuffer candidates = column(ch, at, entries * 4).asIntBuffer();
+            DoubleBuffer scores = column(ch, at, entries * 8).asDoubleBuffer();
+            LongBuffer supports = column(ch, at, entries * 8).asLongBuffer();
+            IntBuffer details = column(ch, at, entries * 4).asIntBuffer();
+            IntBuffer pathStarts = column(ch, at, (entries + 1) * 4).asIntBuffer();
+            IntBuffer poolBuf = column(ch, at, pool * 4).asIntBuffer();
+            return new Lists(ranges, candidates, scores, supports, details, pathStarts, poolBuf);
         }
     }
 
-    /** A channel file's size: header, offsets per node, per entry candidate, score, support, detail, path start; the pool. */
-    static long fileBytes(int nodes, int entries, int pool) {
-        return 12L + (nodes + 1L) * 4 + entries * (4L + 8 + 8 + 4) + (entries + 1L) * 4 + pool * 4L;
+    /** A channel file's size: header, a range per node, per entry candidate, score, support, detail, path start; the pool. */
+    static long fileBytes(long nodes, long entries, long pool) {
+        return 16L + nodes * 8 + entries * (4L + 8 + 8 + 4) + (entries + 1L) * 4 + pool * 4L;
     }
 
-    private static ByteBuffer slice(ByteBuffer b, int bytes) {
-        ByteBuffer s = b.slice(b.position(), bytes);
-        b.position(b.position() + bytes);
-        return s;
+    private static MappedByteBuffer column(FileChannel ch, long[] at, long bytes) throws IOException {
+        MappedByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, at[0], bytes); // stays mapped after the channel closes
+        at[0] += bytes;
+        return b;
+    }
+
+    /**
+     * This store with lists computed since its build for some songs in some channels, which answer for those songs
+     * in place of this store's (null: none). Updates computed before the build began are older than it: not used.
+     */
+    public NeighbourStore withUpdates(NeighbourStore newer) {
+        NeighbourStore u = newer != null && newer.builtAt.isAfter(builtAt) ? newer : null;
+        return new NeighbourStore(ids, names, types, listed, channels, missing, builtAt, embeddingsVersion, songs, u);
+    }
+
+    /** The updates in use (see {@link #withUpdates}). */
+    public Optional<NeighbourStore> updates() {
+        return Optional.ofNullable(updates);
+    }
+
+    /** The songs (and artists, videos) whose lists in the channel this store holds. */
+    public List<String> songsIn(String channel) {
+        Lists l = channels.get(channel);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; l != null && i < ids.length; i++) {
+            if (listed.get(i) && !missing.get(channel).contains(i)) {
+                out.add(ids[i]);
+            }
+        }
+        return out;
     }
 
     public Set<String> channels() {
@@ -175,23 +214,74 @@ public final class NeighbourStore {
      * The song's stored neighbours in the channel, best first; empty when the channel is not stored, the song was
      * not in the catalog when the store was built, or its list could not be computed then (the caller asks the graph).
      */
-    public Optional<List<Neighbour>> neighbours(String channel, String songId) {
+    public Optional<List<Neighbour>> neighbours(String channel, String songId) { // or an artist's, a video's
+        return entries(channel, songId).map(list -> {
+            List<Neighbour> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(list.neighbour(i));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The seed's stored list in the channel read in place, without making a {@link Neighbour} of each entry: what a
+     * merge of many seeds' lists reads, telling only its winners in full. Empty as for {@link #neighbours}.
+     */
+    public Optional<Entries> entries(String channel, String seedId) {
+        Optional<Entries> updated = updates == null ? Optional.empty() : updates.entries(channel, seedId);
+        if (updated.isPresent()) {
+            return updated;
+        }
         Lists l = channels.get(channel);
-        Integer song = index.get(songId);
-        if (l == null || song == null || !"song".equals(types[song]) || missing.get(channel).contains(song)) {
+        Integer seed = index.get(seedId);
+        if (l == null || seed == null || !listed.get(seed) || missing.get(channel).contains(seed)) {
             return Optional.empty();
         }
-        int from = l.offsets().get(song);
-        int to = l.offsets().get(song + 1);
-        List<Neighbour> out = new ArrayList<>(to - from);
-        for (int e = from; e < to; e++) {
+        return Optional.of(new Entries(l, seed, l.ranges().get(2 * seed), l.ranges().get(2 * seed + 1)));
+    }
+
+    /** One seed's list in one channel, in place in the mapped arrays, best first. */
+    public final class Entries {
+        private final Lists l;
+        private final int seed;
+        private final int from;
+        private final int to;
+
+        private Entries(Lists l, int seed, int from, int to) {
+            this.l = l;
+            this.seed = seed;
+            this.from = from;
+            this.to = to;
+        }
+
+        public int size() {
+            return to - from;
+        }
+
+        /** The candidate's id. */
+        public String id(int i) {
+            return ids[l.candidates().get(from + i)];
+        }
+
+        public double score(int i) {
+            return l.scores().get(from + i);
+        }
+
+        public long support(int i) {
+            return l.supports().get(from + i);
+        }
+
+        /** The entry in full: candidate, score, path with names, support, detail. */
+        public Neighbour neighbour(int i) {
+            int e = from + i;
             int c = l.candidates().get(e);
             int p0 = l.pathStarts().get(e);
             int p1 = l.pathStarts().get(e + 1);
             List<String> path = new ArrayList<>(p1 - p0 + 2);
             List<String> pathNames = new ArrayList<>(p1 - p0 + 2);
-            path.add(ids[song]);
-            pathNames.add(name(song));
+            path.add(ids[seed]);
+            pathNames.add(name(seed));
             for (int p = p0; p < p1; p++) {
                 int node = l.pool().get(p);
                 path.add(ids[node]);
@@ -200,16 +290,21 @@ public final class NeighbourStore {
             path.add(ids[c]);
             pathNames.add(name(c));
             int detail = l.details().get(e);
-            out.add(new Neighbour(ids[c], types[c], names[c], l.scores().get(e), path, pathNames, l.supports().get(e),
-                    detail < 0 ? null : ids[detail]));
+            return new Neighbour(ids[c], types[c], names[c], l.scores().get(e), path, pathNames, l.supports().get(e),
+                    detail < 0 ? null : ids[detail]);
         }
-        return Optional.of(out);
+    }
+
+    /** What the store calls a node it knows (song, artist, video, mlog, user, or node), empty when it does not know it. */
+    public Optional<String> type(String id) {
+        Integer i = index.get(id);
+        return i == null ? Optional.empty() : Optional.of(types[i]);
     }
 
     /** A stored song's name (as the catalog had it at the build), empty when the store does not know the song. */
     public Optional<String> name(String songId) {
         Integer song = index.get(songId);
-        return song == null || !"song".equals(types[song]) ? Optional.empty() : Optional.of(name(song));
+        return song == null || !listed.get(song) || !"song".equals(types[song]) ? Optional.empty() : Optional.of(name(song));
     }
 
     private String name(int node) {
@@ -217,46 +312,72 @@ public final class NeighbourStore {
     }
 
     /**
-     * Collects every song's lists, then writes the store: into a fresh folder next to {@code dir}, which then
-     * replaces it. Not thread-safe; the builder adds from one thread.
+     * Takes every song's lists as they come, spooling each channel's columns to files in a fresh folder beside
+     * {@code dir}; {@link #commit} completes the files and puts the folder in place of {@code dir}. Not thread-safe;
+     * the builder adds from one thread. Closing without committing deletes what was spooled.
      */
-    public static final class Writer {
+    public static final class Writer implements AutoCloseable {
+        private final Path dir;
+        private final Path fresh;
         private final List<String> ids = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
         private final List<String> types = new ArrayList<>();
         private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, Map<Integer, List<Neighbour>>> lists = new LinkedHashMap<>();
+        private final Map<String, Spool> spools = new LinkedHashMap<>();
         private final Map<String, List<Integer>> missing = new HashMap<>();
+        private final java.util.BitSet listed = new java.util.BitSet();
         private int songs;
+        private boolean committed;
 
-        public Writer(List<String> channels) {
-            channels.forEach(c -> lists.put(c, new HashMap<>()));
+        public Writer(Path dir, List<String> channels) throws IOException {
+            this.dir = dir;
+            this.fresh = dir.resolveSibling(dir.getFileName() + ".new");
+            Folders.delete(fresh);
+            Files.createDirectories(fresh);
+            for (String c : channels) {
+                spools.put(c, new Spool(fresh, c));
+            }
         }
 
         /** A song's neighbours in each channel; a channel not given could not answer for it (the graph will). */
-        public void add(String songId, String songName, Map<String, List<Neighbour>> byChannel) {
-            int song = node(songId, songName, "song");
-            songs++;
-            for (String channel : lists.keySet()) {
-                if (!byChannel.containsKey(channel)) {
-                    missing.computeIfAbsent(channel, c -> new ArrayList<>()).add(song);
+        public void add(String songId, String songName, Map<String, List<Neighbour>> byChannel) throws IOException {
+            add(songId, songName, "song", byChannel);
+        }
+
+        /**
+         * A seed's neighbours in each channel: a song's, or an artist's or a video's in the channels that start from
+         * them ({@code type} as answers name it: song, artist, video, mlog).
+         */
+        public void add(String seedId, String seedName, String type, Map<String, List<Neighbour>> byChannel) throws IOException {
+            for (String channel : byChannel.keySet()) {
+                if (!spools.containsKey(channel)) {
+                    throw new IllegalArgumentException("channel " + channel + " is not one of " + spools.keySet());
                 }
             }
-            for (Map.Entry<String, List<Neighbour>> e : byChannel.entrySet()) {
-                Map<Integer, List<Neighbour>> channel = lists.get(e.getKey());
-                if (channel == null) {
-                    throw new IllegalArgumentException("channel " + e.getKey() + " is not one of " + lists.keySet());
+            int song = node(seedId, seedName, type);
+            if (listed.get(song)) {
+                throw new IllegalArgumentException(seedId + " added twice");
+            }
+            listed.set(song);
+            songs += "song".equals(type) ? 1 : 0;
+            for (Map.Entry<String, Spool> c : spools.entrySet()) {
+                List<Neighbour> list = byChannel.get(c.getKey());
+                if (list == null) {
+                    missing.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(song);
+                    continue;
                 }
-                for (Neighbour n : e.getValue()) {
+                Spool spool = c.getValue();
+                spool.begin(song);
+                for (Neighbour n : list) {
+                    int[] middle = new int[n.path().size() - 2];
                     for (int i = 1; i < n.path().size() - 1; i++) {
-                        node(n.path().get(i), n.names().get(i), "node");
+                        middle[i - 1] = node(n.path().get(i), n.names().get(i), "node");
                     }
-                    node(n.id(), n.name(), n.type());
-                    if (n.detail() != null) {
-                        node(n.detail(), null, "detail");
-                    }
+                    int candidate = node(n.id(), n.name(), n.type());
+                    int detail = n.detail() == null ? -1 : node(n.detail(), null, "detail");
+                    spool.entry(candidate, n.score(), n.support(), detail, middle);
                 }
-                channel.put(song, List.copyOf(e.getValue()));
+                spool.end(song);
             }
         }
 
@@ -278,13 +399,10 @@ public final class NeighbourStore {
             return ids.size() - 1;
         }
 
-        /** Writes the store and puts it in place of {@code dir}'s. */
-        public void writeTo(Path dir, Instant builtAt, String embeddingsVersion) throws IOException {
-            Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
-            Folders.delete(fresh);
-            Files.createDirectories(fresh);
-            for (Map.Entry<String, Map<Integer, List<Neighbour>>> c : lists.entrySet()) {
-                writeChannel(fresh.resolve(c.getKey() + SUFFIX), c.getValue());
+        /** Completes the store and puts it in place of {@code dir}'s. */
+        public void commit(Instant builtAt, String embeddingsVersion) throws IOException {
+            for (Map.Entry<String, Spool> c : spools.entrySet()) {
+                c.getValue().finish(fresh.resolve(c.getKey() + SUFFIX), ids.size());
             }
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(fresh.resolve(NODES)), 1 << 16))) {
                 out.writeInt(MAGIC);
@@ -299,9 +417,10 @@ public final class NeighbourStore {
                         out.writeUTF(names.get(i));
                     }
                     out.writeUTF(types.get(i));
+                    out.writeBoolean(listed.get(i));
                 }
-                out.writeInt(lists.size());
-                for (String c : lists.keySet()) {
+                out.writeInt(spools.size());
+                for (String c : spools.keySet()) {
                     out.writeUTF(c);
                     List<Integer> without = missing.getOrDefault(c, List.of());
                     out.writeInt(without.size());
@@ -317,38 +436,85 @@ public final class NeighbourStore {
             }
             Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
             Folders.delete(old);
+            committed = true;
         }
 
-        private void writeChannel(Path file, Map<Integer, List<Neighbour>> bySong) throws IOException {
-            int nodes = ids.size();
-            int entries = bySong.values().stream().mapToInt(List::size).sum();
-            int pool = bySong.values().stream().flatMap(List::stream).mapToInt(n -> n.path().size() - 2).sum();
-            long size = fileBytes(nodes, entries, pool);
-            if (size > Integer.MAX_VALUE - 64) { // one buffer per channel file for now
-                throw new IOException(file.getFileName() + " would hold " + size + " bytes: more than one channel file may (2 GiB)");
+        @Override
+        public void close() throws IOException {
+            for (Spool s : spools.values()) {
+                s.close();
             }
-            ByteBuffer b = ByteBuffer.allocate((int) size);
-            b.putInt(MAGIC).putInt(entries).putInt(pool);
-            int[] offsets = new int[nodes + 1];
-            List<Neighbour> ordered = new ArrayList<>(entries);
-            for (int node = 0; node < nodes; node++) {
-                offsets[node] = ordered.size();
-                ordered.addAll(bySong.getOrDefault(node, List.of()));
+            if (!committed) {
+                Folders.delete(fresh);
             }
-            offsets[nodes] = ordered.size();
-            Arrays.stream(offsets).forEach(b::putInt);
-            ordered.forEach(n -> b.putInt(index.get(n.id())));
-            ordered.forEach(n -> b.putDouble(n.score()));
-            ordered.forEach(n -> b.putLong(n.support()));
-            ordered.forEach(n -> b.putInt(n.detail() == null ? -1 : index.get(n.detail())));
-            int start = 0;
-            for (Neighbour n : ordered) {
-                b.putInt(start);
-                start += n.path().size() - 2;
+        }
+    }
+
+    /** One channel's columns as they are written: a file per column, joined into the channel file at the end. */
+    private static final class Spool implements AutoCloseable {
+        private static final String[] COLUMNS = {"candidates", "scores", "supports", "details", "starts", "pool"};
+        private final Path[] files = new Path[COLUMNS.length];
+        private final DataOutputStream[] out = new DataOutputStream[COLUMNS.length];
+        private int[] ranges = new int[1024];
+        private long entries;
+        private long pool;
+
+        Spool(Path folder, String channel) throws IOException {
+            for (int i = 0; i < COLUMNS.length; i++) {
+                files[i] = folder.resolve(channel + "." + COLUMNS[i] + ".spool");
+                out[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(files[i]), 1 << 16));
             }
-            b.putInt(start);
-            ordered.forEach(n -> n.path().subList(1, n.path().size() - 1).forEach(id -> b.putInt(index.get(id))));
-            Files.write(file, b.array());
+        }
+
+        void begin(int song) {
+            if (2 * song + 1 >= ranges.length) {
+                ranges = Arrays.copyOf(ranges, Math.max(ranges.length * 2, 2 * song + 2));
+            }
+            ranges[2 * song] = Math.toIntExact(entries);
+        }
+
+        void entry(int candidate, double score, long support, int detail, int[] middle) throws IOException {
+            out[0].writeInt(candidate);
+            out[1].writeDouble(score);
+            out[2].writeLong(support);
+            out[3].writeInt(detail);
+            out[4].writeInt(Math.toIntExact(pool));
+            for (int m : middle) {
+                out[5].writeInt(m);
+            }
+            pool += middle.length;
+            entries++;
+        }
+
+        void end(int song) {
+            ranges[2 * song + 1] = Math.toIntExact(entries);
+        }
+
+        void finish(Path file, int nodes) throws IOException {
+            out[4].writeInt(Math.toIntExact(pool)); // where the last entry's path ends
+            close();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer head = ByteBuffer.allocate(16).putInt(MAGIC).putLong(entries).putInt(Math.toIntExact(pool)).flip();
+                ch.write(head);
+                ByteBuffer r = ByteBuffer.allocate(nodes * 8);
+                r.asIntBuffer().put(ranges, 0, Math.min(ranges.length, nodes * 2));
+                ch.write(r);
+                for (Path column : files) {
+                    try (FileChannel in = FileChannel.open(column, StandardOpenOption.READ)) {
+                        for (long at = 0; at < in.size(); ) {
+                            at += in.transferTo(at, in.size() - at, ch);
+                        }
+                    }
+                    Files.delete(column);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (DataOutputStream o : out) {
+                o.close();
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class Channels {
                         (r, s) -> "Also " + ("genre".equals(r.detail()) ? "in the genre" : "tagged") + " *" + r.name(1) + "*, like *"
                                 + r.name(0) + "*" + s.played(r.path().get(0))),
                 channel(g, "kg-artist-tags", "songs of artists sharing rare tags with the listener's artists", "artist-tags.cypher",
-                        (r, s) -> "By *" + r.name(2) + "*, who shares the tag *" + r.name(1) + "* with *" + r.name(0) + "*"),
+                        (r, s) -> "By *" + r.name(-2) + "*, who shares the tag *" + r.name(-3) + "* with *" + r.name(-4) + "*"),
                 channel(g, "kg-co-listened", "songs played in the same sessions as the listener's songs", "co-listened.cypher",
                         (r, s) -> "Often played in the same session as *" + r.name(0) + "*" + s.played(r.path().get(0))),
                 new FriendsChannel(g),
@@ -106,14 +106,19 @@ public final class Channels {
         String of(CypherChannel.Row row, CypherChannel.Seeds seeds);
     }
 
-    /** Friends' favourites: starts from the listener, not from seeds. */
-    private static final class FriendsChannel extends CypherChannel {
+    /** Friends' favourites: starts from the listener, not from seeds; kept per listener in the neighbour store. */
+    private static final class FriendsChannel extends CypherChannel implements ItemChannel {
         FriendsChannel(GraphConnection g) {
             super(g, "kg-friends", "the favourite songs of the people the listener follows", "friends.cypher");
         }
 
         @Override
         protected boolean needsUser() {
+            return true;
+        }
+
+        @Override
+        public boolean startsFromListener() {
             return true;
         }
 

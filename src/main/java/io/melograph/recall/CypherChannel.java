@@ -98,15 +98,20 @@ public abstract class CypherChannel implements RecallChannel {
         return new Candidate(row.id(), row.type(), row.name(), row.score(), name, reason(row, seeds), row.path());
     }
 
-    /** For the neighbour store: the song's rows as neighbours. */
-    public List<Neighbour> neighbours(String songId, String songName, int limit, Duration budget) {
-        return rows(ListenerContext.ofSong(songId, songName), limit, budget).stream().map(r -> new Neighbour(r.id(), r.type(), r.name(),
+    /** For the neighbour store: the rows for the context's one seed as neighbours. */
+    public List<Neighbour> neighbours(ListenerContext oneSeed, int limit, Duration budget) {
+        return rows(oneSeed, limit, budget).stream().map(r -> new Neighbour(r.id(), r.type(), r.name(),
                 r.score(), r.path(), r.names(), r.support(), r.detail())).toList();
     }
 
     /** Whether the query reads {@code $artists}. */
     public boolean readsArtistSeeds() {
         return cypher.contains("$artists");
+    }
+
+    /** Whether the query reads {@code $watched}. */
+    public boolean readsWatchedSeeds() {
+        return cypher.contains("$watched");
     }
 
     /** Stored neighbours told again with this channel's sentences for the context's seeds. */

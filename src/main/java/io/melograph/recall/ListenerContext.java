@@ -41,6 +41,11 @@ public record ListenerContext(String userId, List<Seed> songs, List<Seed> artist
         return new ListenerContext(null, List.of(), List.of(new Seed(artistId, name, 1.0, 0)), List.of(artistId));
     }
 
+    /** The context of one watched video or MLOG (its songs, for the neighbour store). */
+    public static ListenerContext ofWatched(String videoId, String name) {
+        return new ListenerContext(null, List.of(), List.of(), List.of(videoId), List.of(new Seed(videoId, name, 1.0, 0)));
+    }
+
     /** The same context leaving these items out as well, so each channel drops them before it cuts its list. */
     public ListenerContext excluding(java.util.Collection<String> more) {
         if (more.isEmpty()) {

@@ -2,9 +2,10 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.melograph.neighbours.CatalogChannels;
+import io.melograph.neighbours.CatalogGraph;
 import io.melograph.neighbours.Neighbour;
 import io.melograph.neighbours.NeighbourStore;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,19 +25,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Computes every song's neighbours in each item-level channel ({@link ItemChannel}: the graph channels answering
- * from their seed songs alone, and the vector channel) by asking the channel itself with the song as the only seed —
- * so the stored lists, paths and sentences are exactly what the channel answers live — and writes them as a
- * {@link NeighbourStore}. Songs are processed in parallel; a song whose query runs out of time keeps no list in that
- * channel (the service asks the graph for it then).
+ * from their seed songs alone, and the vector channel) — and every artist's in the channels that start from artists
+ * too, every video's and MLOG's songs, and each following listener's friends' favourites — and writes them as a
+ * {@link NeighbourStore}. The graph channels
+ * are computed from the catalog read into memory once ({@link CatalogGraph}, {@link CatalogChannels}: the same walks,
+ * scores, paths and sentences as their queries, which the parity test holds them to); the vector channel, and any
+ * channel without such a computation, is asked for each song alone. Songs are processed in parallel; a song whose
+ * query runs out of time keeps no list in that channel (the service asks the graph for it then).
  */
 public final class NeighbourBuild {
     private static final Logger LOG = LoggerFactory.getLogger(NeighbourBuild.class);
-    /** Neighbours kept per song and channel: above the similar-songs limit and a listener's per-channel cut. */
+    /** Neighbours kept per song and channel by default: above the similar-songs limit and a listener's per-channel cut. */
     public static final int PER_SONG = 100;
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
-    /** What a build did. */
-    public record Result(int songs, List<String> channels, long neighbours, long timeouts, long bytes, long millis) {}
+    /** What a build did; {@code loadMillis} of it went to reading the catalog into memory. */
+    public record Result(int songs, List<String> channels, long neighbours, long timeouts, long bytes, long millis, long loadMillis) {}
 
     private NeighbourBuild() {}
 
@@ -51,39 +55,57 @@ public final class NeighbourBuild {
         return out;
     }
 
+    public static Result run(GraphConnection graph, RecallService recall, Path dir, int threads, String embeddings) throws IOException {
+        return run(graph, recall, dir, threads, embeddings, PER_SONG, List.of());
+    }
+
     /**
      * @param embeddings the promoted graph-embeddings version (the vector channel's lists come from it), or null
+     * @param perSong    neighbours kept per song and channel
+     * @param only       the channels to store (empty: every storable one); the others answer from the graph
      */
-    public static Result run(GraphConnection graph, RecallService recall, Path dir, int threads, String embeddings) throws IOException {
+    public static Result run(GraphConnection graph, RecallService recall, Path dir, int threads, String embeddings, int perSong,
+                             List<String> only) throws IOException {
         long started = System.nanoTime();
-        List<ItemChannel> channels = storable(recall);
-        List<String[]> songs = new ArrayList<>();
-        try (Session s = graph.session()) {
-            for (Record r : s.executeRead(tx -> tx.run(CypherFile.load("neighbours/songs.cypher").statement()).list())) {
-                songs.add(new String[] {r.get("id").asString(), r.get("name").isNull() ? null : r.get("name").asString()});
+        Instant readFrom = Instant.now(); // the store describes the graph as of here: updates computed later are newer
+        List<ItemChannel> channels = storable(recall).stream().filter(c -> only.isEmpty() || only.contains(c.name())).toList();
+        for (String name : only) {
+            if (channels.stream().noneMatch(c -> c.name().equals(name))) {
+                throw new IllegalArgumentException("no storable channel " + name + "; storable: "
+                        + storable(recall).stream().map(ItemChannel::name).toList());
             }
         }
-        NeighbourStore.Writer writer = new NeighbourStore.Writer(channels.stream().map(ItemChannel::name).toList());
+        CatalogGraph catalog = CatalogGraph.load(graph);
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("Catalog read into memory for the neighbour build: {} nodes in {} ms", catalog.nodes(), loadMillis);
+        CatalogChannels computed = new CatalogChannels(catalog);
+        int[] seeds = computed.seeds(); // songs; artists and videos for the channels that start from them too
+        int songs = catalog.songs().length;
         AtomicLong timeouts = new AtomicLong();
         long neighbours = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            int batch = 256;
-            for (int from = 0; from < songs.size(); from += batch) {
+        try (NeighbourStore.Writer writer = new NeighbourStore.Writer(dir, channels.stream().map(ItemChannel::name).toList())) {
+            int batch = 1024;
+            for (int from = 0; from < seeds.length; from += batch) {
                 List<Future<Map<String, List<Neighbour>>>> futures = new ArrayList<>();
-                for (String[] song : songs.subList(from, Math.min(songs.size(), from + batch))) {
-                    futures.add(pool.submit(() -> lists(channels, song[0], song[1], timeouts)));
+                for (int i = from; i < Math.min(seeds.length, from + batch); i++) {
+                    int seed = seeds[i];
+                    futures.add(pool.submit(() -> lists(channels, computed, catalog, seed, perSong, timeouts)));
                 }
                 for (int i = 0; i < futures.size(); i++) {
-                    String[] song = songs.get(from + i);
+                    int seed = seeds[from + i];
                     Map<String, List<Neighbour>> lists = futures.get(i).get();
-                    writer.add(song[0], song[1], lists);
-                    neighbours += lists.values().stream().mapToLong(List::size).sum();
+                    if (!lists.isEmpty() || catalog.type(seed).equals("song")) {
+                        writer.add(catalog.id(seed), catalog.name(seed), catalog.type(seed), lists);
+                        neighbours += lists.values().stream().mapToLong(List::size).sum();
+                    }
                 }
-                if ((from / batch) % 20 == 19) {
-                    LOG.info("Neighbour lists: {} of {} songs", from + batch, songs.size());
+                if ((from / batch) % 50 == 49) {
+                    LOG.info("Neighbour lists: {} of {} songs, artists and videos", from + batch, seeds.length);
                 }
             }
+            neighbours += listeners(graph, channels, pool, writer, timeouts);
+            writer.commit(readFrom, embeddings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while computing neighbour lists", e);
@@ -92,20 +114,68 @@ public final class NeighbourBuild {
         } finally {
             pool.shutdownNow();
         }
-        writer.writeTo(dir, Instant.now(), embeddings);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("Neighbour store: {} songs, {} neighbours in {} channels, {} ms", songs.size(), neighbours, channels.size(), millis);
-        return new Result(songs.size(), channels.stream().map(ItemChannel::name).toList(), neighbours, timeouts.get(),
-                NeighbourStore.bytes(dir), millis);
+        LOG.info("Neighbour store: {} songs, {} neighbours in {} channels, {} ms", songs, neighbours, channels.size(), millis);
+        return new Result(songs, channels.stream().map(ItemChannel::name).toList(), neighbours, timeouts.get(),
+                NeighbourStore.bytes(dir), millis, loadMillis);
     }
 
-    private static Map<String, List<Neighbour>> lists(List<ItemChannel> channels, String id, String name, AtomicLong timeouts) {
+    /** Most friends' favourites kept per listener: all of them (50 friends, 20 songs each), so that none is missing once the heard ones are left out. */
+    static final int PER_LISTENER = 1000;
+
+    /** Each following listener's list in the channels that start from the listener (friends' favourites); how many neighbours. */
+    private static long listeners(GraphConnection graph, List<ItemChannel> channels, ExecutorService pool, NeighbourStore.Writer writer,
+                                  AtomicLong timeouts) throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+        List<ItemChannel> own = channels.stream().filter(ItemChannel::startsFromListener).toList();
+        if (own.isEmpty()) {
+            return 0;
+        }
+        List<String> users;
+        try (Session s = graph.session()) {
+            users = s.executeRead(tx -> tx.run(CypherFile.load("neighbours/listeners-following.cypher").statement()).list(r -> r.get("id").asString()));
+        }
+        long neighbours = 0;
+        List<Future<Map<String, List<Neighbour>>>> futures = new ArrayList<>();
+        for (String user : users) {
+            futures.add(pool.submit(() -> listenerLists(own, user, timeouts)));
+        }
+        for (int i = 0; i < users.size(); i++) {
+            Map<String, List<Neighbour>> lists = futures.get(i).get();
+            String name = lists.values().stream().flatMap(List::stream).findFirst().map(n -> n.names().get(0)).orElse(null);
+            writer.add(users.get(i), name, "user", lists);
+            neighbours += lists.values().stream().mapToLong(List::size).sum();
+        }
+        return neighbours;
+    }
+
+    /** The listener's lists in these channels (friends' favourites), with nothing left out; a channel out of time is left out. */
+    static Map<String, List<Neighbour>> listenerLists(List<ItemChannel> channels, String user, AtomicLong timeouts) {
         Map<String, List<Neighbour>> out = new LinkedHashMap<>();
         for (ItemChannel c : channels) {
             try {
-                out.put(c.name(), c.neighbours(id, name, PER_SONG, BUDGET));
+                out.put(c.name(), c.neighbours(new ListenerContext(user, List.of(), List.of(), List.of()), PER_LISTENER, BUDGET));
             } catch (RecallTimeoutException e) {
-                timeouts.incrementAndGet(); // no list: answered live
+                timeouts.incrementAndGet();
+            }
+        }
+        return out;
+    }
+
+    /** The seed's lists in each channel that starts from it; a channel out of time is left out (the graph answers). */
+    private static Map<String, List<Neighbour>> lists(List<ItemChannel> channels, CatalogChannels computed, CatalogGraph catalog,
+                                                      int seed, int perSong, AtomicLong timeouts) {
+        Map<String, List<Neighbour>> out = new LinkedHashMap<>();
+        for (ItemChannel c : channels) {
+            if (CatalogChannels.NAMES.contains(c.name())) {
+                if (computed.startsFrom(c.name(), seed)) {
+                    out.put(c.name(), computed.neighbours(c.name(), seed, perSong));
+                }
+            } else if (!c.startsFromListener() && catalog.type(seed).equals("song")) {
+                try {
+                    out.put(c.name(), c.neighbours(catalog.id(seed), catalog.name(seed), perSong, BUDGET));
+                } catch (RecallTimeoutException e) {
+                    timeouts.incrementAndGet(); // no list: answered live
+                }
             }
         }
         return out;

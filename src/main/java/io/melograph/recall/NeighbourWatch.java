@@ -28,6 +28,9 @@ public final class NeighbourWatch implements AutoCloseable {
     private final Supplier<Optional<String>> liveEmbeddings;
     private final ScheduledExecutorService timer;
     private volatile FileTime seen;
+    private volatile FileTime seenUpdates;
+    private volatile NeighbourStore base;
+    private boolean again; // guarded by this
     private volatile Thread builder;
 
     private NeighbourWatch(RecallService recall, Path dir, Supplier<Optional<String>> liveEmbeddings, Duration every) {
@@ -47,35 +50,71 @@ public final class NeighbourWatch implements AutoCloseable {
     }
 
     /**
-     * Builds the store in the background when there is none (a new home, or one deleted to start afresh), once recall
+     * Builds the store in the background when there is none (a new home, or one deleted to start afresh, or one of an
+     * older format), once recall
      * is warm so that the build does not hold up the warm-up; the watch then swaps it in. The graph answers meanwhile.
      *
      * @param threads songs asked in parallel (1 leaves the other core to listeners)
      */
     public NeighbourWatch buildIfMissing(GraphConnection graph, int threads) {
-        if (NeighbourStore.exists(dir)) {
+        if (recall.neighbours().isPresent() || NeighbourStore.exists(dir) && usable()) {
             return this;
+        }
+        LOG.info("No usable neighbour store in {}: building it from the graph in the background", dir);
+        rebuild(graph, threads);
+        return this;
+    }
+
+    /**
+     * Builds the store again in the background (after an import: new songs, new links), once recall is warm; the
+     * graph answers for what the store does not know meanwhile. A request during a build runs one more after it.
+     */
+    public synchronized void rebuild(GraphConnection graph, int threads) {
+        if (builder != null) {
+            again = true;
+            return;
         }
         Thread t = new Thread(() -> {
             try {
                 while (!recall.warm()) {
                     Thread.sleep(1000);
                 }
-                LOG.info("No neighbour store in {}: building it from the graph in the background", dir);
-                NeighbourBuild.run(graph, recall, dir, threads, liveEmbeddings.get().orElse(null));
-                check();
+                while (true) {
+                    NeighbourBuild.run(graph, recall, dir, threads, liveEmbeddings.get().orElse(null));
+                    check();
+                    synchronized (this) {
+                        if (!again) {
+                            builder = null;
+                            return;
+                        }
+                        again = false;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Building the neighbour store failed ({}); the graph answers; run melograph neighbours build", e.toString());
             } finally {
-                builder = null;
+                synchronized (this) {
+                    if (builder == Thread.currentThread()) {
+                        builder = null;
+                    }
+                }
             }
         }, "neighbour-build");
         t.setDaemon(true);
         builder = t;
         t.start();
-        return this;
+    }
+
+    /** Whether the store there opens (one of an older format does not: it is built again). */
+    private boolean usable() {
+        try {
+            NeighbourStore.open(dir);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** What /health shows: the store in use, or that one is being built, or none. */
@@ -84,21 +123,38 @@ public final class NeighbourWatch implements AutoCloseable {
                 .orElse(builder != null ? "building from the graph (the graph answers meanwhile)" : "none: the graph answers");
     }
 
-    private synchronized void check() {
+    /** Looks now whether the store or its updates changed, and swaps them in. */
+    public synchronized void check() {
         if (!NeighbourStore.exists(dir)) {
             return;
         }
         try {
             recall.neighbours().ifPresent(this::checkVectors);
             FileTime modified = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
-            if (modified.equals(seen)) {
+            Path updatesDir = NeighbourUpdates.beside(dir);
+            FileTime updatesModified = NeighbourStore.exists(updatesDir) ? Files.getLastModifiedTime(updatesDir.resolve("nodes.bin")) : null;
+            if (modified.equals(seen) && java.util.Objects.equals(updatesModified, seenUpdates)) {
                 return;
             }
-            NeighbourStore store = NeighbourStore.open(dir);
-            recall.useNeighbours(store);
-            checkVectors(store);
+            boolean rebuilt = !modified.equals(seen);
+            NeighbourStore store = rebuilt ? NeighbourStore.open(dir) : base;
+            NeighbourStore updates = null;
+            if (updatesModified != null) {
+                try {
+                    updates = NeighbourStore.open(updatesDir);
+                } catch (RuntimeException e) {
+                    LOG.warn("Neighbour updates in {} not usable ({}); the store's lists answer", updatesDir, e.toString());
+                }
+            }
+            NeighbourStore layered = store.withUpdates(updates);
+            recall.useNeighbours(layered);
+            checkVectors(layered);
+            base = store;
             seen = modified;
-            LOG.info("Neighbour store of {} songs (built {}) in use: similar songs answer from it", store.songs(), store.builtAt());
+            seenUpdates = updatesModified;
+            if (rebuilt) {
+                LOG.info("Neighbour store of {} songs (built {}) in use: similar songs answer from it", store.songs(), store.builtAt());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Neighbour store in {} not usable ({}); similar songs ask the graph", dir, e.toString());
         }

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An item channel answering a listener by merging: each seed song's stored neighbour list in this channel, weighted by
- * the seed and summed per candidate (the graph query sums the same way), what the request leaves out dropped before
- * the list is cut. The sentence and path are those of the seed that contributed most. Seeds the store does not hold
- * (songs added since the build, lists the build could not compute) and the artist seeds of a channel that reads them
- * are asked of the graph within the budget, and both answers summed; with every seed stored, no graph at all.
+ * An item channel answering a listener by merging: each seed's stored neighbour list in this channel (seed songs; seed
+ * artists and watched videos where the channel starts from them), weighted by the seed and summed per candidate (the
+ * graph query sums the same way), what the request leaves out dropped before the list is cut. The sentence and path
+ * are those of the seed that contributed most (friends' favourites: the listener's own list, what the request leaves
+ * out dropped before the cut). Seeds the store does not hold (songs added since the build, lists the
+ * build could not compute) are asked of the graph within the budget, and both answers summed; with every seed
+ * stored, no graph at all.
  */
 final class StoredChannel extends WrappedChannel {
     private final ItemChannel item;
@@ -39,33 +41,52 @@ final class StoredChannel extends WrappedChannel {
         Set<String> leaveOut = new HashSet<>(context.exclude());
         context.songs().forEach(s -> leaveOut.add(s.id()));
         Map<String, Merged> merged = new HashMap<>();
-        List<ListenerContext.Seed> unstored = new ArrayList<>();
-        for (ListenerContext.Seed seed : context.songs()) {
-            var list = store.neighbours(name(), seed.id());
-            if (list.isEmpty()) {
-                unstored.add(seed);
-                continue;
+        if (item.startsFromListener()) { // the listener's own list, computed with nothing left out
+            if (context.userId() == null || !merge(List.of(new ListenerContext.Seed(context.userId(), null, 1.0, 0)), merged, leaveOut).isEmpty()) {
+                return item.recall(context, limit, budget);
             }
-            for (Neighbour n : list.get()) {
-                if (!leaveOut.contains(n.id())) {
-                    merged.computeIfAbsent(n.id(), k -> new Merged()).add(seed.weight() * n.score(), n);
-                }
-            }
+            return item.candidates(best(merged, limit), context);
         }
+        // a channel starting from watched videos reads the seed songs only to leave them out
+        List<ListenerContext.Seed> songs = item.readsWatchedSeeds() ? List.of() : merge(context.songs(), merged, leaveOut);
+        // artist seeds: from the store where the channel starts from artists; a channel that does not (the vector
+        // channel, which reads them only without song seeds) gets them from the graph as before
+        boolean artistsStored = item.readsArtistSeeds();
+        List<ListenerContext.Seed> artists = artistsStored ? merge(context.artists(), merged, leaveOut)
+                : !context.artists().isEmpty() && context.songs().isEmpty() ? context.artists() : List.of();
+        List<ListenerContext.Seed> watched = item.readsWatchedSeeds() ? merge(context.watched(), merged, leaveOut) : List.of();
         Map<String, Candidate> out = new HashMap<>();
         for (Candidate c : item.candidates(best(merged, limit), context)) {
             out.put(c.itemId(), c);
         }
-        boolean artists = !context.artists().isEmpty() && (item.readsArtistSeeds() || context.songs().isEmpty());
-        if (!unstored.isEmpty() || artists) {
-            ListenerContext rest = new ListenerContext(context.userId(), unstored, artists ? context.artists() : List.of(),
-                    new ArrayList<>(leaveOut), context.watched());
+        if (!songs.isEmpty() || !artists.isEmpty() || !watched.isEmpty()) {
+            ListenerContext rest = new ListenerContext(context.userId(), songs, artists, new ArrayList<>(leaveOut), watched);
             for (Candidate c : item.recall(rest, limit, budget)) {
                 out.merge(c.itemId(), c, StoredChannel::sum);
             }
         }
         return out.values().stream().sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::itemId))
                 .limit(limit).toList();
+    }
+
+    /** Adds the stored lists of these seeds to {@code merged}; returns the seeds the store has no list for. */
+    private List<ListenerContext.Seed> merge(List<ListenerContext.Seed> seeds, Map<String, Merged> merged, Set<String> leaveOut) {
+        List<ListenerContext.Seed> unstored = new ArrayList<>();
+        for (ListenerContext.Seed seed : seeds) {
+            var list = store.entries(name(), seed.id());
+            if (list.isEmpty()) {
+                unstored.add(seed);
+                continue;
+            }
+            NeighbourStore.Entries entries = list.get();
+            for (int i = 0; i < entries.size(); i++) {
+                String id = entries.id(i);
+                if (!leaveOut.contains(id)) {
+                    merged.computeIfAbsent(id, k -> new Merged()).add(seed.weight() * entries.score(i), entries.support(i), entries, i);
+                }
+            }
+        }
+        return unstored;
     }
 
     /** One candidate found from two sides: the scores add up, the stronger side says why. */
@@ -82,7 +103,7 @@ final class StoredChannel extends WrappedChannel {
                 .limit(limit)
                 .map(e -> {
                     Merged m = e.getValue();
-                    Neighbour n = m.via;
+                    Neighbour n = m.via.neighbour(m.viaEntry); // only the winners are told in full
                     return new Neighbour(n.id(), n.type(), n.name(), m.score, n.path(), n.names(), m.support, n.detail());
                 }).toList();
     }
@@ -91,14 +112,16 @@ final class StoredChannel extends WrappedChannel {
         double score;
         long support;
         double strongest = Double.NEGATIVE_INFINITY;
-        Neighbour via;
+        NeighbourStore.Entries via;
+        int viaEntry;
 
-        void add(double contribution, Neighbour n) {
+        void add(double contribution, long entrySupport, NeighbourStore.Entries list, int entry) {
             score += contribution;
-            support += n.support();
+            support += entrySupport;
             if (contribution > strongest) {
                 strongest = contribution;
-                via = n;
+                via = list;
+                viaEntry = entry;
             }
         }
     }

@@ -38,8 +38,9 @@ public final class VectorRecall extends VectorChannel implements ItemChannel {
     }
 
     @Override
-    public List<Neighbour> neighbours(String songId, String songName, int limit, Duration budget) {
-        return recall(ListenerContext.ofSong(songId, songName), limit, budget).stream().map(c -> new Neighbour(c.itemId(), c.itemType(),
+    public List<Neighbour> neighbours(ListenerContext oneSong, int limit, Duration budget) {
+        String songName = oneSong.songs().get(0).name();
+        return recall(oneSong, limit, budget).stream().map(c -> new Neighbour(c.itemId(), c.itemType(),
                 c.name(), c.score(), c.path(), java.util.Arrays.asList(songName == null ? "?" : songName, c.name() == null ? "?" : c.name()),
                 1, null)).toList();
     }

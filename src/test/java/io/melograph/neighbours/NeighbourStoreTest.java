@@ -28,11 +28,12 @@ class NeighbourStoreTest {
             List.of("s-1", "ar-1", "ar-2", "ar-3", "s-3"), List.of("Erstes Lied", "Band", "?", "Solo", "?"), 3, "member-of");
 
     private Path write(Instant at) throws IOException {
-        NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-same-album", "kg-band-members"));
-        w.add("s-1", "Erstes Lied", Map.of("kg-same-album", List.of(ALBUM), "kg-band-members", List.of(MEMBER)));
-        w.add("s-2", "Zweites Lied", Map.of("kg-same-album", List.of()));
         Path dir = home.resolve("neighbours");
-        w.writeTo(dir, at, "emb-1");
+        try (NeighbourStore.Writer w = new NeighbourStore.Writer(dir, List.of("kg-same-album", "kg-band-members"))) {
+            w.add("s-1", "Erstes Lied", Map.of("kg-same-album", List.of(ALBUM), "kg-band-members", List.of(MEMBER)));
+            w.add("s-2", "Zweites Lied", Map.of("kg-same-album", List.of()));
+            w.commit(at, "emb-1");
+        }
         return dir;
     }
 
@@ -55,9 +56,10 @@ class NeighbourStoreTest {
     @Test
     void aRebuildReplacesTheStoreWhole() throws IOException {
         write(Instant.ofEpochMilli(1));
-        NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-tags"));
-        w.add("s-9", "Neu", Map.of("kg-tags", List.of()));
-        w.writeTo(home.resolve("neighbours"), Instant.ofEpochMilli(2), null);
+        try (NeighbourStore.Writer w = new NeighbourStore.Writer(home.resolve("neighbours"), List.of("kg-tags"))) {
+            w.add("s-9", "Neu", Map.of("kg-tags", List.of()));
+            w.commit(Instant.ofEpochMilli(2), null);
+        }
         NeighbourStore store = NeighbourStore.open(home.resolve("neighbours"));
         assertEquals(java.util.Set.of("kg-tags"), store.channels());
         assertFalse(store.name("s-1").isPresent());
@@ -74,5 +76,26 @@ class NeighbourStoreTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> NeighbourStore.open(dir));
         assertTrue(e.getMessage().contains("kg-same-album.bin") && e.getMessage().contains("cut off"), e.getMessage());
         assertFalse(NeighbourStore.exists(home.resolve("nothing-here")));
+    }
+
+    @Test
+    void updatesAnswerForTheirSongsOnlyAndOnlyWhenNewerThanTheStore() throws IOException {
+        NeighbourStore store = NeighbourStore.open(write(Instant.ofEpochMilli(1000)));
+        Neighbour fresh = new Neighbour("s-9", "song", "Neu", 1.0, List.of("s-2", "al-1", "s-9"), List.of("Zweites Lied", "Album Ü", "Neu"), 1, null);
+        Path updates = home.resolve("neighbours-updates");
+        try (NeighbourStore.Writer w = new NeighbourStore.Writer(updates, List.of("kg-same-album"))) {
+            w.add("s-2", "Zweites Lied", Map.of("kg-same-album", List.of(fresh)));
+            w.commit(Instant.ofEpochMilli(2000), null);
+        }
+        NeighbourStore layered = store.withUpdates(NeighbourStore.open(updates));
+        assertEquals(Optional.of(List.of(fresh)), layered.neighbours("kg-same-album", "s-2"), "the updated song");
+        assertEquals(Optional.of(List.of(ALBUM)), layered.neighbours("kg-same-album", "s-1"), "the others from the store");
+        assertEquals(List.of("s-2"), NeighbourStore.open(updates).songsIn("kg-same-album"),
+                "s-9 and s-1 are only named by the updates' list, not held there");
+        assertEquals(Optional.empty(), NeighbourStore.open(updates).neighbours("kg-same-album", "s-9"));
+
+        NeighbourStore older = NeighbourStore.open(write(Instant.ofEpochMilli(3000))).withUpdates(NeighbourStore.open(updates));
+        assertFalse(older.updates().isPresent(), "updates computed before the build began are older than it");
+        assertEquals(Optional.of(List.of()), older.neighbours("kg-same-album", "s-2"));
     }
 }

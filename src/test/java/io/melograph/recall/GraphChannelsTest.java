@@ -116,7 +116,15 @@ class GraphChannelsTest {
 
         Candidate twoHops = recall("kg-artist-tags", ana).get(0);
         assertEquals("s-loveless", twoHops.itemId());
-        assertEquals(List.of("a-radiohead", "t-shoegaze", "a-other", "s-loveless"), twoHops.path());
+        assertEquals(List.of("s-karma", "a-radiohead", "t-shoegaze", "a-other", "s-loveless"), twoHops.path(),
+                "from the seed song through its artist");
+        assertEquals("By *Other Band*, who shares the tag *shoegaze* with *Radiohead*", twoHops.reason());
+    }
+
+    /** The neighbour build computes the item-level channels in memory: the same lists as the queries, song by song. */
+    @Test
+    void theCatalogInMemoryGivesWhatTheQueriesGive() {
+        assertTrue(CatalogParity.assertSameAsQueries(channels) > 100);
     }
 
     @Test

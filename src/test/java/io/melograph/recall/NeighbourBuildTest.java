@@ -63,6 +63,11 @@ class NeighbourBuildTest {
     }
 
     @Test
+    void theCatalogInMemoryGivesWhatTheQueriesGive() {
+        CatalogParity.assertSameAsQueries(recall.channels());
+    }
+
+    @Test
     void storedListsAnswerSimilarSongsAsTheGraphDoes() throws IOException {
         List<String> songs = List.of("a-song-1-1", "a-song-2-4", "b-song-1-2", "a-solo");
         Map<String, List<String>> live = new java.util.LinkedHashMap<>();
@@ -74,8 +79,8 @@ class NeighbourBuildTest {
         NeighbourBuild.Result built = NeighbourBuild.run(TestGraph.connection(), recall, dir, 2,
                 GraphEmbeddings.liveVersion(TestGraph.connection()).orElse(null));
         assertEquals(List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags", "kg-artist-tags",
-                "kg-co-listened", "kg-videos", "kg-playlists", "vector"), built.channels(),
-                "the item-level channels; not friends, watched videos' songs, playlists");
+                "kg-co-listened", "kg-friends", "kg-videos", "kg-watched-songs", "kg-playlists", "vector"), built.channels(),
+                "the channels answering from one seed alone (friends: from the listener); not the playlist scene's");
         assertEquals(25, built.songs(), "24 songs of the two scenes and the member's solo song");
         assertTrue(built.neighbours() > 0 && built.bytes() > 0);
         assertEquals(0, built.timeouts());
@@ -125,9 +130,12 @@ class NeighbourBuildTest {
         assertEquals(List.of("a-song-1-1", "a-song-2-4"), profile.songs().stream().map(ListenerContext.Seed::id).toList(),
                 "strongest first; b-song-1-2, skipped more than played, is no seed");
         assertEquals(List.of("b-artist-2"), profile.artists().stream().map(ListenerContext.Seed::id).toList());
-        ListenerContext context = profile.context().excluding(profile.heard().keySet());
+        ListenerContext heard = profile.context().excluding(profile.heard().keySet());
+        // and two watched videos, as a live session gives them
+        ListenerContext context = new ListenerContext(heard.userId(), heard.songs(), heard.artists(), heard.exclude(),
+                List.of(new ListenerContext.Seed("v-live", "Live video", 1.0, 0), new ListenerContext.Seed("m-clip", "A clip", 0.5, 0)));
         List<String> names = List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
-                "kg-co-listened", "kg-playlists", "kg-videos");
+                "kg-co-listened", "kg-playlists", "kg-videos", "kg-watched-songs", "kg-artist-tags");
         RecallRunner.Result graph = recall.run(names, context, 20, n -> Duration.ofSeconds(20));
         NeighbourBuild.run(TestGraph.connection(), recall, home.resolve("neighbours"), 2, null);
         recall.useNeighbours(NeighbourStore.open(home.resolve("neighbours")));
@@ -139,7 +147,8 @@ class NeighbourBuildTest {
             assertTrue(stored.candidates().get(channel).stream().noneMatch(c -> profile.heard().containsKey(c.itemId())), channel);
         }
         assertTrue(lines(stored.candidates().get("kg-same-artist")).stream().anyMatch(l -> l.contains("b-song-2-")),
-                "the artist seed's songs come from the graph part");
+                "the artist seed's songs, from the artist's stored list");
+        assertTrue(recall.neighbours().orElseThrow().neighbours("kg-same-artist", "b-artist-2").isPresent(), "artists have lists");
         assertFalse(stored.candidates().get("kg-same-album").isEmpty());
         assertEquals(List.of("m-clip", "v-live"), stored.candidates().get("kg-videos").stream().map(Candidate::itemId).sorted().toList(),
                 "the videos and MLOGs of the seed songs, from the store");
@@ -164,9 +173,10 @@ class NeighbourBuildTest {
     }
 
     private static void write(Path dir, java.time.Instant at) throws IOException {
-        NeighbourStore.Writer w = new NeighbourStore.Writer(List.of("kg-same-album"));
-        w.add("a-song-1-1", "Song a1-1", Map.of("kg-same-album", List.of()));
-        w.writeTo(dir, at, null);
+        try (NeighbourStore.Writer w = new NeighbourStore.Writer(dir, List.of("kg-same-album"))) {
+            w.add("a-song-1-1", "Song a1-1", Map.of("kg-same-album", List.of()));
+            w.commit(at, null);
+        }
     }
 
     private void awaitBuiltAt(java.time.Instant at) throws InterruptedException {

@@ -1,0 +1,410 @@
+package io.melograph.neighbours;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+
+/**
+ * The item-level graph channels computed for one song from the {@link CatalogGraph} in memory: for each channel the
+ * same walk, fan-out caps, scores, paths and details as its query in {@code cypher/recall/} gives for that song alone
+ * (the neighbour build's parity test compares both). Where a query takes "the first 300" links of a hub to bound its
+ * cost, this takes all of them: a hub's songs are ranked once, not once per song.
+ */
+public final class CatalogChannels {
+    /** The channels computed here, by the names recall gives them. */
+    public static final Set<String> NAMES = Set.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
+            "kg-artist-tags", "kg-co-listened", "kg-videos", "kg-playlists", "kg-watched-songs");
+    /** The channels that also start from artists (a listener's favourite artists): their lists are kept per artist too. */
+    public static final Set<String> FROM_ARTISTS = Set.of("kg-same-artist", "kg-band-members", "kg-artist-tags");
+    /** The channel that starts from watched videos and MLOGs: its lists are kept per video and MLOG, not per song. */
+    public static final String FROM_VIDEOS = "kg-watched-songs";
+    /** Most neighbours taken at any one hop, as the queries' {@code $fanout}. */
+    private static final int FANOUT = 50;
+
+    private final CatalogGraph g;
+    /**
+     * Per hub its most listened songs, computed once, when first needed: an artist's (performed or on its albums), a
+     * person's credited songs, a tag's songs.
+     */
+    private final AtomicReferenceArray<int[]> artistSongs, personSongs, tagSongs;
+
+    public CatalogChannels(CatalogGraph graph) {
+        this.g = graph;
+        this.artistSongs = new AtomicReferenceArray<>(graph.nodes());
+        this.personSongs = new AtomicReferenceArray<>(graph.nodes());
+        this.tagSongs = new AtomicReferenceArray<>(graph.nodes());
+    }
+
+    /**
+     * The seed's neighbours in the channel (one of {@link #NAMES}), best first, at most {@code limit}: the seed is a
+     * song, or an artist in {@link #FROM_ARTISTS}, or a video or MLOG in {@link #FROM_VIDEOS}. A seed that is not one the
+     * channel starts from has no neighbours there.
+     */
+    public List<Neighbour> neighbours(String channel, int song, int limit) {
+        Rows rows = new Rows();
+        if (!startsFrom(channel, song)) {
+            return List.of();
+        }
+        switch (channel) {
+            case "kg-same-artist" -> sameArtist(song, rows);
+            case "kg-same-album" -> sameAlbum(song, rows);
+            case "kg-band-members" -> bandMembers(song, rows);
+            case "kg-same-writer" -> sameWriter(song, rows);
+            case "kg-tags" -> tags(song, rows);
+            case "kg-artist-tags" -> artistTags(song, rows);
+            case "kg-co-listened" -> coListened(song, rows);
+            case "kg-videos" -> videos(song, rows);
+            case "kg-playlists" -> playlists(song, rows);
+            case FROM_VIDEOS -> watchedSongs(song, rows);
+            default -> throw new IllegalArgumentException("no catalog computation for channel " + channel);
+        }
+        return rows.best(song, limit);
+    }
+
+    // Same artist: the song's artists (performers, else its albums' artists; three at most), their most listened songs.
+    private void sameArtist(int s, Rows rows) {
+        for (var a : artists(s).entrySet()) {
+            for (int c : topSongs(a.getKey(), FANOUT)) {
+                if (c != s) {
+                    rows.add(c, a.getValue(), 1, a.getValue(), new int[] {a.getKey()}, null);
+                }
+            }
+        }
+    }
+
+    // Same album: the other tracks of the song's albums (three albums, fifty tracks each).
+    private void sameAlbum(int s, Rows rows) {
+        Adjacency albums = g.albums;
+        for (int l = albums.from(s); l < Math.min(albums.to(s), albums.from(s) + 3); l++) {
+            int al = albums.target(l);
+            int taken = 0;
+            for (int t = g.tracks.from(al); t < g.tracks.to(al) && taken < FANOUT; t++) {
+                int c = g.tracks.target(t);
+                if (c != s) {
+                    taken++;
+                    rows.add(c, 1, 1, 1, new int[] {al}, null);
+                }
+            }
+        }
+    }
+
+    // Band members: artists linked to the song's artists by membership (one or two MEMBER_OF links), their top 20 songs.
+    private void bandMembers(int s, Rows rows) {
+        Map<Integer, Via> linked = new LinkedHashMap<>();
+        for (var a : artists(s).entrySet()) {
+            Map<Integer, String> roles = new LinkedHashMap<>();
+            Adjacency m = g.members;
+            for (int l = m.from(a.getKey()); l < m.to(a.getKey()); l++) {
+                int x = m.target(l);
+                if (x != a.getKey()) {
+                    roles.merge(x, m.kind(l) == CatalogGraph.OUT ? "band-of" : "member-of", CatalogChannels::min);
+                }
+                for (int l2 = m.from(x); l2 < m.to(x); l2++) {
+                    int y = m.target(l2);
+                    if (y != a.getKey()) {
+                        roles.merge(y, "shares-member", CatalogChannels::min);
+                    }
+                }
+            }
+            roles.entrySet().stream().limit(FANOUT).forEach(b -> linked.computeIfAbsent(b.getKey(), k -> new Via())
+                    .add(a.getValue(), a.getKey(), -1, b.getValue()));
+        }
+        for (var b : linked.entrySet()) {
+            Via v = b.getValue();
+            for (int c : topSongs(b.getKey(), 20)) {
+                if (c != s) {
+                    rows.add(c, v.strength, v.pairs, v.bestWeight, new int[] {v.bestArtist, b.getKey()}, v.bestDetail);
+                }
+            }
+        }
+    }
+
+    // Same writer or producer: five credits of the song, each person's fifty most listened credited songs.
+    private void sameWriter(int s, Rows rows) {
+        Map<Integer, double[]> weights = new LinkedHashMap<>();
+        Map<Integer, String> roles = new LinkedHashMap<>();
+        Adjacency credits = g.credits;
+        for (int l = credits.from(s); l < Math.min(credits.to(s), credits.from(s) + 5); l++) {
+            int p = credits.target(l);
+            weights.computeIfAbsent(p, k -> new double[1])[0] += 1;
+            roles.putIfAbsent(p, credits.kind(l) == CatalogGraph.WRITTEN ? "WRITTEN_BY" : "PRODUCED_BY");
+        }
+        for (var p : weights.entrySet()) {
+            double w = p.getValue()[0];
+            for (int c : mostListened(personSongs, g.credited, p.getKey(), FANOUT)) {
+                if (c != s) {
+                    rows.add(c, w, 1, w, new int[] {p.getKey()}, roles.get(p.getKey()));
+                }
+            }
+        }
+    }
+
+    // Tags and genres: the song's ten rarest, each tag's fifty most listened songs, weighed by the tag's rarity.
+    private void tags(int s, Rows rows) {
+        for (int t : rarestTags(s)) {
+            double idf = g.rarity(t);
+            String kind = g.is(t, CatalogGraph.GENRE) ? "genre" : "tag";
+            int taken = 0;
+            for (int c : mostListened(tagSongs, g.tagged, t, FANOUT + 1)) { // one more: the song itself is left out first
+                if (c != s && taken++ < FANOUT) {
+                    rows.add(c, idf, 1, idf, new int[] {t}, kind);
+                }
+            }
+        }
+    }
+
+    // Artist tags: artists sharing the rare tags of the song's artists, the 50 strongest of them, five songs each.
+    private void artistTags(int s, Rows rows) {
+        Map<Integer, Via> linked = new LinkedHashMap<>();
+        for (int a : artists(s).keySet()) {
+            Map<Integer, double[]> shared = new LinkedHashMap<>(); // per artist b: the summed rarity of the shared tags
+            Map<Integer, Integer> firstTag = new LinkedHashMap<>();
+            for (int t : rarestTags(a)) {
+                double idf = g.rarity(t);
+                int taken = 0;
+                for (int l = g.tagged.from(t); l < Math.min(g.tagged.to(t), g.tagged.from(t) + 500) && taken < FANOUT; l++) {
+                    int b = g.tagged.target(l);
+                    if (g.is(b, CatalogGraph.ARTIST) && b != a) {
+                        taken++;
+                        shared.computeIfAbsent(b, k -> new double[1])[0] += idf;
+                        firstTag.putIfAbsent(b, t);
+                    }
+                }
+            }
+            for (var b : shared.entrySet()) {
+                linked.computeIfAbsent(b.getKey(), k -> new Via()).add(b.getValue()[0], a, firstTag.get(b.getKey()), null);
+            }
+        }
+        linked.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<Integer, Via> e) -> -e.getValue().strength).thenComparing(e -> g.id(e.getKey())))
+                .limit(FANOUT)
+                .forEach(b -> {
+                    Via v = b.getValue();
+                    for (int c : topSongs(b.getKey(), 5)) {
+                        if (c != s) {
+                            rows.add(c, v.strength, v.pairs, v.bestWeight, new int[] {v.bestArtist, v.bestTag, b.getKey()}, null);
+                        }
+                    }
+                });
+    }
+
+    // Co-listened: the fifty songs most often played in the same sessions as the song.
+    private void coListened(int s, Rows rows) {
+        Adjacency co = g.coListened;
+        Integer[] links = new Integer[Math.min(co.degree(s), 500)];
+        for (int i = 0; i < links.length; i++) {
+            links[i] = co.from(s) + i;
+        }
+        Arrays.sort(links, Comparator.comparingDouble(l -> -co.weight(l)));
+        for (int i = 0; i < Math.min(links.length, FANOUT); i++) {
+            int l = links[i];
+            double together = co.weight(l);
+            String detail = co.kind(l) == CatalogGraph.WHOLE ? Long.toString((long) together) : Double.toString(together);
+            rows.add(co.target(l), Math.log(1 + together), 1, Math.log(1 + together), new int[0], detail);
+        }
+    }
+
+    // Videos and MLOGs featuring or using the song.
+    private void videos(int s, Rows rows) {
+        for (int l = g.videos.from(s); l < Math.min(g.videos.to(s), g.videos.from(s) + FANOUT); l++) {
+            rows.add(g.videos.target(l), 1, 1, 1, new int[0], null);
+        }
+    }
+
+    // Playlists: ten playlists holding the song, thirty of their other songs, a short playlist weighing more.
+    private void playlists(int s, Rows rows) {
+        for (int l = g.playlists.from(s); l < Math.min(g.playlists.to(s), g.playlists.from(s) + 10); l++) {
+            int p = g.playlists.target(l);
+            double strength = 1.0 / Math.log(2 + g.playlistSongs.degree(p));
+            int taken = 0;
+            for (int t = g.playlistSongs.from(p); t < g.playlistSongs.to(p) && taken < 30; t++) {
+                int c = g.playlistSongs.target(t);
+                if (c != s) {
+                    taken++;
+                    rows.add(c, strength, 1, strength, new int[] {p}, null);
+                }
+            }
+        }
+    }
+
+    /** Whether the channel's lists start from this node: songs, artists for some channels, videos and MLOGs for one. */
+    public boolean startsFrom(String channel, int node) {
+        if (channel.equals(FROM_VIDEOS)) {
+            return g.is(node, CatalogGraph.VIDEO | CatalogGraph.MLOG);
+        }
+        return g.isSong(node) || FROM_ARTISTS.contains(channel) && g.is(node, CatalogGraph.ARTIST);
+    }
+
+    /** Every node some channel starts from: songs, artists, videos and MLOGs. */
+    public int[] seeds() {
+        return g.all(CatalogGraph.SONG | CatalogGraph.ARTIST | CatalogGraph.VIDEO | CatalogGraph.MLOG);
+    }
+
+    // Songs of a watched video or MLOG: the songs it features or uses (twenty at most).
+    private void watchedSongs(int v, Rows rows) {
+        String kind = g.is(v, CatalogGraph.VIDEO) ? "video" : "MLOG";
+        for (int l = g.videoSongs.from(v); l < Math.min(g.videoSongs.to(v), g.videoSongs.from(v) + 20); l++) {
+            rows.add(g.videoSongs.target(l), 1, 1, 1, new int[0], kind);
+        }
+    }
+
+    /**
+     * The seed's artists as the queries pick them: an artist seed itself; a song's performers, else its albums'
+     * artists; the first three, by how often listed.
+     */
+    private Map<Integer, Double> artists(int s) {
+        if (!g.isSong(s)) {
+            return Map.of(s, 1.0);
+        }
+        List<Integer> picked = new ArrayList<>();
+        for (int l = g.performers.from(s); l < g.performers.to(s); l++) {
+            picked.add(g.performers.target(l));
+        }
+        if (picked.isEmpty()) {
+            for (int l = g.albums.from(s); l < g.albums.to(s); l++) {
+                int al = g.albums.target(l);
+                for (int b = g.albumArtists.from(al); b < g.albumArtists.to(al); b++) {
+                    if (!picked.contains(g.albumArtists.target(b))) {
+                        picked.add(g.albumArtists.target(b));
+                    }
+                }
+            }
+        }
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        picked.stream().limit(3).forEach(a -> out.merge(a, 1.0, Double::sum));
+        return out;
+    }
+
+    /** The artist's {@code n} most listened songs, performed or on its albums. */
+    private int[] topSongs(int artist, int n) {
+        int[] all = artistSongs.get(artist);
+        if (all == null) {
+            LinkedHashSet<Integer> songs = new LinkedHashSet<>();
+            for (int l = g.performed.from(artist); l < g.performed.to(artist); l++) {
+                songs.add(g.performed.target(l));
+            }
+            for (int l = g.artistAlbums.from(artist); l < g.artistAlbums.to(artist); l++) {
+                int al = g.artistAlbums.target(l);
+                for (int t = g.tracks.from(al); t < g.tracks.to(al); t++) {
+                    songs.add(g.tracks.target(t));
+                }
+            }
+            all = mostListened(songs, FANOUT);
+            artistSongs.set(artist, all);
+        }
+        return all.length <= n ? all : Arrays.copyOf(all, n);
+    }
+
+    /** The {@code n} most listened songs the node links to (once per link), in link order among equals; kept per node. */
+    private int[] mostListened(AtomicReferenceArray<int[]> cache, Adjacency links, int node, int n) {
+        int[] top = cache.get(node);
+        if (top == null) {
+            List<Integer> found = new ArrayList<>();
+            for (int l = links.from(node); l < links.to(node); l++) {
+                if (g.isSong(links.target(l))) {
+                    found.add(links.target(l));
+                }
+            }
+            top = mostListened(found, n);
+            cache.set(node, top);
+        }
+        return top;
+    }
+
+    private int[] mostListened(java.util.Collection<Integer> songs, int n) {
+        return songs.stream().sorted(Comparator.comparingInt(c -> -g.listens(c))).limit(n).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The node's ten rarest tags and genres, rarest first (ties by id). */
+    private int[] rarestTags(int node) {
+        List<Integer> tags = new ArrayList<>();
+        for (int l = g.tags.from(node); l < g.tags.to(node); l++) {
+            if (!tags.contains(g.tags.target(l))) {
+                tags.add(g.tags.target(l));
+            }
+        }
+        return tags.stream().sorted(Comparator.comparingDouble((Integer t) -> -g.rarity(t)).thenComparing(g::id))
+                .limit(10).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String min(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The artists (or tags) a linked artist was reached from: their summed weight and the strongest one. */
+    private static final class Via {
+        double strength;
+        long pairs;
+        double bestWeight = Double.NEGATIVE_INFINITY;
+        int bestArtist;
+        int bestTag = -1;
+        String bestDetail;
+
+        void add(double weight, int artist, int tag, String detail) {
+            strength += weight;
+            pairs++;
+            if (weight > bestWeight) {
+                bestWeight = weight;
+                bestArtist = artist;
+                bestTag = tag;
+                bestDetail = detail;
+            }
+        }
+    }
+
+    /** The rows of one channel for one song, summed per candidate; the strongest row names the path (the first among equals). */
+    private final class Rows {
+        private final Map<Integer, Row> byCandidate = new LinkedHashMap<>();
+
+        void add(int candidate, double score, long support, double pathWeight, int[] middle, String detail) {
+            Row r = byCandidate.computeIfAbsent(candidate, k -> new Row());
+            r.score += score;
+            r.support += support;
+            if (r.middle == null || pathWeight > r.weight) {
+                r.weight = pathWeight;
+                r.middle = middle;
+                r.detail = detail;
+            }
+        }
+
+        List<Neighbour> best(int song, int limit) {
+            return byCandidate.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<Integer, Row> e) -> -e.getValue().score).thenComparing(e -> g.id(e.getKey())))
+                    .limit(limit)
+                    .map(e -> neighbour(song, e.getKey(), e.getValue()))
+                    .toList();
+        }
+
+        private Neighbour neighbour(int song, int c, Row r) {
+            List<String> path = new ArrayList<>(r.middle.length + 2);
+            List<String> names = new ArrayList<>(r.middle.length + 2);
+            IntFunction<String> name = n -> g.name(n) == null ? "?" : g.name(n);
+            path.add(g.id(song));
+            names.add(name.apply(song));
+            for (int m : r.middle) {
+                if (m != song) { // an artist seed is its own artist: the path starts at it
+                    path.add(g.id(m));
+                    names.add(name.apply(m));
+                }
+            }
+            path.add(g.id(c));
+            names.add(name.apply(c));
+            return new Neighbour(g.id(c), g.type(c), g.name(c), r.score, path, names, r.support, r.detail);
+        }
+    }
+
+    private static final class Row {
+        double score;
+        long support;
+        double weight;
+        int[] middle;
+        String detail;
+    }
+}
