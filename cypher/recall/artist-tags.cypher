@@ -25,8 +25,9 @@ CALL {
   MATCH (a:Artist {id: seed.id})
   RETURN a, seed.weight AS weight, a.id AS viaId, a.name AS viaName
 }
+// an artist counts as often as seeds lead to it (as in same-artist: the neighbour store sums per seed the same way);
 // the path starts at the seed: the song whose artist this is, or the seed artist itself
-WITH n, a, max(weight) AS weight, head(collect(viaId)) AS viaId, head(collect(viaName)) AS viaName
+WITH n, a, sum(weight) AS weight, head(collect(viaId)) AS viaId, head(collect(viaName)) AS viaName
 CALL {
   WITH a, n
   MATCH (a)-[:TAGGED|HAS_GENRE]->(t)

@@ -163,7 +163,8 @@ public final class CatalogChannels {
     // Artist tags: artists sharing the rare tags of the song's artists, the 50 strongest of them, five songs each.
     private void artistTags(int s, Rows rows) {
         Map<Integer, Via> linked = new LinkedHashMap<>();
-        for (int a : artists(s).keySet()) {
+        for (var seedArtist : artists(s).entrySet()) {
+            int a = seedArtist.getKey();
             Map<Integer, double[]> shared = new LinkedHashMap<>(); // per artist b: the summed rarity of the shared tags
             Map<Integer, Integer> firstTag = new LinkedHashMap<>();
             for (int t : rarestTags(a)) {
@@ -179,7 +180,7 @@ public final class CatalogChannels {
                 }
             }
             for (var b : shared.entrySet()) {
-                linked.computeIfAbsent(b.getKey(), k -> new Via()).add(b.getValue()[0], a, firstTag.get(b.getKey()), null);
+                linked.computeIfAbsent(b.getKey(), k -> new Via()).add(seedArtist.getValue() * b.getValue()[0], a, firstTag.get(b.getKey()), null);
             }
         }
         linked.entrySet().stream()

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 public final class NeighbourStore {
     static final String NODES = "nodes.bin";
     static final String SUFFIX = ".bin";
-    private static final int MAGIC = 0x4D474E33; // "MGN3": ranges per node, columns mapped apart, listed songs marked
+    private static final int MAGIC = 0x4D474E34; // "MGN4": ranges per node, columns mapped apart, when each seed's lists were computed
 
     /** One channel's mapped arrays. */
     private record Lists(IntBuffer ranges, IntBuffer candidates, DoubleBuffer scores, LongBuffer supports, IntBuffer details,
@@ -51,8 +51,8 @@ public final class NeighbourStore {
     private final String[] ids;
     private final String[] names;
     private final String[] types;
-    /** The songs whose lists were written (others are only named by lists). */
-    private final java.util.BitSet listed;
+    /** Per node, when its lists were computed (epoch ms); 0 for nodes only named by lists. */
+    private final long[] computedAt;
     private final Map<String, Integer> index;
     private final Map<String, Lists> channels;
     /** Per channel the songs whose list could not be computed (out of time): asked of the graph, not answered empty. */
@@ -63,9 +63,9 @@ public final class NeighbourStore {
     /** Lists computed since the build for some songs ({@link #withUpdates}): read before this store's own. */
     private final NeighbourStore updates;
 
-    private NeighbourStore(String[] ids, String[] names, String[] types, java.util.BitSet listed, Map<String, Lists> channels,
+    private NeighbourStore(String[] ids, String[] names, String[] types, long[] computedAt, Map<String, Lists> channels,
                            Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion, int songs, NeighbourStore updates) {
-        this.listed = listed;
+        this.computedAt = computedAt;
         this.updates = updates;
         this.missing = missing;
         this.ids = ids;
@@ -98,12 +98,12 @@ public final class NeighbourStore {
             String[] ids = new String[n];
             String[] names = new String[n];
             String[] types = new String[n];
-            java.util.BitSet listed = new java.util.BitSet(n);
+            long[] computedAt = new long[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = in.readUTF();
                 names[i] = in.readBoolean() ? in.readUTF() : null;
                 types[i] = in.readUTF();
-                listed.set(i, in.readBoolean());
+                computedAt[i] = in.readLong();
             }
             int channelCount = in.readInt();
             Map<String, Lists> channels = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public final class NeighbourStore {
                 }
                 missing.put(channel, without);
             }
-            return new NeighbourStore(ids, names, types, listed, channels, missing, builtAt,
+            return new NeighbourStore(ids, names, types, computedAt, channels, missing, builtAt,
                     embeddingsVersion.isEmpty() ? null : embeddingsVersion, songs, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the neighbour store in " + dir + ": " + e.getMessage(), e);
@@ -164,11 +164,12 @@ public final class NeighbourStore {
 
     /**
      * This store with lists computed since its build for some songs in some channels, which answer for those songs
-     * in place of this store's (null: none). Updates computed before the build began are older than it: not used.
+     * in place of this store's (null: none). A list computed before the build began is older than it: not used (and
+     * updates holding only such lists are left aside whole).
      */
     public NeighbourStore withUpdates(NeighbourStore newer) {
         NeighbourStore u = newer != null && newer.builtAt.isAfter(builtAt) ? newer : null;
-        return new NeighbourStore(ids, names, types, listed, channels, missing, builtAt, embeddingsVersion, songs, u);
+        return new NeighbourStore(ids, names, types, computedAt, channels, missing, builtAt, embeddingsVersion, songs, u);
     }
 
     /** The updates in use (see {@link #withUpdates}). */
@@ -181,7 +182,7 @@ public final class NeighbourStore {
         Lists l = channels.get(channel);
         List<String> out = new ArrayList<>();
         for (int i = 0; l != null && i < ids.length; i++) {
-            if (listed.get(i) && !missing.get(channel).contains(i)) {
+            if (listed(i) && !missing.get(channel).contains(i)) {
                 out.add(ids[i]);
             }
         }
@@ -229,13 +230,15 @@ public final class NeighbourStore {
      * merge of many seeds' lists reads, telling only its winners in full. Empty as for {@link #neighbours}.
      */
     public Optional<Entries> entries(String channel, String seedId) {
-        Optional<Entries> updated = updates == null ? Optional.empty() : updates.entries(channel, seedId);
+        // an update answers only if computed after this store began reading the graph
+        Optional<Entries> updated = updates == null || updates.computedAt(seedId) <= builtAt.toEpochMilli() ? Optional.empty()
+                : updates.entries(channel, seedId);
         if (updated.isPresent()) {
             return updated;
         }
         Lists l = channels.get(channel);
         Integer seed = index.get(seedId);
-        if (l == null || seed == null || !listed.get(seed) || missing.get(channel).contains(seed)) {
+        if (l == null || seed == null || !listed(seed) || missing.get(channel).contains(seed)) {
             return Optional.empty();
         }
         return Optional.of(new Entries(l, seed, l.ranges().get(2 * seed), l.ranges().get(2 * seed + 1)));
@@ -295,6 +298,16 @@ public final class NeighbourStore {
         }
     }
 
+    private boolean listed(int node) {
+        return computedAt[node] != 0;
+    }
+
+    /** When the seed's lists were computed (epoch ms), 0 when the store holds none. */
+    public long computedAt(String seedId) {
+        Integer i = index.get(seedId);
+        return i == null ? 0 : computedAt[i];
+    }
+
     /** What the store calls a node it knows (song, artist, video, mlog, user, or node), empty when it does not know it. */
     public Optional<String> type(String id) {
         Integer i = index.get(id);
@@ -304,7 +317,7 @@ public final class NeighbourStore {
     /** A stored song's name (as the catalog had it at the build), empty when the store does not know the song. */
     public Optional<String> name(String songId) {
         Integer song = index.get(songId);
-        return song == null || !listed.get(song) || !"song".equals(types[song]) ? Optional.empty() : Optional.of(name(song));
+        return song == null || !listed(song) || !"song".equals(types[song]) ? Optional.empty() : Optional.of(name(song));
     }
 
     private String name(int node) {
@@ -325,13 +338,29 @@ public final class NeighbourStore {
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Spool> spools = new LinkedHashMap<>();
         private final Map<String, List<Integer>> missing = new HashMap<>();
-        private final java.util.BitSet listed = new java.util.BitSet();
+        private final Map<Integer, Long> computedAt = new HashMap<>();
         private int songs;
         private boolean committed;
+        /** One writer of a folder at a time (the service's build after an import, a command-line build). */
+        private final java.nio.channels.FileLock lock;
 
         public Writer(Path dir, List<String> channels) throws IOException {
             this.dir = dir;
             this.fresh = dir.resolveSibling(dir.getFileName() + ".new");
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            FileChannel lockFile = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            java.nio.channels.FileLock held;
+            try {
+                held = lockFile.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                held = null;
+            }
+            if (held == null) {
+                lockFile.close();
+                throw new IllegalStateException("another build is writing " + dir + " now: wait for it to end");
+            }
+            this.lock = held;
             Folders.delete(fresh);
             Files.createDirectories(fresh);
             for (String c : channels) {
@@ -349,16 +378,21 @@ public final class NeighbourStore {
          * them ({@code type} as answers name it: song, artist, video, mlog).
          */
         public void add(String seedId, String seedName, String type, Map<String, List<Neighbour>> byChannel) throws IOException {
+            add(seedId, seedName, type, byChannel, null);
+        }
+
+        /** As {@link #add(String, String, String, Map)}, computed at that instant (null: when the store is committed as built). */
+        public void add(String seedId, String seedName, String type, Map<String, List<Neighbour>> byChannel, Instant at) throws IOException {
             for (String channel : byChannel.keySet()) {
                 if (!spools.containsKey(channel)) {
                     throw new IllegalArgumentException("channel " + channel + " is not one of " + spools.keySet());
                 }
             }
             int song = node(seedId, seedName, type);
-            if (listed.get(song)) {
+            if (computedAt.containsKey(song)) {
                 throw new IllegalArgumentException(seedId + " added twice");
             }
-            listed.set(song);
+            computedAt.put(song, at == null ? 0L : at.toEpochMilli());
             songs += "song".equals(type) ? 1 : 0;
             for (Map.Entry<String, Spool> c : spools.entrySet()) {
                 List<Neighbour> list = byChannel.get(c.getKey());
@@ -417,7 +451,8 @@ public final class NeighbourStore {
                         out.writeUTF(names.get(i));
                     }
                     out.writeUTF(types.get(i));
-                    out.writeBoolean(listed.get(i));
+                    Long at = computedAt.get(i);
+                    out.writeLong(at == null ? 0 : at == 0 ? Math.max(1, builtAt.toEpochMilli()) : at);
                 }
                 out.writeInt(spools.size());
                 for (String c : spools.keySet()) {
@@ -441,11 +476,24 @@ public final class NeighbourStore {
 
         @Override
         public void close() throws IOException {
-            for (Spool s : spools.values()) {
-                s.close();
-            }
-            if (!committed) {
-                Folders.delete(fresh);
+            try {
+                IOException first = null;
+                for (Spool s : spools.values()) {
+                    try {
+                        s.close();
+                    } catch (IOException e) {
+                        first = first == null ? e : first;
+                    }
+                }
+                if (!committed) {
+                    Folders.delete(fresh);
+                }
+                if (first != null && committed) {
+                    throw first;
+                }
+            } finally {
+                lock.release();
+                lock.channel().close();
             }
         }
     }
@@ -493,6 +541,11 @@ public final class NeighbourStore {
         void finish(Path file, int nodes) throws IOException {
             out[4].writeInt(Math.toIntExact(pool)); // where the last entry's path ends
             close();
+            // each column is mapped as one buffer: none may pass 2 GiB, or the store could be written but never opened
+            if (entries * 8 > Integer.MAX_VALUE || pool * 4 > Integer.MAX_VALUE || nodes * 8L > Integer.MAX_VALUE) {
+                throw new IOException(file.getFileName() + ": " + entries + " neighbours and " + pool + " path nodes are more than "
+                        + "one store file may map (2 GiB a column): keep fewer neighbours per song (--per-song)");
+            }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer head = ByteBuffer.allocate(16).putInt(MAGIC).putLong(entries).putInt(Math.toIntExact(pool)).flip();
                 ch.write(head);
@@ -512,8 +565,16 @@ public final class NeighbourStore {
 
         @Override
         public void close() throws IOException {
-            for (DataOutputStream o : out) {
-                o.close();
+            IOException first = null;
+            for (DataOutputStream o : out) { // every stream, even when one fails to flush
+                try {
+                    o.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }

@@ -98,7 +98,8 @@ public final class NeighbourUpdates implements AutoCloseable {
             for (String song : songsNow) {
                 Optional<String> name = store.name(song);
                 if (name.isEmpty()) {
-                    continue; // a song added since the build: the graph answers for it
+                    songs.add(song); // added since the build: the graph answers for it until a store knows it
+                    continue;
                 }
                 try {
                     lists.computeIfAbsent(song, k -> new LinkedHashMap<>())
@@ -124,14 +125,19 @@ public final class NeighbourUpdates implements AutoCloseable {
         }
         int computed = lists.values().stream().mapToInt(Map::size).sum();
         NeighbourStore earlier = store.updates().orElse(null);
-        if (earlier != null) { // what earlier updates hold and this one did not compute again
+        Map<String, Instant> computedAt = new LinkedHashMap<>();
+        if (earlier != null) { // what earlier updates hold, newer than the store, and this one did not compute again
             for (String channel : channels) {
                 for (String seed : earlier.songsIn(channel)) {
-                    Map<String, List<Neighbour>> mine = lists.computeIfAbsent(seed, k -> new LinkedHashMap<>());
-                    if (!mine.containsKey(channel)) {
-                        mine.put(channel, earlier.neighbours(channel, seed).orElseThrow());
-                        types.putIfAbsent(seed, earlier.type(seed).orElse("song"));
+                    long at = earlier.computedAt(seed);
+                    Map<String, List<Neighbour>> mine = lists.get(seed);
+                    if (at <= store.builtAt().toEpochMilli() || mine != null && computedAt.get(seed) == null) {
+                        continue; // older than the store, or computed again just now
                     }
+                    mine = lists.computeIfAbsent(seed, k -> new LinkedHashMap<>());
+                    mine.put(channel, earlier.neighbours(channel, seed).orElseThrow());
+                    types.putIfAbsent(seed, earlier.type(seed).orElse("song"));
+                    computedAt.put(seed, Instant.ofEpochMilli(at));
                 }
             }
         }
@@ -140,7 +146,7 @@ public final class NeighbourUpdates implements AutoCloseable {
                 String seed = e.getKey();
                 String name = store.name(seed).orElseGet(() -> e.getValue().values().stream().flatMap(List::stream).findFirst()
                         .map(n -> n.names().get(0)).orElse(null));
-                w.add(seed, name, types.get(seed), e.getValue());
+                w.add(seed, name, types.get(seed), e.getValue(), computedAt.getOrDefault(seed, readFrom));
             }
             w.commit(readFrom, store.embeddingsVersion().orElse(null));
         } catch (IOException | RuntimeException e) {

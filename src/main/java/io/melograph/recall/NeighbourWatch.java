@@ -98,6 +98,10 @@ public final class NeighbourWatch implements AutoCloseable {
                 synchronized (this) {
                     if (builder == Thread.currentThread()) {
                         builder = null;
+                        if (again) { // asked for while a build failed: one more
+                            again = false;
+                            rebuild(graph, threads);
+                        }
                     }
                 }
             }

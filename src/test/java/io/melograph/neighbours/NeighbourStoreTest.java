@@ -97,5 +97,28 @@ class NeighbourStoreTest {
         NeighbourStore older = NeighbourStore.open(write(Instant.ofEpochMilli(3000))).withUpdates(NeighbourStore.open(updates));
         assertFalse(older.updates().isPresent(), "updates computed before the build began are older than it");
         assertEquals(Optional.of(List.of()), older.neighbours("kg-same-album", "s-2"));
+
+        // updates mixing lists from before and after a build: each list answers only if newer than the build
+        Neighbour later = new Neighbour("s-3", "song", "Drittes", 2.0, List.of("s-1", "al-1", "s-3"), List.of("Erstes Lied", "Album Ü", "Drittes"), 1, null);
+        try (NeighbourStore.Writer w = new NeighbourStore.Writer(updates, List.of("kg-same-album"))) {
+            w.add("s-2", "Zweites Lied", "song", Map.of("kg-same-album", List.of(fresh)), Instant.ofEpochMilli(2000));
+            w.add("s-1", "Erstes Lied", "song", Map.of("kg-same-album", List.of(later)), Instant.ofEpochMilli(4000));
+            w.commit(Instant.ofEpochMilli(4000), null);
+        }
+        NeighbourStore mixed = NeighbourStore.open(home.resolve("neighbours")).withUpdates(NeighbourStore.open(updates));
+        assertEquals(Optional.of(List.of(later)), mixed.neighbours("kg-same-album", "s-1"), "computed after the build: answers");
+        assertEquals(Optional.of(List.of()), mixed.neighbours("kg-same-album", "s-2"), "computed before it: the build's list");
+    }
+
+    @Test
+    void oneWriterAtATime() throws IOException {
+        Path dir = home.resolve("neighbours");
+        try (NeighbourStore.Writer w = new NeighbourStore.Writer(dir, List.of("kg-tags"))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new NeighbourStore.Writer(dir, List.of("kg-tags")));
+            assertTrue(e.getMessage().contains("another build"), e.getMessage());
+        }
+        try (NeighbourStore.Writer again = new NeighbourStore.Writer(dir, List.of("kg-tags"))) {
+            again.commit(Instant.ofEpochMilli(5), null); // free again once the first is closed
+        }
     }
 }
