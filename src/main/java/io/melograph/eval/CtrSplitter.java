@@ -1,5 +1,7 @@
 package io.melograph.eval;
 
+import io.melograph.util.IntList;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +26,8 @@ public final class CtrSplitter {
         for (int r = 0; r < d.size(); r++) {
             positives.get(d.users()[r]).add(d.items()[r]);
         }
-        Dataset.IntList users = new Dataset.IntList();
-        Dataset.IntList items = new Dataset.IntList();
+        IntList users = new IntList();
+        IntList items = new IntList();
         List<Boolean> labels = new ArrayList<>();
         for (int u = 0; u < positives.size(); u++) {
             Set<Integer> pos = positives.get(u);

@@ -2,6 +2,7 @@ package io.melograph.eval;
 
 import io.melograph.train.InteractionMatrix;
 import io.melograph.train.KnowledgeTriples;
+import io.melograph.util.IntList;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,27 +128,6 @@ public record Dataset(String name, String checksum, List<String> userIds, List<S
                     weights, times, anyAction ? a.toArray(String[]::new) : null,
                     new KnowledgeTriples(entityIds.size(), List.copyOf(relationNames), heads, rels, tails, userOf),
                     List.copyOf(entityIds), anyScene ? sc.toArray(String[]::new) : null);
-        }
-    }
-
-    /** A growable int array. */
-    static final class IntList {
-        private int[] data = new int[1024];
-        private int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
         }
     }
 }

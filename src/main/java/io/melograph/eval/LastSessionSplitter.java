@@ -1,5 +1,7 @@
 package io.melograph.eval;
 
+import io.melograph.util.IntList;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,8 +31,8 @@ public final class LastSessionSplitter {
             }
             byUser.get(d.users()[r]).add(r);
         }
-        Dataset.IntList train = new Dataset.IntList();
-        Dataset.IntList test = new Dataset.IntList();
+        IntList train = new IntList();
+        IntList test = new IntList();
         int[][] targets = new int[users][];
         for (int u = 0; u < users; u++) {
             List<Integer> events = byUser.get(u);

@@ -48,10 +48,10 @@ public final class CatalogChannels {
      * channel starts from has no neighbours there.
      */
     public List<Neighbour> neighbours(String channel, int song, int limit) {
-        Rows rows = new Rows();
         if (!startsFrom(channel, song)) {
             return List.of();
         }
+        Rows rows = new Rows();
         switch (channel) {
             case "kg-same-artist" -> sameArtist(song, rows);
             case "kg-same-album" -> sameAlbum(song, rows);
@@ -285,38 +285,43 @@ public final class CatalogChannels {
 
     /** The artist's {@code n} most listened songs, performed or on its albums. */
     private int[] topSongs(int artist, int n) {
-        int[] all = artistSongs.get(artist);
-        if (all == null) {
+        int[] all = cached(artistSongs, artist, a -> {
             LinkedHashSet<Integer> songs = new LinkedHashSet<>();
-            for (int l = g.performed.from(artist); l < g.performed.to(artist); l++) {
+            for (int l = g.performed.from(a); l < g.performed.to(a); l++) {
                 songs.add(g.performed.target(l));
             }
-            for (int l = g.artistAlbums.from(artist); l < g.artistAlbums.to(artist); l++) {
+            for (int l = g.artistAlbums.from(a); l < g.artistAlbums.to(a); l++) {
                 int al = g.artistAlbums.target(l);
                 for (int t = g.tracks.from(al); t < g.tracks.to(al); t++) {
                     songs.add(g.tracks.target(t));
                 }
             }
-            all = mostListened(songs, FANOUT);
-            artistSongs.set(artist, all);
-        }
+            return mostListened(songs, FANOUT);
+        });
         return all.length <= n ? all : Arrays.copyOf(all, n);
     }
 
     /** The {@code n} most listened songs the node links to (once per link), in link order among equals; kept per node. */
     private int[] mostListened(AtomicReferenceArray<int[]> cache, Adjacency links, int node, int n) {
-        int[] top = cache.get(node);
-        if (top == null) {
+        return cached(cache, node, x -> {
             List<Integer> found = new ArrayList<>();
-            for (int l = links.from(node); l < links.to(node); l++) {
+            for (int l = links.from(x); l < links.to(x); l++) {
                 if (g.isSong(links.target(l))) {
                     found.add(links.target(l));
                 }
             }
-            top = mostListened(found, n);
-            cache.set(node, top);
+            return mostListened(found, n);
+        });
+    }
+
+    /** The hub's list from the cache, computed and kept the first time (two threads may both compute it: the same list). */
+    private static int[] cached(AtomicReferenceArray<int[]> cache, int hub, IntFunction<int[]> compute) {
+        int[] list = cache.get(hub);
+        if (list == null) {
+            list = compute.apply(hub);
+            cache.set(hub, list);
         }
-        return top;
+        return list;
     }
 
     private int[] mostListened(java.util.Collection<Integer> songs, int n) {

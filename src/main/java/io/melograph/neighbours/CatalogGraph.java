@@ -2,6 +2,7 @@ package io.melograph.neighbours;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.melograph.util.IntList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The part of the graph the item-level recall channels walk, in memory as primitive arrays: songs, artists, albums,
@@ -33,18 +33,16 @@ public final class CatalogGraph {
     private final int[] kinds;
     /** A song's listeners, a tag's or genre's tagged things. */
     private final int[] counts;
-    private final Map<String, Integer> index;
     /** Per tag and genre: idf^3 as the tag channels weigh it. */
     private final double[] rarity;
     final Adjacency performers, performed, albums, tracks, albumArtists, artistAlbums, credits, credited, tags, tagged,
             coListened, videos, videoSongs, playlists, playlistSongs, members;
 
-    private CatalogGraph(String[] ids, String[] names, int[] kinds, int[] counts, Map<String, Integer> index, Links l) {
+    private CatalogGraph(String[] ids, String[] names, int[] kinds, int[] counts, Links l) {
         this.ids = ids;
         this.names = names;
         this.kinds = kinds;
         this.counts = counts;
-        this.index = index;
         long sa = 0;
         for (int k : kinds) {
             sa += (k & SONG) != 0 || (k & ARTIST) != 0 ? 1 : 0;
@@ -119,7 +117,7 @@ public final class CatalogGraph {
                 }
                 return null;
             });
-            return new CatalogGraph(ids.toArray(String[]::new), names.toArray(String[]::new), k, counts.toArray(), index, links);
+            return new CatalogGraph(ids.toArray(String[]::new), names.toArray(String[]::new), k, counts.toArray(), links);
         }
     }
 
@@ -239,10 +237,6 @@ public final class CatalogGraph {
         return rarity[tag];
     }
 
-    public Optional<Integer> node(String id) {
-        return Optional.ofNullable(index.get(id));
-    }
-
     /** Every song, in the order read. */
     public int[] songs() {
         return all(SONG);
@@ -258,30 +252,5 @@ public final class CatalogGraph {
             }
         }
         return Arrays.copyOf(out, n);
-    }
-
-    /** A growable int array. */
-    static final class IntList {
-        private int[] a = new int[256];
-        private int size;
-
-        void add(int v) {
-            if (size == a.length) {
-                a = Arrays.copyOf(a, size + (size >> 1));
-            }
-            a[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(int i) {
-            return a[i];
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, size);
-        }
     }
 }

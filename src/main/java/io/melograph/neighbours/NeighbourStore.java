@@ -63,8 +63,10 @@ public final class NeighbourStore {
     /** Lists computed since the build for some songs ({@link #withUpdates}): read before this store's own. */
     private final NeighbourStore updates;
 
-    private NeighbourStore(String[] ids, String[] names, String[] types, long[] computedAt, Map<String, Lists> channels,
-                           Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion, int songs, NeighbourStore updates) {
+    private NeighbourStore(String[] ids, Map<String, Integer> index, String[] names, String[] types, long[] computedAt,
+                           Map<String, Lists> channels, Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion,
+                           int songs, NeighbourStore updates) {
+        this.index = index;
         this.computedAt = computedAt;
         this.updates = updates;
         this.missing = missing;
@@ -75,10 +77,6 @@ public final class NeighbourStore {
         this.builtAt = builtAt;
         this.embeddingsVersion = embeddingsVersion;
         this.songs = songs;
-        this.index = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            index.put(ids[i], i);
-        }
     }
 
     public static boolean exists(Path dir) {
@@ -96,11 +94,13 @@ public final class NeighbourStore {
             int songs = in.readInt();
             int n = in.readInt();
             String[] ids = new String[n];
+            Map<String, Integer> index = new HashMap<>(n * 2);
             String[] names = new String[n];
             String[] types = new String[n];
             long[] computedAt = new long[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = in.readUTF();
+                index.put(ids[i], i);
                 names[i] = in.readBoolean() ? in.readUTF() : null;
                 types[i] = in.readUTF();
                 computedAt[i] = in.readLong();
@@ -117,7 +117,7 @@ public final class NeighbourStore {
                 }
                 missing.put(channel, without);
             }
-            return new NeighbourStore(ids, names, types, computedAt, channels, missing, builtAt,
+            return new NeighbourStore(ids, index, names, types, computedAt, channels, missing, builtAt,
                     embeddingsVersion.isEmpty() ? null : embeddingsVersion, songs, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the neighbour store in " + dir + ": " + e.getMessage(), e);
@@ -169,7 +169,8 @@ public final class NeighbourStore {
      */
     public NeighbourStore withUpdates(NeighbourStore newer) {
         NeighbourStore u = newer != null && newer.builtAt.isAfter(builtAt) ? newer : null;
-        return new NeighbourStore(ids, names, types, computedAt, channels, missing, builtAt, embeddingsVersion, songs, u);
+        // the same arrays and index: laying updates over the store copies nothing
+        return new NeighbourStore(ids, index, names, types, computedAt, channels, missing, builtAt, embeddingsVersion, songs, u);
     }
 
     /** The updates in use (see {@link #withUpdates}). */

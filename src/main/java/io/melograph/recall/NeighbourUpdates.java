@@ -125,17 +125,16 @@ public final class NeighbourUpdates implements AutoCloseable {
         }
         int computed = lists.values().stream().mapToInt(Map::size).sum();
         NeighbourStore earlier = store.updates().orElse(null);
-        Map<String, Instant> computedAt = new LinkedHashMap<>();
+        Set<String> computedNow = new HashSet<>(lists.keySet());
+        Map<String, Instant> computedAt = new LinkedHashMap<>(); // of the lists carried forward
         if (earlier != null) { // what earlier updates hold, newer than the store, and this one did not compute again
             for (String channel : channels) {
                 for (String seed : earlier.songsIn(channel)) {
                     long at = earlier.computedAt(seed);
-                    Map<String, List<Neighbour>> mine = lists.get(seed);
-                    if (at <= store.builtAt().toEpochMilli() || mine != null && computedAt.get(seed) == null) {
-                        continue; // older than the store, or computed again just now
+                    if (at <= store.builtAt().toEpochMilli() || computedNow.contains(seed)) {
+                        continue;
                     }
-                    mine = lists.computeIfAbsent(seed, k -> new LinkedHashMap<>());
-                    mine.put(channel, earlier.neighbours(channel, seed).orElseThrow());
+                    lists.computeIfAbsent(seed, k -> new LinkedHashMap<>()).put(channel, earlier.neighbours(channel, seed).orElseThrow());
                     types.putIfAbsent(seed, earlier.type(seed).orElse("song"));
                     computedAt.put(seed, Instant.ofEpochMilli(at));
                 }

@@ -57,7 +57,7 @@ public final class NeighbourWatch implements AutoCloseable {
      * @param threads songs asked in parallel (1 leaves the other core to listeners)
      */
     public NeighbourWatch buildIfMissing(GraphConnection graph, int threads) {
-        if (recall.neighbours().isPresent() || NeighbourStore.exists(dir) && usable()) {
+        if (recall.neighbours().isPresent()) { // the watch opened it at start; a store there it could not open is built again
             return this;
         }
         LOG.info("No usable neighbour store in {}: building it from the graph in the background", dir);
@@ -109,16 +109,6 @@ public final class NeighbourWatch implements AutoCloseable {
         t.setDaemon(true);
         builder = t;
         t.start();
-    }
-
-    /** Whether the store there opens (one of an older format does not: it is built again). */
-    private boolean usable() {
-        try {
-            NeighbourStore.open(dir);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** What /health shows: the store in use, or that one is being built, or none. */
