@@ -1,9 +1,11 @@
-// A listener's profile, read once per request (recall.ListenerProfiles): every song they heard with its aggregated
+// Listeners' profiles, one row each of those the graph knows ($users: one on a request, a batch when the background
+// keeps remembered profiles current; recall.ListenerProfiles): every song they heard with its aggregated
 // counts (Java weighs them, events.ActionWeights) and whether they disliked it; the artists they listened to directly
 // (HetRec records plays per artist); their onboarding choices: artists they follow and, for genres they prefer, that
 // genre's best-known artists (3 a genre, by albums, songs and listeners; degrees from the degree store, 200 artists a
 // genre looked at); and their profile's time zone. At most 5,000 listens read of each kind.
-MATCH (u:User {id: $user})
+UNWIND $users AS user
+MATCH (u:User {id: user})
 CALL {
   WITH u
   OPTIONAL MATCH (u)-[l:LISTENED]->(s:Song)
@@ -41,4 +43,4 @@ CALL {
   }
   RETURN reduce(all = [], x IN collect(artists) | all + x) AS genreArtists
 }
-RETURN songs, artists, followed, genreArtists, u.timeZone AS timeZone;
+RETURN user, songs, artists, followed, genreArtists, u.timeZone AS timeZone;

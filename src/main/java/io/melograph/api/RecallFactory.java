@@ -28,10 +28,12 @@ final class RecallFactory {
     RecallService recall(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, MeterRegistry meters,
                          @Value("${melograph.recall.budget-ms:200}") long budgetMs,
                          @Value("${melograph.recall.profiles.remembered-songs:500000}") long rememberedSongs,
-                         @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds) {
-        // a listener's requests after the first read no profile from the graph until aggregation changes it
+                         @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds,
+                         @Value("${melograph.recall.profiles.preload:20000}") int preload) {
+        // profiles remembered and kept current aside: a listener's requests read none from the graph, most not even the first
         ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedSongs, Duration.ofSeconds(profileTtlSeconds));
-        aggregator.whenWritten(profiles::forget);
+        profiles.keepCurrent(preload, intake::awaitCaughtUp);
+        aggregator.whenWritten(profiles::aggregated);
         RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
         recall.warmUp();
         return recall;

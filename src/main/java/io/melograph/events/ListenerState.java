@@ -44,7 +44,7 @@ public final class ListenerState {
     }
 
     /** The time of the newest event applied (how recently the listener was active). */
-    long newest() {
+    public long newest() {
         return newest;
     }
 

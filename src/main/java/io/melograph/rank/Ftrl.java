@@ -6,8 +6,9 @@ import java.io.IOException;
 
 /**
  * FTRL-Proximal logistic regression over binary hashed features (McMahan et al., "Ad Click Prediction: a View from the
- * Trenches", KDD 2013, Algorithm 1): per coordinate {@code z} and {@code n}; a weight is computed from them when read,
- * exactly zero while {@code |z| ≤ λ1}.
+ * Trenches", KDD 2013, Algorithm 1): per coordinate {@code z} and {@code n}; the weight computed from them, exactly zero
+ * while {@code |z| ≤ λ1}, is kept beside them as they change, so scoring reads one array slot per feature (the arrays
+ * are megabytes: each slot read is a cache miss) and computes nothing.
  * <p>
  * Threads: one learner ({@link #update} is synchronized), any number of scorers. {@link #predict} takes no lock: it
  * reads the float arrays (float reads are atomic) after a volatile read of the update counter, so it sees every update
@@ -29,6 +30,8 @@ public final class Ftrl {
     private final Params params;
     private final float[] z;
     private final float[] n;
+    /** Each coordinate's weight, as {@link #computeWeight} gives it from {@code z} and {@code n}. */
+    private final double[] w;
     private volatile long updates;
     private long positives;
 
@@ -36,6 +39,7 @@ public final class Ftrl {
         this.params = params;
         this.z = new float[buckets];
         this.n = new float[buckets];
+        this.w = new double[buckets];
     }
 
     public Params params() {
@@ -57,6 +61,10 @@ public final class Ftrl {
 
     /** The weight of one coordinate. */
     public double weight(int i) {
+        return w[i];
+    }
+
+    private double computeWeight(int i) {
         double zi = z[i];
         if (Math.abs(zi) <= params.l1) {
             return 0;
@@ -77,10 +85,10 @@ public final class Ftrl {
     /** Learns one example; returns the probability predicted before the update (for progressive validation). */
     public synchronized double update(int[] x, boolean label) {
         double s = 0;
-        double[] w = new double[x.length];
+        double[] before = new double[x.length];
         for (int k = 0; k < x.length; k++) {
-            w[k] = weight(x[k]);
-            s += w[k];
+            before[k] = weight(x[k]);
+            s += before[k];
         }
         double p = sigmoid(s);
         double g = p - (label ? 1 : 0);
@@ -88,8 +96,9 @@ public final class Ftrl {
         for (int k = 0; k < x.length; k++) {
             int i = x[k];
             double sigma = (Math.sqrt(n[i] + g2) - Math.sqrt(n[i])) / params.alpha;
-            z[i] += (float) (g - sigma * w[k]);
+            z[i] += (float) (g - sigma * before[k]);
             n[i] += (float) g2;
+            this.w[i] = computeWeight(i);
         }
         if (label) {
             positives++;
@@ -150,6 +159,7 @@ public final class Ftrl {
             int i = in.readInt();
             f.z[i] = in.readFloat();
             f.n[i] = in.readFloat();
+            f.w[i] = f.computeWeight(i);
         }
         f.updates = updates;
         return f;

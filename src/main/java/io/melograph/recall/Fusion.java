@@ -76,8 +76,15 @@ public final class Fusion {
         Comparator<Fused.Part> strongest = Comparator.comparingDouble(Fused.Part::contribution).reversed()
                 .thenComparing(Comparator.comparingDouble(Fused.Part::scaled).reversed());
         return fused.values().stream()
-                .map(f -> new Fused(f.itemId(), f.itemType(), f.name(), f.parts().stream().sorted(strongest).toList()))
-                .sorted(Comparator.comparingDouble(Fused::score).reversed().thenComparing(Fused::itemId))
-                .limit(limit).toList();
+                .map(f -> new Scored(new Fused(f.itemId(), f.itemType(), f.name(), f.parts().stream().sorted(strongest).toList())))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()))
+                .limit(limit).map(Scored::fused).toList();
+    }
+
+    /** A fused candidate with its score summed once, not once per comparison of the sort. */
+    private record Scored(Fused fused, double score) {
+        Scored(Fused fused) {
+            this(fused, fused.score());
+        }
     }
 }

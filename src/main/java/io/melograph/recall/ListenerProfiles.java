@@ -43,6 +43,8 @@ public final class ListenerProfiles {
     private final GraphConnection graph;
     private final ListenerStates live;
     private final ListenerMemory<LongTerm> memory;
+    /** Reads profiles aside, when {@link #keepCurrent} was asked. */
+    private volatile ProfileKeeper keeper;
     private final String profileCypher = CypherFile.load("recall/listener-profile.cypher").statement();
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private final String timeZoneCypher = CypherFile.load("recall/listener-time-zone.cypher").statement();
@@ -54,6 +56,8 @@ public final class ListenerProfiles {
     private record LongTerm(boolean known, Map<String, ListenerProfile.Heard> heard, Set<String> disliked,
                             Map<String, double[]> artists, Map<String, String> names,
                             List<ListenerContext.Seed> onboarding, String timeZone) {}
+
+    private static final LongTerm UNKNOWN = new LongTerm(false, Map.of(), Set.of(), Map.of(), Map.of(), List.of(), null);
 
     /** Reads the graph on every request. */
     public ListenerProfiles(GraphConnection graph, ListenerStates live) {
@@ -72,9 +76,53 @@ public final class ListenerProfiles {
         this.memory = new ListenerMemory<>(songs, ttl.toMillis(), t -> t.heard().size() + t.artists().size(), System::currentTimeMillis);
     }
 
-    /** These listeners' graph data changed (aggregated events, onboarding): their next profile reads it again. */
+    /** These listeners' graph data changed (onboarding): their next profile reads it again. */
     public void forget(Collection<String> userIds) {
         memory.forget(userIds);
+    }
+
+    /**
+     * The aggregation folded these listeners' events into the graph: the remembered ones are read again in the
+     * background, and answer as they were meanwhile (the live state still holds those events); without a background
+     * reader, they are forgotten.
+     */
+    public void aggregated(Collection<String> userIds) {
+        if (keeper == null) {
+            memory.forget(userIds);
+        } else {
+            keeper.add(memory.expire(userIds));
+        }
+    }
+
+    /**
+     * Reads profiles in the background from now on: listeners the aggregation changed, those whose remembered
+     * profile grew old, and first the {@code preload} most recently active listeners of the live state, so that
+     * even their first request reads no graph. Stopped by {@link #close}.
+     *
+     * @param ready returns once the live state is rebuilt (run on the background reader's thread)
+     */
+    public synchronized void keepCurrent(int preload, Runnable ready) {
+        if (keeper != null) {
+            return;
+        }
+        keeper = new ProfileKeeper(ids -> memory.readAll(ids, this::readAll), () -> {
+            ready.run();
+            return live.all().stream().sorted(Comparator.comparingLong(ListenerState::newest).reversed())
+                    .limit(preload).map(ListenerState::userId).toList();
+        });
+    }
+
+    /** Whether the listener's graph part is held in memory (fresh or being read again). */
+    public boolean remembers(String userId) {
+        return memory.holds(userId);
+    }
+
+    /** Stops the background reader, if any. */
+    public void close() {
+        ProfileKeeper k = keeper;
+        if (k != null) {
+            k.close();
+        }
     }
 
     /** Anybody's may have (an import): every profile is read again. */
@@ -84,7 +132,7 @@ public final class ListenerProfiles {
 
     /** The time zone of the listener's profile alone (cheap; Daily reads it to know the listener's day). */
     public Optional<String> timeZone(String userId) {
-        LongTerm remembered = memory.peek(userId);
+        LongTerm remembered = memory.stale(userId); // a time zone changes by onboarding alone, which forgets
         if (remembered != null) {
             return Optional.ofNullable(remembered.timeZone());
         }
@@ -96,7 +144,13 @@ public final class ListenerProfiles {
 
     /** The profile, or empty when the graph does not know the listener and they have no live events either. */
     public Optional<ListenerProfile> of(String userId) {
-        LongTerm graphPart = memory.get(userId, this::read);
+        LongTerm graphPart = memory.peek(userId);
+        if (graphPart == null && keeper != null && (graphPart = memory.stale(userId)) != null) {
+            keeper.add(List.of(userId)); // changed since read (aggregated events the live state still holds): read again aside
+        }
+        if (graphPart == null) {
+            graphPart = memory.get(userId, this::read);
+        }
         Optional<ListenerState> state = live.get(userId);
         if (state.isEmpty() && !graphPart.known()) {
             return Optional.empty();
@@ -120,31 +174,36 @@ public final class ListenerProfiles {
 
     /** The long-term part, in one query. */
     private LongTerm read(String userId) {
+        return readAll(List.of(userId)).getOrDefault(userId, UNKNOWN);
+    }
+
+    /** The long-term part of each listener the graph knows, in one query. */
+    private Map<String, LongTerm> readAll(List<String> userIds) {
+        Map<String, LongTerm> out = new HashMap<>();
+        try (Session s = graph.session()) {
+            for (Record r : s.run(profileCypher, Map.of("users", userIds)).list()) {
+                out.put(r.get("user").asString(), longTerm(r));
+            }
+        }
+        return out;
+    }
+
+    private static LongTerm longTerm(Record r) {
         Map<String, ListenerProfile.Heard> heard = new LinkedHashMap<>();
         Set<String> disliked = new HashSet<>();
         Map<String, double[]> artists = new LinkedHashMap<>(); // id -> {fondness, plays}
         Map<String, String> names = new HashMap<>();
         List<ListenerContext.Seed> onboarding = new ArrayList<>();
-        String timeZone = null;
-        boolean known;
-        try (Session s = graph.session()) {
-            List<Record> rows = s.run(profileCypher, Map.of("user", userId)).list();
-            known = !rows.isEmpty();
-            if (known) {
-                Record r = rows.get(0);
-                timeZone = r.get("timeZone").asString(null);
-                readSongs(r.get("songs"), heard, disliked);
-                for (Value v : r.get("artists").values()) {
-                    long plays = v.get("plays").asLong();
-                    artists.put(v.get("id").asString(), new double[] {Math.log(1 + plays), plays});
-                    names.put(v.get("id").asString(), v.get("name").asString(v.get("id").asString()));
-                }
-                readOnboarding(r, onboarding);
-            }
+        readSongs(r.get("songs"), heard, disliked);
+        for (Value v : r.get("artists").values()) {
+            long plays = v.get("plays").asLong();
+            artists.put(v.get("id").asString(), new double[] {Math.log(1 + plays), plays});
+            names.put(v.get("id").asString(), v.get("name").asString(v.get("id").asString()));
         }
+        readOnboarding(r, onboarding);
         heard.values().forEach(h -> names.put(h.id(), h.name()));
-        return new LongTerm(known, Map.copyOf(heard), Set.copyOf(disliked), Collections.unmodifiableMap(artists), Map.copyOf(names),
-                List.copyOf(onboarding), timeZone);
+        return new LongTerm(true, Map.copyOf(heard), Set.copyOf(disliked), Collections.unmodifiableMap(artists), Map.copyOf(names),
+                List.copyOf(onboarding), r.get("timeZone").asString(null));
     }
 
     private static void readSongs(Value list, Map<String, ListenerProfile.Heard> heard, Set<String> disliked) {

@@ -29,6 +29,8 @@ public final class NeighbourWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile FileTime seen;
     private volatile FileTime seenUpdates;
+    /** The store files last found unusable: said once, not every time the watch looks, until they change. */
+    private FileTime failed;
     private volatile NeighbourStore base;
     private boolean again; // guarded by this
     private volatile Thread builder;
@@ -127,7 +129,7 @@ public final class NeighbourWatch implements AutoCloseable {
             FileTime modified = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
             Path updatesDir = NeighbourUpdates.beside(dir);
             FileTime updatesModified = NeighbourStore.exists(updatesDir) ? Files.getLastModifiedTime(updatesDir.resolve("nodes.bin")) : null;
-            if (modified.equals(seen) && java.util.Objects.equals(updatesModified, seenUpdates)) {
+            if (modified.equals(seen) && java.util.Objects.equals(updatesModified, seenUpdates) || modified.equals(failed)) {
                 return;
             }
             boolean rebuilt = !modified.equals(seen);
@@ -151,6 +153,11 @@ public final class NeighbourWatch implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Neighbour store in {} not usable ({}); similar songs ask the graph", dir, e.toString());
+            try {
+                failed = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
+            } catch (IOException gone) {
+                failed = null;
+            }
         }
     }
 

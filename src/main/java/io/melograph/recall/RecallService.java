@@ -301,6 +301,7 @@ public final class RecallService implements AutoCloseable {
         if (t != null) {
             t.interrupt();
         }
+        profiles.close();
         runner.close();
     }
 }

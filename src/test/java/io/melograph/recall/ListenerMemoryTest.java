@@ -73,6 +73,37 @@ class ListenerMemoryTest {
     }
 
     @Test
+    void aBatchReadKeepsAllButThoseChangedWhileItRan() {
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 10_000, v -> 1, now::get);
+        memory.readAll(List.of("ana", "ben", "cy"), users -> {
+            memory.forget(List.of("ben")); // ben's events aggregated while the batch was read
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            users.forEach(u -> m.put(u, read(u)));
+            return m;
+        });
+        assertEquals("ana#1", memory.peek("ana"));
+        assertNull(memory.peek("ben"), "changed during the read: its value is not kept");
+        assertEquals("cy#3", memory.peek("cy"));
+    }
+
+    @Test
+    void anExpiredValueAnswersStaleUntilReadAgain() {
+        ListenerMemory<String> memory = new ListenerMemory<>(10, 10_000, v -> 1, now::get);
+        memory.get("ana", this::read);
+        assertEquals(List.of("ana"), memory.expire(List.of("ana", "ben")), "only held listeners are named");
+        assertNull(memory.peek("ana"), "no longer fresh");
+        assertEquals("ana#1", memory.stale("ana"), "but still there to answer meanwhile");
+        memory.readAll(List.of("ana"), users -> java.util.Map.of("ana", read("ana")));
+        assertEquals("ana#2", memory.peek("ana"));
+        String answered = memory.get("cy", user -> {
+            memory.expire(List.of("cy")); // not held yet, but changed while it was read
+            return read(user);
+        });
+        assertEquals("cy#3", answered);
+        assertNull(memory.stale("cy"), "a value read before a change is not kept");
+    }
+
+    @Test
     void noMemoryReadsEveryTime() {
         ListenerMemory<String> memory = ListenerMemory.none();
         memory.get("ana", this::read);
