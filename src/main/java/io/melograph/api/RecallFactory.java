@@ -54,9 +54,10 @@ final class RecallFactory {
     @Context
     @Bean(preDestroy = "close")
     NeighbourUpdates neighbourUpdates(RecallService recall, NeighbourWatch watch, GraphAggregator aggregator, GraphConnection graph,
-                                      GraphSettings settings, @Value("${melograph.neighbours.updates-seconds:30}") long everySeconds) {
+                                      GraphSettings settings, @Value("${melograph.neighbours.updates-seconds:30}") long everySeconds,
+                                      @Value("${melograph.neighbours.friends-updates-seconds:600}") long friendsEverySeconds) {
         NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(settings.home().resolve("neighbours")),
-                watch::check, Duration.ofSeconds(everySeconds));
+                watch::check, Duration.ofSeconds(everySeconds), Duration.ofSeconds(friendsEverySeconds));
         aggregator.whenCoListened(updates::coListened);
         aggregator.whenWritten(updates::listened);
         return updates;

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps the neighbour store's lists that move with listening current between builds: the aggregation says which
  * songs' co-listening moved and whose histories changed, and every few seconds the co-listened lists of those songs,
- * and the friends' favourites of those listeners and of their followers, are asked of the graph again (the channels
- * themselves) and written, with those of earlier updates, to {@code MELOGRAPH_HOME/neighbours-updates}, which the
+ * and less often (each costs tens of milliseconds of the graph, and a friend's taste moves slowly) the friends'
+ * favourites of those listeners and of their followers, are asked of the graph again (the channels themselves) and written, with those of earlier updates, to {@code MELOGRAPH_HOME/neighbours-updates}, which the
  * watch lays over the store. A full build (after imports, or {@code melograph neighbours build}) makes them
  * unnecessary: updates older than the store it reads are left aside.
  */
@@ -44,9 +44,13 @@ public final class NeighbourUpdates implements AutoCloseable {
     private final Set<String> songs = ConcurrentHashMap.newKeySet();
     private final Set<String> listeners = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
+    /** Least time between two passes over the friends' favourites; when the last one ran. */
+    private final long friendsEveryMillis;
+    private long friendsAt = Long.MIN_VALUE / 2;
 
-    private NeighbourUpdates(GraphConnection graph, RecallService recall, Path dir, Runnable written, Duration every) {
+    private NeighbourUpdates(GraphConnection graph, RecallService recall, Path dir, Runnable written, Duration every, Duration friendsEvery) {
         this.graph = graph;
+        this.friendsEveryMillis = friendsEvery.toMillis();
         this.recall = recall;
         this.dir = dir;
         this.written = written;
@@ -55,10 +59,12 @@ public final class NeighbourUpdates implements AutoCloseable {
 
     /**
      * Updates written every {@code every} (null: only when {@link #run} is called) to {@code dir}, beside the store's
-     * folder ({@link #beside}); {@code written} is told after each write (the watch then lays them over the store).
+     * folder ({@link #beside}); the friends' favourites at most every {@code friendsEvery}; {@code written} is told
+     * after each write (the watch then lays them over the store).
      */
-    public static NeighbourUpdates start(GraphConnection graph, RecallService recall, Path dir, Runnable written, Duration every) {
-        return new NeighbourUpdates(graph, recall, dir, written, every);
+    public static NeighbourUpdates start(GraphConnection graph, RecallService recall, Path dir, Runnable written, Duration every,
+                                         Duration friendsEvery) {
+        return new NeighbourUpdates(graph, recall, dir, written, every, friendsEvery);
     }
 
     /** Where updates for the store in {@code storeDir} are kept. */
@@ -82,13 +88,18 @@ public final class NeighbourUpdates implements AutoCloseable {
      */
     public synchronized int run() {
         Optional<NeighbourStore> inUse = recall.neighbours();
-        if (inUse.isEmpty() || songs.isEmpty() && listeners.isEmpty()) {
+        long now = System.currentTimeMillis();
+        boolean friendsDue = now - friendsAt >= friendsEveryMillis && !listeners.isEmpty();
+        if (inUse.isEmpty() || songs.isEmpty() && !friendsDue) {
             return 0;
         }
         NeighbourStore store = inUse.get();
         List<String> channels = List.of(CO_LISTENED, FRIENDS).stream().filter(store.channels()::contains).toList();
         Set<String> songsNow = drain(songs);
-        Set<String> listenersNow = drain(listeners);
+        Set<String> listenersNow = friendsDue ? drain(listeners) : Set.of();
+        if (friendsDue) {
+            friendsAt = now;
+        }
         long started = System.nanoTime();
         Instant readFrom = Instant.now();
         Map<String, Map<String, List<Neighbour>>> lists = new LinkedHashMap<>(); // per seed, per channel

@@ -44,7 +44,8 @@ class NeighbourUpdatesTest {
                 new ListenerStates(new ItemCatalog(TestGraph.connection()))), Duration.ofSeconds(20), new SimpleMeterRegistry())) {
             NeighbourBuild.run(TestGraph.connection(), recall, dir, 2, null);
             try (NeighbourWatch watch = NeighbourWatch.start(recall, dir, Optional::empty, Duration.ofMinutes(1));
-                 NeighbourUpdates updates = NeighbourUpdates.start(TestGraph.connection(), recall, NeighbourUpdates.beside(dir), watch::check, null);
+                 NeighbourUpdates updates = NeighbourUpdates.start(TestGraph.connection(), recall, NeighbourUpdates.beside(dir), watch::check, null,
+                         Duration.ZERO);
                  FileJournal journal = FileJournal.open(home.resolve("journal"))) {
                 assertTrue(coListened(recall, "a-song-1-2").isEmpty(), "nobody played anything together yet");
                 List<String> friendsBefore = friends(recall);
