@@ -29,10 +29,11 @@ final class RecallFactory {
                          @Value("${melograph.recall.budget-ms:200}") long budgetMs,
                          @Value("${melograph.recall.profiles.remembered-songs:500000}") long rememberedSongs,
                          @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds,
-                         @Value("${melograph.recall.profiles.preload:20000}") int preload) {
+                         @Value("${melograph.recall.profiles.preload:20000}") int preload,
+                         @Value("${melograph.recall.profiles.refresh-seconds:30}") long refreshSeconds) {
         // profiles remembered and kept current aside: a listener's requests read none from the graph, most not even the first
         ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedSongs, Duration.ofSeconds(profileTtlSeconds));
-        profiles.keepCurrent(preload, intake::awaitCaughtUp);
+        profiles.keepCurrent(preload, Duration.ofSeconds(refreshSeconds), intake::awaitCaughtUp);
         aggregator.whenWritten(profiles::aggregated);
         RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
         recall.warmUp();

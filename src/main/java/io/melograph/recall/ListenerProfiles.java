@@ -82,26 +82,27 @@ public final class ListenerProfiles {
     }
 
     /**
-     * The aggregation folded these listeners' events into the graph: the remembered ones are read again in the
-     * background, and answer as they were meanwhile (the live state still holds those events); without a background
-     * reader, they are forgotten.
+     * The aggregation folded these listeners' events into the graph: a remembered profile keeps answering (the live
+     * state holds those events) and is read again in the background when next asked for, at most once per
+     * {@code refresh} of {@link #keepCurrent}; without a background reader, they are forgotten.
      */
     public void aggregated(Collection<String> userIds) {
         if (keeper == null) {
             memory.forget(userIds);
         } else {
-            keeper.add(memory.expire(userIds));
+            memory.expire(userIds);
         }
     }
 
     /**
-     * Reads profiles in the background from now on: listeners the aggregation changed, those whose remembered
-     * profile grew old, and first the {@code preload} most recently active listeners of the live state, so that
-     * even their first request reads no graph. Stopped by {@link #close}.
+     * Reads profiles in the background from now on: a remembered profile the aggregation changed or that grew old is
+     * read again once asked for (and answers as it was meanwhile), a listener at most once per {@code refresh}; and
+     * first the {@code preload} most recently active listeners of the live state, so that even their first request
+     * reads no graph. Stopped by {@link #close}.
      *
      * @param ready returns once the live state is rebuilt (run on the background reader's thread)
      */
-    public synchronized void keepCurrent(int preload, Runnable ready) {
+    public synchronized void keepCurrent(int preload, Duration refresh, Runnable ready) {
         if (keeper != null) {
             return;
         }
@@ -109,7 +110,7 @@ public final class ListenerProfiles {
             ready.run();
             return live.all().stream().sorted(Comparator.comparingLong(ListenerState::newest).reversed())
                     .limit(preload).map(ListenerState::userId).toList();
-        });
+        }, refresh.toMillis());
     }
 
     /** Whether the listener's graph part is held in memory (fresh or being read again). */

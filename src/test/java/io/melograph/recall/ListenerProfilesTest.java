@@ -67,13 +67,14 @@ class ListenerProfilesTest {
         live.apply(new Event("e-0", "u-mem", "s-a", ItemType.SONG, Action.PLAY, Event.UNKNOWN, Event.UNKNOWN, null, 1_700_000_000_000L));
         ListenerProfiles profiles = new ListenerProfiles(graph, live, 100, Duration.ofMinutes(10));
         try {
-            profiles.keepCurrent(10, () -> {});
+            profiles.keepCurrent(10, Duration.ZERO, () -> {});
             await(() -> profiles.remembers("u-mem"), "the active listener is read ahead, before any request");
             assertEquals(false, profiles.remembers("u-idle"), "a listener without live state is not");
             assertEquals(Set.of("s-a"), heard(profiles));
 
             aggregatePlayOfC(graph, dir, profiles::aggregated);
             assertEquals(true, profiles.remembers("u-mem"), "changed by aggregation: still answers while it is read again");
+            assertEquals(Set.of("s-a"), heard(profiles), "as it was, until read again aside (asked for now)");
             await(() -> heard(profiles).equals(Set.of("s-a", "s-c")), "read again in the background after aggregation");
         } finally {
             profiles.close();
