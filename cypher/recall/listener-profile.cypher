@@ -3,7 +3,8 @@
 // counts (Java weighs them, events.ActionWeights) and whether they disliked it; the artists they listened to directly
 // (HetRec records plays per artist); their onboarding choices: artists they follow and, for genres they prefer, that
 // genre's best-known artists (3 a genre, by albums, songs and listeners; degrees from the degree store, 200 artists a
-// genre looked at); and their profile's time zone. At most 5,000 listens read of each kind.
+// genre looked at); their profile's time zone; and the playlists they made (never offered back to them). At most
+// 5,000 listens read of each kind.
 UNWIND $users AS user
 MATCH (u:User {id: user})
 CALL {
@@ -43,4 +44,5 @@ CALL {
   }
   RETURN reduce(all = [], x IN collect(artists) | all + x) AS genreArtists
 }
-RETURN user, songs, artists, followed, genreArtists, u.timeZone AS timeZone;
+RETURN user, songs, artists, followed, genreArtists, u.timeZone AS timeZone,
+       COLLECT { MATCH (u)-[:CREATED]->(p:Playlist) RETURN p.id LIMIT 1000 } AS created;

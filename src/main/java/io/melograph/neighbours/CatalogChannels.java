@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
 public final class CatalogChannels {
     /** The channels computed here, by the names recall gives them. */
     public static final Set<String> NAMES = Set.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
-            "kg-artist-tags", "kg-co-listened", "kg-videos", "kg-playlists", "kg-watched-songs");
+            "kg-artist-tags", "kg-co-listened", "kg-videos", "kg-playlists", "kg-watched-songs", "pl-with-your-songs");
     /** The channels that also start from artists (a listener's favourite artists): their lists are kept per artist too. */
     public static final Set<String> FROM_ARTISTS = Set.of("kg-same-artist", "kg-band-members", "kg-artist-tags");
     /** The channel that starts from watched videos and MLOGs: its lists are kept per video and MLOG, not per song. */
@@ -62,6 +62,7 @@ public final class CatalogChannels {
             case "kg-co-listened" -> coListened(song, rows);
             case "kg-videos" -> videos(song, rows);
             case "kg-playlists" -> playlists(song, rows);
+            case "pl-with-your-songs" -> playlistsHolding(song, rows);
             case FROM_VIDEOS -> watchedSongs(song, rows);
             default -> throw new IllegalArgumentException("no catalog computation for channel " + channel);
         }
@@ -232,6 +233,15 @@ public final class CatalogChannels {
                     rows.add(c, strength, 1, strength, new int[] {p}, null);
                 }
             }
+        }
+    }
+
+    // Playlists holding the song (fifty), a short playlist weighing more.
+    private void playlistsHolding(int s, Rows rows) {
+        for (int l = g.playlists.from(s); l < Math.min(g.playlists.to(s), g.playlists.from(s) + FANOUT); l++) {
+            int p = g.playlists.target(l);
+            double strength = 1.0 / Math.log(2 + g.playlistSongs.degree(p));
+            rows.add(p, strength, 1, strength, new int[0], null);
         }
     }
 

@@ -218,9 +218,10 @@ public final class CatalogGraph {
         return (nodeKinds & kinds) != 0;
     }
 
-    /** What a node is called in answers, as the channels' queries say it: song, video, mlog (else artist, or node). */
+    /** What a node is called in answers, as the channels' queries say it: song, video, mlog, playlist (else artist, or node). */
     public String type(int node) {
-        return is(node, SONG) ? "song" : is(node, VIDEO) ? "video" : is(node, MLOG) ? "mlog" : is(node, ARTIST) ? "artist" : "node";
+        return is(node, SONG) ? "song" : is(node, VIDEO) ? "video" : is(node, MLOG) ? "mlog" : is(node, PLAYLIST) ? "playlist"
+                : is(node, ARTIST) ? "artist" : "node";
     }
 
     boolean isSong(int node) {

@@ -57,7 +57,7 @@ public final class Channels {
         for (RecallChannel c : List.of(
                 channel(g, "pl-with-your-songs", "playlists holding the listener's songs", "playlists-with-your-songs.cypher",
                         (r, s) -> "Has *" + r.name(0) + "*" + s.played(r.path().get(0))
-                                + ("1".equals(r.detail()) ? "" : " and " + (Long.parseLong(r.detail()) - 1) + " more of your songs")),
+                                + (r.support() <= 1 ? "" : " and " + (r.support() - 1) + " more of your songs")),
                 channel(g, "pl-similar-listeners", "playlists made by listeners who love the listener's songs",
                         "playlists-of-similar-listeners.cypher",
                         (r, s) -> "Made by *" + r.name(1) + "*, who also loves *" + r.name(0) + "*"),

@@ -18,10 +18,11 @@ import java.util.Set;
  * @param sessionHeard      songs heard or refused in this session (not offered again now)
  * @param onboardingArtists artists they chose at onboarding: the seeds while they have no history
  * @param timeZone          the profile's time zone id, or null
+ * @param ownPlaylists      playlists they made: never offered to them
  */
 public record ListenerProfile(String userId, Map<String, Heard> heard, Set<String> disliked, List<ListenerContext.Seed> songs,
                               List<ListenerContext.Seed> artists, List<ListenerContext.Seed> watched, List<String> sessionHeard,
-                              List<ListenerContext.Seed> onboardingArtists, String timeZone) {
+                              List<ListenerContext.Seed> onboardingArtists, String timeZone, List<String> ownPlaylists) {
 
     /** A heard song and how fond of it the listener is ({@code events.ActionWeights#fondness}). */
     public record Heard(String id, String name, long plays, double fondness) {}
@@ -34,6 +35,7 @@ public record ListenerProfile(String userId, Map<String, Heard> heard, Set<Strin
         watched = List.copyOf(watched);
         sessionHeard = List.copyOf(sessionHeard);
         onboardingArtists = List.copyOf(onboardingArtists);
+        ownPlaylists = List.copyOf(ownPlaylists);
     }
 
     /** No song heard yet (scenes start from onboarding choices or popular songs). */
@@ -43,11 +45,12 @@ public record ListenerProfile(String userId, Map<String, Heard> heard, Set<Strin
 
     /**
      * Recall's context: the seeds (the onboarding artists while there are none), leaving out what was heard in this
-     * session and everything disliked. Scenes add what they leave out themselves ({@link ListenerContext#excluding}).
+     * session, everything disliked and the playlists they made. Scenes add what they leave out themselves ({@link ListenerContext#excluding}).
      */
     public ListenerContext context() {
         Set<String> exclude = new LinkedHashSet<>(sessionHeard);
         exclude.addAll(disliked);
+        exclude.addAll(ownPlaylists);
         boolean seedless = songs.isEmpty() && artists.isEmpty();
         return new ListenerContext(userId, songs, seedless ? onboardingArtists : artists, new ArrayList<>(exclude), watched);
     }

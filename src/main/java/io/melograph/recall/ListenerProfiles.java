@@ -55,9 +55,9 @@ public final class ListenerProfiles {
      */
     private record LongTerm(boolean known, Map<String, ListenerProfile.Heard> heard, Set<String> disliked,
                             Map<String, double[]> artists, Map<String, String> names,
-                            List<ListenerContext.Seed> onboarding, String timeZone) {}
+                            List<ListenerContext.Seed> onboarding, String timeZone, List<String> ownPlaylists) {}
 
-    private static final LongTerm UNKNOWN = new LongTerm(false, Map.of(), Set.of(), Map.of(), Map.of(), List.of(), null);
+    private static final LongTerm UNKNOWN = new LongTerm(false, Map.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of());
 
     /** Reads the graph on every request. */
     public ListenerProfiles(GraphConnection graph, ListenerStates live) {
@@ -170,7 +170,7 @@ public final class ListenerProfiles {
         Function<String, String> names = id -> known.getOrDefault(id, more.getOrDefault(id, id));
         return Optional.of(new ListenerProfile(userId, graphPart.heard(), disliked, seeds(songs, names, SONG_SEEDS),
                 seeds(graphPart.artists(), names, ARTIST_SEEDS), seeds(watched, names, ARTIST_SEEDS), new ArrayList<>(sessionHeard),
-                graphPart.onboarding(), graphPart.timeZone()));
+                graphPart.onboarding(), graphPart.timeZone(), graphPart.ownPlaylists()));
     }
 
     /** The long-term part, in one query. */
@@ -204,7 +204,7 @@ public final class ListenerProfiles {
         readOnboarding(r, onboarding);
         heard.values().forEach(h -> names.put(h.id(), h.name()));
         return new LongTerm(true, Map.copyOf(heard), Set.copyOf(disliked), Collections.unmodifiableMap(artists), Map.copyOf(names),
-                List.copyOf(onboarding), r.get("timeZone").asString(null));
+                List.copyOf(onboarding), r.get("timeZone").asString(null), r.get("created").asList(Value::asString));
     }
 
     private static void readSongs(Value list, Map<String, ListenerProfile.Heard> heard, Set<String> disliked) {

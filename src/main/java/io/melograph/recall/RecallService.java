@@ -250,12 +250,13 @@ public final class RecallService implements AutoCloseable {
     /**
      * Whether a channel's answer for a listener is the sum of its answers for each seed alone, so the neighbour store
      * can hold it: the song channels (with their lists per artist where they start from artists too), the videos and
-     * MLOGs of songs (not similar songs, but per song all the same), the songs of watched videos (lists per video) and
-     * friends' favourites (a list per listener). Not the playlist scene's channels (they leave out the listener's own,
-     * or pick genres across all seeds).
+     * MLOGs of songs and the playlists holding them (not similar songs, but per song all the same; the listener's own
+     * playlists are left out with the rest of what the profile excludes), the songs of watched videos (lists per video)
+     * and friends' favourites (a list per listener). Not the other two playlist-scene channels (one ranks each song's
+     * listeners leaving the listener out, one picks genres across all seeds).
      */
     static boolean storable(String channel) {
-        return forOneSong(channel) || Set.of("kg-videos", "kg-watched-songs", "kg-friends").contains(channel);
+        return forOneSong(channel) || Set.of("kg-videos", "kg-watched-songs", "kg-friends", "pl-with-your-songs").contains(channel);
     }
 
     /** Answers from these materialized neighbour lists from now on (null: from the graph only). */

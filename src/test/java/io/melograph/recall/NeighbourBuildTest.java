@@ -79,8 +79,9 @@ class NeighbourBuildTest {
         NeighbourBuild.Result built = NeighbourBuild.run(TestGraph.connection(), recall, dir, 2,
                 GraphEmbeddings.liveVersion(TestGraph.connection()).orElse(null));
         assertEquals(List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags", "kg-artist-tags",
-                "kg-co-listened", "kg-friends", "kg-videos", "kg-watched-songs", "kg-playlists", "vector"), built.channels(),
-                "the channels answering from one seed alone (friends: from the listener); not the playlist scene's");
+                "kg-co-listened", "kg-friends", "kg-videos", "kg-watched-songs", "kg-playlists", "vector", "pl-with-your-songs"),
+                built.channels(), "the channels answering from one seed alone (friends: from the listener); of the playlist "
+                        + "scene's, the one that sums over seed songs");
         assertEquals(25, built.songs(), "24 songs of the two scenes and the member's solo song");
         assertTrue(built.neighbours() > 0 && built.bytes() > 0);
         assertEquals(0, built.timeouts());
@@ -123,7 +124,8 @@ class NeighbourBuildTest {
                     MATCH (a1:Song {id: 'a-song-1-1'}), (a2:Song {id: 'a-song-2-4'}), (b1:Song {id: 'b-song-1-2'}), (art:Artist {id: 'b-artist-2'})
                     CREATE (u:User {id: 'u-mix', name: 'Mix'}), (u)-[:LISTENED {plays: 9, completes: 4, likes: 1}]->(a1),
                            (u)-[:LISTENED {plays: 2, completes: 1}]->(a2), (u)-[:LISTENED {plays: 1, skips: 3}]->(b1),
-                           (u)-[:LISTENED {plays: 12}]->(art)
+                           (u)-[:LISTENED {plays: 12}]->(art),
+                           (u)-[:CREATED]->(:Playlist {id: 'pl-mine', name: 'Mine'})-[:CONTAINS {pos: 1}]->(a1)
                     """).consume();
         }
         ListenerProfile profile = recall.profiles().of("u-mix").orElseThrow();
@@ -135,7 +137,7 @@ class NeighbourBuildTest {
         ListenerContext context = new ListenerContext(heard.userId(), heard.songs(), heard.artists(), heard.exclude(),
                 List.of(new ListenerContext.Seed("v-live", "Live video", 1.0, 0), new ListenerContext.Seed("m-clip", "A clip", 0.5, 0)));
         List<String> names = List.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
-                "kg-co-listened", "kg-playlists", "kg-videos", "kg-watched-songs", "kg-artist-tags");
+                "kg-co-listened", "kg-playlists", "kg-videos", "kg-watched-songs", "kg-artist-tags", "pl-with-your-songs");
         RecallRunner.Result graph = recall.run(names, context, 20, n -> Duration.ofSeconds(20));
         NeighbourBuild.run(TestGraph.connection(), recall, home.resolve("neighbours"), 2, null);
         recall.useNeighbours(NeighbourStore.open(home.resolve("neighbours")));
@@ -152,6 +154,8 @@ class NeighbourBuildTest {
         assertFalse(stored.candidates().get("kg-same-album").isEmpty());
         assertEquals(List.of("m-clip", "v-live"), stored.candidates().get("kg-videos").stream().map(Candidate::itemId).sorted().toList(),
                 "the videos and MLOGs of the seed songs, from the store");
+        assertEquals(List.of("pl-night"), stored.candidates().get("pl-with-your-songs").stream().map(Candidate::itemId).toList(),
+                "playlists holding the seed songs, from the store; not the listener's own");
     }
 
     private static List<String> lines(List<Candidate> candidates) {
