@@ -1,7 +1,7 @@
 package io.melograph.recall;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,33 +48,16 @@ public final class ListenerMemory<V> {
 
     /** The remembered value, or the one {@code read} gives (kept unless the listener changed meanwhile). */
     public V get(String userId, Function<String, V> read) {
-        synchronized (this) {
-            Entry<V> e = entries.get(userId);
-            if (e != null && clock.getAsLong() - e.at() < ttlMillis) {
-                return e.value();
-            }
-            reading++;
-        }
-        long at = clock.getAsLong();
-        V value = null;
-        try {
-            value = read.apply(userId);
-        } finally {
-            synchronized (this) {
-                if (value != null) {
-                    keep(userId, value, at);
-                }
-                readDone();
-            }
-        }
-        return value;
+        V fresh = peek(userId);
+        return fresh != null ? fresh : readAll(List.of(userId), ids -> Collections.singletonMap(userId, read.apply(userId))).get(userId);
     }
 
     /**
      * Reads these listeners in one go ({@code read} answers each of them) and keeps them, except those that changed
-     * while it ran; the background keeps remembered listeners current this way, off the request path.
+     * while it ran; the background keeps remembered listeners current this way, off the request path. Returns what
+     * {@code read} gave.
      */
-    public void readAll(List<String> userIds, Function<List<String>, Map<String, V>> read) {
+    public Map<String, V> readAll(List<String> userIds, Function<List<String>, Map<String, V>> read) {
         synchronized (this) {
             reading++;
         }
@@ -84,10 +67,15 @@ public final class ListenerMemory<V> {
             values = read.apply(userIds);
         } finally {
             synchronized (this) {
-                values.forEach((id, v) -> keep(id, v, at));
+                values.forEach((id, v) -> {
+                    if (v != null) {
+                        keep(id, v, at);
+                    }
+                });
                 readDone();
             }
         }
+        return values;
     }
 
     /** Whether the listener's value is held now (fresh or not). */
@@ -130,21 +118,18 @@ public final class ListenerMemory<V> {
 
     /**
      * These listeners' data changed, but their values may still answer until read again ({@link #stale}): they stop
-     * being fresh, and a read that overlapped the change does not keep its value. Returns those held.
+     * being fresh, and a read that overlapped the change does not keep its value.
      */
-    public synchronized List<String> expire(Collection<String> userIds) {
-        List<String> held = new ArrayList<>();
+    public synchronized void expire(Collection<String> userIds) {
         for (String id : userIds) {
             Entry<V> e = entries.get(id);
             if (e != null) {
-                held.add(id);
                 entries.put(id, new Entry<>(e.value(), Long.MIN_VALUE / 2, e.weight()));
             }
         }
         if (reading > 0) {
             changedWhileReading.addAll(userIds);
         }
-        return held;
     }
 
     /** These listeners' data changed: their next request reads it again. */

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Keeps the neighbour store's lists that move with listening current between builds: the aggregation says which
  * songs' co-listening moved and whose histories changed, and every few seconds the co-listened lists of those songs,
  * and less often (each costs tens of milliseconds of the graph, and a friend's taste moves slowly) the friends'
- * favourites of those listeners and of their followers, are asked of the graph again (the channels themselves) and written, with those of earlier updates, to {@code MELOGRAPH_HOME/neighbours-updates}, which the
- * watch lays over the store. A full build (after imports, or {@code melograph neighbours build}) makes them
+ * favourites of those listeners and of their followers, are asked of the graph again (the channels themselves) and
+ * written, with those of earlier updates, to {@code MELOGRAPH_HOME/neighbours-updates}, which the watch lays over the
+ * store. A full build (after imports, or {@code melograph neighbours build}) makes them
  * unnecessary: updates older than the store it reads are left aside.
  */
 public final class NeighbourUpdates implements AutoCloseable {

@@ -124,9 +124,10 @@ public final class NeighbourWatch implements AutoCloseable {
         if (!NeighbourStore.exists(dir)) {
             return;
         }
+        FileTime modified = null;
         try {
+            modified = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
             recall.neighbours().ifPresent(this::checkVectors);
-            FileTime modified = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
             Path updatesDir = NeighbourUpdates.beside(dir);
             FileTime updatesModified = NeighbourStore.exists(updatesDir) ? Files.getLastModifiedTime(updatesDir.resolve("nodes.bin")) : null;
             if (modified.equals(seen) && java.util.Objects.equals(updatesModified, seenUpdates) || modified.equals(failed)) {
@@ -153,11 +154,7 @@ public final class NeighbourWatch implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Neighbour store in {} not usable ({}); similar songs ask the graph", dir, e.toString());
-            try {
-                failed = Files.getLastModifiedTime(dir.resolve("nodes.bin"));
-            } catch (IOException gone) {
-                failed = null;
-            }
+            failed = modified; // null when even its time could not be read: said again next time
         }
     }
 

@@ -71,13 +71,6 @@ final class ProfileKeeper implements AutoCloseable {
         }
     }
 
-    /** Listeners waiting to be read. */
-    int waiting() {
-        synchronized (waiting) {
-            return waiting.size();
-        }
-    }
-
     private void run() {
         while (!closed) {
             List<String> batch = new ArrayList<>(BATCH);
