@@ -21,12 +21,18 @@ public final class CatalogChannels {
     /** The channels computed here, by the names recall gives them. */
     public static final Set<String> NAMES = Set.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
             "kg-artist-tags", "kg-co-listened", "kg-videos", "kg-playlists", "kg-watched-songs", "pl-with-your-songs");
+    /** The channels kept as vias over hubs' song lists ({@link #vias}, {@link #hubSongs}): a hub's list is stored once. */
+    public static final Set<String> HUBS = Set.of("kg-same-artist", "kg-same-album", "kg-band-members", "kg-same-writer", "kg-tags",
+            "kg-artist-tags", "kg-playlists");
     /** The channels that also start from artists (a listener's favourite artists): their lists are kept per artist too. */
     public static final Set<String> FROM_ARTISTS = Set.of("kg-same-artist", "kg-band-members", "kg-artist-tags");
     /** The channel that starts from watched videos and MLOGs: its lists are kept per video and MLOG, not per song. */
     public static final String FROM_VIDEOS = "kg-watched-songs";
     /** Most neighbours taken at any one hop, as the queries' {@code $fanout}. */
     private static final int FANOUT = 50;
+    /** Songs taken from each playlist holding the seed. */
+    private static final int PLAYLIST_SONGS = 30;
+    private static final int[] NO_PATH = new int[0];
 
     private final CatalogGraph g;
     /**
@@ -42,6 +48,11 @@ public final class CatalogChannels {
         this.tagSongs = new AtomicReferenceArray<>(graph.nodes());
     }
 
+    /** The catalog the lists are computed from. */
+    CatalogGraph graph() {
+        return g;
+    }
+
     /**
      * The seed's neighbours in the channel (one of {@link #NAMES}), best first, at most {@code limit}: the seed is a
      * song, or an artist in {@link #FROM_ARTISTS}, or a video or MLOG in {@link #FROM_VIDEOS}. A seed that is not one the
@@ -51,17 +62,16 @@ public final class CatalogChannels {
         if (!startsFrom(channel, song)) {
             return List.of();
         }
-        Rows rows = new Rows();
+        NeighbourRows rows = new NeighbourRows(g);
+        if (HUBS.contains(channel)) {
+            for (Via v : vias(channel, song)) {
+                rows.add(song, v, hubSongs(channel, v.hub()));
+            }
+            return rows.best(song, limit);
+        }
         switch (channel) {
-            case "kg-same-artist" -> sameArtist(song, rows);
-            case "kg-same-album" -> sameAlbum(song, rows);
-            case "kg-band-members" -> bandMembers(song, rows);
-            case "kg-same-writer" -> sameWriter(song, rows);
-            case "kg-tags" -> tags(song, rows);
-            case "kg-artist-tags" -> artistTags(song, rows);
             case "kg-co-listened" -> coListened(song, rows);
             case "kg-videos" -> videos(song, rows);
-            case "kg-playlists" -> playlists(song, rows);
             case "pl-with-your-songs" -> playlistsHolding(song, rows);
             case FROM_VIDEOS -> watchedSongs(song, rows);
             default -> throw new IllegalArgumentException("no catalog computation for channel " + channel);
@@ -69,36 +79,72 @@ public final class CatalogChannels {
         return rows.best(song, limit);
     }
 
-    // Same artist: the song's artists (performers, else its albums' artists; three at most), their most listened songs.
-    private void sameArtist(int s, Rows rows) {
-        for (var a : artists(s).entrySet()) {
-            for (int c : topSongs(a.getKey(), FANOUT)) {
-                if (c != s) {
-                    rows.add(c, a.getValue(), 1, a.getValue(), new int[] {a.getKey()}, null);
-                }
+    /**
+     * How the seed reaches its neighbours in a channel of {@link #HUBS}, in the order its query finds them: through which
+     * hubs, with what weights. The store keeps these and each hub's songs ({@link #hubSongs}), not every song's list.
+     */
+    public List<Via> vias(String channel, int seed) {
+        if (!startsFrom(channel, seed)) {
+            return List.of();
+        }
+        return switch (channel) {
+            case "kg-same-artist" -> sameArtist(seed);
+            case "kg-same-album" -> sameAlbum(seed);
+            case "kg-band-members" -> bandMembers(seed);
+            case "kg-same-writer" -> sameWriter(seed);
+            case "kg-tags" -> tags(seed);
+            case "kg-artist-tags" -> artistTags(seed);
+            case "kg-playlists" -> playlists(seed);
+            default -> throw new IllegalArgumentException(channel + " is not a hub channel");
+        };
+    }
+
+    /** The hub's songs a {@link Via} of the channel reads, in the order its query takes them. */
+    public int[] hubSongs(String channel, int hub) {
+        return switch (channel) {
+            case "kg-same-artist", "kg-band-members", "kg-artist-tags" -> topSongs(hub, FANOUT);
+            case "kg-same-album" -> first(g.tracks, hub, FANOUT + 1);
+            case "kg-same-writer" -> mostListened(personSongs, g.credited, hub, FANOUT);
+            case "kg-tags" -> mostListened(tagSongs, g.tagged, hub, FANOUT + 1);
+            case "kg-playlists" -> first(g.playlistSongs, hub, PLAYLIST_SONGS + 1);
+            default -> throw new IllegalArgumentException(channel + " is not a hub channel");
+        };
+    }
+
+    /**
+     * The seed whose vias this seed's equal in the channel: in the channels that also start from artists, a song of
+     * one artist reaches what that artist reaches (the song itself left out when read), so the store keeps them once.
+     * Otherwise the seed itself.
+     */
+    public int sharesVias(String channel, int seed) {
+        if (FROM_ARTISTS.contains(channel) && g.isSong(seed)) {
+            Map<Integer, Double> artists = artists(seed);
+            if (artists.size() == 1 && artists.values().iterator().next() == 1.0) {
+                return artists.keySet().iterator().next();
             }
         }
+        return seed;
+    }
+
+    // Same artist: the song's artists (performers, else its albums' artists; three at most), their most listened songs.
+    private List<Via> sameArtist(int s) {
+        List<Via> out = new ArrayList<>();
+        artists(s).forEach((a, w) -> out.add(Via.of(a, FANOUT, FANOUT, w, null)));
+        return out;
     }
 
     // Same album: the other tracks of the song's albums (three albums, fifty tracks each).
-    private void sameAlbum(int s, Rows rows) {
-        Adjacency albums = g.albums;
-        for (int l = albums.from(s); l < Math.min(albums.to(s), albums.from(s) + 3); l++) {
-            int al = albums.target(l);
-            int taken = 0;
-            for (int t = g.tracks.from(al); t < g.tracks.to(al) && taken < FANOUT; t++) {
-                int c = g.tracks.target(t);
-                if (c != s) {
-                    taken++;
-                    rows.add(c, 1, 1, 1, new int[] {al}, null);
-                }
-            }
+    private List<Via> sameAlbum(int s) {
+        List<Via> out = new ArrayList<>();
+        for (int l = g.albums.from(s); l < Math.min(g.albums.to(s), g.albums.from(s) + 3); l++) {
+            out.add(Via.of(g.albums.target(l), FANOUT + 1, FANOUT, 1, null));
         }
+        return out;
     }
 
     // Band members: artists linked to the song's artists by membership (one or two MEMBER_OF links), their top 20 songs.
-    private void bandMembers(int s, Rows rows) {
-        Map<Integer, Via> linked = new LinkedHashMap<>();
+    private List<Via> bandMembers(int s) {
+        Map<Integer, Via.Sum> linked = new LinkedHashMap<>();
         for (var a : artists(s).entrySet()) {
             Map<Integer, String> roles = new LinkedHashMap<>();
             Adjacency m = g.members;
@@ -114,21 +160,16 @@ public final class CatalogChannels {
                     }
                 }
             }
-            roles.entrySet().stream().limit(FANOUT).forEach(b -> linked.computeIfAbsent(b.getKey(), k -> new Via())
-                    .add(a.getValue(), a.getKey(), -1, b.getValue()));
+            roles.entrySet().stream().limit(FANOUT).forEach(b -> linked.computeIfAbsent(b.getKey(), k -> new Via.Sum())
+                    .add(a.getValue(), new int[] {a.getKey()}, b.getValue()));
         }
-        for (var b : linked.entrySet()) {
-            Via v = b.getValue();
-            for (int c : topSongs(b.getKey(), 20)) {
-                if (c != s) {
-                    rows.add(c, v.strength, v.pairs, v.bestWeight, new int[] {v.bestArtist, b.getKey()}, v.bestDetail);
-                }
-            }
-        }
+        List<Via> out = new ArrayList<>();
+        linked.forEach((b, v) -> out.add(v.via(b, 20)));
+        return out;
     }
 
     // Same writer or producer: five credits of the song, each person's fifty most listened credited songs.
-    private void sameWriter(int s, Rows rows) {
+    private List<Via> sameWriter(int s) {
         Map<Integer, double[]> weights = new LinkedHashMap<>();
         Map<Integer, String> roles = new LinkedHashMap<>();
         Adjacency credits = g.credits;
@@ -137,33 +178,24 @@ public final class CatalogChannels {
             weights.computeIfAbsent(p, k -> new double[1])[0] += 1;
             roles.putIfAbsent(p, credits.kind(l) == CatalogGraph.WRITTEN ? "WRITTEN_BY" : "PRODUCED_BY");
         }
-        for (var p : weights.entrySet()) {
-            double w = p.getValue()[0];
-            for (int c : mostListened(personSongs, g.credited, p.getKey(), FANOUT)) {
-                if (c != s) {
-                    rows.add(c, w, 1, w, new int[] {p.getKey()}, roles.get(p.getKey()));
-                }
-            }
-        }
+        List<Via> out = new ArrayList<>();
+        weights.forEach((p, w) -> out.add(Via.of(p, FANOUT, FANOUT, w[0], roles.get(p))));
+        return out;
     }
 
     // Tags and genres: the song's ten rarest, each tag's fifty most listened songs, weighed by the tag's rarity.
-    private void tags(int s, Rows rows) {
+    private List<Via> tags(int s) {
+        List<Via> out = new ArrayList<>();
         for (int t : rarestTags(s)) {
-            double idf = g.rarity(t);
-            String kind = g.is(t, CatalogGraph.GENRE) ? "genre" : "tag";
-            int taken = 0;
-            for (int c : mostListened(tagSongs, g.tagged, t, FANOUT + 1)) { // one more: the song itself is left out first
-                if (c != s && taken++ < FANOUT) {
-                    rows.add(c, idf, 1, idf, new int[] {t}, kind);
-                }
-            }
+            // one more than taken: the song itself is left out first
+            out.add(Via.of(t, FANOUT + 1, FANOUT, g.rarity(t), g.is(t, CatalogGraph.GENRE) ? "genre" : "tag"));
         }
+        return out;
     }
 
     // Artist tags: artists sharing the rare tags of the song's artists, the 50 strongest of them, five songs each.
-    private void artistTags(int s, Rows rows) {
-        Map<Integer, Via> linked = new LinkedHashMap<>();
+    private List<Via> artistTags(int s) {
+        Map<Integer, Via.Sum> linked = new LinkedHashMap<>();
         for (var seedArtist : artists(s).entrySet()) {
             int a = seedArtist.getKey();
             Map<Integer, double[]> shared = new LinkedHashMap<>(); // per artist b: the summed rarity of the shared tags
@@ -181,24 +213,38 @@ public final class CatalogChannels {
                 }
             }
             for (var b : shared.entrySet()) {
-                linked.computeIfAbsent(b.getKey(), k -> new Via()).add(seedArtist.getValue() * b.getValue()[0], a, firstTag.get(b.getKey()), null);
+                linked.computeIfAbsent(b.getKey(), k -> new Via.Sum())
+                        .add(seedArtist.getValue() * b.getValue()[0], new int[] {a, firstTag.get(b.getKey())}, null);
             }
         }
-        linked.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<Integer, Via> e) -> -e.getValue().strength).thenComparing(e -> g.id(e.getKey())))
+        return linked.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<Integer, Via.Sum> e) -> -e.getValue().strength()).thenComparing(e -> g.id(e.getKey())))
                 .limit(FANOUT)
-                .forEach(b -> {
-                    Via v = b.getValue();
-                    for (int c : topSongs(b.getKey(), 5)) {
-                        if (c != s) {
-                            rows.add(c, v.strength, v.pairs, v.bestWeight, new int[] {v.bestArtist, v.bestTag, b.getKey()}, null);
-                        }
-                    }
-                });
+                .map(b -> b.getValue().via(b.getKey(), 5))
+                .toList();
+    }
+
+    // Playlists: ten playlists holding the song, thirty of their other songs, a short playlist weighing more.
+    private List<Via> playlists(int s) {
+        List<Via> out = new ArrayList<>();
+        for (int l = g.playlists.from(s); l < Math.min(g.playlists.to(s), g.playlists.from(s) + 10); l++) {
+            int p = g.playlists.target(l);
+            out.add(Via.of(p, PLAYLIST_SONGS + 1, PLAYLIST_SONGS, 1.0 / Math.log(2 + g.playlistSongs.degree(p)), null));
+        }
+        return out;
+    }
+
+    /** The first {@code n} targets of the node's links, in link order. */
+    private static int[] first(Adjacency links, int node, int n) {
+        int[] out = new int[Math.min(n, links.degree(node))];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = links.target(links.from(node) + i);
+        }
+        return out;
     }
 
     // Co-listened: the fifty songs most often played in the same sessions as the song.
-    private void coListened(int s, Rows rows) {
+    private void coListened(int s, NeighbourRows rows) {
         Adjacency co = g.coListened;
         Integer[] links = new Integer[Math.min(co.degree(s), 500)];
         for (int i = 0; i < links.length; i++) {
@@ -209,39 +255,23 @@ public final class CatalogChannels {
             int l = links[i];
             double together = co.weight(l);
             String detail = co.kind(l) == CatalogGraph.WHOLE ? Long.toString((long) together) : Double.toString(together);
-            rows.add(co.target(l), Math.log(1 + together), 1, Math.log(1 + together), new int[0], detail);
+            rows.add(co.target(l), Math.log(1 + together), 1, Math.log(1 + together), NO_PATH, -1, detail);
         }
     }
 
     // Videos and MLOGs featuring or using the song.
-    private void videos(int s, Rows rows) {
+    private void videos(int s, NeighbourRows rows) {
         for (int l = g.videos.from(s); l < Math.min(g.videos.to(s), g.videos.from(s) + FANOUT); l++) {
-            rows.add(g.videos.target(l), 1, 1, 1, new int[0], null);
-        }
-    }
-
-    // Playlists: ten playlists holding the song, thirty of their other songs, a short playlist weighing more.
-    private void playlists(int s, Rows rows) {
-        for (int l = g.playlists.from(s); l < Math.min(g.playlists.to(s), g.playlists.from(s) + 10); l++) {
-            int p = g.playlists.target(l);
-            double strength = 1.0 / Math.log(2 + g.playlistSongs.degree(p));
-            int taken = 0;
-            for (int t = g.playlistSongs.from(p); t < g.playlistSongs.to(p) && taken < 30; t++) {
-                int c = g.playlistSongs.target(t);
-                if (c != s) {
-                    taken++;
-                    rows.add(c, strength, 1, strength, new int[] {p}, null);
-                }
-            }
+            rows.add(g.videos.target(l), 1, 1, 1, NO_PATH, -1, null);
         }
     }
 
     // Playlists holding the song (fifty), a short playlist weighing more.
-    private void playlistsHolding(int s, Rows rows) {
+    private void playlistsHolding(int s, NeighbourRows rows) {
         for (int l = g.playlists.from(s); l < Math.min(g.playlists.to(s), g.playlists.from(s) + FANOUT); l++) {
             int p = g.playlists.target(l);
             double strength = 1.0 / Math.log(2 + g.playlistSongs.degree(p));
-            rows.add(p, strength, 1, strength, new int[0], null);
+            rows.add(p, strength, 1, strength, NO_PATH, -1, null);
         }
     }
 
@@ -259,10 +289,10 @@ public final class CatalogChannels {
     }
 
     // Songs of a watched video or MLOG: the songs it features or uses (twenty at most).
-    private void watchedSongs(int v, Rows rows) {
+    private void watchedSongs(int v, NeighbourRows rows) {
         String kind = g.is(v, CatalogGraph.VIDEO) ? "video" : "MLOG";
         for (int l = g.videoSongs.from(v); l < Math.min(g.videoSongs.to(v), g.videoSongs.from(v) + 20); l++) {
-            rows.add(g.videoSongs.target(l), 1, 1, 1, new int[0], kind);
+            rows.add(g.videoSongs.target(l), 1, 1, 1, NO_PATH, -1, kind);
         }
     }
 
@@ -352,75 +382,5 @@ public final class CatalogChannels {
 
     private static String min(String a, String b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** The artists (or tags) a linked artist was reached from: their summed weight and the strongest one. */
-    private static final class Via {
-        double strength;
-        long pairs;
-        double bestWeight = Double.NEGATIVE_INFINITY;
-        int bestArtist;
-        int bestTag = -1;
-        String bestDetail;
-
-        void add(double weight, int artist, int tag, String detail) {
-            strength += weight;
-            pairs++;
-            if (weight > bestWeight) {
-                bestWeight = weight;
-                bestArtist = artist;
-                bestTag = tag;
-                bestDetail = detail;
-            }
-        }
-    }
-
-    /** The rows of one channel for one song, summed per candidate; the strongest row names the path (the first among equals). */
-    private final class Rows {
-        private final Map<Integer, Row> byCandidate = new LinkedHashMap<>();
-
-        void add(int candidate, double score, long support, double pathWeight, int[] middle, String detail) {
-            Row r = byCandidate.computeIfAbsent(candidate, k -> new Row());
-            r.score += score;
-            r.support += support;
-            if (r.middle == null || pathWeight > r.weight) {
-                r.weight = pathWeight;
-                r.middle = middle;
-                r.detail = detail;
-            }
-        }
-
-        List<Neighbour> best(int song, int limit) {
-            return byCandidate.entrySet().stream()
-                    .sorted(Comparator.comparingDouble((Map.Entry<Integer, Row> e) -> -e.getValue().score).thenComparing(e -> g.id(e.getKey())))
-                    .limit(limit)
-                    .map(e -> neighbour(song, e.getKey(), e.getValue()))
-                    .toList();
-        }
-
-        private Neighbour neighbour(int song, int c, Row r) {
-            List<String> path = new ArrayList<>(r.middle.length + 2);
-            List<String> names = new ArrayList<>(r.middle.length + 2);
-            IntFunction<String> name = n -> g.name(n) == null ? "?" : g.name(n);
-            path.add(g.id(song));
-            names.add(name.apply(song));
-            for (int m : r.middle) {
-                if (m != song) { // an artist seed is its own artist: the path starts at it
-                    path.add(g.id(m));
-                    names.add(name.apply(m));
-                }
-            }
-            path.add(g.id(c));
-            names.add(name.apply(c));
-            return new Neighbour(g.id(c), g.type(c), g.name(c), r.score, path, names, r.support, r.detail);
-        }
-    }
-
-    private static final class Row {
-        double score;
-        long support;
-        double weight;
-        int[] middle;
-        String detail;
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * ({@code cypher/neighbours/}). The neighbour build computes every song's lists from it ({@link CatalogChannels})
  * instead of asking the graph once per song and channel, which at a million songs would take most of a day.
  */
-public final class CatalogGraph {
+public final class CatalogGraph implements NeighbourRows.Nodes {
     /** Node kinds, one bit each (a node may have several labels), in the order of {@link #LABELS}. */
     static final int SONG = 1, ARTIST = 2, ALBUM = 4, PERSON = 8, TAG = 16, GENRE = 32, VIDEO = 64, MLOG = 128, PLAYLIST = 256;
     private static final List<String> LABELS = List.of("Song", "Artist", "Album", "Person", "Tag", "Genre", "Video", "Mlog", "Playlist");

@@ -35,14 +35,16 @@ import java.util.stream.Stream;
  * {@code nodes.bin} (every node id, name and detail string the lists name, read into memory) and one
  * {@code <channel>.bin} per channel of primitive arrays, memory-mapped: per node the range of its entries; per entry
  * the candidate's node, its score, support, detail and where the middle of its path starts in a pool of node indexes
- * (the song and the candidate are the path's ends). Answering a song's neighbours reads a few array slots, no graph.
+ * (the song and the candidate are the path's ends). The hub channels (same artist, album, writer, tags...) keep instead
+ * each seed's vias and each hub's songs once ({@link ViaLists}): at a million songs, copying a tag's songs into every
+ * tagged song's list is what made the store 3.5 GB. Answering a song's neighbours reads a few array slots, no graph.
  * Written whole into a fresh folder that replaces the old one ({@link Writer}, which spools the lists to disk as they
  * come, so a million songs' lists need not fit in memory), so a reader sees an old or a new store.
  */
 public final class NeighbourStore {
     static final String NODES = "nodes.bin";
     static final String SUFFIX = ".bin";
-    private static final int MAGIC = 0x4D474E34; // "MGN4": ranges per node, columns mapped apart, when each seed's lists were computed
+    private static final int MAGIC = 0x4D474E35; // "MGN5": hub channels kept as vias over hubs' songs ({@link ViaLists})
 
     /** One channel's mapped arrays. */
     private record Lists(IntBuffer ranges, IntBuffer candidates, DoubleBuffer scores, LongBuffer supports, IntBuffer details,
@@ -55,6 +57,8 @@ public final class NeighbourStore {
     private final long[] computedAt;
     private final Map<String, Integer> index;
     private final Map<String, Lists> channels;
+    /** The hub channels, each seed's vias over hubs' song lists; their names are in {@link #channels} too (mapped to null). */
+    private final Map<String, ViaLists> viaChannels;
     /** Per channel the songs whose list could not be computed (out of time): asked of the graph, not answered empty. */
     private final Map<String, Set<Integer>> missing;
     private final Instant builtAt;
@@ -64,7 +68,7 @@ public final class NeighbourStore {
     private final NeighbourStore updates;
 
     private NeighbourStore(String[] ids, Map<String, Integer> index, String[] names, String[] types, long[] computedAt,
-                           Map<String, Lists> channels, Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion,
+                           Map<String, Lists> channels, Map<String, ViaLists> viaChannels, Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion,
                            int songs, NeighbourStore updates) {
         this.index = index;
         this.computedAt = computedAt;
@@ -74,6 +78,7 @@ public final class NeighbourStore {
         this.names = names;
         this.types = types;
         this.channels = channels;
+        this.viaChannels = viaChannels;
         this.builtAt = builtAt;
         this.embeddingsVersion = embeddingsVersion;
         this.songs = songs;
@@ -107,17 +112,23 @@ public final class NeighbourStore {
             }
             int channelCount = in.readInt();
             Map<String, Lists> channels = new LinkedHashMap<>();
+            Map<String, ViaLists> viaChannels = new HashMap<>();
             Map<String, Set<Integer>> missing = new HashMap<>();
             for (int c = 0; c < channelCount; c++) {
                 String channel = in.readUTF();
-                channels.put(channel, map(dir.resolve(channel + SUFFIX), n));
+                if (in.readBoolean()) {
+                    channels.put(channel, null);
+                    viaChannels.put(channel, ViaLists.map(dir.resolve(channel + SUFFIX), n));
+                } else {
+                    channels.put(channel, map(dir.resolve(channel + SUFFIX), n));
+                }
                 Set<Integer> without = new java.util.HashSet<>();
                 for (int m = in.readInt(); m > 0; m--) {
                     without.add(in.readInt());
                 }
                 missing.put(channel, without);
             }
-            return new NeighbourStore(ids, index, names, types, computedAt, channels, missing, builtAt,
+            return new NeighbourStore(ids, index, names, types, computedAt, channels, viaChannels, missing, builtAt,
                     embeddingsVersion.isEmpty() ? null : embeddingsVersion, songs, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the neighbour store in " + dir + ": " + e.getMessage(), e);
@@ -156,7 +167,7 @@ public final class NeighbourStore {
         return 16L + nodes * 8 + entries * (4L + 8 + 8 + 4) + (entries + 1L) * 4 + pool * 4L;
     }
 
-    private static MappedByteBuffer column(FileChannel ch, long[] at, long bytes) throws IOException {
+    static MappedByteBuffer column(FileChannel ch, long[] at, long bytes) throws IOException {
         MappedByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, at[0], bytes); // stays mapped after the channel closes
         at[0] += bytes;
         return b;
@@ -170,7 +181,7 @@ public final class NeighbourStore {
     public NeighbourStore withUpdates(NeighbourStore newer) {
         NeighbourStore u = newer != null && newer.builtAt.isAfter(builtAt) ? newer : null;
         // the same arrays and index: laying updates over the store copies nothing
-        return new NeighbourStore(ids, index, names, types, computedAt, channels, missing, builtAt, embeddingsVersion, songs, u);
+        return new NeighbourStore(ids, index, names, types, computedAt, channels, viaChannels, missing, builtAt, embeddingsVersion, songs, u);
     }
 
     /** The updates in use (see {@link #withUpdates}). */
@@ -180,9 +191,8 @@ public final class NeighbourStore {
 
     /** The songs (and artists, videos) whose lists in the channel this store holds. */
     public List<String> songsIn(String channel) {
-        Lists l = channels.get(channel);
         List<String> out = new ArrayList<>();
-        for (int i = 0; l != null && i < ids.length; i++) {
+        for (int i = 0; channels.containsKey(channel) && i < ids.length; i++) {
             if (listed(i) && !missing.get(channel).contains(i)) {
                 out.add(ids[i]);
             }
@@ -218,6 +228,9 @@ public final class NeighbourStore {
      */
     public Optional<List<Neighbour>> neighbours(String channel, String songId) { // or an artist's, a video's
         return entries(channel, songId).map(list -> {
+            if (list instanceof ViaEntries v) { // rows through several hubs summed per candidate, as the channel's query sums them
+                return v.summed();
+            }
             List<Neighbour> out = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 out.add(list.neighbour(i));
@@ -237,46 +250,140 @@ public final class NeighbourStore {
         if (updated.isPresent()) {
             return updated;
         }
-        Lists l = channels.get(channel);
         Integer seed = index.get(seedId);
-        if (l == null || seed == null || !listed(seed) || missing.get(channel).contains(seed)) {
+        if (!channels.containsKey(channel) || seed == null || !listed(seed) || missing.get(channel).contains(seed)) {
             return Optional.empty();
         }
-        return Optional.of(new Entries(l, seed, l.ranges().get(2 * seed), l.ranges().get(2 * seed + 1)));
+        ViaLists v = viaChannels.get(channel);
+        if (v != null) {
+            return Optional.of(new ViaEntries(v, v.entries(seed)));
+        }
+        Lists l = channels.get(channel);
+        return Optional.of(new ListEntries(l, seed, l.ranges().get(2 * seed), l.ranges().get(2 * seed + 1)));
+    }
+
+    /** One seed's neighbours in one channel, read in place: what a merge of many seeds' lists reads. */
+    public interface Entries {
+        int size();
+
+        /** The candidate's id. */
+        String id(int i);
+
+        double score(int i);
+
+        long support(int i);
+
+        /** The entry in full: candidate, score, path with names, support, detail. */
+        Neighbour neighbour(int i);
+    }
+
+    /** A hub channel's rows for one seed: one per via and song (a candidate reached through two hubs is in twice). */
+    private final class ViaEntries implements Entries {
+        private final ViaLists lists;
+        private final ViaLists.Flat flat;
+
+        private ViaEntries(ViaLists lists, ViaLists.Flat flat) {
+            this.lists = lists;
+            this.flat = flat;
+        }
+
+        @Override
+        public int size() {
+            return flat.size;
+        }
+
+        @Override
+        public String id(int i) {
+            return ids[flat.candidate(i)];
+        }
+
+        @Override
+        public double score(int i) {
+            return flat.score(i);
+        }
+
+        @Override
+        public long support(int i) {
+            return flat.support(i);
+        }
+
+        @Override
+        public Neighbour neighbour(int i) {
+            NeighbourRows one = rows();
+            add(one, i);
+            return one.best(flat.seed, 1).get(0);
+        }
+
+        /** The rows summed per candidate, best first, as many as the build kept per seed. */
+        List<Neighbour> summed() {
+            NeighbourRows rows = rows();
+            for (int i = 0; i < flat.size; i++) {
+                add(rows, i);
+            }
+            return rows.best(flat.seed, lists.perSeed());
+        }
+
+        private void add(NeighbourRows rows, int i) {
+            int detail = flat.detail(i);
+            rows.add(flat.candidate(i), flat.score(i), flat.support(i), flat.pathWeight(i), flat.prefix(i), flat.hub(i),
+                    detail < 0 ? null : ids[detail]);
+        }
+
+        private NeighbourRows rows() {
+            return new NeighbourRows(new NeighbourRows.Nodes() {
+                @Override
+                public String id(int node) {
+                    return ids[node];
+                }
+
+                @Override
+                public String type(int node) {
+                    return types[node];
+                }
+
+                @Override
+                public String name(int node) {
+                    return names[node];
+                }
+            });
+        }
     }
 
     /** One seed's list in one channel, in place in the mapped arrays, best first. */
-    public final class Entries {
+    private final class ListEntries implements Entries {
         private final Lists l;
         private final int seed;
         private final int from;
         private final int to;
 
-        private Entries(Lists l, int seed, int from, int to) {
+        private ListEntries(Lists l, int seed, int from, int to) {
             this.l = l;
             this.seed = seed;
             this.from = from;
             this.to = to;
         }
 
+        @Override
         public int size() {
             return to - from;
         }
 
-        /** The candidate's id. */
+        @Override
         public String id(int i) {
             return ids[l.candidates().get(from + i)];
         }
 
+        @Override
         public double score(int i) {
             return l.scores().get(from + i);
         }
 
+        @Override
         public long support(int i) {
             return l.supports().get(from + i);
         }
 
-        /** The entry in full: candidate, score, path with names, support, detail. */
+        @Override
         public Neighbour neighbour(int i) {
             int e = from + i;
             int c = l.candidates().get(e);
@@ -338,6 +445,10 @@ public final class NeighbourStore {
         private final List<String> types = new ArrayList<>();
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Spool> spools = new LinkedHashMap<>();
+        /** The hub channels' spools, when the lists come from a catalog ({@link #add(int, Map)}). */
+        private final Map<String, ViaLists.Spool> viaSpools = new LinkedHashMap<>();
+        private final CatalogChannels catalog;
+        private final int perSeed;
         private final Map<String, List<Integer>> missing = new HashMap<>();
         private final Map<Integer, Long> computedAt = new HashMap<>();
         private int songs;
@@ -346,7 +457,18 @@ public final class NeighbourStore {
         private final java.nio.channels.FileLock lock;
 
         public Writer(Path dir, List<String> channels) throws IOException {
+            this(dir, channels, null, 0);
+        }
+
+        /**
+         * A writer whose hub channels ({@link CatalogChannels#HUBS}) are read from the catalog as vias over hubs' songs
+         * ({@link #add(int, Map)}), a seed's list told whole holding at most {@code perSeed}; the other channels' lists
+         * are given. Without a catalog every channel's lists are given.
+         */
+        public Writer(Path dir, List<String> channels, CatalogChannels catalog, int perSeed) throws IOException {
             this.dir = dir;
+            this.catalog = catalog;
+            this.perSeed = perSeed;
             this.fresh = dir.resolveSibling(dir.getFileName() + ".new");
             Files.createDirectories(dir.toAbsolutePath().getParent());
             FileChannel lockFile = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"), StandardOpenOption.CREATE,
@@ -365,7 +487,11 @@ public final class NeighbourStore {
             Folders.delete(fresh);
             Files.createDirectories(fresh);
             for (String c : channels) {
-                spools.put(c, new Spool(fresh, c));
+                if (catalog != null && CatalogChannels.HUBS.contains(c)) {
+                    viaSpools.put(c, new ViaLists.Spool(fresh, c));
+                } else {
+                    spools.put(c, new Spool(fresh, c));
+                }
             }
         }
 
@@ -384,17 +510,78 @@ public final class NeighbourStore {
 
         /** As {@link #add(String, String, String, Map)}, computed at that instant (null: when the store is committed as built). */
         public void add(String seedId, String seedName, String type, Map<String, List<Neighbour>> byChannel, Instant at) throws IOException {
+            given(byChannel);
+            int song = seed(seedId, seedName, type, at);
+            lists(song, byChannel);
+            viaSpools.keySet().forEach(c -> missing.computeIfAbsent(c, k -> new ArrayList<>()).add(song));
+        }
+
+        /**
+         * A catalog seed (song, artist, video, MLOG): its vias in the hub channels read from the catalog, its lists in
+         * the other channels as given (a channel not given could not answer for it). Returns how many vias it wrote.
+         */
+        public int add(int seed, Map<String, List<Neighbour>> byChannel) throws IOException {
+            given(byChannel);
+            CatalogGraph g = catalog.graph();
+            int node = seed(g.id(seed), g.name(seed), g.type(seed), null);
+            lists(node, byChannel);
+            int written = 0;
+            for (Map.Entry<String, ViaLists.Spool> c : viaSpools.entrySet()) {
+                String channel = c.getKey();
+                ViaLists.Spool spool = c.getValue();
+                if (!catalog.startsFrom(channel, seed)) {
+                    missing.computeIfAbsent(channel, k -> new ArrayList<>()).add(node);
+                    continue;
+                }
+                int shared = catalog.sharesVias(channel, seed);
+                if (shared != seed) {
+                    spool.share(node, node(g.id(shared), g.name(shared), g.type(shared)));
+                    continue;
+                }
+                spool.begin(node);
+                for (Via v : catalog.vias(channel, seed)) {
+                    int hub = node(g.id(v.hub()), g.name(v.hub()), "node");
+                    if (!spool.hasHub(hub)) {
+                        int[] hubSongs = catalog.hubSongs(channel, v.hub());
+                        int[] stored = new int[hubSongs.length];
+                        for (int i = 0; i < hubSongs.length; i++) {
+                            stored[i] = node(g.id(hubSongs[i]), g.name(hubSongs[i]), g.type(hubSongs[i]));
+                        }
+                        spool.hub(hub, stored);
+                    }
+                    int[] prefix = new int[v.prefix().length];
+                    for (int i = 0; i < prefix.length; i++) {
+                        prefix[i] = node(g.id(v.prefix()[i]), g.name(v.prefix()[i]), "node");
+                    }
+                    int detail = v.detail() == null ? -1 : node(v.detail(), null, "detail");
+                    spool.via(hub, v.look(), v.cap(), v.score(), v.support(), v.pathWeight(), detail, prefix);
+                    written++;
+                }
+                spool.end(node);
+            }
+            return written;
+        }
+
+        private void given(Map<String, List<Neighbour>> byChannel) {
             for (String channel : byChannel.keySet()) {
                 if (!spools.containsKey(channel)) {
                     throw new IllegalArgumentException("channel " + channel + " is not one of " + spools.keySet());
                 }
             }
+        }
+
+        /** Registers a seed added once, computed at that instant (null: when the store is committed). */
+        private int seed(String seedId, String seedName, String type, Instant at) {
             int song = node(seedId, seedName, type);
             if (computedAt.containsKey(song)) {
                 throw new IllegalArgumentException(seedId + " added twice");
             }
             computedAt.put(song, at == null ? 0L : at.toEpochMilli());
             songs += "song".equals(type) ? 1 : 0;
+            return song;
+        }
+
+        private void lists(int song, Map<String, List<Neighbour>> byChannel) throws IOException {
             for (Map.Entry<String, Spool> c : spools.entrySet()) {
                 List<Neighbour> list = byChannel.get(c.getKey());
                 if (list == null) {
@@ -439,6 +626,9 @@ public final class NeighbourStore {
             for (Map.Entry<String, Spool> c : spools.entrySet()) {
                 c.getValue().finish(fresh.resolve(c.getKey() + SUFFIX), ids.size());
             }
+            for (Map.Entry<String, ViaLists.Spool> c : viaSpools.entrySet()) {
+                c.getValue().finish(fresh.resolve(c.getKey() + SUFFIX), ids.size(), perSeed);
+            }
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(fresh.resolve(NODES)), 1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeLong(builtAt.toEpochMilli());
@@ -455,9 +645,12 @@ public final class NeighbourStore {
                     Long at = computedAt.get(i);
                     out.writeLong(at == null ? 0 : at == 0 ? Math.max(1, builtAt.toEpochMilli()) : at);
                 }
-                out.writeInt(spools.size());
-                for (String c : spools.keySet()) {
+                out.writeInt(spools.size() + viaSpools.size());
+                List<String> all = new ArrayList<>(spools.keySet());
+                all.addAll(viaSpools.keySet());
+                for (String c : all) {
                     out.writeUTF(c);
+                    out.writeBoolean(viaSpools.containsKey(c));
                     List<Integer> without = missing.getOrDefault(c, List.of());
                     out.writeInt(without.size());
                     for (int song : without) {
@@ -479,7 +672,9 @@ public final class NeighbourStore {
         public void close() throws IOException {
             try {
                 IOException first = null;
-                for (Spool s : spools.values()) {
+                List<java.io.Closeable> open = new ArrayList<>(spools.values());
+                open.addAll(viaSpools.values());
+                for (java.io.Closeable s : open) {
                     try {
                         s.close();
                     } catch (IOException e) {
@@ -500,19 +695,14 @@ public final class NeighbourStore {
     }
 
     /** One channel's columns as they are written: a file per column, joined into the channel file at the end. */
-    private static final class Spool implements AutoCloseable {
-        private static final String[] COLUMNS = {"candidates", "scores", "supports", "details", "starts", "pool"};
-        private final Path[] files = new Path[COLUMNS.length];
-        private final DataOutputStream[] out = new DataOutputStream[COLUMNS.length];
+    private static final class Spool implements java.io.Closeable {
+        private final ColumnFiles columns;
         private int[] ranges = new int[1024];
         private long entries;
         private long pool;
 
         Spool(Path folder, String channel) throws IOException {
-            for (int i = 0; i < COLUMNS.length; i++) {
-                files[i] = folder.resolve(channel + "." + COLUMNS[i] + ".spool");
-                out[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(files[i]), 1 << 16));
-            }
+            columns = new ColumnFiles(folder, channel, "candidates", "scores", "supports", "details", "starts", "pool");
         }
 
         void begin(int song) {
@@ -523,13 +713,13 @@ public final class NeighbourStore {
         }
 
         void entry(int candidate, double score, long support, int detail, int[] middle) throws IOException {
-            out[0].writeInt(candidate);
-            out[1].writeDouble(score);
-            out[2].writeLong(support);
-            out[3].writeInt(detail);
-            out[4].writeInt(Math.toIntExact(pool));
+            columns.column(0).writeInt(candidate);
+            columns.column(1).writeDouble(score);
+            columns.column(2).writeLong(support);
+            columns.column(3).writeInt(detail);
+            columns.column(4).writeInt(Math.toIntExact(pool));
             for (int m : middle) {
-                out[5].writeInt(m);
+                columns.column(5).writeInt(m);
             }
             pool += middle.length;
             entries++;
@@ -540,7 +730,7 @@ public final class NeighbourStore {
         }
 
         void finish(Path file, int nodes) throws IOException {
-            out[4].writeInt(Math.toIntExact(pool)); // where the last entry's path ends
+            columns.column(4).writeInt(Math.toIntExact(pool)); // where the last entry's path ends
             close();
             // each column is mapped as one buffer: none may pass 2 GiB, or the store could be written but never opened
             if (entries * 8 > Integer.MAX_VALUE || pool * 4 > Integer.MAX_VALUE || nodes * 8L > Integer.MAX_VALUE) {
@@ -553,30 +743,13 @@ public final class NeighbourStore {
                 ByteBuffer r = ByteBuffer.allocate(nodes * 8);
                 r.asIntBuffer().put(ranges, 0, Math.min(ranges.length, nodes * 2));
                 ch.write(r);
-                for (Path column : files) {
-                    try (FileChannel in = FileChannel.open(column, StandardOpenOption.READ)) {
-                        for (long at = 0; at < in.size(); ) {
-                            at += in.transferTo(at, in.size() - at, ch);
-                        }
-                    }
-                    Files.delete(column);
-                }
+                columns.appendTo(ch);
             }
         }
 
         @Override
         public void close() throws IOException {
-            IOException first = null;
-            for (DataOutputStream o : out) { // every stream, even when one fails to flush
-                try {
-                    o.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+            columns.close();
         }
     }
 

@@ -84,7 +84,8 @@ public final class NeighbourBuild {
         AtomicLong timeouts = new AtomicLong();
         long neighbours = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try (NeighbourStore.Writer writer = new NeighbourStore.Writer(dir, channels.stream().map(ItemChannel::name).toList())) {
+        long vias = 0;
+        try (NeighbourStore.Writer writer = new NeighbourStore.Writer(dir, channels.stream().map(ItemChannel::name).toList(), computed, perSong)) {
             int batch = 1024;
             for (int from = 0; from < seeds.length; from += batch) {
                 List<Future<Map<String, List<Neighbour>>>> futures = new ArrayList<>();
@@ -95,10 +96,8 @@ public final class NeighbourBuild {
                 for (int i = 0; i < futures.size(); i++) {
                     int seed = seeds[from + i];
                     Map<String, List<Neighbour>> lists = futures.get(i).get();
-                    if (!lists.isEmpty() || catalog.type(seed).equals("song")) {
-                        writer.add(catalog.id(seed), catalog.name(seed), catalog.type(seed), lists);
-                        neighbours += lists.values().stream().mapToLong(List::size).sum();
-                    }
+                    vias += writer.add(seed, lists);
+                    neighbours += lists.values().stream().mapToLong(List::size).sum();
                 }
                 if ((from / batch) % 50 == 49) {
                     LOG.info("Neighbour lists: {} of {} songs, artists and videos", from + batch, seeds.length);
@@ -115,7 +114,8 @@ public final class NeighbourBuild {
             pool.shutdownNow();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("Neighbour store: {} songs, {} neighbours in {} channels, {} ms", songs, neighbours, channels.size(), millis);
+        LOG.info("Neighbour store: {} songs, {} neighbours and {} vias over hubs in {} channels, {} ms", songs, neighbours, vias,
+                channels.size(), millis);
         return new Result(songs, channels.stream().map(ItemChannel::name).toList(), neighbours, timeouts.get(),
                 NeighbourStore.bytes(dir), millis, loadMillis);
     }
@@ -166,6 +166,9 @@ public final class NeighbourBuild {
                                                       int seed, int perSong, AtomicLong timeouts) {
         Map<String, List<Neighbour>> out = new LinkedHashMap<>();
         for (ItemChannel c : channels) {
+            if (CatalogChannels.HUBS.contains(c.name())) {
+                continue; // the writer reads their vias from the catalog
+            }
             if (CatalogChannels.NAMES.contains(c.name())) {
                 if (computed.startsFrom(c.name(), seed)) {
                     out.put(c.name(), computed.neighbours(c.name(), seed, perSong));

@@ -68,6 +68,18 @@ class NeighbourBuildTest {
     }
 
     @Test
+    void aCutOffHubFileIsReportedNotRead() throws IOException {
+        Path dir = home.resolve("neighbours");
+        NeighbourBuild.run(TestGraph.connection(), recall, dir, 2, null, NeighbourBuild.PER_SONG, List.of("kg-tags"));
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("kg-tags.bin"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - 4);
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class, () -> NeighbourStore.open(dir));
+        assertTrue(e.getMessage().contains("kg-tags.bin") && e.getMessage().contains("cut off"), e.getMessage());
+    }
+
+    @Test
     void storedListsAnswerSimilarSongsAsTheGraphDoes() throws IOException {
         List<String> songs = List.of("a-song-1-1", "a-song-2-4", "b-song-1-2", "a-solo");
         Map<String, List<String>> live = new java.util.LinkedHashMap<>();
@@ -86,7 +98,18 @@ class NeighbourBuildTest {
         assertTrue(built.neighbours() > 0 && built.bytes() > 0);
         assertEquals(0, built.timeouts());
 
-        recall.useNeighbours(NeighbourStore.open(dir));
+        // hub channels keep each hub's songs once: a tag's songs are not copied into every tagged song's list
+        long tagsFile = java.nio.file.Files.size(dir.resolve("kg-tags.bin"));
+        long listsFile = java.nio.file.Files.size(dir.resolve("kg-co-listened.bin"));
+        assertTrue(tagsFile > 0 && listsFile > 0);
+        NeighbourStore store = NeighbourStore.open(dir);
+        // a one-artist song reads its artist's vias (kept once), itself left out
+        List<String> artistList = store.neighbours("kg-same-artist", "a-artist-1").orElseThrow().stream().map(n -> n.id()).toList();
+        List<String> songList = store.neighbours("kg-same-artist", "a-song-1-1").orElseThrow().stream().map(n -> n.id()).toList();
+        assertTrue(artistList.contains("a-song-1-1") && !songList.contains("a-song-1-1"), artistList + " / " + songList);
+        assertEquals(artistList.stream().filter(id -> !id.equals("a-song-1-1")).toList(), songList);
+
+        recall.useNeighbours(store);
         for (String song : songs) {
             RecallService.Answer a = recall.similarSongs(song, 20).orElseThrow();
             assertEquals(RecallService.STORED, a.result().status().get("kg-same-album"), song);
