@@ -79,7 +79,8 @@ final class SceneFactory {
     DailyPrecompute dailyAhead(DailyMixScene daily, EventIntake intake, Environment env) {
         Duration every = env.getProperty("melograph.scenes.daily.precompute-every", Duration.class, Duration.ofMinutes(15));
         return new DailyPrecompute(daily, intake.states(), every.plusMinutes(45),
-                env.getProperty("melograph.scenes.daily.precompute-max", Integer.class, 50_000));
+                env.getProperty("melograph.scenes.daily.precompute-max", Integer.class, 50_000),
+                env.getProperty("melograph.scenes.daily.precompute-threads", Integer.class, 1));
     }
 
     @Singleton

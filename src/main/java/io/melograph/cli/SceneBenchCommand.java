@@ -34,6 +34,10 @@ final class SceneBenchCommand implements Callable<Integer> {
     @Option(names = "--listeners", defaultValue = "300", description = "The demo's listeners sim:user:0001.. (default ${DEFAULT-VALUE}).")
     int listeners;
 
+    @Option(names = "--run", defaultValue = "", paramLabel = "NAME",
+            description = "The simulated run whose listeners to ask for (sim:NAME:user:..., as `simulate --run NAME` made them; default: the demo's).")
+    String run;
+
     @Option(names = "--seed", defaultValue = "42") long seed;
 
     @Option(names = "--think-ms", defaultValue = "0",
@@ -44,7 +48,7 @@ final class SceneBenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         service.awaitWarm(Duration.ofMinutes(3));
         int daily = dailyClients == null ? clients / 2 : dailyClients;
-        SceneLoad.Result r = new SceneLoad(service.url, service.token).run(ListenerSimulator.userIds(listeners), clients, daily, seconds, warmup,
+        SceneLoad.Result r = new SceneLoad(service.url, service.token).run(ListenerSimulator.userIds(run, listeners), clients, daily, seconds, warmup,
                 eventsPerSecond, thinkMs, seed);
         System.out.printf("%d clients (%d daily, %d fm), think time %.0f ms, %.0f s measured after %.0f s warm-up, events at %d/s%n",
                 clients, daily, clients - daily, thinkMs, seconds, warmup, eventsPerSecond);

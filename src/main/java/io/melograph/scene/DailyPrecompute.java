@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Computes Daily lists ahead of the listeners' 06:00 turns, so that a listener's first request of the day reads a
  * stored list instead of waiting for recall and ranking. Each pass looks {@code lead} ahead: the list a listener will
- * get then is computed unless it is stored. Passes run one listener at a time, the most recently active first; a
- * listener not reached (new today, or beyond {@code max}) gets their list computed on request.
+ * get then is computed unless it is stored. Passes take the most recently active listeners first, on {@code threads}
+ * threads (one leaves a core to the requests; a fresh catalog of many listeners wants them all); a listener not reached
+ * (new today, or beyond {@code max}) gets their list computed on request.
  */
 public final class DailyPrecompute {
     private static final Logger LOG = LoggerFactory.getLogger(DailyPrecompute.class);
@@ -23,12 +24,17 @@ public final class DailyPrecompute {
     private final ListenerStates listeners;
     private final Duration lead;
     private final int max;
+    private final int threads;
 
     /**
      * @param lead how far ahead to look (at least the time between two passes, so no 06:00 turn slips through)
      * @param max  the most listeners one pass considers
      */
-    public DailyPrecompute(DailyMixScene daily, ListenerStates listeners, Duration lead, int max) {
+    public DailyPrecompute(DailyMixScene daily, ListenerStates listeners, Duration lead, int max, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Daily precompute needs at least one thread, got " + threads);
+        }
+        this.threads = threads;
         this.daily = daily;
         this.listeners = listeners;
         this.lead = lead;
@@ -47,18 +53,40 @@ public final class DailyPrecompute {
         long started = System.nanoTime();
         List<String> ids = listeners.all().stream().map(s -> new Active(s.userId(), lastActive(s)))
                 .sorted(Comparator.comparingLong(Active::last).reversed()).limit(max).map(Active::id).toList();
-        int computed = 0;
-        int failed = 0;
-        for (String id : ids) {
-            try {
-                if (daily.prepare(id, now.plus(lead), now)) {
-                    computed++;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < ids.size() && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
+                try {
+                    if (daily.prepare(ids.get(i), now.plus(lead), now)) {
+                        done.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    lost.incrementAndGet();
+                    LOG.debug("Daily list of {} not computed ahead: {}", ids.get(i), e.toString());
                 }
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.debug("Daily list of {} not computed ahead: {}", id, e.toString());
+            }
+        };
+        List<Thread> helpers = new java.util.ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(worker, "daily-ahead-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        worker.run(); // the pass's own thread is the first worker
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                helpers.forEach(Thread::interrupt);
+                Thread.currentThread().interrupt();
+                break;
             }
         }
+        int computed = done.get();
+        int failed = lost.get();
         if (computed > 0 || failed > 0) {
             LOG.info("Daily lists computed ahead: {} of {} listeners in {} s ({} failed, left to their requests)", computed,
                     ids.size(), Math.round((System.nanoTime() - started) / 1e9), failed);

@@ -75,7 +75,12 @@ public final class ListenerSimulator {
 
     /** The ids of the demo's world of {@code users} listeners, without building it (for load generators). */
     public static List<String> userIds(int users) {
-        return java.util.stream.IntStream.range(0, users).mapToObj(u -> World.userId("sim:", u, users)).toList();
+        return userIds("", users);
+    }
+
+    /** The ids of a named run's listeners ({@code sim:RUN:user:...}; the demo's run has no name). */
+    public static List<String> userIds(String run, int users) {
+        return java.util.stream.IntStream.range(0, users).mapToObj(u -> World.userId(SimConfig.idPrefix(run), u, users)).toList();
     }
 
     public List<SimPlaylist> playlists() {

@@ -50,6 +50,11 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
 
     /** How every synthetic id of this run starts: {@code sim:} for the demo, {@code sim:RUN:} for a named run. */
     public String idPrefix() {
+        return idPrefix(run);
+    }
+
+    /** How every synthetic id of the named run starts (empty: the demo's). */
+    public static String idPrefix(String run) {
         return run.isEmpty() ? "sim:" : "sim:" + run + ":";
     }
 

@@ -197,10 +197,11 @@ class ScenesTest {
 
     @Test
     void dailyListsAreComputedAheadOfTheListenersTurnAndThenOnlyRead() {
-        send("u-ana", Action.PLAY, "s1-1"); // a listener with live state: one the pass looks at
-        DailyPrecompute ahead = new DailyPrecompute(daily, intake.states(), Duration.ofHours(1), 100);
+        send("u-ana", Action.PLAY, "s1-1"); // listeners with live state: the ones the pass looks at, two threads at once
+        send("u-ben", Action.PLAY, "s1-1");
+        DailyPrecompute ahead = new DailyPrecompute(daily, intake.states(), Duration.ofHours(1), 100, 2);
         Instant before = Instant.parse("2026-12-05T05:30:00Z");
-        assertTrue(ahead.sweep(before) >= 1, "Ana's list of 5 December computed before her 06:00");
+        assertTrue(ahead.sweep(before) >= 2, "Ana's and Ben's lists of 5 December computed before their 06:00");
         assertEquals(0, ahead.sweep(before.plusSeconds(60)), "a second pass finds every list stored");
         DailyList list = daily.daily("u-ana", null, 12, Instant.parse("2026-12-05T09:00:00Z")).orElseThrow();
         assertEquals("2026-12-05", list.day());
