@@ -37,6 +37,9 @@ final class ProfileKeeper implements AutoCloseable {
     private final long paceMillis;
     private final Thread thread;
     private volatile boolean closed;
+    /** Until the first time nothing waits: how many were read since the start (to say how long reading ahead took). */
+    private long readAhead;
+    private final long startedNanos = System.nanoTime();
 
     /**
      * @param first who to read first, asked on the keeper's thread (it may wait for the live state to be rebuilt)
@@ -83,6 +86,7 @@ final class ProfileKeeper implements AutoCloseable {
                 }
                 if (!batch.isEmpty()) {
                     readAll.accept(batch);
+                    tellWhenAhead(batch.size());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -90,6 +94,21 @@ final class ProfileKeeper implements AutoCloseable {
                 LOG.debug("Profiles of {} listeners not read aside: {}", batch.size(), e.toString());
                 sleepQuietly();
             }
+        }
+    }
+
+    private void tellWhenAhead(int read) {
+        if (readAhead < 0) {
+            return;
+        }
+        readAhead += read;
+        boolean none;
+        synchronized (waiting) {
+            none = waiting.isEmpty();
+        }
+        if (none) {
+            LOG.info("Profiles read ahead: {} listeners in {} s", readAhead, Math.round((System.nanoTime() - startedNanos) / 1e9));
+            readAhead = -1;
         }
     }
 
