@@ -1,5 +1,7 @@
 package io.melograph.recall;
 
+import io.melograph.util.Best;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,10 +77,11 @@ public final class Fusion {
         }
         Comparator<Fused.Part> strongest = Comparator.comparingDouble(Fused.Part::contribution).reversed()
                 .thenComparing(Comparator.comparingDouble(Fused.Part::scaled).reversed());
-        return fused.values().stream()
+        List<Scored> scored = fused.values().stream()
                 .map(f -> new Scored(new Fused(f.itemId(), f.itemType(), f.name(), f.parts().stream().sorted(strongest).toList())))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()))
-                .limit(limit).map(Scored::fused).toList();
+                .toList();
+        return Best.of(scored, limit, Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.fused().itemId()))
+                .stream().map(Scored::fused).toList();
     }
 
     /** A fused candidate with its score summed once, not once per comparison of the sort. */

@@ -2,6 +2,7 @@ package io.melograph.recall;
 
 import io.melograph.neighbours.Neighbour;
 import io.melograph.neighbours.NeighbourStore;
+import io.melograph.util.Best;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,9 +99,9 @@ final class StoredChannel extends WrappedChannel {
 
     /** The {@code limit} strongest merged candidates, each as its strongest seed's neighbour with the summed score. */
     private static List<Neighbour> best(Map<String, Merged> merged, int limit) {
-        return merged.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, Merged> e) -> -e.getValue().score).thenComparing(Map.Entry::getKey))
-                .limit(limit)
+        return Best.of(merged.entrySet(), limit,
+                        Comparator.comparingDouble((Map.Entry<String, Merged> e) -> -e.getValue().score).thenComparing(Map.Entry::getKey))
+                .stream()
                 .map(e -> {
                     Merged m = e.getValue();
                     Neighbour n = m.via.neighbour(m.viaEntry); // only the winners are told in full
