@@ -68,8 +68,8 @@ public final class NeighbourStore {
     private final NeighbourStore updates;
 
     private NeighbourStore(String[] ids, Map<String, Integer> index, String[] names, String[] types, long[] computedAt,
-                           Map<String, Lists> channels, Map<String, ViaLists> viaChannels, Map<String, Set<Integer>> missing, Instant builtAt, String embeddingsVersion,
-                           int songs, NeighbourStore updates) {
+                           Map<String, Lists> channels, Map<String, ViaLists> viaChannels, Map<String, Set<Integer>> missing,
+                           Instant builtAt, String embeddingsVersion, int songs, NeighbourStore updates) {
         this.index = index;
         this.computedAt = computedAt;
         this.updates = updates;
@@ -181,7 +181,8 @@ public final class NeighbourStore {
     public NeighbourStore withUpdates(NeighbourStore newer) {
         NeighbourStore u = newer != null && newer.builtAt.isAfter(builtAt) ? newer : null;
         // the same arrays and index: laying updates over the store copies nothing
-        return new NeighbourStore(ids, index, names, types, computedAt, channels, viaChannels, missing, builtAt, embeddingsVersion, songs, u);
+        return new NeighbourStore(ids, index, names, types, computedAt, channels, viaChannels, missing, builtAt, embeddingsVersion,
+                songs, u);
     }
 
     /** The updates in use (see {@link #withUpdates}). */
