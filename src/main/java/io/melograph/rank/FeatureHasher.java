@@ -39,6 +39,32 @@ public final class FeatureHasher {
         return hash(field, a, b) & mask;
     }
 
+    /**
+     * The hash state after {@code field=a|}: the crosses of one listener (or scene) with every candidate's artists and
+     * genres continue from it instead of hashing the listener's id again for each.
+     */
+    public Prefix prefix(String field, CharSequence a) {
+        Murmur m = new Murmur();
+        m.add(field);
+        m.add('=');
+        m.add(a);
+        m.add('|');
+        return new Prefix(m.h, m.pending, m.units);
+    }
+
+    /** The bucket of the cross {@code field=a|b} from the prefix of {@code field=a}: the same as {@link #index(String, CharSequence, CharSequence)}. */
+    public int index(Prefix prefix, CharSequence b) {
+        Murmur m = new Murmur();
+        m.h = prefix.h();
+        m.pending = prefix.pending();
+        m.units = prefix.units();
+        m.add(b);
+        return m.finish() & mask;
+    }
+
+    /** A hash state part-way through a feature (see {@link #prefix}). */
+    public record Prefix(int h, int pending, int units) {}
+
     /** MurmurHash3 (x86, 32 bit) of the UTF-16 code units of {@code field '=' a ['|' b]}, two units per block. */
     static int hash(String field, CharSequence a, CharSequence b) {
         Murmur m = new Murmur();

@@ -15,9 +15,26 @@ public final class RankingFeatures {
     static final int MAX_PER_LIST = 4;
 
     private final FeatureHasher hasher;
+    /** The last listener and scene's features and cross prefixes: a list scores hundreds of candidates for one pair. */
+    private volatile Crosses last;
 
     public RankingFeatures(FeatureHasher hasher) {
         this.hasher = hasher;
+    }
+
+    /** What one listener and scene contribute to every candidate's features, hashed once. */
+    private record Crosses(String user, String scene, int bias, int sceneIndex, int userScene, FeatureHasher.Prefix userArtist,
+                           FeatureHasher.Prefix userGenre, FeatureHasher.Prefix sceneGenre, FeatureHasher.Prefix sceneChannel) {}
+
+    private Crosses crosses(String user, String scene) {
+        Crosses c = last;
+        if (c == null || !c.user().equals(user) || !c.scene().equals(scene)) {
+            c = new Crosses(user, scene, hasher.index("bias", ""), hasher.index("scene", scene), hasher.index("u×scene", user, scene),
+                    hasher.prefix("u×artist", user), hasher.prefix("u×genre", user), hasher.prefix("scene×genre", scene),
+                    hasher.prefix("scene×channel", scene));
+            last = c;
+        }
+        return c;
     }
 
     public FeatureHasher hasher() {
@@ -28,12 +45,12 @@ public final class RankingFeatures {
     public int[] of(ExposureFacts e) {
         int[] out = new int[16 + 5 * MAX_PER_LIST + 2 * e.channels().size()];
         int n = 0;
-        String user = e.userId();
         String scene = e.scene() == null ? "-" : e.scene();
-        out[n++] = hasher.index("bias", "");
+        Crosses c = crosses(e.userId(), scene);
+        out[n++] = c.bias();
         out[n++] = hasher.index("song", e.itemId());
-        out[n++] = hasher.index("scene", scene);
-        out[n++] = hasher.index("u×scene", user, scene);
+        out[n++] = c.sceneIndex();
+        out[n++] = c.userScene();
         out[n++] = hasher.index("pop", bucket(e.plays()));
         out[n++] = hasher.index("hour", hour(e.ts()));
         out[n++] = hasher.index("spos", bucket(e.sessionPosition()));
@@ -43,18 +60,18 @@ public final class RankingFeatures {
             List<String> artists = song.artistIds();
             for (int i = 0; i < Math.min(MAX_PER_LIST, artists.size()); i++) {
                 out[n++] = hasher.index("artist", artists.get(i));
-                out[n++] = hasher.index("u×artist", user, artists.get(i));
+                out[n++] = hasher.index(c.userArtist(), artists.get(i));
             }
             List<String> genres = song.genres();
             for (int i = 0; i < Math.min(MAX_PER_LIST, genres.size()); i++) {
                 out[n++] = hasher.index("genre", genres.get(i));
-                out[n++] = hasher.index("u×genre", user, genres.get(i));
-                out[n++] = hasher.index("scene×genre", scene, genres.get(i));
+                out[n++] = hasher.index(c.userGenre(), genres.get(i));
+                out[n++] = hasher.index(c.sceneGenre(), genres.get(i));
             }
         }
         for (String channel : e.channels()) {
             out[n++] = hasher.index("channel", channel);
-            out[n++] = hasher.index("scene×channel", scene, channel);
+            out[n++] = hasher.index(c.sceneChannel(), channel);
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
