@@ -60,8 +60,8 @@ final class NeighboursCommand implements Runnable {
                          new ListenerStates(new ItemCatalog(connection))), Duration.ofSeconds(30), new SimpleMeterRegistry())) {
                 NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.home().resolve("neighbours"), threads,
                         new ModelRegistry(settings.home()).current(EmbeddingVersions.KIND).orElse(null), perSong, channels);
-                System.out.printf(Locale.ROOT, "%,d songs, %,d neighbours in %d channels (%s), %,d queries out of time; %.1f MB in "
-                                + "%s, built in %.1f s (catalog read in %.1f s)%n", r.songs(), r.neighbours(), r.channels().size(),
+                System.out.printf(Locale.ROOT, "%,d songs, %,d neighbours and %,d vias over hubs' songs in %d channels (%s), %,d queries out of time; %.1f MB in "
+                                + "%s, built in %.1f s (catalog read in %.1f s)%n", r.songs(), r.neighbours(), r.vias(), r.channels().size(),
                         String.join(", ", r.channels()), r.timeouts(), r.bytes() / 1e6, settings.home().resolve("neighbours"),
                         r.millis() / 1e3, r.loadMillis() / 1e3);
                 return 0;

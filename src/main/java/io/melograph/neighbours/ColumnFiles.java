@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * A channel file's columns while they are written: one spool file per column beside the store, appended to the
@@ -23,6 +24,17 @@ final class ColumnFiles implements java.io.Closeable {
             files[i] = folder.resolve(channel + "." + columns[i] + ".spool");
             out[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(files[i]), 1 << 16));
         }
+    }
+
+    /** {@code a}, or a copy at least {@code size} long (doubling, new slots {@code fill}): per-node ranges grow as seeds come. */
+    static int[] fit(int[] a, int size, int fill) {
+        if (size <= a.length) {
+            return a;
+        }
+        int old = a.length;
+        int[] grown = Arrays.copyOf(a, Math.max(old * 2, size));
+        Arrays.fill(grown, old, grown.length, fill);
+        return grown;
     }
 
     DataOutputStream column(int i) {

@@ -20,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +55,23 @@ public final class NeighbourStore {
     /** Per node, when its lists were computed (epoch ms); 0 for nodes only named by lists. */
     private final long[] computedAt;
     private final Map<String, Integer> index;
+    /** The nodes as a hub channel's rows name them when they are told ({@link ViaEntries}). */
+    private final NeighbourRows.Nodes nodes = new NeighbourRows.Nodes() {
+        @Override
+        public String id(int node) {
+            return ids[node];
+        }
+
+        @Override
+        public String type(int node) {
+            return types[node];
+        }
+
+        @Override
+        public String name(int node) {
+            return names[node];
+        }
+    };
     private final Map<String, Lists> channels;
     /** The hub channels, each seed's vias over hubs' song lists; their names are in {@link #channels} too (mapped to null). */
     private final Map<String, ViaLists> viaChannels;
@@ -310,14 +326,14 @@ public final class NeighbourStore {
 
         @Override
         public Neighbour neighbour(int i) {
-            NeighbourRows one = rows();
+            NeighbourRows one = new NeighbourRows(nodes);
             add(one, i);
             return one.best(flat.seed, 1).get(0);
         }
 
         /** The rows summed per candidate, best first, as many as the build kept per seed. */
         List<Neighbour> summed() {
-            NeighbourRows rows = rows();
+            NeighbourRows rows = new NeighbourRows(nodes);
             for (int i = 0; i < flat.size; i++) {
                 add(rows, i);
             }
@@ -328,25 +344,6 @@ public final class NeighbourStore {
             int detail = flat.detail(i);
             rows.add(flat.candidate(i), flat.score(i), flat.support(i), flat.pathWeight(i), flat.prefix(i), flat.hub(i),
                     detail < 0 ? null : ids[detail]);
-        }
-
-        private NeighbourRows rows() {
-            return new NeighbourRows(new NeighbourRows.Nodes() {
-                @Override
-                public String id(int node) {
-                    return ids[node];
-                }
-
-                @Override
-                public String type(int node) {
-                    return types[node];
-                }
-
-                @Override
-                public String name(int node) {
-                    return names[node];
-                }
-            });
         }
     }
 
@@ -514,7 +511,7 @@ public final class NeighbourStore {
             given(byChannel);
             int song = seed(seedId, seedName, type, at);
             lists(song, byChannel);
-            viaSpools.keySet().forEach(c -> missing.computeIfAbsent(c, k -> new ArrayList<>()).add(song));
+            viaSpools.keySet().forEach(c -> missing(c, song));
         }
 
         /**
@@ -531,28 +528,28 @@ public final class NeighbourStore {
                 String channel = c.getKey();
                 ViaLists.Spool spool = c.getValue();
                 if (!catalog.startsFrom(channel, seed)) {
-                    missing.computeIfAbsent(channel, k -> new ArrayList<>()).add(node);
+                    missing(channel, node);
                     continue;
                 }
                 int shared = catalog.sharesVias(channel, seed);
                 if (shared != seed) {
-                    spool.share(node, node(g.id(shared), g.name(shared), g.type(shared)));
+                    spool.share(node, node(g, shared, g.type(shared)));
                     continue;
                 }
                 spool.begin(node);
                 for (Via v : catalog.vias(channel, seed)) {
-                    int hub = node(g.id(v.hub()), g.name(v.hub()), "node");
+                    int hub = node(g, v.hub(), "node");
                     if (!spool.hasHub(hub)) {
                         int[] hubSongs = catalog.hubSongs(channel, v.hub());
                         int[] stored = new int[hubSongs.length];
                         for (int i = 0; i < hubSongs.length; i++) {
-                            stored[i] = node(g.id(hubSongs[i]), g.name(hubSongs[i]), g.type(hubSongs[i]));
+                            stored[i] = node(g, hubSongs[i], g.type(hubSongs[i]));
                         }
                         spool.hub(hub, stored);
                     }
                     int[] prefix = new int[v.prefix().length];
                     for (int i = 0; i < prefix.length; i++) {
-                        prefix[i] = node(g.id(v.prefix()[i]), g.name(v.prefix()[i]), "node");
+                        prefix[i] = node(g, v.prefix()[i], "node");
                     }
                     int detail = v.detail() == null ? -1 : node(v.detail(), null, "detail");
                     spool.via(hub, v.look(), v.cap(), v.score(), v.support(), v.pathWeight(), detail, prefix);
@@ -561,6 +558,15 @@ public final class NeighbourStore {
                 spool.end(node);
             }
             return written;
+        }
+
+        /** The store's node for a node of the catalog. */
+        private int node(CatalogGraph g, int catalogNode, String type) {
+            return node(g.id(catalogNode), g.name(catalogNode), type);
+        }
+
+        private void missing(String channel, int seed) {
+            missing.computeIfAbsent(channel, k -> new ArrayList<>()).add(seed);
         }
 
         private void given(Map<String, List<Neighbour>> byChannel) {
@@ -586,7 +592,7 @@ public final class NeighbourStore {
             for (Map.Entry<String, Spool> c : spools.entrySet()) {
                 List<Neighbour> list = byChannel.get(c.getKey());
                 if (list == null) {
-                    missing.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(song);
+                    missing(c.getKey(), song);
                     continue;
                 }
                 Spool spool = c.getValue();
@@ -707,9 +713,7 @@ public final class NeighbourStore {
         }
 
         void begin(int song) {
-            if (2 * song + 1 >= ranges.length) {
-                ranges = Arrays.copyOf(ranges, Math.max(ranges.length * 2, 2 * song + 2));
-            }
+            ranges = ColumnFiles.fit(ranges, 2 * song + 2, 0);
             ranges[2 * song] = Math.toIntExact(entries);
         }
 

@@ -165,7 +165,7 @@ final class ViaLists {
         }
 
         void begin(int seed) {
-            seedRanges = fit(seedRanges, 2 * seed + 2, 0);
+            seedRanges = ColumnFiles.fit(seedRanges, 2 * seed + 2, 0);
             seedRanges[2 * seed] = Math.toIntExact(vias);
         }
 
@@ -193,7 +193,7 @@ final class ViaLists {
 
         /** The seed answers with the vias of {@code other} (added before or after). */
         void share(int seed, int other) {
-            shares = fit(shares, seed + 1, -1);
+            shares = ColumnFiles.fit(shares, seed + 1, -1);
             shares[seed] = other;
         }
 
@@ -202,7 +202,7 @@ final class ViaLists {
         }
 
         void hub(int hub, int[] hubSongs) throws IOException {
-            hubRanges = fit(hubRanges, 2 * hub + 2, 0);
+            hubRanges = ColumnFiles.fit(hubRanges, 2 * hub + 2, 0);
             hubRanges[2 * hub] = Math.toIntExact(songCount);
             for (int s : hubSongs) {
                 columns.column(8).writeInt(s);
@@ -212,20 +212,10 @@ final class ViaLists {
             hubsWritten.set(hub);
         }
 
-        private static int[] fit(int[] a, int size, int fill) {
-            if (size <= a.length) {
-                return a;
-            }
-            int old = a.length;
-            int[] grown = Arrays.copyOf(a, Math.max(old * 2, size));
-            Arrays.fill(grown, old, grown.length, fill);
-            return grown;
-        }
-
         void finish(Path file, int nodes, int perSeed) throws IOException {
             columns.column(6).writeInt(Math.toIntExact(prefixCount)); // where the last via's prefix ends
             close();
-            seedRanges = fit(seedRanges, 2 * nodes, 0);
+            seedRanges = ColumnFiles.fit(seedRanges, 2 * nodes, 0);
             for (int s = 0; s < Math.min(shares.length, nodes); s++) {
                 if (shares[s] >= 0) {
                     seedRanges[2 * s] = seedRanges[2 * shares[s]];
@@ -240,7 +230,7 @@ final class ViaLists {
                 ByteBuffer head = ByteBuffer.allocate(HEADER).putInt(MAGIC).putInt(Math.toIntExact(vias))
                         .putInt(Math.toIntExact(prefixCount)).putInt(Math.toIntExact(songCount)).putInt(perSeed).putInt(0).flip();
                 ch.write(head);
-                for (int[] ranges : new int[][] {seedRanges, fit(hubRanges, 2 * nodes, 0)}) {
+                for (int[] ranges : new int[][] {seedRanges, ColumnFiles.fit(hubRanges, 2 * nodes, 0)}) {
                     ByteBuffer r = ByteBuffer.allocate(nodes * 8);
                     r.asIntBuffer().put(ranges, 0, 2 * nodes);
                     ch.write(r);

@@ -39,8 +39,12 @@ public final class NeighbourBuild {
     public static final int PER_SONG = 100;
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
-    /** What a build did; {@code loadMillis} of it went to reading the catalog into memory. */
-    public record Result(int songs, List<String> channels, long neighbours, long timeouts, long bytes, long millis, long loadMillis) {}
+    /**
+     * What a build did: neighbours stored as lists, and vias over hubs' songs for the hub channels (whose neighbours
+     * are read through them); {@code loadMillis} of it went to reading the catalog into memory.
+     */
+    public record Result(int songs, List<String> channels, long neighbours, long vias, long timeouts, long bytes, long millis,
+                         long loadMillis) {}
 
     private NeighbourBuild() {}
 
@@ -116,7 +120,7 @@ public final class NeighbourBuild {
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Neighbour store: {} songs, {} neighbours and {} vias over hubs in {} channels, {} ms", songs, neighbours, vias,
                 channels.size(), millis);
-        return new Result(songs, channels.stream().map(ItemChannel::name).toList(), neighbours, timeouts.get(),
+        return new Result(songs, channels.stream().map(ItemChannel::name).toList(), neighbours, vias, timeouts.get(),
                 NeighbourStore.bytes(dir), millis, loadMillis);
     }
 

@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Computes Daily lists ahead of the listeners' 06:00 turns, so that a listener's first request of the day reads a
@@ -53,9 +55,9 @@ public final class DailyPrecompute {
         long started = System.nanoTime();
         List<String> ids = listeners.all().stream().map(s -> new Active(s.userId(), lastActive(s)))
                 .sorted(Comparator.comparingLong(Active::last).reversed()).limit(max).map(Active::id).toList();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger lost = new AtomicInteger();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < ids.size() && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
                 try {
@@ -68,7 +70,7 @@ public final class DailyPrecompute {
                 }
             }
         };
-        List<Thread> helpers = new java.util.ArrayList<>();
+        List<Thread> helpers = new ArrayList<>();
         for (int t = 1; t < threads; t++) {
             Thread helper = new Thread(worker, "daily-ahead-" + t);
             helper.setDaemon(true);

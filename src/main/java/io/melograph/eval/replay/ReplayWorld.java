@@ -168,7 +168,8 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
     DailyMixScene dailyFromNeighbours(Consumer<String> log) {
         try {
             NeighbourBuild.Result r = NeighbourBuild.run(scratch.connection(), recall, scratch.home().resolve("neighbours"), 2, null);
-            log.accept(String.format("built the neighbour store: %,d songs, %,d neighbours in %,d ms", r.songs(), r.neighbours(), r.millis()));
+            log.accept(String.format("built the neighbour store: %,d songs, %,d neighbours and %,d vias over hubs' songs in %,d ms", r.songs(),
+                    r.neighbours(), r.vias(), r.millis()));
             recall.useNeighbours(NeighbourStore.open(scratch.home().resolve("neighbours")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
