@@ -1,5 +1,5 @@
 // The $limit nearest neighbours of $vector in the vector index $index (song_embedding or artist_embedding), leaving
-// out $exclude. $k (about twice $limit, plus the exclusions) are asked from the index and re-scored with the exact
+// out $exclude. $k (about twice $limit, at least 100, plus the exclusions) are asked from the index and re-scored with the exact
 // cosine of the stored embeddings: the index ranks by quantised vectors (demo catalog: recall@100 0.90 alone, 0.96
 // re-scored from 200; docs/benchmarks.md). For each, the seed of $seeds ([{id, vector}]) it is closest to, for the
 // reason and the path.

@@ -35,6 +35,11 @@ final class VectorSearch {
     static final int MAX_SEEDS = 50;
     /** Most neighbours fetched from the index (for re-scoring and to make up for exclusions). */
     static final int MAX_K = 1_000;
+    /**
+     * Fewest asked of the index, whatever the limit: k is the search's beam, and a beam of a handful starting in one
+     * tight cluster never leaves it (two scenes sharing nothing: a b-song's 7 nearest came back all a-songs).
+     */
+    static final int MIN_K = 100;
     /** Loaded once: recall runs on the request path. */
     private static final String HISTORY = CypherFile.load("recall/listener-top-songs.cypher").statement();
     private static final String NEIGHBOURS = CypherFile.load("recall/vector-neighbours.cypher").statement();
@@ -135,8 +140,8 @@ final class VectorSearch {
         Map<String, Object> params = new HashMap<>();
         params.put("index", request.index());
         params.put("vector", toList(direction));
-        // twice the limit, re-scored exactly (vector-neighbours.cypher), plus room for what is left out
-        params.put("k", Math.min(MAX_K, 2 * limit + exclude.size()));
+        // twice the limit (at least MIN_K), re-scored exactly (vector-neighbours.cypher), plus room for what is left out
+        params.put("k", Math.min(MAX_K, Math.max(MIN_K, 2 * limit + exclude.size())));
         params.put("limit", limit);
         params.put("exclude", List.copyOf(exclude));
         params.put("seeds", seedParams);
