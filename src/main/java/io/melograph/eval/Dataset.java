@@ -5,9 +5,12 @@ import io.melograph.train.KnowledgeTriples;
 import io.melograph.util.IntList;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Interactions read from files, with string ids mapped to dense indices: users {@code 0..U-1}, items {@code 0..I-1};
@@ -40,17 +43,15 @@ public record Dataset(String name, String checksum, List<String> userIds, List<S
         return false;
     }
 
-    /** The matrix of the given interaction rows (all rows when {@code rows} is null). */
+    /** The matrix of the given interaction rows (all rows when {@code rows} is null), added in time order. */
     public InteractionMatrix matrix(int[] rows) {
         InteractionMatrix.Builder b = new InteractionMatrix.Builder(userIds.size(), itemIds.size());
-        if (rows == null) {
-            for (int r = 0; r < users.length; r++) {
-                b.add(users[r], items[r], weights[r]);
-            }
-        } else {
-            for (int r : rows) {
-                b.add(users[r], items[r], weights[r]);
-            }
+        int[] ordered = rows == null ? IntStream.range(0, users.length).toArray() : rows;
+        ordered = Arrays.stream(ordered).boxed()
+                .sorted(Comparator.<Integer>comparingLong(r -> times[r]).thenComparingInt(r -> r))
+                .mapToInt(Integer::intValue).toArray();
+        for (int r : ordered) {
+            b.add(users[r], items[r], weights[r]);
         }
         return b.build();
     }

@@ -15,6 +15,8 @@ import io.melograph.train.Scorer;
 import io.melograph.train.graph.FriendsScorer;
 import io.melograph.train.graph.GraphEmbeddingScorer;
 import io.melograph.train.graph.SharedTagsScorer;
+import io.melograph.train.interest.InterestModel;
+import io.melograph.train.interest.InterestScorer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,11 @@ public final class Models {
         register("kg-embedding", GraphEmbeddingScorer::new);
         register("kg-fused", () -> new BlendScorer(List.of(knn, tags, social, popularity)));
         register("kg-fused-lr", () -> new LearnedBlendScorer(List.of(knn, tags, social, popularity)));
+        // learned listener interests (io.melograph.train.interest): one vector or MIND's several, with or without the graph
+        register("interest-single-id", () -> new InterestScorer(InterestModel.Kind.SINGLE, false));
+        register("interest-single", () -> new InterestScorer(InterestModel.Kind.SINGLE, true));
+        register("mind-id", () -> new InterestScorer(InterestModel.Kind.MIND, false));
+        register("mind", () -> new InterestScorer(InterestModel.Kind.MIND, true));
         registerRanker("popularity", ItemRateRanker::new);
         // the online ranker (io.melograph.rank) and its offline reference on the same hashed features
         registerRanker("ftrl", FtrlBehaviourRanker::new);

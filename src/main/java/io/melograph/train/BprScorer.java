@@ -96,8 +96,8 @@ public final class BprScorer implements Scorer {
         }
 
         SplittableRandom rng = new SplittableRandom(seed);
-        float[] p0 = gaussian(users * dim, rng);
-        float[] q0 = gaussian(items * dim, rng);
+        float[] p0 = Seeded.gaussian(users * dim, INIT_STD, rng);
+        float[] q0 = Seeded.gaussian(items * dim, INIT_STD, rng);
         int[] order = new int[positives];
         for (int k = 0; k < positives; k++) {
             order[k] = k;
@@ -113,7 +113,7 @@ public final class BprScorer implements Scorer {
             DenseAdam adam = new DenseAdam((float) lr, p, q, b);
 
             for (int epoch = 0; epoch < epochs && positives > 0 && items > 1; epoch++) {
-                shuffle(order, rng);
+                Seeded.shuffle(order, rng);
                 for (int from = 0; from < positives; from += BATCH) {
                     int size = Math.min(BATCH, positives - from);
                     long[] us = new long[size];
@@ -171,22 +171,6 @@ public final class BprScorer implements Scorer {
         return j;
     }
 
-    private static float[] gaussian(int size, SplittableRandom rng) {
-        float[] values = new float[size];
-        for (int k = 0; k < size; k++) {
-            values[k] = (float) (rng.nextGaussian() * INIT_STD);
-        }
-        return values;
-    }
-
-    private static void shuffle(int[] values, SplittableRandom rng) {
-        for (int k = values.length - 1; k > 0; k--) {
-            int r = rng.nextInt(k + 1);
-            int t = values[k];
-            values[k] = values[r];
-            values[r] = t;
-        }
-    }
 
     @Override
     public void scoreItems(int user, float[] out) {

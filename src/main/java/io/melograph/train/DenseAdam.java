@@ -15,7 +15,7 @@ import ai.djl.ndarray.NDManager;
  * or moments lands in that sub-manager (DJL attaches a result to its first operand's manager) and the arrays return
  * to their own manager when it closes; then record gradients, then {@link #update}.
  */
-final class DenseAdam {
+public final class DenseAdam {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
@@ -26,7 +26,7 @@ final class DenseAdam {
     private final NDArray[] variances;
     private int steps;
 
-    DenseAdam(float learningRate, NDArray... parameters) {
+    public DenseAdam(float learningRate, NDArray... parameters) {
         this.learningRate = learningRate;
         this.parameters = parameters.clone();
         this.means = new NDArray[parameters.length];
@@ -38,7 +38,7 @@ final class DenseAdam {
     }
 
     /** Temporarily attaches parameters and moments to a step's sub-manager; they return when it closes. */
-    void attachTo(NDManager step) {
+    public void attachTo(NDManager step) {
         for (int k = 0; k < parameters.length; k++) {
             parameters[k].tempAttach(step);
             means[k].tempAttach(step);
@@ -47,7 +47,7 @@ final class DenseAdam {
     }
 
     /** One Adam step from the recorded gradients, which it then zeroes (PyTorch accumulates them otherwise). */
-    void update() {
+    public void update() {
         steps++;
         float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
         for (int k = 0; k < parameters.length; k++) {

@@ -16,13 +16,13 @@ import ai.djl.ndarray.NDManager;
  * GC timing (different scores per run, sometimes NaN). Inside a gradient recording, create constants explicitly in
  * the step's manager and keep them open until after {@code backward}; never use the {@code Number} overloads there.
  */
-final class Djl {
+public final class Djl {
 
     private Djl() {
     }
 
     /** A new base manager on the CPU; the caller closes it (and opens a sub-manager per step inside it). */
-    static NDManager manager() {
+    public static NDManager manager() {
         setIfAbsent("ai.djl.pytorch.num_threads", "2");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         // DJL reads the environment first (DJL_OFFLINE, OPT_OUT_TRACKING), then these properties

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Implicit feedback as a sparse users × items matrix (compressed rows): for each user the items they interacted with,
  * ascending, and a weight for each (play count, or 1). Users and items are dense indices {@code 0..n-1}; the dataset
- * that built the matrix keeps the string ids.
+ * that built the matrix keeps the string ids. It also keeps each user's items in the order they were added (time order
+ * when built from a dated dataset), repeats included, for the models that learn from sequences.
  */
 public final class InteractionMatrix {
     private final int users;
@@ -15,12 +16,14 @@ public final class InteractionMatrix {
     private final int[][] itemsOf;
     private final float[][] weightsOf;
     private final int[] itemCounts;
+    private final int[][] sequenceOf;
 
-    private InteractionMatrix(int users, int items, int[][] itemsOf, float[][] weightsOf) {
+    private InteractionMatrix(int users, int items, int[][] itemsOf, float[][] weightsOf, int[][] sequenceOf) {
         this.users = users;
         this.items = items;
         this.itemsOf = itemsOf;
         this.weightsOf = weightsOf;
+        this.sequenceOf = sequenceOf;
         this.itemCounts = new int[items];
         for (int[] row : itemsOf) {
             for (int i : row) {
@@ -54,8 +57,10 @@ public final class InteractionMatrix {
         public InteractionMatrix build() {
             int[][] itemsOf = new int[users][];
             float[][] weightsOf = new float[users][];
+            int[][] sequenceOf = new int[users][];
             for (int u = 0; u < users; u++) {
                 List<long[]> row = rows.get(u);
+                sequenceOf[u] = row.stream().mapToInt(e -> (int) e[0]).toArray();
                 row.sort((a, b) -> Long.compare(a[0], b[0]));
                 int[] is = new int[row.size()];
                 float[] ws = new float[row.size()];
@@ -73,7 +78,7 @@ public final class InteractionMatrix {
                 itemsOf[u] = Arrays.copyOf(is, n);
                 weightsOf[u] = Arrays.copyOf(ws, n);
             }
-            return new InteractionMatrix(users, items, itemsOf, weightsOf);
+            return new InteractionMatrix(users, items, itemsOf, weightsOf, sequenceOf);
         }
     }
 
@@ -93,6 +98,11 @@ public final class InteractionMatrix {
     /** Weights aligned with {@link #itemsOf}. Do not modify. */
     public float[] weightsOf(int user) {
         return weightsOf[user];
+    }
+
+    /** The user's items in the order they were added, repeats included. Do not modify. */
+    public int[] sequenceOf(int user) {
+        return sequenceOf[user];
     }
 
     public boolean contains(int user, int item) {

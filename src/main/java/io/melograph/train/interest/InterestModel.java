@@ -1,0 +1,217 @@
+package io.melograph.train.interest;
+
+import java.util.Arrays;
+
+/**
+ * A trained listener-interest model in plain Java arrays, so recall can compute a listener's interests on the request
+ * path without the training engine: song vectors (the song tower's output, graph included), and the listener tower
+ * that turns the latest {@code window} songs heard into one vector (single) or K interest capsules (MIND).
+ *
+ * <p>Single (YouTube-DNN style): the mean of the history's song vectors through a two-layer head
+ * {@code relu(x·W1 + b1)·W2}. MIND (Li et al. 2019): behaviour-to-interest dynamic routing — each song vector mapped by a
+ * shared bilinear matrix S, routing logits started from fixed Gaussian values per (interest, position) so capsules
+ * differ without a random draw at serving time, three iterations of softmax over interests / weighted sum / squash /
+ * agreement update, K = max(1, min(K_max, ⌊log2 n⌋)) interests for n songs in the window — each capsule then through
+ * the same head. A song's score is its best dot product with any interest. {@link InterestTrainer} computes exactly this
+ * in DJL while learning.
+ */
+public final class InterestModel {
+    public static final int ROUTING_ITERATIONS = 3;
+
+    public enum Kind { SINGLE, MIND }
+
+    private final Kind kind;
+    private final int dim;
+    private final int window;
+    private final int maxInterests;
+    private final float[] songs;      // songs × dim
+    private final float[] bilinear;   // dim × dim (MIND)
+    private final float[] routing;    // maxInterests × window (MIND)
+    private final float[] w1;         // dim × dim
+    private final float[] b1;         // dim
+    private final float[] w2;         // dim × dim
+
+    InterestModel(Kind kind, int dim, int window, int maxInterests, float[] songs, float[] bilinear, float[] routing,
+                  float[] w1, float[] b1, float[] w2) {
+        this.kind = kind;
+        this.dim = dim;
+        this.window = window;
+        this.maxInterests = kind == Kind.SINGLE ? 1 : maxInterests;
+        this.songs = songs;
+        this.bilinear = bilinear;
+        this.routing = routing;
+        this.w1 = w1;
+        this.b1 = b1;
+        this.w2 = w2;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public int songs() {
+        return songs.length / dim;
+    }
+
+    /** Interests for a history of K songs heard: K = max(1, min(K_max, ⌊log2 n⌋)); 1 for the single-vector model. */
+    public static int interestsFor(int historyLength, int maxInterests) {
+        int log2 = historyLength < 1 ? 0 : 31 - Integer.numberOfLeadingZeros(historyLength);
+        return Math.max(1, Math.min(maxInterests, log2));
+    }
+
+    /** The song's vector (a copy). */
+    public float[] songVector(int song) {
+        return Arrays.copyOfRange(songs, song * dim, (song + 1) * dim);
+    }
+
+    /**
+     * The listener's interests from the songs heard, oldest first (only the latest {@link #window()} count); no
+     * interest when the history is empty.
+     */
+    public float[][] interests(int[] history) {
+        int n = Math.min(window, history.length);
+        if (n == 0) {
+            return new float[0][];
+        }
+        float[][] e = new float[n][];
+        for (int j = 0; j < n; j++) {
+            e[j] = songVector(history[history.length - n + j]);
+        }
+        if (kind == Kind.SINGLE) {
+            float[] mean = new float[dim];
+            for (float[] v : e) {
+                for (int c = 0; c < dim; c++) {
+                    mean[c] += v[c] / n;
+                }
+            }
+            return new float[][] {head(mean)};
+        }
+        int k = interestsFor(n, maxInterests);
+        float[][] mapped = new float[n][];
+        for (int j = 0; j < n; j++) {
+            mapped[j] = times(e[j], bilinear, dim);
+        }
+        // positions are right-aligned in the window: the latest song is always position window-1
+        float[][] logits = new float[k][n];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < n; j++) {
+                logits[i][j] = routing[i * window + (window - n + j)];
+            }
+        }
+        float[][] capsules = new float[k][];
+        for (int iteration = 0; iteration < ROUTING_ITERATIONS; iteration++) {
+            float[][] z = new float[k][dim];
+            for (int j = 0; j < n; j++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int i = 0; i < k; i++) {
+                    max = Math.max(max, logits[i][j]);
+                }
+                double sum = 0;
+                double[] w = new double[k];
+                for (int i = 0; i < k; i++) {
+                    w[i] = Math.exp(logits[i][j] - max);
+                    sum += w[i];
+                }
+                for (int i = 0; i < k; i++) {
+                    float weight = (float) (w[i] / sum);
+                    for (int c = 0; c < dim; c++) {
+                        z[i][c] += weight * mapped[j][c];
+                    }
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                capsules[i] = squash(z[i]);
+            }
+            if (iteration < ROUTING_ITERATIONS - 1) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < n; j++) {
+                        logits[i][j] += dot(capsules[i], 0, mapped[j], 0, dim);
+                    }
+                }
+            }
+        }
+        float[][] out = new float[k][];
+        for (int i = 0; i < k; i++) {
+            out[i] = head(capsules[i]);
+        }
+        return out;
+    }
+
+    /** Writes each song's score, its best dot product with any of the interests, into {@code out}. */
+    public void score(float[][] interests, float[] out) {
+        int count = songs();
+        Arrays.fill(out, 0, count, interests.length == 0 ? 0f : Float.NEGATIVE_INFINITY);
+        for (float[] interest : interests) {
+            for (int s = 0; s < count; s++) {
+                out[s] = Math.max(out[s], dot(interest, 0, songs, s * dim, dim));
+            }
+        }
+    }
+
+    /** Which of the interests a song is closest to (index), for saying why it was recommended. */
+    public int closestInterest(float[][] interests, int song) {
+        int best = 0;
+        float bestScore = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < interests.length; i++) {
+            float s = dot(interests[i], 0, songs, song * dim, dim);
+            if (s > bestScore) {
+                bestScore = s;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private float[] head(float[] x) {
+        float[] h = times(x, w1, dim);
+        for (int c = 0; c < dim; c++) {
+            h[c] = Math.max(0f, h[c] + b1[c]);
+        }
+        return times(h, w2, dim);
+    }
+
+    /** Row vector times a dim × dim matrix (row-major). */
+    private static float[] times(float[] x, float[] m, int dim) {
+        float[] out = new float[dim];
+        for (int r = 0; r < dim; r++) {
+            float xr = x[r];
+            if (xr == 0f) {
+                continue;
+            }
+            for (int c = 0; c < dim; c++) {
+                out[c] += xr * m[r * dim + c];
+            }
+        }
+        return out;
+    }
+
+    /** MIND's squash: keeps the direction, maps the length to |z|²/(1+|z|²). */
+    static float[] squash(float[] z) {
+        double norm2 = 0;
+        for (float v : z) {
+            norm2 += v * v;
+        }
+        double scale = norm2 / (1 + norm2) / Math.sqrt(norm2 + InterestTrainer.SQUASH_EPSILON);
+        float[] out = new float[z.length];
+        for (int c = 0; c < z.length; c++) {
+            out[c] = (float) (z[c] * scale);
+        }
+        return out;
+    }
+
+    private static float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s = 0;
+        for (int c = 0; c < n; c++) {
+            s += a[ao + c] * b[bo + c];
+        }
+        return s;
+    }
+}

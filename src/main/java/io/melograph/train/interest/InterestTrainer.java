@@ -1,0 +1,342 @@
+package io.melograph.train.interest;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import io.melograph.train.DenseAdam;
+import io.melograph.train.Djl;
+import io.melograph.train.Seeded;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Learns an {@link InterestModel} from listeners' song sequences with DJL on PyTorch: next-song prediction, each
+ * example a target song and the {@code window} songs heard before it, sampled softmax over the target and
+ * {@code negatives} songs drawn uniformly per batch (a negative equal to the target is masked).
+ *
+ * <p>The song tower is knowledge-aware when a {@link SongNeighbourhood} is given: a song's vector is its id embedding
+ * plus an attention-weighted sum of its neighbours' entity embeddings, the attention logit of a neighbour
+ * {@code bias_r + key_r · tanh(e_t)} depending on the relation path r that leads to it (KGAT-style relation-aware
+ * aggregation, without the song itself in the logit so a cold song attends as a known one does). During training a
+ * song's id embedding is dropped with probability {@code idDropout}, so the graph part alone must place a song — what a
+ * cold song has at serving time; a song nobody heard in training never uses its id embedding. MIND training uses label-aware attention over the interests,
+ * {@code softmax(p · <interest_k, target>)}, the sharpened softmax form of the paper's {@code pow(·, p)}.
+ *
+ * <p>Everything starts from seeded Java Gaussians and batches come from the same seeded generator (see {@link Djl} for
+ * why constants inside the recording are arrays made in the step's manager).
+ */
+public final class InterestTrainer {
+    static final double SQUASH_EPSILON = 1e-9;
+    private static final float MASKED = -1e9f;
+
+    /** How to train; {@link #defaults} gives the settings the evaluation uses unless tuned. */
+    public record Settings(InterestModel.Kind kind, boolean graph, int dim, int window, int maxInterests, int epochs,
+                           double learningRate, int batch, int negatives, double idDropout, double labelPower,
+                           int neighbours, int targetsPerUser) {
+        public static Settings defaults(InterestModel.Kind kind, boolean graph) {
+            return new Settings(kind, graph, 32, 50, 4, 10, 0.005, 256, 256, 0.25, 2.0, 16, 200);
+        }
+    }
+
+    /** The model, what the tower learned about relations (attention share per relation path) and the training cost. */
+    public record Trained(InterestModel model, Map<String, Double> relationAttention, long millis, int steps,
+                          double lastLoss) {}
+
+    private final Settings settings;
+
+    public InterestTrainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param sequences per listener, the songs heard oldest first (repeats allowed; consecutive repeats are one step)
+     * @param songs     number of songs (indices {@code 0..songs-1})
+     * @param graph     the songs' neighbourhoods ({@link SongNeighbourhood#none} for the id-only tower)
+     */
+    public Trained train(int[][] sequences, int songs, SongNeighbourhood graph, long seed) {
+        long started = System.nanoTime();
+        Settings s = settings;
+        boolean kg = s.graph() && !graph.empty();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[][] steps = Arrays.stream(sequences).map(InterestTrainer::collapseRepeats).toArray(int[][]::new);
+        // a song nobody heard has an id embedding only negatives ever moved: it goes by its graph alone, as a new one would
+        boolean[] heard = new boolean[songs];
+        Arrays.stream(steps).flatMapToInt(Arrays::stream).forEach(song -> heard[song] = true);
+        int d = s.dim();
+        int relations = Math.max(1, graph.relations().size());
+        try (NDManager base = Djl.manager()) {
+            NDArray ids = parameter(base, Seeded.gaussian(songs * d, 0.1, rng), songs, d);
+            NDArray entities = parameter(base, Seeded.gaussian(graph.entities() * d, 0.1, rng), graph.entities(), d);
+            NDArray keys = parameter(base, Seeded.gaussian(relations * d, 0.1, rng), relations, d);
+            NDArray biases = parameter(base, new float[relations], relations, 1);
+            NDArray w1 = parameter(base, Seeded.gaussian(d * d, 1 / Math.sqrt(d), rng), d, d);
+            NDArray b1 = parameter(base, new float[d], d);
+            NDArray w2 = parameter(base, Seeded.gaussian(d * d, 1 / Math.sqrt(d), rng), d, d);
+            NDArray bilinear = parameter(base, Seeded.gaussian(d * d, 1 / Math.sqrt(d), rng), d, d);
+            float[] routingInit = Seeded.gaussian(s.maxInterests() * s.window(), 1.0, rng);
+            NDArray routing = base.create(routingInit, new Shape(1, s.maxInterests(), s.window()));
+            List<NDArray> trained = new ArrayList<>(List.of(ids, w1, b1, w2));
+            if (kg) {
+                trained.addAll(List.of(entities, keys, biases));
+            }
+            if (s.kind() == InterestModel.Kind.MIND) {
+                trained.add(bilinear);
+            }
+            DenseAdam adam = new DenseAdam((float) s.learningRate(), trained.toArray(NDArray[]::new));
+            Tower tower = new Tower(ids, entities, keys, biases, graph, kg);
+            int stepCount = 0;
+            double loss = Double.NaN;
+            for (int epoch = 0; epoch < s.epochs(); epoch++) {
+                List<long[]> examples = examples(steps, rng);
+                for (int from = 0; from < examples.size(); from += s.batch()) {
+                    List<long[]> batch = examples.subList(from, Math.min(examples.size(), from + s.batch()));
+                    loss = step(base, adam, tower, w1, b1, w2, bilinear, routing, batch, steps, heard, rng);
+                    stepCount++;
+                }
+            }
+            float[] songVectors = new float[songs * d];
+            Map<String, Double> attention = new LinkedHashMap<>();
+            try (NDManager out = base.newSubManager()) {
+                double[] mass = new double[relations];
+                for (int from = 0; from < songs; from += 4096) {
+                    long[] chunk = new long[Math.min(4096, songs - from)];
+                    for (int k = 0; k < chunk.length; k++) {
+                        chunk[k] = from + k;
+                    }
+                    float[] keep = new float[chunk.length];
+                    for (int k = 0; k < chunk.length; k++) {
+                        keep[k] = heard[from + k] || !kg ? 1f : 0f;
+                    }
+                    Tower.Output o = tower.forward(out, chunk, out.create(keep, new Shape(chunk.length, 1)));
+                    System.arraycopy(o.vectors().toFloatArray(), 0, songVectors, from * d, chunk.length * d);
+                    if (o.attention() != null) {
+                        float[] a = o.attention().toFloatArray();
+                        for (int k = 0; k < chunk.length; k++) {
+                            for (int m = 0; m < graph.width(); m++) {
+                                if (m < graph.count(from + k)) {
+                                    mass[graph.relation(from + k, m)] += a[k * graph.width() + m];
+                                }
+                            }
+                        }
+                    }
+                }
+                double total = Arrays.stream(mass).sum();
+                for (int r = 0; r < graph.relations().size() && kg; r++) {
+                    attention.put(graph.relations().get(r), total == 0 ? 0 : mass[r] / total);
+                }
+            }
+            InterestModel model = new InterestModel(s.kind(), d, s.window(), s.maxInterests(), songVectors,
+                    bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray());
+            return new Trained(model, attention, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
+        }
+    }
+
+    /** Examples of one epoch, shuffled: {listener, target position}, at most {@code targetsPerUser} per listener. */
+    private List<long[]> examples(int[][] steps, SplittableRandom rng) {
+        List<long[]> out = new ArrayList<>();
+        for (int u = 0; u < steps.length; u++) {
+            int targets = steps[u].length - 1;
+            if (targets <= 0) {
+                continue;
+            }
+            int[] positions = new int[targets];
+            for (int t = 0; t < targets; t++) {
+                positions[t] = t + 1;
+            }
+            Seeded.shuffle(positions, rng);
+            for (int k = 0; k < Math.min(targets, settings.targetsPerUser()); k++) {
+                out.add(new long[] {u, positions[k]});
+            }
+        }
+        long[][] all = out.toArray(long[][]::new);
+        for (int k = all.length - 1; k > 0; k--) {
+            int r = rng.nextInt(k + 1);
+            long[] t = all[k];
+            all[k] = all[r];
+            all[r] = t;
+        }
+        return Arrays.asList(all);
+    }
+
+    private double step(NDManager base, DenseAdam adam, Tower tower, NDArray w1, NDArray b1, NDArray w2, NDArray bilinear,
+                        NDArray routing, List<long[]> batch, int[][] steps, boolean[] heard, SplittableRandom rng) {
+        int songs = heard.length;
+        Settings s = settings;
+        int b = batch.size();
+        int l = s.window();
+        int kMax = s.kind() == InterestModel.Kind.MIND ? s.maxInterests() : 1;
+        // the songs of this batch once each: histories, targets, negatives
+        Map<Integer, Integer> local = new LinkedHashMap<>();
+        long[] history = new long[b * l];
+        float[] historyMask = new float[b * l];
+        float[] interestMask = new float[b * kMax];
+        long[] target = new long[b];
+        int[] targetSong = new int[b];
+        for (int e = 0; e < b; e++) {
+            int[] seq = steps[(int) batch.get(e)[0]];
+            int t = (int) batch.get(e)[1];
+            int n = Math.min(l, t);
+            for (int j = 0; j < n; j++) {
+                int song = seq[t - n + j];
+                history[e * l + (l - n + j)] = local.computeIfAbsent(song, x -> local.size());
+                historyMask[e * l + (l - n + j)] = 1f;
+            }
+            int k = InterestModel.interestsFor(n, kMax);
+            for (int i = k; i < kMax; i++) {
+                interestMask[e * kMax + i] = MASKED;
+            }
+            targetSong[e] = seq[t];
+            target[e] = local.computeIfAbsent(seq[t], x -> local.size());
+        }
+        long[] negative = new long[s.negatives()];
+        float[] hitMask = new float[b * s.negatives()];
+        for (int k = 0; k < negative.length; k++) {
+            int song = rng.nextInt(songs);
+            negative[k] = local.computeIfAbsent(song, x -> local.size());
+            for (int e = 0; e < b; e++) {
+                if (targetSong[e] == song) {
+                    hitMask[e * negative.length + k] = MASKED;
+                }
+            }
+        }
+        long[] batchSongs = local.keySet().stream().mapToLong(Integer::longValue).toArray();
+        float[] keep = new float[batchSongs.length];
+        for (int k = 0; k < keep.length; k++) {
+            boolean drop = rng.nextDouble() < s.idDropout() || !heard[(int) batchSongs[k]];
+            keep[k] = tower.kg() && drop ? 0f : 1f;
+        }
+        try (NDManager step = base.newSubManager()) {
+            adam.attachTo(step);
+            NDArray historyIdx = step.create(history);
+            NDArray hMask = step.create(historyMask, new Shape(b, l));
+            NDArray kMask = step.create(interestMask, new Shape(b, kMax));
+            NDArray targetIdx = step.create(target);
+            NDArray negativeIdx = step.create(negative);
+            NDArray hits = step.create(hitMask, new Shape(b, s.negatives()));
+            NDArray keepIds = step.create(keep, new Shape(keep.length, 1));
+            NDArray labelPower = step.create((float) s.labelPower());
+            NDArray one = step.create(1f);
+            NDArray epsilon = step.create((float) SQUASH_EPSILON);
+            NDArray lossValue;
+            try (GradientCollector collector = base.getEngine().newGradientCollector()) {
+                NDArray vectors = tower.forward(step, batchSongs, keepIds).vectors();       // [U, d]
+                NDArray h = rows(historyIdx, vectors).reshape(b, l, s.dim());               // [B, L, d]
+                NDArray interests;                                                          // [B, K, d]
+                if (s.kind() == InterestModel.Kind.SINGLE) {
+                    NDArray summed = h.mul(hMask.expandDims(2)).sum(new int[] {1});
+                    NDArray count = hMask.sum(new int[] {1}, true).maximum(one);
+                    interests = head(summed.div(count), w1, b1, w2).expandDims(1);
+                } else {
+                    interests = head(route(h, hMask, kMask, bilinear, routing, one, epsilon), w1, b1, w2);
+                }
+                NDArray targets = rows(targetIdx, vectors);                                 // [B, d]
+                NDArray affinity = interests.mul(targets.expandDims(1)).sum(new int[] {2}); // [B, K]
+                NDArray attention = affinity.mul(labelPower).add(kMask).softmax(1);
+                NDArray user = interests.mul(attention.expandDims(2)).sum(new int[] {1});   // [B, d]
+                NDArray positive = user.mul(targets).sum(new int[] {1}, true);             // [B, 1]
+                NDArray negatives = user.matMul(rows(negativeIdx, vectors).transpose()).add(hits); // [B, S]
+                NDArray logits = positive.concat(negatives, 1);
+                NDArray loss = logits.logSoftmax(1).get(":, 0").mean().neg();
+                collector.backward(loss);
+                lossValue = loss;
+            }
+            adam.update();
+            return lossValue.getFloat();
+        }
+    }
+
+    /** MIND's behaviour-to-interest routing over [B, L, d] histories; the agreement updates carry no gradient. */
+    private static NDArray route(NDArray h, NDArray hMask, NDArray kMask, NDArray bilinear, NDArray routing,
+                                 NDArray one, NDArray epsilon) {
+        NDArray mapped = h.matMul(bilinear);                                   // [B, L, d]
+        // [B, K, L]; the zeros come first so the sum lands in the step's manager, not the fixed start's
+        NDArray logits = h.zerosLike().sum(new int[] {2}).expandDims(1).add(routing);
+        NDArray capsules = null;
+        for (int iteration = 0; iteration < InterestModel.ROUTING_ITERATIONS; iteration++) {
+            NDArray weights = logits.add(kMask.expandDims(2)).softmax(1).mul(hMask.expandDims(1));
+            capsules = squash(weights.batchMatMul(mapped), one, epsilon);     // [B, K, d]
+            if (iteration < InterestModel.ROUTING_ITERATIONS - 1) {
+                logits = logits.add(capsules.batchMatMul(mapped.transpose(0, 2, 1)).stopGradient());
+            }
+        }
+        return capsules;
+    }
+
+    private static NDArray squash(NDArray z, NDArray one, NDArray epsilon) {
+        NDArray norm2 = z.square().sum(new int[] {2}, true);
+        return z.mul(norm2.div(norm2.add(one)).div(norm2.add(epsilon).sqrt()));
+    }
+
+    private static NDArray head(NDArray x, NDArray w1, NDArray b1, NDArray w2) {
+        return Activation.relu(x.matMul(w1).add(b1)).matMul(w2);
+    }
+
+    /** The song tower: id embedding (dropped where {@code keep} is 0) plus relation-aware attention over neighbours. */
+    private record Tower(NDArray ids, NDArray entities, NDArray keys, NDArray biases, SongNeighbourhood graph, boolean kg) {
+        record Output(NDArray vectors, NDArray attention) {}
+
+        Output forward(NDManager m, long[] songs, NDArray keep) {
+            NDArray idVectors = rows(m.create(songs), ids);
+            if (keep != null) {
+                idVectors = idVectors.mul(keep);
+            }
+            if (!kg) {
+                return new Output(idVectors, null);
+            }
+            int width = graph.width();
+            long[] entity = new long[songs.length * width];
+            long[] relation = new long[songs.length * width];
+            float[] valid = new float[songs.length * width];
+            float[] masked = new float[songs.length * width];
+            for (int k = 0; k < songs.length; k++) {
+                int song = (int) songs[k];
+                for (int j = 0; j < width; j++) {
+                    boolean has = j < graph.count(song);
+                    entity[k * width + j] = has ? graph.entity(song, j) : 0;
+                    relation[k * width + j] = has ? graph.relation(song, j) : 0;
+                    valid[k * width + j] = has ? 1f : 0f;
+                    masked[k * width + j] = has ? 0f : MASKED;
+                }
+            }
+            NDArray e = rows(m.create(entity), entities).reshape(songs.length, width, -1);     // [N, M, d]
+            NDArray r = m.create(relation);
+            NDArray key = rows(r, keys).reshape(songs.length, width, -1);
+            NDArray bias = rows(r, biases).reshape(songs.length, width);
+            NDArray logits = key.mul(e.tanh()).sum(new int[] {2}).add(bias).add(m.create(masked, new Shape(songs.length, width)));
+            NDArray attention = logits.softmax(1).mul(m.create(valid, new Shape(songs.length, width)));
+            NDArray context = e.mul(attention.expandDims(2)).sum(new int[] {1});
+            return new Output(idVectors.add(context), attention);
+        }
+    }
+
+    private static NDArray rows(NDArray index, NDArray table) {
+        return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    private static NDArray parameter(NDManager m, float[] values, long... shape) {
+        NDArray p = m.create(values, new Shape(shape));
+        p.setRequiresGradient(true);
+        return p;
+    }
+
+    /** The sequence without immediate repeats (several tags or plays of one song in a row are one step of taste). */
+    static int[] collapseRepeats(int[] sequence) {
+        int[] out = new int[sequence.length];
+        int n = 0;
+        for (int song : sequence) {
+            if (n == 0 || out[n - 1] != song) {
+                out[n++] = song;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+}
