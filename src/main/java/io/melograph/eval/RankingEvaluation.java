@@ -20,11 +20,15 @@ import java.util.Set;
 
 /**
  * Full ranking: for every user with targets, score all items, rank them (optionally without the user's training
- * items), and measure HitRate, Recall and NDCG at 10 and 50, a HitRate@k curve, catalogue coverage and long-tail share.
+ * items), and measure HitRate, Recall and NDCG at 10 and 50, a HitRate@k curve, catalogue coverage and long-tail share,
+ * and HitRate@50 on cold targets alone (items with fewer than {@link #COLD_USERS} training users; users with such a
+ * target only).
  */
 final class RankingEvaluation {
     static final int MAX_K = 50;
     static final int[] CUTOFFS = {10, 50};
+    /** A target item with fewer training users than this is cold: what a graph-aware model should still find. */
+    static final int COLD_USERS = 5;
 
     /**
      * Per-user values (users with targets only), top-50 lists, the mean HitRate@k for k = 1..50 and the wall time of
@@ -53,6 +57,8 @@ final class RankingEvaluation {
                 out.put("longtail@" + k, LongTailShare.of(lists, k, longTail));
             }
             // a channel's offline latency: scoring one user against the whole catalogue
+            out.put("cold hitrate@50", mean("cold hitrate@50"));
+            out.put("cold users", (double) perUser.get("cold hitrate@50").length);
             out.put("ms/user", Latency.meanMillis(scoringNanos));
             out.put("p99 ms/user", Latency.percentileMillis(scoringNanos, 0.99));
             out.put("users", (double) lists.size());
@@ -76,6 +82,8 @@ final class RankingEvaluation {
         List<int[]> lists = new ArrayList<>();
         double[] hits = new double[MAX_K];
         long[] scoringNanos = new long[targets.length];
+        int[] trainUsers = train.itemCounts();
+        values.put("cold hitrate@50", new ArrayList<>());
         for (int u = 0; u < targets.length; u++) {
             if (targets[u] == null || targets[u].length == 0) {
                 continue;
@@ -86,8 +94,15 @@ final class RankingEvaluation {
             int user = u;
             int[] ranked = TopK.of(scores, MAX_K, i -> excludeTrain && train.contains(user, i));
             Set<Integer> relevant = new HashSet<>();
+            Set<Integer> cold = new HashSet<>();
             for (int i : targets[u]) {
                 relevant.add(i);
+                if (trainUsers[i] < COLD_USERS) {
+                    cold.add(i);
+                }
+            }
+            if (!cold.isEmpty()) {
+                values.get("cold hitrate@50").add(HitRate.at(ranked, cold, MAX_K));
             }
             for (int k : CUTOFFS) {
                 values.computeIfAbsent("hitrate@" + k, x -> new ArrayList<>()).add(HitRate.at(ranked, relevant, k));

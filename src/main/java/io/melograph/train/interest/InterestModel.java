@@ -36,7 +36,7 @@ public final class InterestModel {
         this.kind = kind;
         this.dim = dim;
         this.window = window;
-        this.maxInterests = kind == Kind.SINGLE ? 1 : maxInterests;
+        this.maxInterests = maxInterests;
         this.songs = songs;
         this.bilinear = bilinear;
         this.routing = routing;
@@ -59,6 +59,36 @@ public final class InterestModel {
 
     public int songs() {
         return songs.length / dim;
+    }
+
+    /** K_max, the most interests MIND computes (kept but unused by the single-vector model). */
+    public int maxInterests() {
+        return maxInterests;
+    }
+
+    /** How many arrays {@link #arrays()} gives and {@link #of} takes. */
+    static final int ARRAYS = 6;
+
+    /** The learned arrays in a fixed order (songs, bilinear, routing, W1, b1, W2), for {@link InterestModelFile}. */
+    float[][] arrays() {
+        return new float[][] {songs, bilinear, routing, w1, b1, w2};
+    }
+
+    /** The model from {@link #arrays()}; throws when their sizes do not fit the dimensions. */
+    static InterestModel of(Kind kind, int dim, int window, int maxInterests, float[][] arrays) {
+        if (dim < 1 || window < 1 || maxInterests < 1) {
+            throw new IllegalArgumentException("dimensions, window and interests must be positive: " + dim + ", " + window
+                    + ", " + maxInterests);
+        }
+        int[] expected = {-1, dim * dim, maxInterests * window, dim * dim, dim, dim * dim};
+        for (int a = 0; a < ARRAYS; a++) {
+            boolean fits = a == 0 ? arrays[a].length % dim == 0 : arrays[a].length == expected[a];
+            if (!fits) {
+                throw new IllegalArgumentException("array " + a + " has " + arrays[a].length + " values, which does not fit "
+                        + dim + " dimensions, window " + window + ", " + maxInterests + " interests");
+            }
+        }
+        return new InterestModel(kind, dim, window, maxInterests, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5]);
     }
 
     /** Interests for a history of K songs heard: K = max(1, min(K_max, ⌊log2 n⌋)); 1 for the single-vector model. */

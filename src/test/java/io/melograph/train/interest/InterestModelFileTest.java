@@ -1,0 +1,83 @@
+package io.melograph.train.interest;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A stored model answers exactly as the trained one; a damaged file fails with its name, never as an empty model. */
+class InterestModelFileTest {
+    static InterestModel mind;
+    static InterestModel single;
+    static final List<String> IDS = IntStream.range(0, 30).mapToObj(i -> "song-" + i).toList();
+
+    @BeforeAll
+    static void train() {
+        int[][] sequences = new int[40][];
+        for (int u = 0; u < sequences.length; u++) {
+            int base = (u % 3) * 10;
+            int shift = u;
+            sequences[u] = IntStream.range(0, 25).map(t -> base + (t * 7 + shift) % 10).toArray();
+        }
+        for (InterestModel.Kind kind : InterestModel.Kind.values()) {
+            InterestModel m = new InterestTrainer(new InterestTrainer.Settings(kind, false, 8, 10, 3, 2, 0.01, 64, 16,
+                    0.25, 2.0, 4, 20)).train(sequences, 30, SongNeighbourhood.none(30), 1).model();
+            if (kind == InterestModel.Kind.MIND) {
+                mind = m;
+            } else {
+                single = m;
+            }
+        }
+    }
+
+    @Test
+    void aStoredModelAnswersAsTheTrainedOne(@TempDir Path dir) throws IOException {
+        int[] history = {1, 2, 3, 14, 15, 16, 4, 17};
+        for (InterestModel model : List.of(mind, single)) {
+            Path file = dir.resolve(model.kind() + "-" + InterestModelFile.NAME);
+            InterestModelFile.write(file, model, IDS);
+            InterestModelFile.Stored stored = InterestModelFile.read(file);
+            assertEquals(IDS, stored.songIds());
+            assertEquals(model.kind(), stored.model().kind());
+            float[][] before = model.interests(history);
+            float[][] after = stored.model().interests(history);
+            assertEquals(before.length, after.length);
+            for (int i = 0; i < before.length; i++) {
+                assertArrayEquals(before[i], after[i]);
+            }
+            float[] a = new float[30];
+            float[] b = new float[30];
+            model.score(before, a);
+            stored.model().score(after, b);
+            assertArrayEquals(a, b);
+        }
+        assertEquals(3, mind.interests(history).length, "8 songs: log2 8 = 3 interests");
+    }
+
+    @Test
+    void aDamagedFileFailsWithItsName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(InterestModelFile.NAME);
+        IOException missing = assertThrows(IOException.class, () -> InterestModelFile.read(file));
+        assertTrue(missing.getMessage().contains(file.toString()), missing.getMessage());
+        InterestModelFile.write(file, mind, IDS);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, whole.length - 5));
+        IOException cut = assertThrows(IOException.class, () -> InterestModelFile.read(file));
+        assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
+        Files.write(file, "not a model".getBytes());
+        IOException other = assertThrows(IOException.class, () -> InterestModelFile.read(file));
+        assertTrue(other.getMessage().contains("not an interest model file"), other.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> InterestModelFile.write(file, mind, IDS.subList(0, 3)));
+    }
+}
