@@ -5,6 +5,7 @@ import io.melograph.train.InteractionMatrix;
 import io.melograph.train.KnowledgeTriples;
 import io.melograph.train.Scorer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +25,18 @@ public final class InterestScorer implements Scorer {
         this.kind = kind;
         this.graph = graph;
         this.settings = InterestTrainer.Settings.defaults(kind, graph);
+    }
+
+    /** Longer training and a faster rate against the defaults, chosen on the validation split only. */
+    @Override
+    public List<Map<String, Object>> grid() {
+        List<Map<String, Object>> grid = new ArrayList<>();
+        for (int epochs : new int[] {10, 30}) {
+            for (double lr : new double[] {0.005, 0.02}) {
+                grid.add(Map.of("epochs", epochs, "lr", lr));
+            }
+        }
+        return grid;
     }
 
     /** Keys {@code dim}, {@code epochs}, {@code lr}; missing keys take the defaults. */
