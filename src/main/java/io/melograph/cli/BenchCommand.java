@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
         subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Soak.class, BenchCommand.Replay.class,
-                BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, SceneBenchCommand.class})
+                BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, BenchCommand.Ann.class,
+                SceneBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -74,6 +75,53 @@ final class BenchCommand implements Runnable {
                 System.out.println(io.melograph.bench.VectorBench.run(connection, queries, k, fetch, dbScans, seed).format());
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "ann", mixinStandardHelpOptions = true,
+            description = {"The in-process ANN indexes (JVector, hnswlib) against an exact scan on seeded clustered",
+                    "vectors: build time, heap, file size, save/load, recall@k, query p50/p99 and online-add time, as a",
+                    "markdown table. Needs no graph."})
+    static final class Ann implements Callable<Integer> {
+        @Option(names = "--songs", defaultValue = "100000", description = "Songs in the index (default ${DEFAULT-VALUE}).")
+        int songs;
+
+        @Option(names = "--dim", defaultValue = "32", description = "Dimensions (default ${DEFAULT-VALUE}).")
+        int dim;
+
+        @Option(names = "--queries", defaultValue = "1000", description = "Query vectors (default ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--k", defaultValue = "100", description = "Neighbours per query (default ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--clusters", defaultValue = "2000", description = "Gaussian mixture components (default ${DEFAULT-VALUE}).")
+        int clusters;
+
+        @Option(names = "--adds", defaultValue = "1000", description = "Songs added online after the build (default ${DEFAULT-VALUE}).")
+        int adds;
+
+        @Option(names = "--search-width", defaultValue = "200",
+                description = "Candidates kept while searching: hnswlib's ef, JVector's beam (default ${DEFAULT-VALUE}).")
+        int searchWidth;
+
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Option(names = "--dir", description = "Where the index files go (default: a temporary folder, deleted after).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path scratch = dir != null ? dir : java.nio.file.Files.createTempDirectory("melograph-ann");
+            try {
+                System.out.println(io.melograph.bench.AnnBench.run(new io.melograph.bench.AnnBench.Options(songs, dim,
+                        queries, k, clusters, adds, searchWidth, seed), scratch).markdown());
+            } finally {
+                if (dir == null) {
+                    io.melograph.util.Folders.delete(scratch);
+                }
+            }
+            return 0;
         }
     }
 
