@@ -24,8 +24,12 @@ public final class SongVectors {
     }
 
     /** Stores a normalised copy of {@code vector}; true when the song is new. */
-    public synchronized boolean put(int song, String id, float[] vector) {
-        float[] unit = normalised(vector, dimensions);
+    public boolean put(int song, String id, float[] vector) {
+        return store(song, id, normalised(vector, dimensions));
+    }
+
+    /** Keeps {@code unit} as it is: read back from a file, normalising again would move its last bits. */
+    private synchronized boolean store(int song, String id, float[] unit) {
         if (song < 0) {
             throw new IllegalArgumentException("song index must not be negative: " + song);
         }
@@ -110,7 +114,7 @@ public final class SongVectors {
             for (int d = 0; d < vector.length; d++) {
                 vector[d] = in.readFloat();
             }
-            songs.put(song, id, vector);
+            songs.store(song, id, vector);
         }
         return songs;
     }
