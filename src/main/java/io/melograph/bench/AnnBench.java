@@ -99,7 +99,7 @@ public final class AnnBench {
     private static Row measure(String name, Builder builder, Loader loader, SongVectors template, List<float[]> queries,
                                List<Set<Integer>> truth, List<float[]> added, Options o, Path scratch) throws Exception {
         long t = System.nanoTime();
-        SongIndex index = builder.build(copy(template)); // a copy: online adds must not reach the next index
+        SongIndex index = builder.build(template.copy()); // a copy: online adds must not reach the next index
         double build = seconds(t);
 
         Path dir = Files.createDirectories(scratch.resolve(name.split(" ")[0].toLowerCase()));
@@ -141,16 +141,6 @@ public final class AnnBench {
         }
         return new Row(name, build, heap, fileBytes, save, load, recall / queries.size(), VectorBench.Latency.of(nanos),
                 VectorBench.Latency.of(addNanos));
-    }
-
-    private static SongVectors copy(SongVectors songs) {
-        SongVectors copy = new SongVectors(songs.dimensions());
-        for (int song = 0; song < songs.upperBound(); song++) {
-            if (songs.contains(song)) {
-                copy.put(song, songs.id(song), songs.vector(song));
-            }
-        }
-        return copy;
     }
 
     private static Set<Integer> ids(List<SongHit> hits) {

@@ -43,11 +43,9 @@ public final class ExactSongIndex implements SongIndex {
                 top.offer(song, VectorMath.dot(q, v));
             }
         }
-        int[] best = top.items();
-        float[] scores = top.scores();
-        List<SongHit> hits = new ArrayList<>(best.length);
-        for (int i = 0; i < best.length; i++) {
-            hits.add(new SongHit(best[i], songs.id(best[i]), scores[i]));
+        List<SongHit> hits = new ArrayList<>(k);
+        for (int song : top.items()) {
+            hits.add(songs.hit(song, q));
         }
         return hits;
     }

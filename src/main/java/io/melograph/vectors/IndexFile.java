@@ -66,8 +66,8 @@ final class IndexFile {
                 String found = in.readUTF();
                 int format = in.readInt();
                 if (!found.equals(kind) || format != FORMAT) {
-                    throw new IndexFileException(file + " holds a " + found + " index of format " + format + ", not a "
-                            + kind + " index of format " + FORMAT);
+                    throw new IndexFileException(file + " holds a '" + found + "' index of format " + format
+                            + ", not a '" + kind + "' index of format " + FORMAT);
                 }
                 return parser.read(in);
             }

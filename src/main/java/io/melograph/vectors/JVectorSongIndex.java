@@ -11,7 +11,6 @@ import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
-import io.melograph.train.VectorMath;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -92,7 +91,7 @@ public final class JVectorSongIndex implements SongIndex {
             if (hits.size() == k) {
                 break;
             }
-            hits.add(new SongHit(node.node, songs.id(node.node), VectorMath.dot(q, songs.vector(node.node))));
+            hits.add(songs.hit(node.node, q)); // the true cosine, not JVector's (1 + dot) / 2
         }
         return hits;
     }

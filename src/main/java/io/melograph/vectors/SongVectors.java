@@ -1,5 +1,7 @@
 package io.melograph.vectors;
 
+import io.melograph.train.VectorMath;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -54,6 +56,22 @@ public final class SongVectors {
 
     public String id(int song) {
         return ids[song];
+    }
+
+    /** The song as an answer to {@code unitQuery} (normalised): its cosine recomputed from the stored vector. */
+    public SongHit hit(int song, float[] unitQuery) {
+        return new SongHit(song, id(song), VectorMath.dot(unitQuery, vector(song)));
+    }
+
+    /** A separate store with the same songs (the vectors, never changed in place, are shared). */
+    public synchronized SongVectors copy() {
+        SongVectors copy = new SongVectors(dimensions);
+        for (int song = 0; song < upperBound; song++) {
+            if (vectors[song] != null) {
+                copy.store(song, ids[song], vectors[song]);
+            }
+        }
+        return copy;
     }
 
     public boolean contains(int song) {

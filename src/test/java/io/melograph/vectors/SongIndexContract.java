@@ -43,7 +43,7 @@ abstract class SongIndexContract {
     void vectors() {
         mixture = new ClusteredVectors(DIMENSIONS, 60, 0.5, 7);
         songs = mixture.songs(SONGS);
-        exact = new ExactSongIndex(copy(songs));
+        exact = new ExactSongIndex(songs.copy());
         queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
             queries.add(mixture.next());
@@ -153,16 +153,6 @@ abstract class SongIndexContract {
             assertEquals(1, all.size(), "files in the index folder: " + all);
             return all.get(0);
         }
-    }
-
-    static SongVectors copy(SongVectors songs) {
-        SongVectors copy = new SongVectors(songs.dimensions());
-        for (int song = 0; song < songs.upperBound(); song++) {
-            if (songs.contains(song)) {
-                copy.put(song, songs.id(song), songs.vector(song));
-            }
-        }
-        return copy;
     }
 
     static Set<Integer> songs(List<SongHit> hits) {
