@@ -25,4 +25,14 @@ public final class Seeded {
             values[r] = t;
         }
     }
+
+    /** Fisher–Yates, in place (the same draws as for an int array of that length). */
+    public static <T> void shuffle(T[] values, SplittableRandom rng) {
+        for (int k = values.length - 1; k > 0; k--) {
+            int r = rng.nextInt(k + 1);
+            T t = values[k];
+            values[k] = values[r];
+            values[r] = t;
+        }
+    }
 }

@@ -56,9 +56,14 @@ public final class VectorMath {
     }
 
     public static float dot(float[] a, float[] b) {
+        return dot(a, 0, b, 0, a.length);
+    }
+
+    /** The dot product of {@code n} values of {@code a} from {@code ao} and of {@code b} from {@code bo} (rows of a flat matrix). */
+    public static float dot(float[] a, int ao, float[] b, int bo, int n) {
         float s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+        for (int i = 0; i < n; i++) {
+            s += a[ao + i] * b[bo + i];
         }
         return s;
     }

@@ -1,5 +1,7 @@
 package io.melograph.train.interest;
 
+import io.melograph.train.VectorMath;
+
 import java.util.Arrays;
 
 /**
@@ -163,7 +165,7 @@ public final class InterestModel {
             if (iteration < ROUTING_ITERATIONS - 1) {
                 for (int i = 0; i < k; i++) {
                     for (int j = 0; j < n; j++) {
-                        logits[i][j] += dot(capsules[i], 0, mapped[j], 0, dim);
+                        logits[i][j] += VectorMath.dot(capsules[i], 0, mapped[j], 0, dim);
                     }
                 }
             }
@@ -181,7 +183,7 @@ public final class InterestModel {
         Arrays.fill(out, 0, count, interests.length == 0 ? 0f : Float.NEGATIVE_INFINITY);
         for (float[] interest : interests) {
             for (int s = 0; s < count; s++) {
-                out[s] = Math.max(out[s], dot(interest, 0, songs, s * dim, dim));
+                out[s] = Math.max(out[s], VectorMath.dot(interest, 0, songs, s * dim, dim));
             }
         }
     }
@@ -191,7 +193,7 @@ public final class InterestModel {
         int best = 0;
         float bestScore = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < interests.length; i++) {
-            float s = dot(interests[i], 0, songs, song * dim, dim);
+            float s = VectorMath.dot(interests[i], 0, songs, song * dim, dim);
             if (s > bestScore) {
                 bestScore = s;
                 best = i;
@@ -235,13 +237,5 @@ public final class InterestModel {
             out[c] = (float) (z[c] * scale);
         }
         return out;
-    }
-
-    private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-        float s = 0;
-        for (int c = 0; c < n; c++) {
-            s += a[ao + c] * b[bo + c];
-        }
-        return s;
     }
 }

@@ -158,12 +158,7 @@ public final class InterestTrainer {
             }
         }
         long[][] all = out.toArray(long[][]::new);
-        for (int k = all.length - 1; k > 0; k--) {
-            int r = rng.nextInt(k + 1);
-            long[] t = all[k];
-            all[k] = all[r];
-            all[r] = t;
-        }
+        Seeded.shuffle(all, rng);
         return Arrays.asList(all);
     }
 
