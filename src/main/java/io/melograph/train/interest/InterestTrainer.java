@@ -45,6 +45,11 @@ public final class InterestTrainer {
         public static Settings defaults(InterestModel.Kind kind, boolean graph) {
             return new Settings(kind, graph, 32, 50, 4, 10, 0.005, 256, 256, 0.25, 2.0, 16, 200);
         }
+
+        public Settings withEpochs(int n) {
+            return new Settings(kind, graph, dim, window, maxInterests, n, learningRate, batch, negatives, idDropout, labelPower,
+                    neighbours, targetsPerUser);
+        }
     }
 
     /** The model, what the tower learned about relations (attention share per relation path) and the training cost. */

@@ -1,0 +1,96 @@
+package io.melograph.cli;
+
+import io.melograph.graph.GraphConnection;
+import io.melograph.graph.GraphSettings;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.train.interest.CatalogFacts;
+import io.melograph.train.interest.InterestModel;
+import io.melograph.train.interest.InterestTrainer;
+import io.melograph.train.interest.InterestVersions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code melograph train interests}: a new version of the listener-interest model, promoted only when better. */
+@Command(name = "interests", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the listener-interest model (MIND multi-interest or a single vector, with the knowledge-aware",
+                "song tower over the catalog's song facts) on the songs listeners finished, liked, saved or shared in the",
+                "home's event journal up to the start of a held-out window, and stores it as a new version in",
+                "MELOGRAPH_HOME/models/interests/<version>/. It and the current version rank every song for each listener's",
+                "next new song of the held-out window; it is promoted only when its HitRate@50 is higher. A running service",
+                "swaps a promoted version in within seconds (the interest-1..K channels); the journal is only read."})
+final class TrainInterestsCommand implements Callable<Integer> {
+    @Mixin
+    GraphOptions graph = new GraphOptions();
+
+    @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "N",
+            description = "Held-out window: the journal's last N days (default ${DEFAULT-VALUE}).")
+    int holdoutDays;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Learn only events from this instant on (default: the journal's start).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "End of the training window and start of the held-out one (instead of --holdout-days).")
+    String to;
+
+    @Option(names = "--kind", defaultValue = "mind", paramLabel = "KIND",
+            description = "mind (several interests per listener) or single (one vector) (default ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--no-graph", description = "An id-only song tower (no catalog facts): the baseline the graph has to beat.")
+    boolean noGraph;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training examples (default 10).")
+    Integer epochs;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Instant start;
+        Instant end;
+        try {
+            start = from == null ? null : Instant.parse(from);
+            end = to == null ? null : Instant.parse(to);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from/--to: not an ISO instant (2024-01-22T00:00:00Z)");
+        }
+        InterestModel.Kind k = switch (kind.toLowerCase(Locale.ROOT)) {
+            case "mind" -> InterestModel.Kind.MIND;
+            case "single" -> InterestModel.Kind.SINGLE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--kind: mind or single, not '" + kind + "'");
+        };
+        if (epochs != null && epochs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs: at least 1");
+        }
+        InterestTrainer.Settings settings = InterestTrainer.Settings.defaults(k, !noGraph);
+        if (epochs != null) {
+            settings = settings.withEpochs(epochs);
+        }
+        GraphSettings gs = graph.settings();
+        try (GraphConnection connection = GraphConnection.open(gs)) {
+            InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.home()), gs.home().resolve("journal"),
+                    CatalogFacts.read(connection), settings, start, end, Duration.ofDays(holdoutDays), seed, Instant.now());
+            System.out.printf(Locale.ROOT, "interests version %s: %s%n", t.card().version(), t.card().note());
+            t.card().metricLines().forEach(line -> System.out.println("  " + line));
+            System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"
+                    : "kept, not promoted (melograph models promote interests " + t.card().version() + " to use it anyway)");
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+}

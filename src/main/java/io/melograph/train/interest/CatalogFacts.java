@@ -1,0 +1,100 @@
+package io.melograph.train.interest;
+
+import io.melograph.graph.CypherFile;
+import io.melograph.graph.GraphConnection;
+import io.melograph.train.KnowledgeTriples;
+import io.melograph.util.IntList;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The songs an interest model knows and the catalog facts its song tower attends over, as dense indices: songs first
+ * ({@code 0..songs-1}, in the order they were added), then the other entities. Read from the graph with
+ * {@code cypher/train/song-facts.cypher}; the songs the journal names but the graph has no facts for are added too.
+ */
+public final class CatalogFacts {
+    private final Map<String, Integer> songIndex = new LinkedHashMap<>();
+    private final List<String[]> songFacts = new ArrayList<>(); // {song, relation, entity}
+    private final List<String[]> entityFacts = new ArrayList<>(); // {entity, relation, entity}
+
+    /** Reads every song fact of the graph (one streaming read). */
+    public static CatalogFacts read(GraphConnection graph) {
+        CatalogFacts facts = new CatalogFacts();
+        try (Session s = graph.session()) {
+            s.executeRead(tx -> {
+                Result r = tx.run(CypherFile.load("train/song-facts.cypher").statement());
+                while (r.hasNext()) {
+                    Record row = r.next();
+                    String head = row.get("head").asString();
+                    String relation = row.get("relation").asString();
+                    String tail = row.get("tail").asString();
+                    if (row.get("fromSong").asBoolean()) {
+                        facts.songFact(head, relation, tail);
+                    } else {
+                        facts.entityFact(head, relation, tail);
+                    }
+                }
+                return null;
+            });
+        }
+        return facts;
+    }
+
+    /** A fact about a song (it becomes a known song). */
+    public CatalogFacts songFact(String song, String relation, String entity) {
+        song(song);
+        songFacts.add(new String[] {song, relation, entity});
+        return this;
+    }
+
+    /** A fact about an entity next to songs (an album's artist, an artist's tag). */
+    public CatalogFacts entityFact(String entity, String relation, String other) {
+        entityFacts.add(new String[] {entity, relation, other});
+        return this;
+    }
+
+    /** Makes the song known (its index), facts or not. */
+    public int song(String id) {
+        return songIndex.computeIfAbsent(id, k -> songIndex.size());
+    }
+
+    public CatalogFacts songs(Collection<String> ids) {
+        ids.forEach(this::song);
+        return this;
+    }
+
+    /** The known songs' ids by index. */
+    public List<String> songIds() {
+        return List.copyOf(songIndex.keySet());
+    }
+
+    public Map<String, Integer> songIndex() {
+        return songIndex;
+    }
+
+    /** The facts as triples: songs are entities {@code 0..songs-1}; facts about a song the graph calls something else too are kept. */
+    public KnowledgeTriples triples() {
+        Map<String, Integer> entities = new HashMap<>(songIndex);
+        Map<String, Integer> relations = new LinkedHashMap<>();
+        IntList heads = new IntList();
+        IntList relationOf = new IntList();
+        IntList tails = new IntList();
+        for (List<String[]> facts : List.of(songFacts, entityFacts)) {
+            for (String[] f : facts) {
+                heads.add(entities.computeIfAbsent(f[0], k -> entities.size()));
+                relationOf.add(relations.computeIfAbsent(f[1], k -> relations.size()));
+                tails.add(entities.computeIfAbsent(f[2], k -> entities.size()));
+            }
+        }
+        return new KnowledgeTriples(entities.size(), List.copyOf(relations.keySet()), heads.toArray(), relationOf.toArray(),
+                tails.toArray());
+    }
+}

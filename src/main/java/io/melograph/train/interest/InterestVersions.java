@@ -1,0 +1,155 @@
+package io.melograph.train.interest;
+
+import io.melograph.events.Event;
+import io.melograph.events.FileJournal;
+import io.melograph.registry.ModelCard;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.util.Folders;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Interest models as versions of the model registry ({@value #KIND}): trained on the songs listeners took to in the
+ * journal's window {@code [from, to)}, with the catalog's song facts for the song tower, and judged on what came after
+ * it ({@link NextSongCheck}). The current version is judged on the same held-out songs; the new one is promoted only
+ * when its HitRate@50 is higher. A current version trained past the new one's cut cannot be compared: the new one is
+ * kept, not promoted, and its card says why.
+ */
+public final class InterestVersions {
+    public static final String KIND = "interests";
+    /** Fewer listeners to check than this judge nothing. */
+    static final int MIN_CHECKED = 20;
+    /** At most this many listeners are checked (the check scores every song for each). */
+    static final int MAX_CHECKED = 5_000;
+
+    /** What training made: the stored card, whether (and why) it was promoted, and the training's own report. */
+    public record Trained(ModelCard card, boolean promoted, String reason, InterestTrainer.Trained training) {}
+
+    private InterestVersions() {}
+
+    /**
+     * Trains a version on the journal in {@code journalDir} (read without its lock: a running service may go on) and
+     * stores it, promoting it when it beats the current one.
+     *
+     * @param facts   the catalog's song facts ({@link CatalogFacts#read}); the journal's songs are added to its songs
+     * @param from    events before it are not learned (null: from the start)
+     * @param to      where the held-out window starts; null: {@code holdout} before the journal's newest event
+     */
+    public static Trained train(ModelRegistry registry, Path journalDir, CatalogFacts facts, InterestTrainer.Settings settings,
+                                Instant from, Instant to, Duration holdout, long seed, Instant now) throws IOException {
+        List<Event> events = new ArrayList<>();
+        FileJournal.readAll(journalDir, (e, after) -> events.add(e));
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("the event journal in " + journalDir + " is empty: nothing to train on");
+        }
+        events.sort(Comparator.comparingLong(Event::ts)); // the journal is in arrival order; a history is in time order
+        if (to == null) {
+            to = Instant.ofEpochMilli(events.get(events.size() - 1).ts()).minus(holdout);
+        }
+        long cut = to.toEpochMilli();
+        ListeningHistory before = new ListeningHistory();
+        ListeningHistory after = new ListeningHistory();
+        MessageDigest hash = ModelRegistry.dataHash();
+        long trained = 0;
+        long first = Long.MAX_VALUE;
+        for (Event e : events) {
+            if (e.ts() >= cut) {
+                after.add(e);
+            } else if (from == null || e.ts() >= from.toEpochMilli()) {
+                before.add(e);
+                hash.update((e.eventId() + "\n").getBytes(StandardCharsets.UTF_8));
+                trained++;
+                first = Math.min(first, e.ts());
+            }
+        }
+        if (before.listeners().isEmpty()) {
+            throw new IllegalArgumentException("no listener finished, liked, saved or shared a song in the training window ["
+                    + from + ", " + to + ")");
+        }
+        NextSongCheck check = new NextSongCheck(before.listeners(), after.listeners(), MAX_CHECKED);
+        if (check.size() < MIN_CHECKED) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the held-out window from %s on has a new song for %d "
+                    + "listeners: too few to judge a model (at least %d); end the training window earlier (--to, --holdout-days)",
+                    to, check.size(), MIN_CHECKED));
+        }
+        for (Map<String, List<String>> songs : List.of(before.listeners(), after.listeners())) {
+            songs.values().forEach(facts::songs);
+        }
+        List<String> songIds = facts.songIds();
+        Map<String, Integer> index = facts.songIndex();
+        int[][] sequences = before.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
+        SongNeighbourhood neighbourhood = settings.graph()
+                ? SongNeighbourhood.of(facts.triples(), songIds.size(), settings.neighbours())
+                : SongNeighbourhood.none(songIds.size());
+        InterestTrainer.Trained t = new InterestTrainer(settings).train(sequences, songIds.size(), neighbourhood, seed);
+
+        String version = registry.newVersion(KIND, now);
+        Path dir = registry.dir(KIND, version);
+        Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(t.model(), songIds)));
+        check.check(check.popularity(index)).forEach((k, v) -> metrics.put("popularity." + k, v));
+        metrics.put("events.trained", (double) trained);
+        metrics.put("listeners.trained", (double) sequences.length);
+        metrics.put("songs", (double) songIds.size());
+        metrics.put("training.seconds", t.millis() / 1000.0);
+        t.relationAttention().forEach((r, a) -> metrics.put("attention." + r, a));
+        try {
+            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), t.model(), songIds);
+        } catch (IOException | RuntimeException e) {
+            Folders.delete(dir);
+            throw e;
+        }
+        Verdict verdict = compare(registry, metrics, check, to);
+        String reason = verdict.reason();
+        boolean promote = verdict.promote();
+        String window = "[" + Instant.ofEpochMilli(first) + ", " + to + ")";
+        ModelCard card = new ModelCard(KIND, version, now.toString(), Instant.ofEpochMilli(first).toString(), to.toString(),
+                HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
+                "%s model, %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
+                        + "in %.1f s; judged on the next new song of %.0f listeners from %s on; %s",
+                settings.kind().name().toLowerCase(Locale.ROOT), settings.graph() && !neighbourhood.empty() ? "knowledge-aware" : "id-only",
+                settings.dim(), settings.kind() == InterestModel.Kind.MIND ? settings.maxInterests() : 1, trained, window,
+                sequences.length, songIds.size(), t.millis() / 1000.0, metrics.get("listeners.checked"), to, reason));
+        registry.store(card);
+        if (promote) {
+            registry.promote(KIND, version, reason);
+        }
+        return new Trained(card, promote, reason, t);
+    }
+
+    private record Verdict(boolean promote, String reason) {}
+
+    /** Whether and why the new version is promoted (its metrics gain the current version's as {@code current.*}). */
+    private static Verdict compare(ModelRegistry registry, Map<String, Double> metrics, NextSongCheck check, Instant to) throws IOException {
+        Optional<String> current = registry.current(KIND);
+        if (current.isEmpty()) {
+            return new Verdict(true, "first version of the interest model");
+        }
+        ModelCard cur = registry.card(KIND, current.get()).orElseThrow();
+        if (Instant.parse(cur.windowTo()).isAfter(to)) {
+            return new Verdict(false, "not promoted: the current version " + cur.version() + " learned from events up to "
+                    + cur.windowTo() + ", inside this one's held-out window (from " + to + " on), so the two cannot be compared on it");
+        }
+        InterestModelFile.Stored stored = InterestModelFile.read(registry.dir(KIND, cur.version()).resolve(InterestModelFile.NAME));
+        Map<String, Double> theirs = check.check(NextSongCheck.of(stored.model(), stored.songIds()));
+        theirs.forEach((k, v) -> metrics.put("current." + k, v));
+        String key = "hitrate@" + NextSongCheck.HIT_AT;
+        double mine = metrics.get(key);
+        double other = theirs.get(key);
+        boolean better = mine > other || mine == other && metrics.get("ndcg@" + NextSongCheck.NDCG_AT) > theirs.get("ndcg@" + NextSongCheck.NDCG_AT);
+        return new Verdict(better, String.format(Locale.ROOT, "%s: HitRate@50 of the next new song on the held-out window %.4f against %.4f of the "
+                + "current version %s", better ? "promoted" : "not promoted", mine, other, cur.version()));
+    }
+}
