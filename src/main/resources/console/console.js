@@ -151,6 +151,8 @@ async function openListener(id) {
   $('daily').replaceChildren();
   $('fm-history').replaceChildren();
   $('activity').replaceChildren();
+  $('interests').replaceChildren();
+  $('interests-meta').textContent = '';
   renderFm();
   status('Loading ' + id + ' …', true);
   try {
@@ -160,6 +162,7 @@ async function openListener(id) {
     status(e.message);
   }
   refreshActivity();
+  loadInterests();
   state.activityTimer = setInterval(refreshActivity, ACTIVITY_EVERY_MS);
 }
 
@@ -277,6 +280,24 @@ async function refreshActivity() {
     el('span', { class: 'action ' + r.action }, r.action), r.title || r.itemId, ' ',
     el('span', { class: 'artists' }, list(r.artists).join(', ')), ' ',
     el('span', { class: 'hint' }, `${r.scene || ''} ${new Date(r.ts).toLocaleTimeString()}`))));
+}
+
+// ---- interests ----------------------------------------------------------------------------------------------------
+
+async function loadInterests() {
+  const listener = state.listener;
+  let v;
+  try {
+    v = await api('GET', userPath('/interests?limit=5'));
+  } catch (e) {
+    if (listener === state.listener) $('interests-meta').textContent = e.message;
+    return;
+  }
+  if (listener !== state.listener) return;
+  $('interests-meta').textContent = `Model ${v.version}, from ${v.historySongs} songs.`;
+  $('interests').replaceChildren(...list(v.interests).map((i) => el('li', { 'data-testid': 'interest', 'data-channel': i.channel },
+    el('strong', {}, i.label.replaceAll('*', '')), ' ', el('span', { class: 'hint' }, i.channel), ' ',
+    el('span', { class: 'artists' }, list(i.songs).map((s) => s.title || s.id).join(' · ')))));
 }
 
 // ---- wiring -----------------------------------------------------------------------------------------------------

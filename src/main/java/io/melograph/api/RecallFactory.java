@@ -4,7 +4,11 @@ import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
+import io.melograph.events.ItemCatalog;
+import io.melograph.recall.InterestChannel;
+import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
+import io.melograph.recall.LiveInterests;
 import io.melograph.recall.NeighbourUpdates;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
@@ -15,6 +19,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 
@@ -26,19 +31,42 @@ final class RecallFactory {
     @Context
     @Bean(preDestroy = "close")
     RecallService recall(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, MeterRegistry meters,
-                         @Value("${melograph.recall.budget-ms:200}") long budgetMs,
-                         @Value("${melograph.recall.profiles.remembered-songs:500000}") long rememberedSongs,
-                         @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds,
-                         @Value("${melograph.recall.profiles.preload:20000}") int preload,
-                         @Value("${melograph.recall.profiles.refresh-seconds:30}") long refreshSeconds) {
-        // profiles remembered and kept current aside: a listener's requests read none from the graph, most not even the first
-        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedSongs, Duration.ofSeconds(profileTtlSeconds));
-        profiles.keepCurrent(preload, Duration.ofSeconds(refreshSeconds), intake::awaitCaughtUp);
-        aggregator.whenWritten(profiles::aggregated);
+                         ListenerProfiles profiles, ListenerInterests interests, ItemCatalog catalog,
+                         @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
         RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
+        InterestChannel.all(interests, catalog::song).forEach(recall::add);
         recall.warmUp();
         return recall;
     }
+
+    /** What recall knows about listeners, remembered and kept current aside: most requests read nothing from the graph. */
+    @Singleton
+    ListenerProfiles profiles(GraphConnection graph, EventIntake intake, GraphAggregator aggregator,
+                              @Value("${melograph.recall.profiles.remembered-songs:500000}") long rememberedSongs,
+                              @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds,
+                              @Value("${melograph.recall.profiles.preload:20000}") int preload,
+                              @Value("${melograph.recall.profiles.refresh-seconds:30}") long refreshSeconds) {
+        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedSongs, Duration.ofSeconds(profileTtlSeconds));
+        profiles.keepCurrent(preload, Duration.ofSeconds(refreshSeconds), intake::awaitCaughtUp);
+        aggregator.whenWritten(profiles::aggregated);
+        return profiles;
+    }
+
+    /** The promoted interest-model version, swapped in as the registry moves (melograph train interests, retraining, the API). */
+    @Singleton
+    @Bean(preDestroy = "close")
+    LiveInterests liveInterests(ModelRegistry registry) {
+        return LiveInterests.start(registry, Duration.ofSeconds(5));
+    }
+
+    /** Listeners' interests from the live model: the interest channels and the console read them. */
+    @Singleton
+    ListenerInterests listenerInterests(LiveInterests live, EventIntake intake, ListenerProfiles profiles, ItemCatalog catalog) {
+        return new ListenerInterests(live, ListenerInterests.history(intake.states(), profiles, HISTORY), catalog::song);
+    }
+
+    /** The songs an interest is computed from (the model reads its own window of the latest). */
+    private static final int HISTORY = 50;
 
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context

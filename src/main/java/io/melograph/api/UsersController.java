@@ -4,6 +4,8 @@ import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ItemType;
 import io.melograph.events.ListenerState;
+import io.melograph.recall.InterestChannel;
+import io.melograph.recall.ListenerInterests;
 import io.melograph.scene.ActiveListeners;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -31,11 +33,35 @@ final class UsersController {
     private final EventIntake intake;
     private final ItemCatalog catalog;
     private final ActiveListeners active;
+    private final ListenerInterests interests;
 
-    UsersController(EventIntake intake, ItemCatalog catalog, ActiveListeners active) {
+    UsersController(EventIntake intake, ItemCatalog catalog, ActiveListeners active, ListenerInterests interests) {
         this.intake = intake;
         this.catalog = catalog;
         this.active = active;
+        this.interests = interests;
+    }
+
+    @Operation(summary = "A listener's interests from the live interest model (the interest-1..K recall channels)",
+            description = "Computed from the songs the listener finished, liked, saved or shared (long-term favourites, then the "
+                    + "latest); each named by the commonest artists and genres of its songs. 404 while no interest model is "
+                    + "live or the model knows none of the listener's songs.")
+    @Get("/{id}/interests")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    InterestsView interests(@PathVariable String id, @QueryValue(defaultValue = "10") int limit) {
+        RequestChecks.userIdAndLimit(id, limit, 50);
+        ListenerInterests.Interests mine = interests.of(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
+                interests.live().served().isEmpty() ? "no interest model is live yet (melograph train interests)"
+                        : "the interest model knows none of the songs of user '" + id + "'"));
+        List<InterestsView.Interest> out = new ArrayList<>();
+        for (ListenerInterests.Interest i : mine.interests()) {
+            List<InterestsView.Song> list = i.songs().stream().limit(limit).map(s -> {
+                ItemCatalog.SongFacts f = catalog.song(s);
+                return new InterestsView.Song(s, f == null ? null : f.title());
+            }).toList();
+            out.add(new InterestsView.Interest(InterestChannel.PREFIX + i.number(), i.label(), i.artists(), i.genres(), list));
+        }
+        return new InterestsView(id, mine.version(), mine.history().size(), out);
     }
 
     @Operation(summary = "The most active listeners (most plays first): the listener console's suggestions",

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class RecallService implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecallService.class);
-    /** Channels that make no sense for similar songs (the listener's friends or watch history; not songs). */
+    /** Channels that make no sense for similar songs (the listener's friends or watch history; not songs; the listener's interests). */
     private static final Set<String> NOT_FOR_ONE_SONG = Set.of("kg-friends", "kg-videos", "kg-watched-songs",
             "pl-with-your-songs", "pl-similar-listeners", "pl-your-genres");
 
@@ -244,7 +244,7 @@ public final class RecallService implements AutoCloseable {
 
     /** Whether the channel makes sense for the songs like one song (not the listener's friends, watch history, playlists). */
     static boolean forOneSong(String channel) {
-        return !NOT_FOR_ONE_SONG.contains(channel);
+        return !NOT_FOR_ONE_SONG.contains(channel) && !InterestChannel.isInterest(channel);
     }
 
     /**

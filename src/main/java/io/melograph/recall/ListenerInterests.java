@@ -1,0 +1,145 @@
+package io.melograph.recall;
+
+import io.melograph.events.ItemCatalog;
+import io.melograph.events.ListenerState;
+import io.melograph.events.ListenerStates;
+import io.melograph.train.interest.ListeningHistory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A listener's interests from the live interest model: the history they come from (the songs the listener took to,
+ * oldest first: the long-term favourites by fondness, then what they finished, liked, saved or shared lately), and
+ * for each interest the history songs closest to it and a name from those songs' artists and genres. Remembered per
+ * listener until their history or the model version changes.
+ */
+public final class ListenerInterests {
+    /** Artists and genres named per interest. */
+    static final int NAMED = 2;
+    private static final int REMEMBERED = 10_000;
+
+    /** One interest: its vector, the history songs closest to it (latest first), their commonest artists and genres. */
+    public record Interest(int number, float[] vector, List<String> songs, List<String> artists, List<String> genres) {
+        /** "your *rock* side: like *Oasis* and *Blur*" (the genre only when the songs have one). */
+        public String label() {
+            String like = artists.isEmpty() ? "" : "like *" + String.join("* and *", artists) + "*";
+            String side = genres.isEmpty() ? "one side of your taste" : "your *" + genres.get(0) + "* side";
+            return like.isEmpty() ? side : side + ": " + like;
+        }
+    }
+
+    /** The interests of one listener from one model version and history. */
+    public record Interests(String version, List<String> history, List<Interest> interests) {}
+
+    private final LiveInterests live;
+    private final Function<String, List<String>> history;
+    private final Function<String, ItemCatalog.SongFacts> songs;
+    private final Map<String, Interests> remembered = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Interests> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /**
+     * @param history a listener's songs, oldest first ({@link #history})
+     * @param songs   a song's artists and genres (the event catalog)
+     */
+    public ListenerInterests(LiveInterests live, Function<String, List<String>> history, Function<String, ItemCatalog.SongFacts> songs) {
+        this.live = live;
+        this.history = history;
+        this.songs = songs;
+    }
+
+    /** The history recall uses: long-term favourites by fondness (strongest last), then the live state's songs taken to. */
+    public static Function<String, List<String>> history(ListenerStates states, ListenerProfiles profiles, int window) {
+        return userId -> {
+            List<String> lately = new ArrayList<>();
+            states.get(userId).ifPresent(s -> {
+                List<ListenerState.Recent> recent = s.recent(ListenerState.RECENT);
+                for (int i = recent.size() - 1; i >= 0; i--) { // oldest first
+                    ListenerState.Recent r = recent.get(i);
+                    if (ListeningHistory.takesTo(r.itemType(), r.action())
+                            && (lately.isEmpty() || !lately.get(lately.size() - 1).equals(r.itemId()))) {
+                        lately.add(r.itemId());
+                    }
+                }
+            });
+            Set<String> late = Set.copyOf(lately);
+            List<String> out = new ArrayList<>();
+            if (lately.size() < window) {
+                profiles.of(userId).ifPresent(p -> p.heard().values().stream().filter(h -> h.fondness() > 0 && !late.contains(h.id()))
+                        .sorted(Comparator.comparingDouble(ListenerProfile.Heard::fondness).thenComparing(ListenerProfile.Heard::id))
+                        .map(ListenerProfile.Heard::id).forEach(out::add));
+            }
+            out.addAll(lately);
+            return out.size() > window ? List.copyOf(out.subList(out.size() - window, out.size())) : out;
+        };
+    }
+
+    /** The listener's interests; empty while no model is live or the listener has no song the model knows. */
+    public Optional<Interests> of(String userId) {
+        Optional<ServedInterests> model = live.served();
+        if (userId == null || model.isEmpty()) {
+            return Optional.empty();
+        }
+        ServedInterests m = model.get();
+        List<String> h = history.apply(userId);
+        synchronized (remembered) {
+            Interests known = remembered.get(userId);
+            if (known != null && known.version().equals(m.version()) && known.history().equals(h)) {
+                return Optional.of(known);
+            }
+        }
+        float[][] vectors = m.interests(h);
+        if (vectors.length == 0) {
+            return Optional.empty();
+        }
+        List<List<String>> members = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            members.add(new ArrayList<>());
+        }
+        for (int j = h.size() - 1; j >= 0; j--) { // latest first
+            int song = m.song(h.get(j));
+            if (song >= 0) {
+                members.get(m.model().closestInterest(vectors, song)).add(h.get(j));
+            }
+        }
+        List<Interest> out = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            Map<String, Integer> artists = new HashMap<>();
+            Map<String, Integer> genres = new HashMap<>();
+            for (String id : members.get(i)) {
+                ItemCatalog.SongFacts f = songs.apply(id);
+                if (f != null) {
+                    new LinkedHashSet<>(f.artistNames()).forEach(a -> artists.merge(a, 1, Integer::sum));
+                    new LinkedHashSet<>(f.genres()).forEach(g -> genres.merge(g, 1, Integer::sum));
+                }
+            }
+            out.add(new Interest(i + 1, vectors[i], List.copyOf(members.get(i)), commonest(artists), commonest(genres)));
+        }
+        Interests result = new Interests(m.version(), List.copyOf(h), List.copyOf(out));
+        synchronized (remembered) {
+            remembered.put(userId, result);
+        }
+        return Optional.of(result);
+    }
+
+    private static List<String> commonest(Map<String, Integer> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(NAMED).map(Map.Entry::getKey).toList();
+    }
+
+    public LiveInterests live() {
+        return live;
+    }
+}
