@@ -104,9 +104,9 @@ public final class ListenerInterests {
         if (vectors.length == 0) {
             return Optional.empty();
         }
-        List<List<String>> members = new ArrayList<>();
+        List<Set<String>> members = new ArrayList<>();
         for (int i = 0; i < vectors.length; i++) {
-            members.add(new ArrayList<>());
+            members.add(new LinkedHashSet<>());
         }
         for (int j = h.size() - 1; j >= 0; j--) { // latest first
             int song = m.song(h.get(j));
@@ -114,18 +114,32 @@ public final class ListenerInterests {
                 members.get(m.model().closestInterest(vectors, song)).add(h.get(j));
             }
         }
-        List<Interest> out = new ArrayList<>();
-        for (int i = 0; i < vectors.length; i++) {
-            Map<String, Integer> artists = new HashMap<>();
-            Map<String, Integer> genres = new HashMap<>();
-            for (String id : members.get(i)) {
+        List<Map<String, Integer>> artists = new ArrayList<>();
+        List<Map<String, Integer>> genres = new ArrayList<>();
+        Map<String, Integer> allGenres = new HashMap<>();
+        for (Set<String> ids : members) {
+            Map<String, Integer> a = new HashMap<>();
+            Map<String, Integer> g = new HashMap<>();
+            for (String id : ids) {
                 ItemCatalog.SongFacts f = songs.apply(id);
                 if (f != null) {
-                    new LinkedHashSet<>(f.artistNames()).forEach(a -> artists.merge(a, 1, Integer::sum));
-                    new LinkedHashSet<>(f.genres()).forEach(g -> genres.merge(g, 1, Integer::sum));
+                    new LinkedHashSet<>(f.artistNames()).forEach(x -> a.merge(x, 1, Integer::sum));
+                    new LinkedHashSet<>(f.genres()).forEach(x -> g.merge(x, 1, Integer::sum));
                 }
             }
-            out.add(new Interest(i + 1, vectors[i], List.copyOf(members.get(i)), commonest(artists), commonest(genres)));
+            g.forEach((x, c) -> allGenres.merge(x, c, Integer::sum));
+            artists.add(a);
+            genres.add(g);
+        }
+        int all = members.stream().mapToInt(Set::size).sum();
+        List<Interest> out = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            int size = Math.max(1, members.get(i).size());
+            // a genre names the interest by how much more of its songs have it than the listener's songs overall:
+            // "Rock" on every side of a rock fan names none of them
+            Map<String, Double> lift = new HashMap<>();
+            genres.get(i).forEach((x, c) -> lift.put(x, (double) c / size - (double) allGenres.get(x) / Math.max(1, all) + c * 1e-6));
+            out.add(new Interest(i + 1, vectors[i], List.copyOf(members.get(i)), commonest(artists.get(i)), commonest(lift)));
         }
         Interests result = new Interests(m.version(), List.copyOf(h), List.copyOf(out));
         synchronized (remembered) {
@@ -134,8 +148,8 @@ public final class ListenerInterests {
         return Optional.of(result);
     }
 
-    private static List<String> commonest(Map<String, Integer> counts) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+    private static <N extends Comparable<N>> List<String> commonest(Map<String, N> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, N>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).limit(NAMED).map(Map.Entry::getKey).toList();
     }
 
