@@ -9,6 +9,7 @@ import io.melograph.train.interest.CatalogFacts;
 import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestTrainer;
 import io.melograph.train.interest.InterestVersions;
+import io.melograph.train.interest.NowTrainer;
 import io.melograph.util.Periodic;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -66,7 +67,7 @@ final class InterestTraining {
     void train(String why) {
         try {
             InterestVersions.Trained t = InterestVersions.train(registry, settings.home().resolve("journal"), CatalogFacts.read(graph),
-                    InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), null, null, HOLDOUT, 42, Instant.now());
+                    InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), NowTrainer.Settings.defaults(), null, null, HOLDOUT, 42, Instant.now());
             LOG.info("Interest model ({}): version {} {}", why, t.card().version(), t.reason());
             if (t.promoted()) {
                 live.swapToCurrent();

@@ -9,6 +9,7 @@ import io.melograph.recall.InterestChannel;
 import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.LiveInterests;
+import io.melograph.recall.NowChannel;
 import io.melograph.recall.NeighbourUpdates;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
@@ -35,6 +36,7 @@ final class RecallFactory {
                          @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
         RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
         InterestChannel.all(interests, catalog::song).forEach(recall::add);
+        recall.add(new NowChannel(interests, catalog::song));
         recall.warmUp();
         return recall;
     }
@@ -62,7 +64,8 @@ final class RecallFactory {
     /** Listeners' interests from the live model: the interest channels and the console read them. */
     @Singleton
     ListenerInterests listenerInterests(LiveInterests live, EventIntake intake, ListenerProfiles profiles, ItemCatalog catalog) {
-        return new ListenerInterests(live, ListenerInterests.history(intake.states(), profiles, HISTORY), catalog::song);
+        return new ListenerInterests(live, ListenerInterests.history(intake.states(), profiles, HISTORY),
+                ListenerInterests.plays(intake.states()), catalog::song);
     }
 
     /** The songs an interest is computed from (the model reads its own window of the latest). */

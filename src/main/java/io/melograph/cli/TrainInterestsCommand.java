@@ -7,6 +7,7 @@ import io.melograph.train.interest.CatalogFacts;
 import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestTrainer;
 import io.melograph.train.interest.InterestVersions;
+import io.melograph.train.interest.NowTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,13 +77,15 @@ final class TrainInterestsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs: at least 1");
         }
         InterestTrainer.Settings settings = InterestTrainer.Settings.defaults(k, !noGraph);
+        NowTrainer.Settings nowSettings = NowTrainer.Settings.defaults();
         if (epochs != null) {
             settings = settings.withEpochs(epochs);
+            nowSettings = nowSettings.withEpochs(epochs);
         }
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
             InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.home()), gs.home().resolve("journal"),
-                    CatalogFacts.read(connection), settings, start, end, Duration.ofDays(holdoutDays), seed, Instant.now());
+                    CatalogFacts.read(connection), settings, nowSettings, start, end, Duration.ofDays(holdoutDays), seed, Instant.now());
             System.out.printf(Locale.ROOT, "interests version %s: %s%n", t.card().version(), t.card().note());
             t.card().metricLines().forEach(line -> System.out.println("  " + line));
             System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"

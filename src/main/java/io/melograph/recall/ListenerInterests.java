@@ -4,6 +4,8 @@ import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerState;
 import io.melograph.events.ListenerStates;
 import io.melograph.train.interest.ListeningHistory;
+import io.melograph.train.interest.NowModel;
+import io.melograph.train.interest.NowSteps;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +42,22 @@ public final class ListenerInterests {
     /** The interests of one listener from one model version and history. */
     public record Interests(String version, List<String> history, List<Interest> interests) {}
 
+    /** A listener's latest plays (oldest first), the time of their latest event, and how many events they had. */
+    public record Plays(List<NowSteps.Step> steps, long latest, long events) {}
+
+    /** The short-term interest of one listener from one model version after a number of events. */
+    public record Now(String version, long events, NowModel.Now now) {}
+
     private final LiveInterests live;
     private final Function<String, List<String>> history;
     private final Function<String, ItemCatalog.SongFacts> songs;
+    private final Function<String, Optional<Plays>> plays;
+    private final Map<String, Now> rememberedNow = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Now> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
     private final Map<String, Interests> remembered = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Interests> eldest) {
@@ -52,12 +67,59 @@ public final class ListenerInterests {
 
     /**
      * @param history a listener's songs, oldest first ({@link #history})
+     * @param plays   a listener's latest plays ({@link #plays}), for the short-term interest
      * @param songs   a song's artists and genres (the event catalog)
      */
-    public ListenerInterests(LiveInterests live, Function<String, List<String>> history, Function<String, ItemCatalog.SongFacts> songs) {
+    public ListenerInterests(LiveInterests live, Function<String, List<String>> history, Function<String, Optional<Plays>> plays,
+                             Function<String, ItemCatalog.SongFacts> songs) {
         this.live = live;
         this.history = history;
+        this.plays = plays;
         this.songs = songs;
+    }
+
+    /** The latest plays of the live state (the last {@value ListenerState#RECENT} events of the listener). */
+    public static Function<String, Optional<Plays>> plays(ListenerStates states) {
+        return userId -> states.get(userId).map(s -> {
+            List<ListenerState.Recent> recent = s.recent(ListenerState.RECENT);
+            NowSteps steps = new NowSteps();
+            for (int i = recent.size() - 1; i >= 0; i--) { // oldest first
+                ListenerState.Recent r = recent.get(i);
+                steps.add(r.itemId(), r.itemType(), r.action(), r.ts());
+            }
+            return new Plays(steps.steps(), s.newest(), s.events());
+        });
+    }
+
+    /**
+     * The listener's interest right now: the short-term model over their latest plays, recency counted back from their
+     * latest event (as in training, from just before the next play). Computed again after every event, from memory only.
+     */
+    public Optional<Now> now(String userId) {
+        Optional<ServedInterests> model = live.served();
+        if (userId == null || model.isEmpty() || model.get().now().isEmpty()) {
+            return Optional.empty();
+        }
+        ServedInterests m = model.get();
+        Optional<Plays> p = plays.apply(userId);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (rememberedNow) {
+            Now known = rememberedNow.get(userId);
+            if (known != null && known.version().equals(m.version()) && known.events() == p.get().events()) {
+                return Optional.of(known);
+            }
+        }
+        NowModel.Now vector = m.now().get().now(p.get().steps(), p.get().latest(), m::song);
+        if (vector == null) {
+            return Optional.empty();
+        }
+        Now result = new Now(m.version(), p.get().events(), vector);
+        synchronized (rememberedNow) {
+            rememberedNow.put(userId, result);
+        }
+        return Optional.of(result);
     }
 
     /** The history recall uses: long-term favourites by fondness (strongest last), then the live state's songs taken to. */

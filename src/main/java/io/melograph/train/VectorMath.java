@@ -67,4 +67,19 @@ public final class VectorMath {
         }
         return s;
     }
+
+    /** Row vector times a dim × dim matrix (row-major). */
+    public static float[] times(float[] x, float[] m, int dim) {
+        float[] out = new float[dim];
+        for (int r = 0; r < dim; r++) {
+            float xr = x[r];
+            if (xr == 0f) {
+                continue;
+            }
+            for (int c = 0; c < dim; c++) {
+                out[c] += xr * m[r * dim + c];
+            }
+        }
+        return out;
+    }
 }

@@ -9,6 +9,9 @@ import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestModelFile;
 import io.melograph.train.interest.InterestTrainer;
 import io.melograph.train.interest.InterestVersions;
+import io.melograph.train.interest.NowModel;
+import io.melograph.train.interest.NowSteps;
+import io.melograph.train.interest.NowTrainer;
 import io.melograph.train.interest.SongNeighbourhood;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -43,6 +48,7 @@ class InterestChannelTest {
     static final int PER_MOOD = 10;
     static final int SONGS = MOODS * PER_MOOD;
     static InterestModel model;
+    static NowModel now;
     static List<String> ids;
 
     @TempDir
@@ -66,6 +72,13 @@ class InterestChannelTest {
         ids = facts.songIds();
         model = new InterestTrainer(new InterestTrainer.Settings(InterestModel.Kind.MIND, true, 16, 20, 2, 8, 0.01, 128, 32, 0.5,
                 2.0, 4, 60)).train(sequences, SONGS, SongNeighbourhood.of(facts.triples(), SONGS, 4), 42).model();
+        List<NowTrainer.Plays> plays = new ArrayList<>();
+        for (int[] sequence : sequences) {
+            int[] outcomes = new int[sequence.length];
+            Arrays.fill(outcomes, NowSteps.COMPLETED);
+            plays.add(new NowTrainer.Plays(sequence, outcomes, IntStream.range(0, sequence.length).mapToLong(t -> t * 240_000L).toArray()));
+        }
+        now = new NowTrainer(new NowTrainer.Settings(10, 6, 0.01, 128, 32, 60)).train(plays, model, 42).model();
     }
 
     static String id(int song) {
@@ -83,7 +96,7 @@ class InterestChannelTest {
 
     private void promote(ModelRegistry registry, String version) throws Exception {
         Files.createDirectories(registry.dir(InterestVersions.KIND, version));
-        InterestModelFile.write(registry.dir(InterestVersions.KIND, version).resolve(InterestModelFile.NAME), model, ids);
+        InterestModelFile.write(registry.dir(InterestVersions.KIND, version).resolve(InterestModelFile.NAME), model, ids, now);
         registry.store(new ModelCard(InterestVersions.KIND, version, Instant.now().toString(), "2024-01-01T00:00:00Z",
                 "2024-01-22T00:00:00Z", "x", Map.of(), "test"));
         registry.promote(InterestVersions.KIND, version, "test");
@@ -98,7 +111,7 @@ class InterestChannelTest {
             history.add(id(((t / 5) % 2 == 0 ? 0 : 2) * PER_MOOD + (t * 3) % 5));
         }
         try (LiveInterests live = new LiveInterests(registry)) {
-            ListenerInterests interests = new ListenerInterests(live, u -> history, InterestChannelTest::facts);
+            ListenerInterests interests = new ListenerInterests(live, u -> history, u -> Optional.empty(), InterestChannelTest::facts);
             List<RecallChannel> channels = InterestChannel.all(interests, InterestChannelTest::facts);
             ListenerContext context = new ListenerContext("u1", List.of(), List.of(), List.of(id(9)));
             assertTrue(channels.get(0).recall(context, 10, Duration.ofSeconds(1)).isEmpty(), "no model is live yet");
@@ -143,6 +156,40 @@ class InterestChannelTest {
             promote(registry, "v2");
             assertTrue(live.swapToCurrent());
             assertEquals("v2", interests.of("u1").orElseThrow().version(), "the listener's interests follow the live version");
+        }
+    }
+
+    @Test
+    void theNowChannelFollowsEveryEvent() throws Exception {
+        ModelRegistry registry = new ModelRegistry(home);
+        promote(registry, "v1");
+        List<NowSteps.Step> steps = new ArrayList<>();
+        long[] events = {0};
+        for (int k = 0; k < 5; k++) {
+            steps.add(new NowSteps.Step(id(2 * PER_MOOD + k), NowSteps.COMPLETED, k * 240_000L));
+        }
+        try (LiveInterests live = LiveInterests.start(registry, Duration.ofMinutes(1))) {
+            ListenerInterests interests = new ListenerInterests(live, u -> List.of(), u -> Optional.of(
+                    new ListenerInterests.Plays(List.copyOf(steps), steps.get(steps.size() - 1).ts(), events[0])), InterestChannelTest::facts);
+            NowChannel channel = new NowChannel(interests, InterestChannelTest::facts);
+            ListenerContext context = new ListenerContext("u1", List.of(), List.of(), List.of(id(25)));
+            List<Candidate> got = channel.recall(context, 5, Duration.ofSeconds(1));
+            assertEquals(5, got.size());
+            Set<String> played = new HashSet<>();
+            steps.forEach(s -> played.add(s.song()));
+            assertTrue(got.stream().noneMatch(c -> played.contains(c.itemId()) || c.itemId().equals(id(25))), "nothing just played or excluded");
+            assertTrue(got.stream().limit(3).allMatch(c -> moodOf(c.itemId()) == 2), "the mood being played: " + got);
+            assertTrue(got.get(0).reason().startsWith("Because you just finished *Song song:2") && got.get(0).reason().endsWith("by *Artist 2*"),
+                    got.get(0).reason());
+            assertEquals("interest-now", got.get(0).channel());
+
+            // five songs of mood 0 finished since: the next answer moves there, with no other input
+            for (int k = 0; k < 5; k++) {
+                steps.add(new NowSteps.Step(id(k), NowSteps.COMPLETED, 10 * 240_000L + k * 240_000L));
+            }
+            events[0] = 5;
+            List<Candidate> moved = channel.recall(context, 5, Duration.ofSeconds(1));
+            assertTrue(moved.stream().limit(3).allMatch(c -> moodOf(c.itemId()) == 0), "the mood played now: " + moved);
         }
     }
 }

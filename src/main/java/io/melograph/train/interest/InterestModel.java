@@ -129,7 +129,7 @@ public final class InterestModel {
         int k = interestsFor(n, maxInterests);
         float[][] mapped = new float[n][];
         for (int j = 0; j < n; j++) {
-            mapped[j] = times(e[j], bilinear, dim);
+            mapped[j] = VectorMath.times(e[j], bilinear, dim);
         }
         // positions are right-aligned in the window: the latest song is always position window-1
         float[][] logits = new float[k][n];
@@ -203,26 +203,11 @@ public final class InterestModel {
     }
 
     private float[] head(float[] x) {
-        float[] h = times(x, w1, dim);
+        float[] h = VectorMath.times(x, w1, dim);
         for (int c = 0; c < dim; c++) {
             h[c] = Math.max(0f, h[c] + b1[c]);
         }
-        return times(h, w2, dim);
-    }
-
-    /** Row vector times a dim × dim matrix (row-major). */
-    private static float[] times(float[] x, float[] m, int dim) {
-        float[] out = new float[dim];
-        for (int r = 0; r < dim; r++) {
-            float xr = x[r];
-            if (xr == 0f) {
-                continue;
-            }
-            for (int c = 0; c < dim; c++) {
-                out[c] += xr * m[r * dim + c];
-            }
-        }
-        return out;
+        return VectorMath.times(h, w2, dim);
     }
 
     /** MIND's squash: keeps the direction, maps the length to |z|²/(1+|z|²). */

@@ -24,16 +24,22 @@ import java.util.List;
 public final class InterestModelFile {
     public static final String NAME = "interests.bin";
     private static final int MAGIC = 0x4d4c4749; // "MLGI"
-    private static final int FORMAT = 1;
+    /** Format 2 adds the short-term model (optional); format 1 files still load, without it. */
+    private static final int FORMAT = 2;
 
-    /** A loaded model with the song id of each row. */
-    public record Stored(InterestModel model, List<String> songIds) {}
+    /** A loaded model with the song id of each row, and the short-term model over the same songs (null when none). */
+    public record Stored(InterestModel model, List<String> songIds, NowModel now) {}
 
     private InterestModelFile() {}
 
     public static void write(Path file, InterestModel model, List<String> songIds) throws IOException {
-        if (songIds.size() != model.songs()) {
-            throw new IllegalArgumentException(songIds.size() + " song ids for a model of " + model.songs() + " songs");
+        write(file, model, songIds, null);
+    }
+
+    public static void write(Path file, InterestModel model, List<String> songIds, NowModel now) throws IOException {
+        if (songIds.size() != model.songs() || now != null && now.songs() != model.songs()) {
+            throw new IllegalArgumentException(songIds.size() + " song ids for a model of " + model.songs() + " songs"
+                    + (now == null ? "" : " and a short-term model of " + now.songs()));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -47,11 +53,12 @@ public final class InterestModelFile {
             for (String id : songIds) {
                 out.writeUTF(id);
             }
-            for (float[] array : model.arrays()) {
-                out.writeInt(array.length);
-                for (float v : array) {
-                    out.writeFloat(v);
-                }
+            writeArrays(out, model.arrays());
+            out.writeBoolean(now != null);
+            if (now != null) {
+                out.writeInt(now.dim());
+                out.writeInt(now.window());
+                writeArrays(out, now.arrays());
             }
         }
         AtomicFiles.write(file, bytes.toByteArray());
@@ -64,7 +71,7 @@ public final class InterestModelFile {
                 throw new IOException(file + ": not an interest model file");
             }
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format < 1 || format > FORMAT) {
                 throw new IOException(file + ": interest model format " + format + ", this version reads " + FORMAT);
             }
             InterestModel.Kind kind = InterestModel.Kind.valueOf(in.readUTF());
@@ -76,17 +83,15 @@ public final class InterestModelFile {
             for (int s = 0; s < songs; s++) {
                 ids.add(in.readUTF());
             }
-            float[][] arrays = new float[InterestModel.ARRAYS][];
-            for (int a = 0; a < arrays.length; a++) {
-                arrays[a] = new float[in.readInt()];
-                for (int k = 0; k < arrays[a].length; k++) {
-                    arrays[a][k] = in.readFloat();
-                }
+            InterestModel model = InterestModel.of(kind, dim, window, maxInterests, readArrays(in, InterestModel.ARRAYS));
+            NowModel now = null;
+            if (format >= 2 && in.readBoolean()) {
+                now = NowModel.of(in.readInt(), in.readInt(), readArrays(in, NowModel.ARRAYS));
             }
             if (in.read() != -1) {
                 throw new IOException(file + ": data after the model's end");
             }
-            return new Stored(InterestModel.of(kind, dim, window, maxInterests, arrays), ids);
+            return new Stored(model, ids, now);
         } catch (EOFException e) {
             throw new IOException(file + ": cut short (the file ends inside the model)", e);
         } catch (NoSuchFileException e) {
@@ -94,5 +99,25 @@ public final class InterestModelFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeArrays(DataOutputStream out, float[][] arrays) throws IOException {
+        for (float[] array : arrays) {
+            out.writeInt(array.length);
+            for (float v : array) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    private static float[][] readArrays(DataInputStream in, int count) throws IOException {
+        float[][] arrays = new float[count][];
+        for (int a = 0; a < count; a++) {
+            arrays[a] = new float[in.readInt()];
+            for (int k = 0; k < arrays[a].length; k++) {
+                arrays[a][k] = in.readFloat();
+            }
+        }
+        return arrays;
     }
 }

@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
  */
 public final class InterestTrainer {
     static final double SQUASH_EPSILON = 1e-9;
-    private static final float MASKED = -1e9f;
+    static final float MASKED = -1e9f;
 
     /** How to train; {@link #defaults} gives the settings the evaluation uses unless tuned. */
     public record Settings(InterestModel.Kind kind, boolean graph, int dim, int window, int maxInterests, int epochs,
@@ -318,11 +318,11 @@ public final class InterestTrainer {
         }
     }
 
-    private static NDArray rows(NDArray index, NDArray table) {
+    static NDArray rows(NDArray index, NDArray table) {
         return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
-    private static NDArray parameter(NDManager m, float[] values, long... shape) {
+    static NDArray parameter(NDManager m, float[] values, long... shape) {
         NDArray p = m.create(values, new Shape(shape));
         p.setRequiresGradient(true);
         return p;

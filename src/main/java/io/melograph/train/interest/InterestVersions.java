@@ -49,7 +49,8 @@ public final class InterestVersions {
      * @param to      where the held-out window starts; null: {@code holdout} before the journal's newest event
      */
     public static Trained train(ModelRegistry registry, Path journalDir, CatalogFacts facts, InterestTrainer.Settings settings,
-                                Instant from, Instant to, Duration holdout, long seed, Instant now) throws IOException {
+                                NowTrainer.Settings nowSettings, Instant from, Instant to, Duration holdout, long seed, Instant now)
+            throws IOException {
         List<Event> events = new ArrayList<>();
         FileJournal.readAll(journalDir, (e, after) -> events.add(e));
         if (events.isEmpty()) {
@@ -62,6 +63,7 @@ public final class InterestVersions {
         long cut = to.toEpochMilli();
         ListeningHistory before = new ListeningHistory();
         ListeningHistory after = new ListeningHistory();
+        Map<String, NowSteps> plays = new LinkedHashMap<>(); // every play of the window, for the short-term model
         MessageDigest hash = ModelRegistry.dataHash();
         long trained = 0;
         long first = Long.MAX_VALUE;
@@ -70,6 +72,7 @@ public final class InterestVersions {
                 after.add(e);
             } else if (from == null || e.ts() >= from.toEpochMilli()) {
                 before.add(e);
+                plays.computeIfAbsent(e.userId(), u -> new NowSteps()).add(e.itemId(), e.itemType(), e.action(), e.ts());
                 hash.update((e.eventId() + "\n").getBytes(StandardCharsets.UTF_8));
                 trained++;
                 first = Math.min(first, e.ts());
@@ -79,7 +82,7 @@ public final class InterestVersions {
             throw new IllegalArgumentException("no listener finished, liked, saved or shared a song in the training window ["
                     + from + ", " + to + ")");
         }
-        NextSongCheck check = new NextSongCheck(before.listeners(), after.listeners(), MAX_CHECKED);
+        NextSongCheck check = new NextSongCheck(before, after, MAX_CHECKED);
         if (check.size() < MIN_CHECKED) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the held-out window from %s on has a new song for %d "
                     + "listeners: too few to judge a model (at least %d); end the training window earlier (--to, --holdout-days)",
@@ -88,6 +91,7 @@ public final class InterestVersions {
         for (Map<String, List<String>> songs : List.of(before.listeners(), after.listeners())) {
             songs.values().forEach(facts::songs);
         }
+        plays.values().forEach(p -> p.steps().forEach(step -> facts.song(step.song())));
         List<String> songIds = facts.songIds();
         Map<String, Integer> index = facts.songIndex();
         int[][] sequences = before.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
@@ -95,10 +99,16 @@ public final class InterestVersions {
                 ? SongNeighbourhood.of(facts.triples(), songIds.size(), settings.neighbours())
                 : SongNeighbourhood.none(songIds.size());
         InterestTrainer.Trained t = new InterestTrainer(settings).train(sequences, songIds.size(), neighbourhood, seed);
+        List<NowTrainer.Plays> playsByListener = plays.values().stream().map(p -> plays(p.steps(), index)).toList();
+        NowTrainer.Trained shortTerm = new NowTrainer(nowSettings).train(playsByListener, t.model(), seed);
 
         String version = registry.newVersion(KIND, now);
         Path dir = registry.dir(KIND, version);
         Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(t.model(), songIds)));
+        Map<String, List<NowSteps.Step>> steps = new LinkedHashMap<>();
+        plays.forEach((u, p) -> steps.put(u, p.steps()));
+        check.check(NextSongCheck.of(shortTerm.model(), songIds, steps)).forEach((k, v) -> metrics.put("now." + k, v));
+        metrics.put("now.training.seconds", shortTerm.millis() / 1000.0);
         check.check(check.popularity(index)).forEach((k, v) -> metrics.put("popularity." + k, v));
         metrics.put("events.trained", (double) trained);
         metrics.put("listeners.trained", (double) sequences.length);
@@ -106,7 +116,7 @@ public final class InterestVersions {
         metrics.put("training.seconds", t.millis() / 1000.0);
         t.relationAttention().forEach((r, a) -> metrics.put("attention." + r, a));
         try {
-            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), t.model(), songIds);
+            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), t.model(), songIds, shortTerm.model());
         } catch (IOException | RuntimeException e) {
             Folders.delete(dir);
             throw e;
@@ -127,6 +137,12 @@ public final class InterestVersions {
             registry.promote(KIND, version, reason);
         }
         return new Trained(card, promote, reason, t);
+    }
+
+    /** One listener's plays as the short-term trainer takes them: song indices, outcomes, times. */
+    private static NowTrainer.Plays plays(List<NowSteps.Step> steps, Map<String, Integer> index) {
+        return new NowTrainer.Plays(steps.stream().mapToInt(s -> index.get(s.song())).toArray(),
+                steps.stream().mapToInt(NowSteps.Step::outcome).toArray(), steps.stream().mapToLong(NowSteps.Step::ts).toArray());
     }
 
     private record Verdict(boolean promote, String reason) {}

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class ListeningHistory {
     private final Map<String, List<String>> songs = new LinkedHashMap<>();
+    private final Map<String, List<Long>> times = new LinkedHashMap<>();
 
     /**
      * Whether the event says the listener took to the song: finished, liked, saved or shared it. A bare play starts
@@ -35,6 +36,7 @@ public final class ListeningHistory {
             List<String> l = songs.computeIfAbsent(e.userId(), k -> new ArrayList<>());
             if (l.isEmpty() || !l.get(l.size() - 1).equals(e.itemId())) {
                 l.add(e.itemId());
+                times.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e.ts());
             }
         }
     }
@@ -46,5 +48,10 @@ public final class ListeningHistory {
 
     public List<String> of(String userId) {
         return songs.getOrDefault(userId, List.of());
+    }
+
+    /** When the listener took to each of {@link #of}'s songs. */
+    public List<Long> timesOf(String userId) {
+        return times.getOrDefault(userId, List.of());
     }
 }

@@ -24,31 +24,39 @@ public final class NextSongCheck {
         /** The model's songs by id. */
         Map<String, Integer> songs();
 
-        /** Writes a score for each of {@link #songs()}' indices into {@code out}. */
-        void score(List<String> history, float[] out);
+        /** Writes a score for each of {@link #songs()}' indices into {@code out}, from what came before the target. */
+        void score(Target target, float[] out);
     }
 
-    private record Target(List<String> history, String song, boolean cold) {}
+    /** One listener's check: their songs before the cut, the song to find and when they took to it. */
+    public record Target(String listener, List<String> history, String song, long ts, boolean cold) {}
 
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, Integer> listenersBefore = new HashMap<>();
 
     /**
-     * @param before     per listener, the songs taken to before the cut, oldest first
-     * @param after      per listener, the songs taken to from the cut on, oldest first
+     * @param before     the songs taken to before the cut
+     * @param after      the songs taken to from the cut on
      * @param maxTargets at most this many listeners are checked (the first ones in {@code before}'s order)
      */
-    public NextSongCheck(Map<String, List<String>> before, Map<String, List<String>> after, int maxTargets) {
-        for (List<String> songs : before.values()) {
+    public NextSongCheck(ListeningHistory before, ListeningHistory after, int maxTargets) {
+        for (List<String> songs : before.listeners().values()) {
             new HashSet<>(songs).forEach(s -> listenersBefore.merge(s, 1, Integer::sum));
         }
-        for (Map.Entry<String, List<String>> e : before.entrySet()) {
+        for (Map.Entry<String, List<String>> e : before.listeners().entrySet()) {
             if (targets.size() >= maxTargets) {
                 break;
             }
             Set<String> heard = new HashSet<>(e.getValue());
-            after.getOrDefault(e.getKey(), List.of()).stream().filter(s -> !heard.contains(s)).findFirst().ifPresent(s ->
-                    targets.add(new Target(e.getValue(), s, listenersBefore.getOrDefault(s, 0) < COLD_BELOW)));
+            List<String> later = after.of(e.getKey());
+            for (int k = 0; k < later.size(); k++) {
+                String s = later.get(k);
+                if (!heard.contains(s)) {
+                    targets.add(new Target(e.getKey(), e.getValue(), s, after.timesOf(e.getKey()).get(k),
+                            listenersBefore.getOrDefault(s, 0) < COLD_BELOW));
+                    break;
+                }
+            }
         }
     }
 
@@ -90,7 +98,7 @@ public final class NextSongCheck {
         if (target == null) {
             return Integer.MAX_VALUE;
         }
-        model.score(t.history(), scores);
+        model.score(t, scores);
         for (String s : t.history()) {
             Integer i = index.get(s);
             if (i != null) {
@@ -117,7 +125,7 @@ public final class NextSongCheck {
             }
 
             @Override
-            public void score(List<String> history, float[] out) {
+            public void score(Target target, float[] out) {
                 songs.forEach((id, i) -> out[i] = listenersBefore.getOrDefault(id, 0));
             }
         };
@@ -125,10 +133,7 @@ public final class NextSongCheck {
 
     /** An interest model over its songs. */
     public static Scores of(InterestModel model, List<String> songIds) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < songIds.size(); i++) {
-            index.put(songIds.get(i), i);
-        }
+        Map<String, Integer> index = index(songIds);
         return new Scores() {
             @Override
             public Map<String, Integer> songs() {
@@ -136,10 +141,42 @@ public final class NextSongCheck {
             }
 
             @Override
-            public void score(List<String> history, float[] out) {
-                model.score(model.interests(indices(history, index)), out);
+            public void score(Target t, float[] out) {
+                model.score(model.interests(indices(t.history(), index)), out);
             }
         };
+    }
+
+    /**
+     * A short-term model over its songs, from the listener's latest plays before the cut as seen when they took to the
+     * target; a listener none of whose plays it knows gets no scores (all alike: nothing found).
+     */
+    public static Scores of(NowModel model, List<String> songIds, Map<String, List<NowSteps.Step>> plays) {
+        Map<String, Integer> index = index(songIds);
+        return new Scores() {
+            @Override
+            public Map<String, Integer> songs() {
+                return index;
+            }
+
+            @Override
+            public void score(Target t, float[] out) {
+                NowModel.Now now = model.now(plays.getOrDefault(t.listener(), List.of()), t.ts(), s -> index.getOrDefault(s, -1));
+                if (now == null) {
+                    java.util.Arrays.fill(out, 0f);
+                } else {
+                    model.score(now.vector(), out);
+                }
+            }
+        };
+    }
+
+    private static Map<String, Integer> index(List<String> songIds) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < songIds.size(); i++) {
+            index.put(songIds.get(i), i);
+        }
+        return index;
     }
 
     /** The history's songs the model knows, as its indices, oldest first. */
