@@ -33,7 +33,6 @@ import java.util.concurrent.ScheduledExecutorService;
 @Bean(preDestroy = "close")
 final class InterestTraining {
     private static final Logger LOG = LoggerFactory.getLogger(InterestTraining.class);
-    static final Duration HOLDOUT = Duration.ofDays(7);
 
     private final GraphConnection graph;
     private final GraphSettings settings;
@@ -67,7 +66,7 @@ final class InterestTraining {
     void train(String why) {
         try {
             InterestVersions.Trained t = InterestVersions.train(registry, settings.home().resolve("journal"), CatalogFacts.read(graph),
-                    InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), NowTrainer.Settings.defaults(), null, null, HOLDOUT, 42, Instant.now());
+                    InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, 42, Instant.now());
             LOG.info("Interest model ({}): version {} {}", why, t.card().version(), t.reason());
             if (t.promoted()) {
                 live.swapToCurrent();

@@ -5,7 +5,9 @@ import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.LiveRanking;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
+import io.melograph.recall.LiveInterests;
 import io.melograph.train.EmbeddingVersions;
+import io.melograph.train.interest.InterestVersions;
 import io.melograph.train.GraphEmbeddings;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -30,14 +32,16 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "adminToken")
 final class ModelsController {
-    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND);
+    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND, InterestVersions.KIND);
     private final ModelRegistry registry;
     private final LiveRanking live;
+    private final LiveInterests interests;
     private final GraphConnection graph;
 
-    ModelsController(ModelRegistry registry, LiveRanking live, GraphConnection graph) {
+    ModelsController(ModelRegistry registry, LiveRanking live, LiveInterests interests, GraphConnection graph) {
         this.registry = registry;
         this.live = live;
+        this.interests = interests;
         this.graph = graph;
     }
 
@@ -49,7 +53,7 @@ final class ModelsController {
     record KindView(String kind, String current, String live, String liveFingerprint, List<ModelCard> versions,
                     List<ModelRegistry.Promotion> history) {}
 
-    @Operation(summary = "Each model kind's stored versions (ftrl, embeddings), the current and the live one, and the promotions so far")
+    @Operation(summary = "Each model kind's stored versions (ftrl, embeddings, interests), the current and the live one, and the promotions so far")
     @Get
     List<KindView> list() {
         return KINDS.stream().map(this::view).toList();
@@ -67,7 +71,7 @@ final class ModelsController {
                 EmbeddingVersions.promote(registry, graph, version, reason, false);
             } else {
                 registry.promote(kind, version, reason);
-                live.swapToCurrent();
+                swapToCurrent(kind);
             }
         } catch (IllegalArgumentException unknownVersion) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, unknownVersion.getMessage());
@@ -85,10 +89,17 @@ final class ModelsController {
         if (!rolledBack) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "nothing to roll back to: no earlier promoted " + kind + " version");
         }
+        swapToCurrent(kind);
+        return view(kind);
+    }
+
+    /** The kinds the service swaps itself (embeddings live on the nodes, moved by promote and rollback). */
+    private void swapToCurrent(String kind) {
         if (kind.equals(FtrlVersions.KIND)) {
             live.swapToCurrent();
+        } else if (kind.equals(InterestVersions.KIND)) {
+            interests.swapToCurrent();
         }
-        return view(kind);
     }
 
     private static void known(String kind) {
@@ -99,8 +110,9 @@ final class ModelsController {
 
     private KindView view(String kind) {
         boolean ftrl = kind.equals(FtrlVersions.KIND);
-        return new KindView(kind, registry.current(kind).orElse(null),
-                ftrl ? live.version() : GraphEmbeddings.liveVersion(graph).orElse(null), ftrl ? live.active().fingerprint() : null,
+        String liveVersion = ftrl ? live.version() : kind.equals(InterestVersions.KIND) ? interests.version()
+                : GraphEmbeddings.liveVersion(graph).orElse(null);
+        return new KindView(kind, registry.current(kind).orElse(null), liveVersion, ftrl ? live.active().fingerprint() : null,
                 registry.list(kind), registry.history(kind));
     }
 }

@@ -5,11 +5,9 @@ import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.events.ItemCatalog;
-import io.melograph.recall.InterestChannel;
 import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.LiveInterests;
-import io.melograph.recall.NowChannel;
 import io.melograph.recall.NeighbourUpdates;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
@@ -31,12 +29,11 @@ final class RecallFactory {
     // created at start, not at the first request: the warm-up plans every channel's query before listeners come
     @Context
     @Bean(preDestroy = "close")
-    RecallService recall(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, MeterRegistry meters,
-                         ListenerProfiles profiles, ListenerInterests interests, ItemCatalog catalog,
+    RecallService recall(GraphConnection graph, EventIntake intake, MeterRegistry meters, ListenerProfiles profiles,
+                         ListenerInterests interests,
                          @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
         RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
-        InterestChannel.all(interests, catalog::song).forEach(recall::add);
-        recall.add(new NowChannel(interests, catalog::song));
+        interests.addChannelsTo(recall);
         recall.warmUp();
         return recall;
     }
@@ -64,12 +61,8 @@ final class RecallFactory {
     /** Listeners' interests from the live model: the interest channels and the console read them. */
     @Singleton
     ListenerInterests listenerInterests(LiveInterests live, EventIntake intake, ListenerProfiles profiles, ItemCatalog catalog) {
-        return new ListenerInterests(live, ListenerInterests.history(intake.states(), profiles, HISTORY),
-                ListenerInterests.plays(intake.states()), catalog::song);
+        return ListenerInterests.of(live, intake.states(), profiles, catalog);
     }
-
-    /** The songs an interest is computed from (the model reads its own window of the latest). */
-    private static final int HISTORY = 50;
 
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context

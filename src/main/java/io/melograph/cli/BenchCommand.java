@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
         subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Soak.class, BenchCommand.Replay.class,
-                BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, BenchCommand.Ann.class,
+                BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, BenchCommand.Ann.class, BenchCommand.Interests.class,
                 SceneBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -122,6 +122,34 @@ final class BenchCommand implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "interests", mixinStandardHelpOptions = true,
+            description = {"The interest models' serving cost on the current version of --home (melograph train interests), in",
+                    "this process: the per-event update of a listener's short-term interest, long-term interests of a changed",
+                    "history, and the interest-1 / interest-now answers of 50 songs; p50/p99 as a markdown table."})
+    static final class Interests implements Callable<Integer> {
+        @Option(names = "--home", required = true, paramLabel = "DIR", description = "The home whose current interest model is measured.")
+        Path home;
+
+        @Option(names = "--listeners", defaultValue = "1000", description = "Simulated listeners (default ${DEFAULT-VALUE}).")
+        int listeners;
+
+        @Option(names = "--events", defaultValue = "20000", description = "Events measured (default ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.println(io.melograph.bench.InterestBench.run(home, listeners, events, seed).markdown());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
         }
     }
 

@@ -122,6 +122,23 @@ public final class ListenerInterests {
         return Optional.of(result);
     }
 
+    /** The songs an interest is computed from (the model reads its own window of the latest). */
+    static final int HISTORY = 50;
+
+    /**
+     * Listeners' interests over the live model, their live state and profiles, and the event catalog's song facts, as
+     * the service and the replay evaluation both wire them.
+     */
+    public static ListenerInterests of(LiveInterests live, ListenerStates states, ListenerProfiles profiles, ItemCatalog catalog) {
+        return new ListenerInterests(live, history(states, profiles, HISTORY), plays(states), catalog::song);
+    }
+
+    /** Adds the channels reading these interests to recall: {@code interest-1..4} and {@code interest-now}. */
+    public void addChannelsTo(RecallService recall) {
+        InterestChannel.all(this, songs).forEach(recall::add);
+        recall.add(new NowChannel(this, songs));
+    }
+
     /** The history recall uses: long-term favourites by fondness (strongest last), then the live state's songs taken to. */
     public static Function<String, List<String>> history(ListenerStates states, ListenerProfiles profiles, int window) {
         return userId -> {

@@ -28,6 +28,7 @@ public final class ServedInterests {
     private final InterestModel model;
     private final NowModel now;
     private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> songIds;
     private final DotProductIndex longTerm;
     private final DotProductIndex shortTerm;
 
@@ -38,6 +39,7 @@ public final class ServedInterests {
         this.now = now;
         this.longTerm = longTerm;
         this.shortTerm = shortTerm;
+        this.songIds = songIds;
         for (int i = 0; i < songIds.size(); i++) {
             index.put(songIds.get(i), i);
         }
@@ -51,6 +53,11 @@ public final class ServedInterests {
         List<String> ids = stored.songIds();
         return new ServedInterests(version, m, n, ids, DotProductIndex.of(m::songVector, m.songs(), m.dim(), ids, dir.resolve(INDEX_DIR)),
                 n == null ? null : DotProductIndex.of(n::songVector, n.songs(), n.dim(), ids, dir.resolve(NOW_INDEX_DIR)));
+    }
+
+    /** The models' songs in index order: a song's id. */
+    public String songId(int song) {
+        return songIds.get(song);
     }
 
     public String version() {

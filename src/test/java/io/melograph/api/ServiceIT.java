@@ -427,6 +427,31 @@ class ServiceIT {
             assertEquals(e1, embeddings(embeddingsBack, "live"), "the first version's vectors, without a restart");
             assertTrue(get(s, "/users/sim:user:0001/recall?channels=vector&limit=5", TOKEN).body().contains("\"channel\":\"vector\""));
 
+            // the listener-interest models: the demo's first version is trained in the background at the first start and
+            // swapped in; its channels recall with reasons naming the interest (long-term) or the play that counted (now)
+            String interestModels = get(s, "/admin/models", TOKEN).body();
+            for (int i = 0; i < 600 && !interestModels.substring(interestModels.indexOf("\"kind\":\"interests\"")).startsWith(
+                    "\"kind\":\"interests\",\"current\":\""); i++) {
+                Thread.sleep(500);
+                interestModels = get(s, "/admin/models", TOKEN).body();
+            }
+            String interestsKind = interestModels.substring(interestModels.indexOf("\"kind\":\"interests\""));
+            String interestsVersion = between(interestsKind, "\"current\":\"", "\"");
+            for (int i = 0; i < 60 && !interestsKind.contains("\"live\":\"" + interestsVersion + "\""); i++) {
+                Thread.sleep(500);
+                interestModels = get(s, "/admin/models", TOKEN).body();
+                interestsKind = interestModels.substring(interestModels.indexOf("\"kind\":\"interests\""));
+            }
+            assertTrue(interestsKind.contains("\"live\":\"" + interestsVersion + "\"") && interestsKind.contains("hitrate@50"), interestsKind);
+            String mine = get(s, "/users/sim:user:0001/interests", TOKEN).body();
+            assertTrue(mine.contains("\"channel\":\"interest-1\"") && mine.contains("\"label\":\"your *"), mine);
+            String interestRecall = get(s, "/users/sim:user:0001/recall?channels=interest-1,interest-now&limit=5", TOKEN).body();
+            assertTrue(interestRecall.contains("\"channel\":\"interest-1\",\"reason\":\"From your *")
+                    || interestRecall.contains("\"channel\":\"interest-1\",\"reason\":\"Close to your taste"), interestRecall);
+            assertTrue(interestRecall.contains("\"channel\":\"interest-now\",\"reason\":\"Because you just "), interestRecall);
+            assertEquals(409, post(s, "/admin/models/interests/rollback", TOKEN, "").statusCode(), "one version: nothing to go back to");
+            assertEquals(404, get(s, "/users/nobody-at-all/interests", TOKEN).statusCode());
+
             // a listening history imported from the command line goes to the running service's POST /events
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");
             Files.writeString(history, "user_000001\t2009-05-04T23:08:57Z\t\tThe Doors\t\tRiders On The Storm\n"

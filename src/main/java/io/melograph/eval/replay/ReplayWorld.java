@@ -16,7 +16,15 @@ import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.OnlineRanking;
 import io.melograph.rank.SceneWeights;
 import io.melograph.neighbours.NeighbourStore;
+import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
+import io.melograph.recall.LiveInterests;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.train.interest.CatalogFacts;
+import io.melograph.train.interest.InterestModel;
+import io.melograph.train.interest.InterestTrainer;
+import io.melograph.train.interest.InterestVersions;
+import io.melograph.train.interest.NowTrainer;
 import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
 import io.melograph.scene.DailyMixScene;
@@ -61,6 +69,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
     final GraphAggregator aggregator;
     final OnlineRanking ranking;
     final RecallService recall;
+    final LiveInterests interests;
     final DailyMixScene daily;
     final PrivateFmScene fm;
     final GraphCopy.Copied copied;
@@ -91,7 +100,10 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         ranking = OnlineRanking.fresh(scratch.home().resolve("models").resolve("ftrl"),
                 new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
         ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
-        recall = new RecallService(graph, new ListenerProfiles(graph, intake.states()), budget, new SimpleMeterRegistry());
+        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states());
+        recall = new RecallService(graph, profiles, budget, new SimpleMeterRegistry());
+        interests = trainInterests(embeddings.seed(), log);
+        ListenerInterests.of(interests, intake.states(), profiles, catalog).addChannelsTo(recall);
         recall.warmUp();
         awaitWarm(recall, log);
         SongPopularity popularity = new SongPopularity(graph).reload();
@@ -115,6 +127,25 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
                 o.profile(), 1, 0, false));
         log.accept(String.format("trained graph embeddings (%s, %d dimensions, relationships %s) in %,d ms", o.algorithm(),
                 o.dimensions(), o.profile().name(), r.totalMillis()));
+    }
+
+    /**
+     * The interest models of the state at the cut, trained as the service's retraining does (the journal's last week
+     * before the cut held out to judge them, never anything after the cut); none when that week is too thin to judge.
+     */
+    private LiveInterests trainInterests(long seed, Consumer<String> log) {
+        ModelRegistry registry = new ModelRegistry(scratch.home());
+        LiveInterests live = new LiveInterests(registry);
+        try {
+            InterestVersions.Trained t = InterestVersions.train(registry, scratch.home().resolve("journal"),
+                    CatalogFacts.read(scratch.connection()), InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true),
+                    NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, seed, java.time.Instant.now());
+            live.swapToCurrent();
+            log.accept(String.format("trained the interest models in %.1f s: %s", t.training().millis() / 1000.0, t.card().note()));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            log.accept("no interest models (the interest channels answer nothing): " + e.getMessage());
+        }
+        return live;
     }
 
     /** Latencies are measured after the warm-up (JIT, query plans), as a listener meets a service that has been up a while. */

@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 public final class InterestVersions {
     public static final String KIND = "interests";
+    /** The held-out window of the service's retraining and the replay: the journal's last week. */
+    public static final Duration HOLDOUT = Duration.ofDays(7);
     /** Fewer listeners to check than this judge nothing. */
     static final int MIN_CHECKED = 20;
     /** At most this many listeners are checked (the check scores every song for each). */
