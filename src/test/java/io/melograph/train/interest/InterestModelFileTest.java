@@ -66,6 +66,25 @@ class InterestModelFileTest {
     }
 
     @Test
+    void theShortTermModelTravelsWithTheLongTermOne(@TempDir Path dir) throws IOException {
+        List<NowTrainer.Plays> plays = List.of(new NowTrainer.Plays(new int[] {1, 2, 3, 4, 5}, new int[] {1, 2, 1, 3, 1},
+                new long[] {0, 60_000, 120_000, 180_000, 240_000}));
+        NowModel now = new NowTrainer(new NowTrainer.Settings(4, 2, 0.01, 8, 4, 10)).train(plays, mind, 1).model();
+        Path file = dir.resolve(InterestModelFile.NAME);
+        InterestModelFile.write(file, mind, IDS, now);
+        NowModel stored = InterestModelFile.read(file).now();
+        List<NowSteps.Step> steps = List.of(new NowSteps.Step("song-3", NowSteps.SKIPPED, 0), new NowSteps.Step("song-7", NowSteps.LIKED, 1000));
+        assertArrayEquals(now.now(steps, 2000, IDS::indexOf).vector(), stored.now(steps, 2000, IDS::indexOf).vector());
+        assertEquals(null, InterestModelFile.read(writeWithout(dir)).now(), "a version without one loads without one");
+    }
+
+    private static Path writeWithout(Path dir) throws IOException {
+        Path file = dir.resolve("long-term-only.bin");
+        InterestModelFile.write(file, single, IDS);
+        return file;
+    }
+
+    @Test
     void aDamagedFileFailsWithItsName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(InterestModelFile.NAME);
         IOException missing = assertThrows(IOException.class, () -> InterestModelFile.read(file));
