@@ -66,7 +66,7 @@ final class InterestTraining {
     void train(String why) {
         try {
             InterestVersions.Trained t = InterestVersions.train(registry, settings.home().resolve("journal"), CatalogFacts.read(graph),
-                    InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, 42, Instant.now());
+                    InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, true, 42, Instant.now());
             LOG.info("Interest model ({}): version {} {}", why, t.card().version(), t.reason());
             if (t.promoted()) {
                 live.swapToCurrent();

@@ -26,8 +26,10 @@ import java.util.concurrent.Callable;
                 "song tower over the catalog's song facts) on the songs listeners finished, liked, saved or shared in the",
                 "home's event journal up to the start of a held-out window, and stores it as a new version in",
                 "MELOGRAPH_HOME/models/interests/<version>/. It and the current version rank every song for each listener's",
-                "next new song of the held-out window; it is promoted only when its HitRate@50 is higher. A running service",
-                "swaps a promoted version in within seconds (the interest-1..K channels); the journal is only read."})
+                "next new song of the held-out window; it is promoted only when its HitRate@50 is higher. Once judged, the",
+                "models are trained again on every event (held-out window included) and those are served. With them comes the",
+                "short-term model (interest-now: self-attention over the latest plays and how each ended). A running service",
+                "swaps a promoted version in within seconds (interest-1..K, interest-now); the journal is only read."})
 final class TrainInterestsCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
@@ -48,6 +50,10 @@ final class TrainInterestsCommand implements Callable<Integer> {
 
     @Option(names = "--no-graph", description = "An id-only song tower (no catalog facts): the baseline the graph has to beat.")
     boolean noGraph;
+
+    @Option(names = "--no-refit", description = {"Serve the models as judged, trained before the held-out window only (default: once",
+            "judged, both are trained again on every event, the held-out window included, and that is what is served)."})
+    boolean noRefit;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training examples (default 10).")
     Integer epochs;
@@ -85,7 +91,7 @@ final class TrainInterestsCommand implements Callable<Integer> {
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
             InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.home()), gs.home().resolve("journal"),
-                    CatalogFacts.read(connection), settings, nowSettings, start, end, Duration.ofDays(holdoutDays), seed, Instant.now());
+                    CatalogFacts.read(connection), settings, nowSettings, start, end, Duration.ofDays(holdoutDays), !noRefit, seed, Instant.now());
             System.out.printf(Locale.ROOT, "interests version %s: %s%n", t.card().version(), t.card().note());
             t.card().metricLines().forEach(line -> System.out.println("  " + line));
             System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ class TrainInterestsCommandTest {
         assertEquals(to.toString(), good.windowTo());
         InterestModelFile.Stored stored = InterestModelFile.read(registry.dir(InterestVersions.KIND, good.version()).resolve(InterestModelFile.NAME));
         assertTrue(stored.songIds().size() >= 300, "the journal's songs: " + stored.songIds().size());
+        assertTrue(stored.now() != null, "the short-term model comes with it");
+        // served: refit on everything once judged; the judged models are kept to judge the next version fairly
+        assertTrue(Files.exists(registry.dir(InterestVersions.KIND, good.version()).resolve("judged-" + InterestModelFile.NAME)));
+        assertTrue(good.metrics().get("refit.events") > good.metrics().get("events.trained"), good.metrics().toString());
+        assertTrue(good.metrics().get("now.hitrate@50") > 0.15, good.metrics().toString());
         // far above chance (50 of ~1,600 songs); the card also says what popularity alone reaches on the same songs
         assertTrue(good.metrics().get("hitrate@50") > 0.15, good.metrics().toString());
         assertTrue(good.metrics().containsKey("popularity.hitrate@50"), good.metrics().toString());
@@ -69,11 +75,13 @@ class TrainInterestsCommandTest {
 
         // the same held-out window, but only its last day to learn from and one pass: worse, so kept and not promoted
         assertEquals(0, cli.run("train", "interests", "--home", home.toString(), "--to", to.toString(), "--epochs", "1",
-                "--from", to.minusSeconds(86_400).toString()), cli.stderr());
+                "--from", to.minusSeconds(86_400).toString(), "--no-refit"), cli.stderr());
         assertTrue(cli.stdout().contains("not promoted: HitRate@50 of the next new song"), cli.stdout());
         ModelCard worse = registry.list(InterestVersions.KIND).get(1);
         assertTrue(worse.metrics().get("hitrate@50") < worse.metrics().get("current.hitrate@50"), worse.metrics().toString());
         assertEquals(good.version(), registry.current(InterestVersions.KIND).orElseThrow(), "the better one stays current");
+        assertTrue(!Files.exists(registry.dir(InterestVersions.KIND, worse.version()).resolve("judged-" + InterestModelFile.NAME)),
+                "not refit: what was judged is what is served");
 
         // a held-out window of the journal's last minute: nobody to judge with
         Instant last = Instant.ofEpochMilli(events.stream().mapToLong(Event::ts).max().orElseThrow());

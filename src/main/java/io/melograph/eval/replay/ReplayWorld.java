@@ -139,7 +139,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         try {
             InterestVersions.Trained t = InterestVersions.train(registry, scratch.home().resolve("journal"),
                     CatalogFacts.read(scratch.connection()), InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true),
-                    NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, seed, java.time.Instant.now());
+                    NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, true, seed, java.time.Instant.now());
             live.swapToCurrent();
             log.accept(String.format("trained the interest models in %.1f s: %s", t.training().millis() / 1000.0, t.card().note()));
         } catch (IllegalArgumentException | java.io.IOException e) {

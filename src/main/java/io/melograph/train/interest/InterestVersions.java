@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 public final class InterestVersions {
     public static final String KIND = "interests";
+    /** The models as judged (trained before the version's cut), beside the served refit ones. */
+    static final String JUDGED = "judged-" + InterestModelFile.NAME;
     /** The held-out window of the service's retraining and the replay: the journal's last week. */
     public static final Duration HOLDOUT = Duration.ofDays(7);
     /** Fewer listeners to check than this judge nothing. */
@@ -49,9 +51,11 @@ public final class InterestVersions {
      * @param facts   the catalog's song facts ({@link CatalogFacts#read}); the journal's songs are added to its songs
      * @param from    events before it are not learned (null: from the start)
      * @param to      where the held-out window starts; null: {@code holdout} before the journal's newest event
+     * @param refit   once judged, train again on every event from {@code from} on (held-out window included) and serve that
      */
     public static Trained train(ModelRegistry registry, Path journalDir, CatalogFacts facts, InterestTrainer.Settings settings,
-                                NowTrainer.Settings nowSettings, Instant from, Instant to, Duration holdout, long seed, Instant now)
+                                NowTrainer.Settings nowSettings, Instant from, Instant to, Duration holdout, boolean refit, long seed,
+                                Instant now)
             throws IOException {
         List<Event> events = new ArrayList<>();
         FileJournal.readAll(journalDir, (e, after) -> events.add(e));
@@ -65,14 +69,26 @@ public final class InterestVersions {
         long cut = to.toEpochMilli();
         ListeningHistory before = new ListeningHistory();
         ListeningHistory after = new ListeningHistory();
+        ListeningHistory everything = new ListeningHistory();
         Map<String, NowSteps> plays = new LinkedHashMap<>(); // every play of the window, for the short-term model
+        Map<String, NowSteps> allPlays = new LinkedHashMap<>();
         MessageDigest hash = ModelRegistry.dataHash();
         long trained = 0;
+        long refitEvents = 0;
         long first = Long.MAX_VALUE;
         for (Event e : events) {
+            if (from != null && e.ts() < from.toEpochMilli()) {
+                if (e.ts() >= cut) {
+                    after.add(e);
+                }
+                continue;
+            }
+            everything.add(e);
+            allPlays.computeIfAbsent(e.userId(), u -> new NowSteps()).add(e.itemId(), e.itemType(), e.action(), e.ts());
+            refitEvents++;
             if (e.ts() >= cut) {
                 after.add(e);
-            } else if (from == null || e.ts() >= from.toEpochMilli()) {
+            } else {
                 before.add(e);
                 plays.computeIfAbsent(e.userId(), u -> new NowSteps()).add(e.itemId(), e.itemType(), e.action(), e.ts());
                 hash.update((e.eventId() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -90,35 +106,39 @@ public final class InterestVersions {
                     + "listeners: too few to judge a model (at least %d); end the training window earlier (--to, --holdout-days)",
                     to, check.size(), MIN_CHECKED));
         }
-        for (Map<String, List<String>> songs : List.of(before.listeners(), after.listeners())) {
-            songs.values().forEach(facts::songs);
-        }
-        plays.values().forEach(p -> p.steps().forEach(step -> facts.song(step.song())));
+        everything.listeners().values().forEach(facts::songs);
+        after.listeners().values().forEach(facts::songs);
+        allPlays.values().forEach(p -> p.steps().forEach(step -> facts.song(step.song())));
         List<String> songIds = facts.songIds();
         Map<String, Integer> index = facts.songIndex();
-        int[][] sequences = before.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
         SongNeighbourhood neighbourhood = settings.graph()
                 ? SongNeighbourhood.of(facts.triples(), songIds.size(), settings.neighbours())
                 : SongNeighbourhood.none(songIds.size());
-        InterestTrainer.Trained t = new InterestTrainer(settings).train(sequences, songIds.size(), neighbourhood, seed);
-        List<NowTrainer.Plays> playsByListener = plays.values().stream().map(p -> plays(p.steps(), index)).toList();
-        NowTrainer.Trained shortTerm = new NowTrainer(nowSettings).train(playsByListener, t.model(), seed);
+        Fitted judged = fit(before, plays, index, neighbourhood, settings, nowSettings, seed);
 
         String version = registry.newVersion(KIND, now);
         Path dir = registry.dir(KIND, version);
-        Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(t.model(), songIds)));
+        Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(judged.longTerm().model(), songIds)));
         Map<String, List<NowSteps.Step>> steps = new LinkedHashMap<>();
         plays.forEach((u, p) -> steps.put(u, p.steps()));
-        check.check(NextSongCheck.of(shortTerm.model(), songIds, steps)).forEach((k, v) -> metrics.put("now." + k, v));
-        metrics.put("now.training.seconds", shortTerm.millis() / 1000.0);
+        check.check(NextSongCheck.of(judged.shortTerm().model(), songIds, steps)).forEach((k, v) -> metrics.put("now." + k, v));
+        metrics.put("now.training.seconds", judged.shortTerm().millis() / 1000.0);
         check.check(check.popularity(index)).forEach((k, v) -> metrics.put("popularity." + k, v));
         metrics.put("events.trained", (double) trained);
-        metrics.put("listeners.trained", (double) sequences.length);
+        metrics.put("listeners.trained", (double) judged.listeners());
         metrics.put("songs", (double) songIds.size());
-        metrics.put("training.seconds", t.millis() / 1000.0);
-        t.relationAttention().forEach((r, a) -> metrics.put("attention." + r, a));
+        metrics.put("training.seconds", judged.longTerm().millis() / 1000.0);
+        judged.longTerm().relationAttention().forEach((r, a) -> metrics.put("attention." + r, a));
+        // what is served learns from the held-out window too, once judged: the week before a retraining matters most
+        Fitted served = refit ? fit(everything, allPlays, index, neighbourhood, settings, nowSettings, seed) : judged;
+        if (refit) {
+            metrics.put("refit.events", (double) refitEvents);
+        }
         try {
-            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), t.model(), songIds, shortTerm.model());
+            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), served.longTerm().model(), songIds, served.shortTerm().model());
+            if (refit) {
+                InterestModelFile.write(dir.resolve(JUDGED), judged.longTerm().model(), songIds, judged.shortTerm().model());
+            }
         } catch (IOException | RuntimeException e) {
             Folders.delete(dir);
             throw e;
@@ -130,15 +150,29 @@ public final class InterestVersions {
         ModelCard card = new ModelCard(KIND, version, now.toString(), Instant.ofEpochMilli(first).toString(), to.toString(),
                 HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
                 "%s model, %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
-                        + "in %.1f s; judged on the next new song of %.0f listeners from %s on; %s",
+                        + "in %.1f s; judged on the next new song of %.0f listeners from %s on%s; %s",
                 settings.kind().name().toLowerCase(Locale.ROOT), settings.graph() && !neighbourhood.empty() ? "knowledge-aware" : "id-only",
                 settings.dim(), settings.kind() == InterestModel.Kind.MIND ? settings.maxInterests() : 1, trained, window,
-                sequences.length, songIds.size(), t.millis() / 1000.0, metrics.get("listeners.checked"), to, reason));
+                judged.listeners(), songIds.size(), judged.longTerm().millis() / 1000.0, metrics.get("listeners.checked"), to,
+                refit ? String.format(Locale.ROOT, "; then refit on all %d events up to the journal's end (what is served)", refitEvents) : "",
+                reason));
         registry.store(card);
         if (promote) {
             registry.promote(KIND, version, reason);
         }
-        return new Trained(card, promote, reason, t);
+        return new Trained(card, promote, reason, judged.longTerm());
+    }
+
+    /** Both models trained on one window. */
+    private record Fitted(InterestTrainer.Trained longTerm, NowTrainer.Trained shortTerm, int listeners) {}
+
+    private static Fitted fit(ListeningHistory history, Map<String, NowSteps> plays, Map<String, Integer> index,
+                              SongNeighbourhood neighbourhood, InterestTrainer.Settings settings, NowTrainer.Settings nowSettings,
+                              long seed) {
+        int[][] sequences = history.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
+        InterestTrainer.Trained t = new InterestTrainer(settings).train(sequences, index.size(), neighbourhood, seed);
+        List<NowTrainer.Plays> byListener = plays.values().stream().map(p -> plays(p.steps(), index)).toList();
+        return new Fitted(t, new NowTrainer(nowSettings).train(byListener, t.model(), seed), sequences.length);
     }
 
     /** One listener's plays as the short-term trainer takes them: song indices, outcomes, times. */
@@ -160,7 +194,10 @@ public final class InterestVersions {
             return new Verdict(false, "not promoted: the current version " + cur.version() + " learned from events up to "
                     + cur.windowTo() + ", inside this one's held-out window (from " + to + " on), so the two cannot be compared on it");
         }
-        InterestModelFile.Stored stored = InterestModelFile.read(registry.dir(KIND, cur.version()).resolve(InterestModelFile.NAME));
+        // the current version as it was judged (trained before its own cut), not what it serves after its refit
+        Path curDir = registry.dir(KIND, cur.version());
+        Path judgedFile = java.nio.file.Files.exists(curDir.resolve(JUDGED)) ? curDir.resolve(JUDGED) : curDir.resolve(InterestModelFile.NAME);
+        InterestModelFile.Stored stored = InterestModelFile.read(judgedFile);
         Map<String, Double> theirs = check.check(NextSongCheck.of(stored.model(), stored.songIds()));
         theirs.forEach((k, v) -> metrics.put("current." + k, v));
         String key = "hitrate@" + NextSongCheck.HIT_AT;
