@@ -52,18 +52,8 @@ public final class ListenerInterests {
     private final Function<String, List<String>> history;
     private final Function<String, ItemCatalog.SongFacts> songs;
     private final Function<String, Optional<Plays>> plays;
-    private final Map<String, Now> rememberedNow = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Now> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
-    private final Map<String, Interests> remembered = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Interests> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Map<String, Now> rememberedNow = latest();
+    private final Map<String, Interests> remembered = latest();
 
     /**
      * @param history a listener's songs, oldest first ({@link #history})
@@ -225,6 +215,16 @@ public final class ListenerInterests {
             remembered.put(userId, result);
         }
         return Optional.of(result);
+    }
+
+    /** The {@value #REMEMBERED} listeners used last (access order): a listener's answer kept while they are active. */
+    private static <V> Map<String, V> latest() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
     }
 
     private static <N extends Comparable<N>> List<String> commonest(Map<String, N> counts) {
