@@ -197,17 +197,7 @@ public final class InterestTrainer {
             targetSong[e] = seq[t];
             target[e] = local.computeIfAbsent(seq[t], x -> local.size());
         }
-        long[] negative = new long[s.negatives()];
-        float[] hitMask = new float[b * s.negatives()];
-        for (int k = 0; k < negative.length; k++) {
-            int song = rng.nextInt(songs);
-            negative[k] = local.computeIfAbsent(song, x -> local.size());
-            for (int e = 0; e < b; e++) {
-                if (targetSong[e] == song) {
-                    hitMask[e * negative.length + k] = MASKED;
-                }
-            }
-        }
+        Negatives drawn = Negatives.sample(s.negatives(), songs, targetSong, local, rng);
         long[] batchSongs = local.keySet().stream().mapToLong(Integer::longValue).toArray();
         float[] keep = new float[batchSongs.length];
         for (int k = 0; k < keep.length; k++) {
@@ -220,8 +210,8 @@ public final class InterestTrainer {
             NDArray hMask = step.create(historyMask, new Shape(b, l));
             NDArray kMask = step.create(interestMask, new Shape(b, kMax));
             NDArray targetIdx = step.create(target);
-            NDArray negativeIdx = step.create(negative);
-            NDArray hits = step.create(hitMask, new Shape(b, s.negatives()));
+            NDArray negativeIdx = step.create(drawn.ids());
+            NDArray hits = step.create(drawn.hitMask(), new Shape(b, s.negatives()));
             NDArray keepIds = step.create(keep, new Shape(keep.length, 1));
             NDArray labelPower = step.create((float) s.labelPower());
             NDArray one = step.create(1f);
@@ -251,6 +241,27 @@ public final class InterestTrainer {
             }
             adam.update();
             return lossValue.getFloat();
+        }
+    }
+
+    /**
+     * A batch's sampled-softmax negatives: {@code count} songs drawn uniformly (as indices of the batch's own song list,
+     * added to {@code local}), and per example a mask that rules out a negative equal to its target.
+     */
+    record Negatives(long[] ids, float[] hitMask) {
+        static Negatives sample(int count, int songs, int[] targetSong, Map<Integer, Integer> local, SplittableRandom rng) {
+            long[] ids = new long[count];
+            float[] hitMask = new float[targetSong.length * count];
+            for (int k = 0; k < count; k++) {
+                int song = rng.nextInt(songs);
+                ids[k] = local.computeIfAbsent(song, x -> local.size());
+                for (int e = 0; e < targetSong.length; e++) {
+                    if (targetSong[e] == song) {
+                        hitMask[e * count + k] = MASKED;
+                    }
+                }
+            }
+            return new Negatives(ids, hitMask);
         }
     }
 

@@ -176,17 +176,7 @@ public final class NowTrainer {
             targetSong[e] = p.songs()[t];
             target[e] = local.computeIfAbsent(p.songs()[t], x -> local.size());
         }
-        long[] negative = new long[settings.negatives()];
-        float[] hitMask = new float[b * negative.length];
-        for (int k = 0; k < negative.length; k++) {
-            int song = rng.nextInt(songs);
-            negative[k] = local.computeIfAbsent(song, x -> local.size());
-            for (int e = 0; e < b; e++) {
-                if (targetSong[e] == song) {
-                    hitMask[e * negative.length + k] = MASKED;
-                }
-            }
-        }
+        InterestTrainer.Negatives drawn = InterestTrainer.Negatives.sample(settings.negatives(), songs, targetSong, local, rng);
         long[] batchSongs = local.keySet().stream().mapToLong(Integer::longValue).toArray();
         float[] ones = new float[batchSongs.length];
         Arrays.fill(ones, 1f);
@@ -197,8 +187,8 @@ public final class NowTrainer {
             NDArray recencyIdx = step.create(recency);
             NDArray masked = step.create(mask, new Shape(b, l));
             NDArray targetIdx = step.create(target);
-            NDArray negativeIdx = step.create(negative);
-            NDArray hits = step.create(hitMask, new Shape(b, negative.length));
+            NDArray negativeIdx = step.create(drawn.ids());
+            NDArray hits = step.create(drawn.hitMask(), new Shape(b, settings.negatives()));
             NDArray lossValue;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
                 NDArray vectors = w.songs(step, step.create(batchSongs), step.create(ones, new Shape(ones.length, 1))); // [U, d]
