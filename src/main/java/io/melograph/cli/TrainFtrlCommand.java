@@ -14,9 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -32,15 +30,8 @@ final class TrainFtrlCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
 
-    @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "N",
-            description = "Held-out window: the journal's last N days (default ${DEFAULT-VALUE}).")
-    int holdoutDays;
-
-    @Option(names = "--from", paramLabel = "TIME", description = "Learn only events from this instant on (default: the journal's start).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "TIME", description = "End of the training window and start of the held-out one (instead of --holdout-days).")
-    String to;
+    @Mixin
+    TrainingWindow window = new TrainingWindow();
 
     @Option(names = "--hash-bits", defaultValue = "20", paramLabel = "N",
             description = "2^N hashed feature buckets per head (default ${DEFAULT-VALUE}; the service's melograph.rank.hash-bits).")
@@ -51,20 +42,13 @@ final class TrainFtrlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Instant start;
-        Instant end;
-        try {
-            start = from == null ? null : Instant.parse(from);
-            end = to == null ? null : Instant.parse(to);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--from/--to: not an ISO instant (2024-01-22T00:00:00Z)");
-        }
+        TrainingWindow.Parsed w = window.parse(spec);
         GraphSettings settings = graph.settings();
         try (GraphConnection connection = GraphConnection.open(settings)) {
             // song facts (artists, genres) come from the catalog, as in the service
             ItemCatalog catalog = new ItemCatalog(connection).reload();
-            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.home()), settings.home().resolve("journal"), start,
-                    end, Duration.ofDays(holdoutDays), new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()),
+            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.home()), settings.home().resolve("journal"), w.from(),
+                    w.to(), w.holdout(), new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()),
                     catalog::song, Instant.now());
             System.out.printf(Locale.ROOT, "ftrl version %s: %s%n", t.card().version(), t.card().note());
             t.card().metricLines().forEach(line -> System.out.println("  " + line));

@@ -14,9 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -34,15 +32,8 @@ final class TrainInterestsCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
 
-    @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "N",
-            description = "Held-out window: the journal's last N days (default ${DEFAULT-VALUE}).")
-    int holdoutDays;
-
-    @Option(names = "--from", paramLabel = "TIME", description = "Learn only events from this instant on (default: the journal's start).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "TIME", description = "End of the training window and start of the held-out one (instead of --holdout-days).")
-    String to;
+    @Mixin
+    TrainingWindow window = new TrainingWindow();
 
     @Option(names = "--kind", defaultValue = "mind", paramLabel = "KIND",
             description = "mind (several interests per listener) or single (one vector) (default ${DEFAULT-VALUE}).")
@@ -66,14 +57,7 @@ final class TrainInterestsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Instant start;
-        Instant end;
-        try {
-            start = from == null ? null : Instant.parse(from);
-            end = to == null ? null : Instant.parse(to);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--from/--to: not an ISO instant (2024-01-22T00:00:00Z)");
-        }
+        TrainingWindow.Parsed w = window.parse(spec);
         InterestModel.Kind k = switch (kind.toLowerCase(Locale.ROOT)) {
             case "mind" -> InterestModel.Kind.MIND;
             case "single" -> InterestModel.Kind.SINGLE;
@@ -91,7 +75,7 @@ final class TrainInterestsCommand implements Callable<Integer> {
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
             InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.home()), gs.home().resolve("journal"),
-                    CatalogFacts.read(connection), settings, nowSettings, start, end, Duration.ofDays(holdoutDays), !noRefit, seed, Instant.now());
+                    CatalogFacts.read(connection), settings, nowSettings, w.from(), w.to(), w.holdout(), !noRefit, seed, Instant.now());
             System.out.printf(Locale.ROOT, "interests version %s: %s%n", t.card().version(), t.card().note());
             t.card().metricLines().forEach(line -> System.out.println("  " + line));
             System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"
