@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The held-out check of an interest-model version: for each listener with a history before the cut, the first song
@@ -19,13 +20,14 @@ public final class NextSongCheck {
     static final int HIT_AT = 50;
     static final int NDCG_AT = 10;
 
-    /** How a model scores the songs it knows for a history (song ids, oldest first). */
-    public interface Scores {
-        /** The model's songs by id. */
-        Map<String, Integer> songs();
-
-        /** Writes a score for each of {@link #songs()}' indices into {@code out}, from what came before the target. */
-        void score(Target target, float[] out);
+    /**
+     * How a model scores the songs it knows: its songs by id, and what writes a score for each of their indices into an
+     * array, from what came before the target.
+     */
+    public record Scores(Map<String, Integer> songs, BiConsumer<Target, float[]> scorer) {
+        void score(Target target, float[] out) {
+            scorer.accept(target, out);
+        }
     }
 
     /** One listener's check: their songs before the cut, the song to find and when they took to it. */
@@ -118,33 +120,13 @@ public final class NextSongCheck {
 
     /** Songs by how many listeners took to them before the cut: what a model has to beat to be worth serving. */
     public Scores popularity(Map<String, Integer> songs) {
-        return new Scores() {
-            @Override
-            public Map<String, Integer> songs() {
-                return songs;
-            }
-
-            @Override
-            public void score(Target target, float[] out) {
-                songs.forEach((id, i) -> out[i] = listenersBefore.getOrDefault(id, 0));
-            }
-        };
+        return new Scores(songs, (target, out) -> songs.forEach((id, i) -> out[i] = listenersBefore.getOrDefault(id, 0)));
     }
 
     /** An interest model over its songs. */
     public static Scores of(InterestModel model, List<String> songIds) {
         Map<String, Integer> index = index(songIds);
-        return new Scores() {
-            @Override
-            public Map<String, Integer> songs() {
-                return index;
-            }
-
-            @Override
-            public void score(Target t, float[] out) {
-                model.score(model.interests(indices(t.history(), index)), out);
-            }
-        };
+        return new Scores(index, (t, out) -> model.score(model.interests(indices(t.history(), index)), out));
     }
 
     /**
@@ -153,22 +135,14 @@ public final class NextSongCheck {
      */
     public static Scores of(NowModel model, List<String> songIds, Map<String, List<NowSteps.Step>> plays) {
         Map<String, Integer> index = index(songIds);
-        return new Scores() {
-            @Override
-            public Map<String, Integer> songs() {
-                return index;
+        return new Scores(index, (t, out) -> {
+            NowModel.Now now = model.now(plays.getOrDefault(t.listener(), List.of()), t.ts(), s -> index.getOrDefault(s, -1));
+            if (now == null) {
+                java.util.Arrays.fill(out, 0f);
+            } else {
+                model.score(now.vector(), out);
             }
-
-            @Override
-            public void score(Target t, float[] out) {
-                NowModel.Now now = model.now(plays.getOrDefault(t.listener(), List.of()), t.ts(), s -> index.getOrDefault(s, -1));
-                if (now == null) {
-                    java.util.Arrays.fill(out, 0f);
-                } else {
-                    model.score(now.vector(), out);
-                }
-            }
-        };
+        });
     }
 
     private static Map<String, Integer> index(List<String> songIds) {
