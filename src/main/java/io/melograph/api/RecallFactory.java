@@ -9,6 +9,7 @@ import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.LiveInterests;
 import io.melograph.recall.NeighbourUpdates;
+import io.melograph.recall.NewSongVectors;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
 import io.melograph.registry.ModelRegistry;
@@ -56,6 +57,14 @@ final class RecallFactory {
     @Bean(preDestroy = "close")
     LiveInterests liveInterests(ModelRegistry registry) {
         return LiveInterests.start(registry, Duration.ofSeconds(5));
+    }
+
+    /** Songs added to the catalog since the live interest model was trained get vectors from its song tower. */
+    @Context
+    @Bean(preDestroy = "close")
+    NewSongVectors newSongVectors(LiveInterests live, GraphConnection graph,
+                                  @Value("${melograph.interests.new-songs-seconds:60}") long everySeconds) {
+        return NewSongVectors.start(live, graph, Duration.ofSeconds(everySeconds));
     }
 
     /** Listeners' interests from the live model: the interest channels and the console read them. */

@@ -40,11 +40,7 @@ final class DotProductIndex {
         }
         SongVectors lifted = new SongVectors(dim + 1);
         for (int s = 0; s < count; s++) {
-            float[] v = vectors.apply(s);
-            float[] out = Arrays.copyOf(v, dim + 1);
-            float n = norm(v);
-            out[dim] = (float) Math.sqrt(Math.max(0, maxNorm * maxNorm - n * n));
-            lifted.put(s, ids.get(s), out);
+            lifted.put(s, ids.get(s), lift(vectors.apply(s), maxNorm));
         }
         SongIndex index = SongIndexes.build(lifted);
         if (dir != null) {
@@ -52,6 +48,26 @@ final class DotProductIndex {
             index.save(dir);
         }
         return new DotProductIndex(index, maxNorm);
+    }
+
+    /**
+     * Adds a song after the index was built (one added to the catalog since training). One longer than the largest
+     * norm the index was built with is shortened to it, so it ranks a little lower than its dot product says.
+     */
+    void put(int song, String id, float[] vector) {
+        float n = norm(vector);
+        float[] v = vector.clone();
+        for (int c = 0; n > maxNorm && c < v.length; c++) {
+            v[c] *= maxNorm / n;
+        }
+        songs.put(song, id, lift(v, maxNorm));
+    }
+
+    private static float[] lift(float[] v, float maxNorm) {
+        float[] out = Arrays.copyOf(v, v.length + 1);
+        float n = norm(v);
+        out[v.length] = (float) Math.sqrt(Math.max(0, maxNorm * maxNorm - n * n));
+        return out;
     }
 
     /** The songs with the largest dot product with {@code query}, none the predicate excludes; score = the dot product. */

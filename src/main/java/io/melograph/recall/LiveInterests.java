@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -63,6 +64,19 @@ public final class LiveInterests implements AutoCloseable {
             LOG.warn("Interest model version {} cannot be served, {} stays live: {}", current.get(), version(), e.toString());
             return false;
         }
+    }
+
+    /**
+     * Adds songs (long-term vectors by id) to the live version if it is still {@code version}; whether it was. A
+     * version swapped in meanwhile is left alone: the watch for new songs looks again for it.
+     */
+    public synchronized boolean addSongs(String version, Map<String, float[]> vectors) {
+        ServedInterests s = served;
+        if (s == null || !s.version().equals(version)) {
+            return false;
+        }
+        served = s.withSongs(vectors);
+        return true;
     }
 
     @Override

@@ -4,10 +4,12 @@ import io.melograph.train.VectorMath;
 import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestModelFile;
 import io.melograph.train.interest.NowModel;
+import io.melograph.train.interest.SongTower;
 import io.melograph.vectors.SongHit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ import java.util.function.IntPredicate;
 /**
  * One interest-model version as the service answers with it: the long-term model, the short-term one (when the version
  * has it), their songs by id, and a nearest-song index over each one's song vectors (two spaces, two indexes), kept
- * beside the version the first time it is served.
+ * beside the version the first time it is served. Songs added to the catalog since training join through
+ * {@link #withSongs}: a new snapshot with the longer song tables, sharing the indexes, which only grow — so a snapshot
+ * leaves out index hits beyond its own songs.
  */
 public final class ServedInterests {
     /** The indexes' folders inside the version's folder. */
@@ -27,22 +31,33 @@ public final class ServedInterests {
     private final String version;
     private final InterestModel model;
     private final NowModel now;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final SongTower tower;
+    private final Map<String, Integer> index;
     private final List<String> songIds;
     private final DotProductIndex longTerm;
     private final DotProductIndex shortTerm;
+    private final IntPredicate beyond;
 
-    private ServedInterests(String version, InterestModel model, NowModel now, List<String> songIds, DotProductIndex longTerm,
-                            DotProductIndex shortTerm) {
+    private ServedInterests(String version, InterestModel model, NowModel now, SongTower tower, List<String> songIds,
+                            Map<String, Integer> index, DotProductIndex longTerm, DotProductIndex shortTerm) {
         this.version = version;
         this.model = model;
         this.now = now;
+        this.tower = tower;
         this.longTerm = longTerm;
         this.shortTerm = shortTerm;
         this.songIds = songIds;
+        this.index = index;
+        int songs = songIds.size();
+        this.beyond = song -> song >= songs;
+    }
+
+    private static Map<String, Integer> indexOf(List<String> songIds) {
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < songIds.size(); i++) {
             index.put(songIds.get(i), i);
         }
+        return index;
     }
 
     /** The version in {@code dir}: its models, and their indexes (built and saved there the first time). */
@@ -51,8 +66,56 @@ public final class ServedInterests {
         InterestModel m = stored.model();
         NowModel n = stored.now();
         List<String> ids = stored.songIds();
-        return new ServedInterests(version, m, n, ids, DotProductIndex.of(m::songVector, m.songs(), m.dim(), ids, dir.resolve(INDEX_DIR)),
+        return new ServedInterests(version, m, n, stored.tower(), ids, indexOf(ids),
+                DotProductIndex.of(m::songVector, m.songs(), m.dim(), ids, dir.resolve(INDEX_DIR)),
                 n == null ? null : DotProductIndex.of(n::songVector, n.songs(), n.dim(), ids, dir.resolve(NOW_INDEX_DIR)));
+    }
+
+    /** The song tower for songs added since training, if the version has one (a knowledge-aware model). */
+    public Optional<SongTower> tower() {
+        return Optional.ofNullable(tower);
+    }
+
+    /** How many songs it knows, those added since training included. */
+    public int songs() {
+        return songIds.size();
+    }
+
+    /**
+     * This version with the given songs added (long-term vectors by id; songs it knows already are left alone): their
+     * short-term vectors come from the long-term ones as for a song nobody played, and both indexes gain them. The
+     * indexes are shared with this snapshot, which keeps answering with its own songs only.
+     */
+    public ServedInterests withSongs(Map<String, float[]> vectors) {
+        List<String> added = vectors.keySet().stream().filter(id -> !index.containsKey(id)).toList();
+        if (added.isEmpty()) {
+            return this;
+        }
+        int d = model.dim();
+        float[] longVectors = new float[added.size() * d];
+        float[] nowVectors = now == null ? null : new float[added.size() * now.dim()];
+        List<String> ids = new ArrayList<>(songIds);
+        Map<String, Integer> more = new HashMap<>(index);
+        for (int k = 0; k < added.size(); k++) {
+            float[] v = vectors.get(added.get(k));
+            System.arraycopy(v, 0, longVectors, k * d, d);
+            float[] n = now == null ? null : now.fromLongTerm(v);
+            if (n != null) {
+                System.arraycopy(n, 0, nowVectors, k * d, d);
+            }
+            more.put(added.get(k), ids.size());
+            ids.add(added.get(k));
+        }
+        ServedInterests next = new ServedInterests(version, model.withSongs(longVectors), now == null ? null : now.withSongs(nowVectors),
+                tower, List.copyOf(ids), more, longTerm, shortTerm);
+        for (int k = 0; k < added.size(); k++) {
+            int song = songIds.size() + k;
+            longTerm.put(song, added.get(k), next.model.songVector(song));
+            if (shortTerm != null && now.fromLongTerm(vectors.get(added.get(k))) != null) {
+                shortTerm.put(song, added.get(k), next.now.songVector(song));
+            }
+        }
+        return next;
     }
 
     /** The models' songs in index order: a song's id. */
@@ -85,12 +148,12 @@ public final class ServedInterests {
 
     /** The songs a long-term interest ranks first, none the predicate excludes; score = the dot product. */
     public List<SongHit> nearest(float[] interest, int k, IntPredicate excluded) {
-        return longTerm.nearest(interest, k, excluded);
+        return longTerm.nearest(interest, k, excluded.or(beyond));
     }
 
     /** The songs the short-term interest ranks first (empty without a short-term model). */
     public List<SongHit> nearestNow(float[] interest, int k, IntPredicate excluded) {
-        return shortTerm == null ? List.of() : shortTerm.nearest(interest, k, excluded);
+        return shortTerm == null ? List.of() : shortTerm.nearest(interest, k, excluded.or(beyond));
     }
 
     /** The dot product of a long-term interest and a song. */

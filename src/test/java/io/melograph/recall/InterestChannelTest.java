@@ -96,7 +96,7 @@ class InterestChannelTest {
 
     private void promote(ModelRegistry registry, String version) throws Exception {
         Files.createDirectories(registry.dir(InterestVersions.KIND, version));
-        InterestModelFile.write(registry.dir(InterestVersions.KIND, version).resolve(InterestModelFile.NAME), model, ids, now);
+        InterestModelFile.write(registry.dir(InterestVersions.KIND, version).resolve(InterestModelFile.NAME), model, ids, now, null);
         registry.store(new ModelCard(InterestVersions.KIND, version, Instant.now().toString(), "2024-01-01T00:00:00Z",
                 "2024-01-22T00:00:00Z", "x", Map.of(), "test"));
         registry.promote(InterestVersions.KIND, version, "test");

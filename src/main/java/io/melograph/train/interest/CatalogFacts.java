@@ -10,7 +10,7 @@ import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +25,28 @@ public final class CatalogFacts {
     private final List<String[]> songFacts = new ArrayList<>(); // {song, relation, entity}
     private final List<String[]> entityFacts = new ArrayList<>(); // {entity, relation, entity}
 
+    private KnowledgeTriples triples;
+    private List<String> entityIds;
+
     /** Reads every song fact of the graph (one streaming read). */
     public static CatalogFacts read(GraphConnection graph) {
+        return read(graph, CypherFile.load("train/song-facts.cypher").statement(), Map.of());
+    }
+
+    /**
+     * The facts of the given songs only, with the same facts next to them a full {@link #read} gives (an album's
+     * artist, an artist's genres, and what points at those): a song's neighbourhood from these is the one it has in the
+     * whole catalog. For songs added after a model was trained.
+     */
+    public static CatalogFacts readSongs(GraphConnection graph, Collection<String> songIds) {
+        return read(graph, CypherFile.load("train/song-facts-of.cypher").statement(), Map.of("ids", List.copyOf(songIds)));
+    }
+
+    private static CatalogFacts read(GraphConnection graph, String statement, Map<String, Object> parameters) {
         CatalogFacts facts = new CatalogFacts();
         try (Session s = graph.session()) {
             s.executeRead(tx -> {
-                Result r = tx.run(CypherFile.load("train/song-facts.cypher").statement());
+                Result r = tx.run(statement, parameters);
                 while (r.hasNext()) {
                     Record row = r.next();
                     String head = row.get("head").asString();
@@ -51,19 +67,24 @@ public final class CatalogFacts {
     /** A fact about a song (it becomes a known song). */
     public CatalogFacts songFact(String song, String relation, String entity) {
         song(song);
+        triples = null;
         songFacts.add(new String[] {song, relation, entity});
         return this;
     }
 
     /** A fact about an entity next to songs (an album's artist, an artist's tag). */
     public CatalogFacts entityFact(String entity, String relation, String other) {
+        triples = null;
         entityFacts.add(new String[] {entity, relation, other});
         return this;
     }
 
     /** Makes the song known (its index), facts or not. */
     public int song(String id) {
-        return songIndex.computeIfAbsent(id, k -> songIndex.size());
+        return songIndex.computeIfAbsent(id, k -> {
+            triples = null;
+            return songIndex.size();
+        });
     }
 
     public CatalogFacts songs(Collection<String> ids) {
@@ -82,19 +103,37 @@ public final class CatalogFacts {
 
     /** The facts as triples: songs are entities {@code 0..songs-1}; facts about a song the graph calls something else too are kept. */
     public KnowledgeTriples triples() {
-        Map<String, Integer> entities = new HashMap<>(songIndex);
+        index();
+        return triples;
+    }
+
+    /** The id of each entity of {@link #triples()}, by index (songs first). */
+    public List<String> entityIds() {
+        index();
+        return entityIds;
+    }
+
+    private void index() {
+        if (triples != null) {
+            return;
+        }
+        Map<String, Integer> entities = new LinkedHashMap<>(songIndex);
         Map<String, Integer> relations = new LinkedHashMap<>();
         IntList heads = new IntList();
         IntList relationOf = new IntList();
         IntList tails = new IntList();
+        // in one order whatever order the graph gave them: a song's neighbourhood, ties at the width cut included, is
+        // then the same from the whole catalog as from that song's facts alone
+        Comparator<String[]> order = Comparator.<String[], String>comparing(f -> f[0]).thenComparing(f -> f[1]).thenComparing(f -> f[2]);
         for (List<String[]> facts : List.of(songFacts, entityFacts)) {
-            for (String[] f : facts) {
+            for (String[] f : facts.stream().sorted(order).toList()) {
                 heads.add(entities.computeIfAbsent(f[0], k -> entities.size()));
                 relationOf.add(relations.computeIfAbsent(f[1], k -> relations.size()));
                 tails.add(entities.computeIfAbsent(f[2], k -> entities.size()));
             }
         }
-        return new KnowledgeTriples(entities.size(), List.copyOf(relations.keySet()), heads.toArray(), relationOf.toArray(),
+        entityIds = List.copyOf(entities.keySet());
+        triples = new KnowledgeTriples(entities.size(), List.copyOf(relations.keySet()), heads.toArray(), relationOf.toArray(),
                 tails.toArray());
     }
 }

@@ -99,6 +99,16 @@ public final class InterestModel {
         return Math.max(1, Math.min(maxInterests, log2));
     }
 
+    /** The same model with more songs after its own (their vectors, songs × dim, in order). */
+    public InterestModel withSongs(float[] more) {
+        if (more.length % dim != 0) {
+            throw new IllegalArgumentException(more.length + " values are not whole vectors of " + dim);
+        }
+        float[] all = Arrays.copyOf(songs, songs.length + more.length);
+        System.arraycopy(more, 0, all, songs.length, more.length);
+        return new InterestModel(kind, dim, window, maxInterests, all, bilinear, routing, w1, b1, w2);
+    }
+
     /** The song's vector (a copy). */
     public float[] songVector(int song) {
         return Arrays.copyOfRange(songs, song * dim, (song + 1) * dim);

@@ -24,19 +24,25 @@ import java.util.List;
 public final class InterestModelFile {
     public static final String NAME = "interests.bin";
     private static final int MAGIC = 0x4d4c4749; // "MLGI"
-    /** Format 2 adds the short-term model (optional); format 1 files still load, without it. */
-    private static final int FORMAT = 2;
+    /**
+     * Format 2 adds the short-term model (optional), format 3 its projection P and the song tower's graph half
+     * (optional); older files still load, without what they lack.
+     */
+    private static final int FORMAT = 3;
 
-    /** A loaded model with the song id of each row, and the short-term model over the same songs (null when none). */
-    public record Stored(InterestModel model, List<String> songIds, NowModel now) {}
+    /**
+     * A loaded model with the song id of each row, the short-term model over the same songs and the song tower for
+     * songs added later (each null when the file has none).
+     */
+    public record Stored(InterestModel model, List<String> songIds, NowModel now, SongTower tower) {}
 
     private InterestModelFile() {}
 
     public static void write(Path file, InterestModel model, List<String> songIds) throws IOException {
-        write(file, model, songIds, null);
+        write(file, model, songIds, null, null);
     }
 
-    public static void write(Path file, InterestModel model, List<String> songIds, NowModel now) throws IOException {
+    public static void write(Path file, InterestModel model, List<String> songIds, NowModel now, SongTower tower) throws IOException {
         if (songIds.size() != model.songs() || now != null && now.songs() != model.songs()) {
             throw new IllegalArgumentException(songIds.size() + " song ids for a model of " + model.songs() + " songs"
                     + (now == null ? "" : " and a short-term model of " + now.songs()));
@@ -60,6 +66,14 @@ public final class InterestModelFile {
                 out.writeInt(now.window());
                 writeArrays(out, now.arrays());
             }
+            out.writeBoolean(tower != null);
+            if (tower != null) {
+                out.writeInt(tower.dim());
+                out.writeInt(tower.width());
+                writeIds(out, tower.paths());
+                writeIds(out, tower.entityIds());
+                writeArrays(out, new float[][] {tower.keys(), tower.biases(), tower.entities()});
+            }
         }
         AtomicFiles.write(file, bytes.toByteArray());
     }
@@ -79,19 +93,25 @@ public final class InterestModelFile {
             int window = in.readInt();
             int maxInterests = in.readInt();
             int songs = in.readInt();
-            List<String> ids = new ArrayList<>(songs);
-            for (int s = 0; s < songs; s++) {
-                ids.add(in.readUTF());
-            }
+            List<String> ids = readIds(in, songs);
             InterestModel model = InterestModel.of(kind, dim, window, maxInterests, readArrays(in, InterestModel.ARRAYS));
             NowModel now = null;
             if (format >= 2 && in.readBoolean()) {
-                now = NowModel.of(in.readInt(), in.readInt(), readArrays(in, NowModel.ARRAYS));
+                now = NowModel.of(in.readInt(), in.readInt(), readArrays(in, format >= 3 ? NowModel.ARRAYS : NowModel.ARRAYS - 1));
+            }
+            SongTower tower = null;
+            if (format >= 3 && in.readBoolean()) {
+                int towerDim = in.readInt();
+                int width = in.readInt();
+                List<String> paths = readIds(in, in.readInt());
+                List<String> entities = readIds(in, in.readInt());
+                float[][] a = readArrays(in, 3);
+                tower = new SongTower(towerDim, width, paths, a[0], a[1], entities, a[2]);
             }
             if (in.read() != -1) {
                 throw new IOException(file + ": data after the model's end");
             }
-            return new Stored(model, ids, now);
+            return new Stored(model, ids, now, tower);
         } catch (EOFException e) {
             throw new IOException(file + ": cut short (the file ends inside the model)", e);
         } catch (NoSuchFileException e) {
@@ -99,6 +119,21 @@ public final class InterestModelFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeIds(DataOutputStream out, List<String> ids) throws IOException {
+        out.writeInt(ids.size());
+        for (String id : ids) {
+            out.writeUTF(id);
+        }
+    }
+
+    private static List<String> readIds(DataInputStream in, int count) throws IOException {
+        List<String> ids = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            ids.add(in.readUTF());
+        }
+        return ids;
     }
 
     private static void writeArrays(DataOutputStream out, float[][] arrays) throws IOException {

@@ -13,6 +13,7 @@ import io.melograph.train.Seeded;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,11 @@ public final class InterestTrainer {
         }
     }
 
-    /** The model, what the tower learned about relations (attention share per relation path) and the training cost. */
-    public record Trained(InterestModel model, Map<String, Double> relationAttention, long millis, int steps,
+    /**
+     * The model, what the tower learned about relations (attention share per relation path), the tower's graph half by
+     * name for songs added later (null for the id-only tower, or a neighbourhood without entity ids) and the training cost.
+     */
+    public record Trained(InterestModel model, Map<String, Double> relationAttention, SongTower tower, long millis, int steps,
                           double lastLoss) {}
 
     private final Settings settings;
@@ -141,8 +145,27 @@ public final class InterestTrainer {
             }
             InterestModel model = new InterestModel(s.kind(), d, s.window(), s.maxInterests(), songVectors,
                     bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray());
-            return new Trained(model, attention, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
+            SongTower served = kg && !graph.entityIds().isEmpty() ? tower(graph, entities.toFloatArray(), keys.toFloatArray(),
+                    biases.toFloatArray(), d) : null;
+            return new Trained(model, attention, served, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
         }
+    }
+
+    /** The tower's graph half by name: the entities some song's neighbourhood reached (the only ones training moved). */
+    private static SongTower tower(SongNeighbourhood graph, float[] entityTable, float[] keys, float[] biases, int d) {
+        BitSet reached = new BitSet();
+        for (int song = 0; song < graph.songs(); song++) {
+            for (int k = 0; k < graph.count(song); k++) {
+                reached.set(graph.entity(song, k));
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        float[] rows = new float[reached.cardinality() * d];
+        for (int e = reached.nextSetBit(0); e >= 0; e = reached.nextSetBit(e + 1)) {
+            System.arraycopy(entityTable, e * d, rows, ids.size() * d, d);
+            ids.add(graph.entityIds().get(e));
+        }
+        return new SongTower(d, graph.width(), graph.relations(), keys, biases, ids, rows);
     }
 
     /** Examples of one epoch, shuffled: {listener, target position}, at most {@code targetsPerUser} per listener. */

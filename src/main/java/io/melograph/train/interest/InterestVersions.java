@@ -112,7 +112,7 @@ public final class InterestVersions {
         List<String> songIds = facts.songIds();
         Map<String, Integer> index = facts.songIndex();
         SongNeighbourhood neighbourhood = settings.graph()
-                ? SongNeighbourhood.of(facts.triples(), songIds.size(), settings.neighbours())
+                ? SongNeighbourhood.of(facts, settings.neighbours())
                 : SongNeighbourhood.none(songIds.size());
         Fitted judged = fit(before, plays, index, neighbourhood, settings, nowSettings, seed);
 
@@ -135,9 +135,11 @@ public final class InterestVersions {
             metrics.put("refit.events", (double) refitEvents);
         }
         try {
-            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), served.longTerm().model(), songIds, served.shortTerm().model());
+            InterestModelFile.write(dir.resolve(InterestModelFile.NAME), served.longTerm().model(), songIds, served.shortTerm().model(),
+                    served.longTerm().tower());
             if (refit) {
-                InterestModelFile.write(dir.resolve(JUDGED), judged.longTerm().model(), songIds, judged.shortTerm().model());
+                InterestModelFile.write(dir.resolve(JUDGED), judged.longTerm().model(), songIds, judged.shortTerm().model(),
+                        judged.longTerm().tower());
             }
         } catch (IOException | RuntimeException e) {
             Folders.delete(dir);

@@ -24,8 +24,10 @@ public final class NowModel {
     private final float[] wa;
     private final float[] query;
     private final float[] wo;
+    private final float[] projection; // dim × dim: long-term song vector → short-term (P); empty in format-2 files
 
-    NowModel(int dim, int window, float[] songs, float[] actions, float[] gates, float[] recencies, float[] wa, float[] query, float[] wo) {
+    NowModel(int dim, int window, float[] songs, float[] actions, float[] gates, float[] recencies, float[] wa, float[] query, float[] wo,
+             float[] projection) {
         this.dim = dim;
         this.window = window;
         this.songs = songs;
@@ -35,21 +37,40 @@ public final class NowModel {
         this.wa = wa;
         this.query = query;
         this.wo = wo;
+        this.projection = projection;
     }
 
-    static final int ARRAYS = 7;
+    /** Arrays in a file; files before the projection was kept have one fewer. */
+    static final int ARRAYS = 8;
 
-    /** The arrays in file order: songs, actions, gates, recencies, Wa, q, Wo. */
+    /** The arrays in file order: songs, actions, gates, recencies, Wa, q, Wo, P. */
     float[][] arrays() {
-        return new float[][] {songs, actions, gates, recencies, wa, query, wo};
+        return new float[][] {songs, actions, gates, recencies, wa, query, wo, projection};
     }
 
     static NowModel of(int dim, int window, float[][] a) {
+        float[] projection = a.length > 7 ? a[7] : new float[0];
         if (dim < 1 || window < 1 || a[0].length % dim != 0 || a[1].length != NowSteps.OUTCOMES * dim || a[2].length != NowSteps.OUTCOMES
-                || a[3].length != NowSteps.RECENCIES * dim || a[4].length != dim * dim || a[5].length != dim || a[6].length != dim * dim) {
+                || a[3].length != NowSteps.RECENCIES * dim || a[4].length != dim * dim || a[5].length != dim || a[6].length != dim * dim
+                || projection.length != 0 && projection.length != dim * dim) {
             throw new IllegalArgumentException("short-term model arrays do not fit " + dim + " dimensions");
         }
-        return new NowModel(dim, window, a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+        return new NowModel(dim, window, a[0], a[1], a[2], a[3], a[4], a[5], a[6], projection);
+    }
+
+    /**
+     * A song's short-term vector from its long-term one, as training gives a song nobody played (the long-term vector
+     * through P, no own embedding); null when the model was stored without P.
+     */
+    public float[] fromLongTerm(float[] longTerm) {
+        return projection.length == 0 ? null : times(longTerm, projection);
+    }
+
+    /** The same model with more songs after its own (their short-term vectors, songs × dim, in order). */
+    public NowModel withSongs(float[] more) {
+        float[] all = Arrays.copyOf(songs, songs.length + more.length);
+        System.arraycopy(more, 0, all, songs.length, more.length);
+        return new NowModel(dim, window, all, actions, gates, recencies, wa, query, wo, projection);
     }
 
     public int dim() {

@@ -107,7 +107,7 @@ public final class NowTrainer {
                 }
             }
             NowModel model = new NowModel(d, s.window(), vectors, actions.toFloatArray(), gates.toFloatArray(), recencies.toFloatArray(),
-                    wa.toFloatArray(), query.toFloatArray(), wo.toFloatArray());
+                    wa.toFloatArray(), query.toFloatArray(), wo.toFloatArray(), p.toFloatArray());
             return new Trained(model, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
         }
     }

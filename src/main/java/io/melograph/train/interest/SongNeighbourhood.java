@@ -25,19 +25,28 @@ public final class SongNeighbourhood {
     private final int[] count;
     private final List<String> relations;
     private final int entities;
+    private final List<String> entityIds;
 
-    private SongNeighbourhood(int width, int[] entity, int[] relation, int[] count, List<String> relations, int entities) {
+    private SongNeighbourhood(int width, int[] entity, int[] relation, int[] count, List<String> relations, int entities,
+                              List<String> entityIds) {
         this.width = width;
         this.entity = entity;
         this.relation = relation;
         this.count = count;
         this.relations = relations;
         this.entities = entities;
+        this.entityIds = entityIds;
     }
 
     /** No graph: every song has an empty neighbourhood (the id-only tower). */
     public static SongNeighbourhood none(int songs) {
-        return new SongNeighbourhood(1, new int[songs], new int[songs], new int[songs], List.of(), songs);
+        return new SongNeighbourhood(1, new int[songs], new int[songs], new int[songs], List.of(), songs, List.of());
+    }
+
+    /** The neighbourhoods of the facts' songs, entities named by their ids (so a trained tower can be served by name). */
+    public static SongNeighbourhood of(CatalogFacts facts, int width) {
+        SongNeighbourhood n = of(facts.triples(), facts.songIds().size(), width);
+        return new SongNeighbourhood(n.width, n.entity, n.relation, n.count, n.relations, n.entities, facts.entityIds());
     }
 
     public static SongNeighbourhood of(KnowledgeTriples graph, int songs, int width) {
@@ -89,7 +98,7 @@ public final class SongNeighbourhood {
             }
             count[song] = n;
         }
-        return new SongNeighbourhood(width, entity, relation, count, List.copyOf(paths.keySet()), graph.entities());
+        return new SongNeighbourhood(width, entity, relation, count, List.copyOf(paths.keySet()), graph.entities(), List.of());
     }
 
     private static String name(KnowledgeTriples graph, int signedRelation) {
@@ -111,6 +120,11 @@ public final class SongNeighbourhood {
         return relation[song * width + k];
     }
 
+    /** The songs it has neighbourhoods for. */
+    public int songs() {
+        return count.length;
+    }
+
     public int count(int song) {
         return count[song];
     }
@@ -123,6 +137,11 @@ public final class SongNeighbourhood {
     /** Entities the neighbours index into (songs included, so one table serves every index). */
     public int entities() {
         return entities;
+    }
+
+    /** The id of each entity by index, or none when the neighbourhood was built from unnamed triples. */
+    public List<String> entityIds() {
+        return entityIds;
     }
 
     public boolean empty() {

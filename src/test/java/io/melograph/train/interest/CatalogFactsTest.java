@@ -50,5 +50,22 @@ class CatalogFactsTest {
             paths.add(n.relations().get(n.relation(parklife, k)));
         }
         assertTrue(paths.contains("ON_ALBUM>BY") && paths.contains("TAGGED"), paths.toString());
+
+        // the facts of one song alone give it the neighbourhood it has in the whole catalog
+        SongNeighbourhood all = SongNeighbourhood.of(facts, 16);
+        for (String song : List.of("song:girls", "song:parklife")) {
+            SongNeighbourhood one = SongNeighbourhood.of(CatalogFacts.readSongs(TestGraph.connection(), List.of(song)), 16);
+            assertEquals(named(all, facts.songIndex().get(song)), named(one, 0), song);
+        }
+        assertEquals(0, CatalogFacts.readSongs(TestGraph.connection(), List.of("song:lonely", "song:missing")).songIds().size());
+    }
+
+    /** The song's neighbours as path → entity id, in rank order. */
+    private static List<String> named(SongNeighbourhood n, int song) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < n.count(song); k++) {
+            out.add(n.relations().get(n.relation(song, k)) + " " + n.entityIds().get(n.entity(song, k)));
+        }
+        return out;
     }
 }

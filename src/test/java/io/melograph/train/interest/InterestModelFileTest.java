@@ -71,7 +71,7 @@ class InterestModelFileTest {
                 new long[] {0, 60_000, 120_000, 180_000, 240_000}));
         NowModel now = new NowTrainer(new NowTrainer.Settings(4, 2, 0.01, 8, 4, 10)).train(plays, mind, 1).model();
         Path file = dir.resolve(InterestModelFile.NAME);
-        InterestModelFile.write(file, mind, IDS, now);
+        InterestModelFile.write(file, mind, IDS, now, null);
         NowModel stored = InterestModelFile.read(file).now();
         List<NowSteps.Step> steps = List.of(new NowSteps.Step("song-3", NowSteps.SKIPPED, 0), new NowSteps.Step("song-7", NowSteps.LIKED, 1000));
         assertArrayEquals(now.now(steps, 2000, IDS::indexOf).vector(), stored.now(steps, 2000, IDS::indexOf).vector());
