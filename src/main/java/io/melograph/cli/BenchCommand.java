@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
         subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Soak.class, BenchCommand.Replay.class,
                 BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, BenchCommand.Ann.class, BenchCommand.Interests.class,
+                BenchCommand.InterestTraining.class,
                 SceneBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -150,6 +151,36 @@ final class BenchCommand implements Runnable {
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
+        }
+    }
+
+    @Command(name = "interest-training", mixinStandardHelpOptions = true,
+            description = {"The long-term interest model's training cost at a catalog size: a synthetic catalog and listeners in",
+                    "memory, MIND with the knowledge-aware tower and the service's settings; neighbourhood and training time,",
+                    "steps and peak resident memory as a markdown row. Run one size per process (the peak is the process's)."})
+    static final class InterestTraining implements Callable<Integer> {
+        @Option(names = "--songs", defaultValue = "1000000", description = "Catalog size (default ${DEFAULT-VALUE}).")
+        int songs;
+
+        @Option(names = "--listeners", defaultValue = "2000", description = "Synthetic listeners (default ${DEFAULT-VALUE}).")
+        int listeners;
+
+        @Option(names = "--history", defaultValue = "50", description = "Songs each listener heard (default ${DEFAULT-VALUE}).")
+        int history;
+
+        @Option(names = "--epochs", defaultValue = "1", description = "Passes over the examples (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--no-graph", description = "The id-only song tower.")
+        boolean noGraph;
+
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            System.out.println(io.melograph.bench.InterestTrainingBench.Report.header());
+            System.out.println(io.melograph.bench.InterestTrainingBench.run(songs, listeners, history, epochs, !noGraph, seed).markdown());
+            return 0;
         }
     }
 

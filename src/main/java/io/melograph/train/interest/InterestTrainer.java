@@ -114,15 +114,13 @@ public final class InterestTrainer {
             }
             float[] songVectors = new float[songs * d];
             Map<String, Double> attention = new LinkedHashMap<>();
-            try (NDManager out = base.newSubManager()) {
-                double[] mass = new double[relations];
-                for (int from = 0; from < songs; from += 4096) {
+            double[] mass = new double[relations];
+            for (int from = 0; from < songs; from += 4096) {
+                try (NDManager out = base.newSubManager()) { // one chunk's arrays at a time: a million songs' would not fit
                     long[] chunk = new long[Math.min(4096, songs - from)];
-                    for (int k = 0; k < chunk.length; k++) {
-                        chunk[k] = from + k;
-                    }
                     float[] keep = new float[chunk.length];
                     for (int k = 0; k < chunk.length; k++) {
+                        chunk[k] = from + k;
                         keep[k] = heard[from + k] || !kg ? 1f : 0f;
                     }
                     Tower.Output o = tower.forward(out, chunk, out.create(keep, new Shape(chunk.length, 1)));
@@ -130,18 +128,16 @@ public final class InterestTrainer {
                     if (o.attention() != null) {
                         float[] a = o.attention().toFloatArray();
                         for (int k = 0; k < chunk.length; k++) {
-                            for (int m = 0; m < graph.width(); m++) {
-                                if (m < graph.count(from + k)) {
-                                    mass[graph.relation(from + k, m)] += a[k * graph.width() + m];
-                                }
+                            for (int m = 0; m < graph.count(from + k); m++) {
+                                mass[graph.relation(from + k, m)] += a[k * graph.width() + m];
                             }
                         }
                     }
                 }
-                double total = Arrays.stream(mass).sum();
-                for (int r = 0; r < graph.relations().size() && kg; r++) {
-                    attention.put(graph.relations().get(r), total == 0 ? 0 : mass[r] / total);
-                }
+            }
+            double total = Arrays.stream(mass).sum();
+            for (int r = 0; r < graph.relations().size() && kg; r++) {
+                attention.put(graph.relations().get(r), total == 0 ? 0 : mass[r] / total);
             }
             InterestModel model = new InterestModel(s.kind(), d, s.window(), s.maxInterests(), songVectors,
                     bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray());

@@ -94,8 +94,8 @@ public final class NowTrainer {
                 }
             }
             float[] vectors = new float[songs * d];
-            try (NDManager out = base.newSubManager()) {
-                for (int from = 0; from < songs; from += 4096) {
+            for (int from = 0; from < songs; from += 4096) {
+                try (NDManager out = base.newSubManager()) { // one chunk's arrays at a time
                     long[] chunk = new long[Math.min(4096, songs - from)];
                     float[] keep = new float[chunk.length];
                     for (int k = 0; k < chunk.length; k++) {

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * relation path that leads there ({@code by}, {@code by>genre}; {@code ~r} walks a relation backwards). Users and other
  * songs are left out: a song's vector must not depend on who played it, or a cold song would have nothing to go on.
  * At most {@code width} neighbours per song, the ones named most often first (a tag many listeners gave), then one hop
- * before two.
+ * before two; two hops go through at most the first {@code width} facts of each entity, so a hub costs no more than
+ * any other neighbour.
  */
 public final class SongNeighbourhood {
     private final int width;
@@ -77,8 +78,11 @@ public final class SongNeighbourhood {
                 int first = paths.computeIfAbsent(name(graph, edge[0]), p -> paths.size());
                 seen.computeIfAbsent(((long) first << 32) | other, k -> new int[] {0, 1})[0]++;
                 if (onward[other] == null) {
+                    // a song keeps at most width neighbours and ties go to the first seen, so the first width edges
+                    // of a hub (a genre named by thousands of artists) are all it could keep: the rest is not walked
                     onward[other] = edges.get(other).stream()
                             .filter(next -> next[1] >= songs && graph.userOf(next[1]) < 0)
+                            .limit(width)
                             .flatMapToInt(next -> IntStream.of(next[0], next[1])).toArray();
                 }
                 for (int k = 0; k < onward[other].length; k += 2) {

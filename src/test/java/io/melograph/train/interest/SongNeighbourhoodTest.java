@@ -59,4 +59,20 @@ class SongNeighbourhoodTest {
         assertTrue(SongNeighbourhood.none(3).empty());
         assertFalse(n.empty());
     }
+
+    @Test
+    void aHubsFirstFactsAreWhatASongCanKeep() {
+        // song 0 has genre 1 (entity 1), which 500 artists (2..501) also have; width 4
+        CatalogFacts facts = new CatalogFacts().songFact("song:0", "genre", "genre:1");
+        for (int a = 0; a < 500; a++) {
+            facts.entityFact(String.format("artist:%03d", a), "genre", "genre:1");
+        }
+        SongNeighbourhood n = SongNeighbourhood.of(facts, 4);
+        List<String> kept = new ArrayList<>();
+        for (int k = 0; k < n.count(0); k++) {
+            kept.add(n.relations().get(n.relation(0, k)) + " " + n.entityIds().get(n.entity(0, k)));
+        }
+        assertEquals(List.of("genre genre:1", "genre>~genre artist:000", "genre>~genre artist:001", "genre>~genre artist:002"), kept,
+                "the genre, then the first of its artists in the facts' order");
+    }
 }
