@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import io.melograph.train.DenseAdam;
 import io.melograph.train.Djl;
 import io.melograph.train.Seeded;
+import io.melograph.train.SparseTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,9 @@ import java.util.SplittableRandom;
  * song's id embedding is dropped with probability {@code idDropout}, so the graph part alone must place a song — what a
  * cold song has at serving time; a song nobody heard in training never uses its id embedding. MIND training uses label-aware attention over the interests,
  * {@code softmax(p · <interest_k, target>)}, the sharpened softmax form of the paper's {@code pow(·, p)}.
+ *
+ * <p>The song-id and entity tables are {@link SparseTable}s (lazy Adam on the rows a batch touches), so a step's cost
+ * does not grow with the catalog; the small matrices use {@link DenseAdam}.
  *
  * <p>Everything starts from seeded Java Gaussians and batches come from the same seeded generator (see {@link Djl} for
  * why constants inside the recording are arrays made in the step's manager).
@@ -83,8 +87,8 @@ public final class InterestTrainer {
         int d = s.dim();
         int relations = Math.max(1, graph.relations().size());
         try (NDManager base = Djl.manager()) {
-            NDArray ids = parameter(base, Seeded.gaussian(songs * d, 0.1, rng), songs, d);
-            NDArray entities = parameter(base, Seeded.gaussian(graph.entities() * d, 0.1, rng), graph.entities(), d);
+            SparseTable ids = new SparseTable(d, Seeded.gaussian(songs * d, 0.1, rng), s.learningRate());
+            SparseTable entities = new SparseTable(d, Seeded.gaussian(graph.entities() * d, 0.1, rng), s.learningRate());
             NDArray keys = parameter(base, Seeded.gaussian(relations * d, 0.1, rng), relations, d);
             NDArray biases = parameter(base, new float[relations], relations, 1);
             NDArray w1 = parameter(base, Seeded.gaussian(d * d, 1 / Math.sqrt(d), rng), d, d);
@@ -93,9 +97,9 @@ public final class InterestTrainer {
             NDArray bilinear = parameter(base, Seeded.gaussian(d * d, 1 / Math.sqrt(d), rng), d, d);
             float[] routingInit = Seeded.gaussian(s.maxInterests() * s.window(), 1.0, rng);
             NDArray routing = base.create(routingInit, new Shape(1, s.maxInterests(), s.window()));
-            List<NDArray> trained = new ArrayList<>(List.of(ids, w1, b1, w2));
+            List<NDArray> trained = new ArrayList<>(List.of(w1, b1, w2));
             if (kg) {
-                trained.addAll(List.of(entities, keys, biases));
+                trained.addAll(List.of(keys, biases));
             }
             if (s.kind() == InterestModel.Kind.MIND) {
                 trained.add(bilinear);
@@ -123,7 +127,7 @@ public final class InterestTrainer {
                         chunk[k] = from + k;
                         keep[k] = heard[from + k] || !kg ? 1f : 0f;
                     }
-                    Tower.Output o = tower.forward(out, chunk, out.create(keep, new Shape(chunk.length, 1)));
+                    Tower.Output o = tower.forward(out, chunk, out.create(keep, new Shape(chunk.length, 1)), false);
                     System.arraycopy(o.vectors().toFloatArray(), 0, songVectors, from * d, chunk.length * d);
                     if (o.attention() != null) {
                         float[] a = o.attention().toFloatArray();
@@ -141,7 +145,7 @@ public final class InterestTrainer {
             }
             InterestModel model = new InterestModel(s.kind(), d, s.window(), s.maxInterests(), songVectors,
                     bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray());
-            SongTower served = kg && !graph.entityIds().isEmpty() ? tower(graph, entities.toFloatArray(), keys.toFloatArray(),
+            SongTower served = kg && !graph.entityIds().isEmpty() ? tower(graph, entities.values(), keys.toFloatArray(),
                     biases.toFloatArray(), d) : null;
             return new Trained(model, attention, served, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
         }
@@ -236,8 +240,10 @@ public final class InterestTrainer {
             NDArray one = step.create(1f);
             NDArray epsilon = step.create((float) SQUASH_EPSILON);
             NDArray lossValue;
+            Tower.Output o;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
-                NDArray vectors = tower.forward(step, batchSongs, keepIds).vectors();       // [U, d]
+                o = tower.forward(step, batchSongs, keepIds, true);
+                NDArray vectors = o.vectors();                                              // [U, d]
                 NDArray h = rows(historyIdx, vectors).reshape(b, l, s.dim());               // [B, L, d]
                 NDArray interests;                                                          // [B, K, d]
                 if (s.kind() == InterestModel.Kind.SINGLE) {
@@ -259,6 +265,7 @@ public final class InterestTrainer {
                 lossValue = loss;
             }
             adam.update();
+            tower.update(o);
             return lossValue.getFloat();
         }
     }
@@ -310,19 +317,22 @@ public final class InterestTrainer {
         return Activation.relu(x.matMul(w1).add(b1)).matMul(w2);
     }
 
-    /** The song tower: id embedding (dropped where {@code keep} is 0) plus relation-aware attention over neighbours. */
-    private record Tower(NDArray ids, NDArray entities, NDArray keys, NDArray biases, SongNeighbourhood graph, boolean kg) {
-        record Output(NDArray vectors, NDArray attention) {}
+    /**
+     * The song tower: id embedding (dropped where {@code keep} is 0) plus relation-aware attention over neighbours. The
+     * two big tables are {@link SparseTable}s: a forward pass gathers the rows of its songs and their neighbours.
+     */
+    private record Tower(SparseTable ids, SparseTable entities, NDArray keys, NDArray biases, SongNeighbourhood graph, boolean kg) {
+        /** The songs' vectors and attention, and the rows gathered (leaves when learning) for the update. */
+        record Output(NDArray vectors, NDArray attention, long[] songs, NDArray idRows, long[] entityIds, NDArray entityRows) {}
 
-        Output forward(NDManager m, long[] songs, NDArray keep) {
-            NDArray idVectors = rows(m.create(songs), ids);
-            if (keep != null) {
-                idVectors = idVectors.mul(keep);
-            }
+        Output forward(NDManager m, long[] songs, NDArray keep, boolean learn) {
+            NDArray idRows = ids.gather(m, songs, learn);
+            NDArray idVectors = keep == null ? idRows : idRows.mul(keep);
             if (!kg) {
-                return new Output(idVectors, null);
+                return new Output(idVectors, null, songs, idRows, null, null);
             }
             int width = graph.width();
+            Map<Integer, Integer> local = new LinkedHashMap<>(); // the batch's entities once each
             long[] entity = new long[songs.length * width];
             long[] relation = new long[songs.length * width];
             float[] valid = new float[songs.length * width];
@@ -331,20 +341,33 @@ public final class InterestTrainer {
                 int song = (int) songs[k];
                 for (int j = 0; j < width; j++) {
                     boolean has = j < graph.count(song);
-                    entity[k * width + j] = has ? graph.entity(song, j) : 0;
+                    entity[k * width + j] = has ? local.computeIfAbsent(graph.entity(song, j), x -> local.size()) : 0;
                     relation[k * width + j] = has ? graph.relation(song, j) : 0;
                     valid[k * width + j] = has ? 1f : 0f;
                     masked[k * width + j] = has ? 0f : MASKED;
                 }
             }
-            NDArray e = rows(m.create(entity), entities).reshape(songs.length, width, -1);     // [N, M, d]
+            if (local.isEmpty()) {
+                local.put(0, 0); // one row to index into; every slot is masked
+            }
+            long[] entityIds = local.keySet().stream().mapToLong(Integer::longValue).toArray();
+            NDArray entityRows = entities.gather(m, entityIds, learn);
+            NDArray e = rows(m.create(entity), entityRows).reshape(songs.length, width, -1);  // [N, M, d]
             NDArray r = m.create(relation);
             NDArray key = rows(r, keys).reshape(songs.length, width, -1);
             NDArray bias = rows(r, biases).reshape(songs.length, width);
             NDArray logits = key.mul(e.tanh()).sum(new int[] {2}).add(bias).add(m.create(masked, new Shape(songs.length, width)));
             NDArray attention = logits.softmax(1).mul(m.create(valid, new Shape(songs.length, width)));
             NDArray context = e.mul(attention.expandDims(2)).sum(new int[] {1});
-            return new Output(idVectors.add(context), attention);
+            return new Output(idVectors.add(context), attention, songs, idRows, entityIds, entityRows);
+        }
+
+        /** Lazy Adam on the rows a learning forward pass gathered. */
+        void update(Output o) {
+            ids.update(o.songs(), o.idRows());
+            if (o.entityRows() != null) {
+                entities.update(o.entityIds(), o.entityRows());
+            }
         }
     }
 

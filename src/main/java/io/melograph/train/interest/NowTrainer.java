@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import io.melograph.train.DenseAdam;
 import io.melograph.train.Djl;
 import io.melograph.train.Seeded;
+import io.melograph.train.SparseTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ public final class NowTrainer {
         try (NDManager base = Djl.manager()) {
             NDArray frozen = base.create(longVectors, new Shape(songs, d));
             NDArray p = parameter(base, identityPlus(d, 0.01, rng), d, d);
-            NDArray own = parameter(base, new float[songs * d], songs, d);
+            SparseTable own = new SparseTable(d, new float[songs * d], s.learningRate());
             NDArray actions = parameter(base, Seeded.gaussian(NowSteps.OUTCOMES * d, 0.01, rng), NowSteps.OUTCOMES, d);
             float[] ones = new float[NowSteps.OUTCOMES];
             Arrays.fill(ones, 1f);
@@ -82,7 +83,7 @@ public final class NowTrainer {
             NDArray wa = parameter(base, Seeded.gaussian(d * d, 1 / Math.sqrt(d), rng), d, d);
             NDArray query = parameter(base, Seeded.gaussian(d, 0.1, rng), d, 1);
             NDArray wo = parameter(base, identityPlus(d, 0.01, rng), d, d);
-            DenseAdam adam = new DenseAdam((float) s.learningRate(), p, own, actions, gates, recencies, wa, query, wo);
+            DenseAdam adam = new DenseAdam((float) s.learningRate(), p, actions, gates, recencies, wa, query, wo);
             Params params = new Params(frozen, p, own, actions, gates, recencies, wa, query, wo);
             int stepCount = 0;
             double loss = Double.NaN;
@@ -102,7 +103,7 @@ public final class NowTrainer {
                         chunk[k] = from + k;
                         keep[k] = heard[from + k] ? 1f : 0f;
                     }
-                    NDArray v = params.songs(out, out.create(chunk), out.create(keep, new Shape(chunk.length, 1)));
+                    NDArray v = params.songs(out, chunk, out.create(keep, new Shape(chunk.length, 1)), own.gather(out, chunk, false));
                     System.arraycopy(v.toFloatArray(), 0, vectors, from * d, chunk.length * d);
                 }
             }
@@ -120,11 +121,11 @@ public final class NowTrainer {
         return m;
     }
 
-    private record Params(NDArray frozen, NDArray p, NDArray own, NDArray actions, NDArray gates, NDArray recencies, NDArray wa,
+    private record Params(NDArray frozen, NDArray p, SparseTable own, NDArray actions, NDArray gates, NDArray recencies, NDArray wa,
                           NDArray query, NDArray wo) {
         /** Short-term song vectors: the long-term one through P, plus the own embedding where {@code keep} is 1. */
-        NDArray songs(NDManager m, NDArray index, NDArray keep) {
-            return rows(index, frozen).matMul(p).add(rows(index, own).mul(keep));
+        NDArray songs(NDManager m, long[] songs, NDArray keep, NDArray ownRows) {
+            return rows(m.create(songs), frozen).matMul(p).add(ownRows.mul(keep));
         }
     }
 
@@ -190,8 +191,9 @@ public final class NowTrainer {
             NDArray negativeIdx = step.create(drawn.ids());
             NDArray hits = step.create(drawn.hitMask(), new Shape(b, settings.negatives()));
             NDArray lossValue;
+            NDArray ownRows = w.own().gather(step, batchSongs, true);
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
-                NDArray vectors = w.songs(step, step.create(batchSongs), step.create(ones, new Shape(ones.length, 1))); // [U, d]
+                NDArray vectors = w.songs(step, batchSongs, step.create(ones, new Shape(ones.length, 1)), ownRows); // [U, d]
                 NDArray x = rows(contextIdx, vectors).mul(rows(outcomeIdx, w.gates()))
                         .add(rows(outcomeIdx, w.actions())).add(rows(recencyIdx, w.recencies())).reshape(b, l, -1); // [B, L, d]
                 NDArray logits = x.matMul(w.wa()).tanh().matMul(w.query()).reshape(b, l).add(masked);
@@ -204,6 +206,7 @@ public final class NowTrainer {
                 lossValue = loss;
             }
             adam.update();
+            w.own().update(batchSongs, ownRows);
             return lossValue.getFloat();
         }
     }
