@@ -76,11 +76,6 @@ public final class ServedInterests {
         return Optional.ofNullable(tower);
     }
 
-    /** How many songs it knows, those added since training included. */
-    public int songs() {
-        return songIds.size();
-    }
-
     /**
      * This version with the given songs added (long-term vectors by id; songs it knows already are left alone): their
      * short-term vectors come from the long-term ones as for a song nobody played, and both indexes gain them. The
