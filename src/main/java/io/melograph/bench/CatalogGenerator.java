@@ -96,7 +96,7 @@ public final class CatalogGenerator {
     }
 
     /** Index in [0, n) with a heavy head: about a third of draws hit the first 1% of items. */
-    private static int skewed(SplittableRandom rnd, int n) {
+    static int skewed(SplittableRandom rnd, int n) {
         double u = rnd.nextDouble();
         return (int) Math.min(n - 1, Math.floor(n * Math.pow(u, 3)));
     }

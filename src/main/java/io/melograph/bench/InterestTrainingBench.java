@@ -49,15 +49,15 @@ public final class InterestTrainingBench {
         CatalogFacts facts = new CatalogFacts();
         for (int s = 0; s < songs; s++) {
             String song = "gen:song:" + s;
-            facts.songFact(song, "PERFORMED_BY", "gen:artist:" + skewed(rnd, artists))
-                    .songFact(song, "ON_ALBUM", "gen:album:" + skewed(rnd, albums))
-                    .songFact(song, "HAS_GENRE", "gen:genre:" + skewed(rnd, genres));
+            facts.songFact(song, "PERFORMED_BY", "gen:artist:" + CatalogGenerator.skewed(rnd, artists))
+                    .songFact(song, "ON_ALBUM", "gen:album:" + CatalogGenerator.skewed(rnd, albums))
+                    .songFact(song, "HAS_GENRE", "gen:genre:" + CatalogGenerator.skewed(rnd, genres));
         }
         for (int a = 0; a < albums; a++) {
-            facts.entityFact("gen:album:" + a, "BY", "gen:artist:" + skewed(rnd, artists));
+            facts.entityFact("gen:album:" + a, "BY", "gen:artist:" + CatalogGenerator.skewed(rnd, artists));
         }
         for (int a = 0; a < artists; a++) {
-            facts.entityFact("gen:artist:" + a, "HAS_GENRE", "gen:genre:" + skewed(rnd, genres));
+            facts.entityFact("gen:artist:" + a, "HAS_GENRE", "gen:genre:" + CatalogGenerator.skewed(rnd, genres));
             if (a % 10 == 0 && a > 0) {
                 facts.entityFact("gen:artist:" + a, "MEMBER_OF", "gen:artist:" + rnd.nextInt(a));
             }
@@ -65,7 +65,7 @@ public final class InterestTrainingBench {
         int[][] sequences = new int[listeners][history];
         for (int[] sequence : sequences) {
             for (int t = 0; t < history; t++) {
-                sequence[t] = skewed(rnd, songs);
+                sequence[t] = CatalogGenerator.skewed(rnd, songs);
             }
         }
         InterestTrainer.Settings settings = InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, graph).withEpochs(epochs);
@@ -75,11 +75,6 @@ public final class InterestTrainingBench {
         InterestTrainer.Trained trained = new InterestTrainer(settings).train(sequences, songs, neighbourhood, seed);
         return new Report(songs, facts.entityIds().size(), listeners, history, epochs, neighbourhoodSeconds,
                 trained.millis() / 1000.0, trained.steps(), peakResidentMb());
-    }
-
-    /** Few hubs, a long tail: u³ over the range. */
-    private static int skewed(SplittableRandom rnd, int n) {
-        return (int) Math.min(n - 1, Math.floor(n * Math.pow(rnd.nextDouble(), 3)));
     }
 
     private static long peakResidentMb() throws IOException {

@@ -91,12 +91,14 @@ public final class ServedInterests {
         float[] nowVectors = now == null ? null : new float[added.size() * now.dim()];
         List<String> ids = new ArrayList<>(songIds);
         Map<String, Integer> more = new HashMap<>(index);
+        boolean projected = false; // a short-term model stored without P gives new songs no short-term vector
         for (int k = 0; k < added.size(); k++) {
             float[] v = vectors.get(added.get(k));
             System.arraycopy(v, 0, longVectors, k * d, d);
             float[] n = now == null ? null : now.fromLongTerm(v);
             if (n != null) {
                 System.arraycopy(n, 0, nowVectors, k * d, d);
+                projected = true;
             }
             more.put(added.get(k), ids.size());
             ids.add(added.get(k));
@@ -106,7 +108,7 @@ public final class ServedInterests {
         for (int k = 0; k < added.size(); k++) {
             int song = songIds.size() + k;
             longTerm.put(song, added.get(k), next.model.songVector(song));
-            if (shortTerm != null && now.fromLongTerm(vectors.get(added.get(k))) != null) {
+            if (projected) {
                 shortTerm.put(song, added.get(k), next.now.songVector(song));
             }
         }

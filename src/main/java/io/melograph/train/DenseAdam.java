@@ -16,9 +16,9 @@ import ai.djl.ndarray.NDManager;
  * to their own manager when it closes; then record gradients, then {@link #update}.
  */
 public final class DenseAdam {
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float EPSILON = 1e-8f;
+    static final float BETA1 = 0.9f;
+    static final float BETA2 = 0.999f;
+    static final float EPSILON = 1e-8f;
 
     private final float learningRate;
     private final NDArray[] parameters;
@@ -46,10 +46,15 @@ public final class DenseAdam {
         }
     }
 
+    /** The bias-corrected step size of Adam's step number {@code steps} (from 1). */
+    static float stepSize(float learningRate, int steps) {
+        return (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
+    }
+
     /** One Adam step from the recorded gradients, which it then zeroes (PyTorch accumulates them otherwise). */
     public void update() {
         steps++;
-        float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
+        float stepSize = stepSize(learningRate, steps);
         for (int k = 0; k < parameters.length; k++) {
             NDArray gradient = parameters[k].getGradient();
             means[k].muli(BETA1).addi(gradient.mul(1 - BETA1));

@@ -7,15 +7,11 @@ import ai.djl.ndarray.types.Shape;
 /**
  * A large embedding table (one row per song or entity) kept in Java and learned with lazy Adam: a step gathers the
  * rows its batch touches into a small leaf array, and only those rows and their moments are updated from its gradient
- * (β and ε as in {@link DenseAdam}; the bias correction counts the table's steps). A step then costs what the batch
- * touches, not the size of the catalog — with a dense table every step read and wrote every row and both moments
- * (1.56 s a step at a million songs against 0.077 s at 4,000, docs/benchmarks.md).
+ * ({@link DenseAdam}'s β, ε and bias-corrected step size; the correction counts the table's steps). A step then costs
+ * what the batch touches, not the size of the catalog — with a dense table every step read and wrote every row and
+ * both moments (1.56 s a step at a million songs against 0.077 s at 4,000, docs/benchmarks.md).
  */
 public final class SparseTable {
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float EPSILON = 1e-8f;
-
     private final int rows;
     private final int dim;
     private final float[] values;
@@ -60,16 +56,16 @@ public final class SparseTable {
     /** One lazy Adam step for the rows {@link #gather}ed as {@code leaf}, from the gradient recorded on it. */
     public void update(long[] ids, NDArray leaf) {
         steps++;
-        float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
+        float stepSize = DenseAdam.stepSize(learningRate, steps);
         float[] gradient = leaf.getGradient().toFloatArray();
         for (int k = 0; k < ids.length; k++) {
             int base = (int) ids[k] * dim;
             for (int c = 0; c < dim; c++) {
                 float g = gradient[k * dim + c];
                 int at = base + c;
-                means[at] = BETA1 * means[at] + (1 - BETA1) * g;
-                variances[at] = BETA2 * variances[at] + (1 - BETA2) * g * g;
-                values[at] -= stepSize * means[at] / ((float) Math.sqrt(variances[at]) + EPSILON);
+                means[at] = DenseAdam.BETA1 * means[at] + (1 - DenseAdam.BETA1) * g;
+                variances[at] = DenseAdam.BETA2 * variances[at] + (1 - DenseAdam.BETA2) * g * g;
+                values[at] -= stepSize * means[at] / ((float) Math.sqrt(variances[at]) + DenseAdam.EPSILON);
             }
         }
     }

@@ -55,10 +55,7 @@ public final class InterestModelFile {
             out.writeInt(model.dim());
             out.writeInt(model.window());
             out.writeInt(model.maxInterests());
-            out.writeInt(model.songs());
-            for (String id : songIds) {
-                out.writeUTF(id);
-            }
+            writeIds(out, songIds); // as many as the model's songs, checked above
             writeArrays(out, model.arrays());
             out.writeBoolean(now != null);
             if (now != null) {
