@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.scene.ScenePolicies;
 import io.melograph.util.AtomicFiles;
 import io.micronaut.context.env.AbstractPropertySourceLoader;
 import io.micronaut.context.env.PropertySource;
@@ -17,17 +18,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Scene settings learned by {@code melograph tune scenes}, kept in {@code MELOGRAPH_HOME/config/scenes.yml} and read
  * by the service at start. They rank above application.yml and below environment variables and system properties, so
  * an operator's explicit setting still wins; deleting the file brings the hand-set values back.
+ * <p>
+ * A tuned {@code weights}, {@code quotas} or {@code budgets} list names the channels the tuner tried; it is laid over
+ * application.yml's list channel by channel ({@link ScenePolicies#overlay}), so a channel added after the tuning (or
+ * one the tuner left alone) keeps its hand-set value instead of falling to the default weight of 1.
  */
 public final class TunedScenes {
     public static final String FILE = "config/scenes.yml";
     /** Just above application.yml's position (loaders' default), below the environment's. */
     static final int POSITION = AbstractPropertySourceLoader.DEFAULT_POSITION + 50;
+    private static final Set<String> LISTS = Set.of("weights", "quotas", "budgets");
 
     private TunedScenes() {}
 
@@ -42,11 +49,27 @@ public final class TunedScenes {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            Map<String, Object> values = new YamlPropertySourceLoader().read(file.toString(), in);
+            Map<String, Object> values = new LinkedHashMap<>(new YamlPropertySourceLoader().read(file.toString(), in));
+            Map<String, Object> handSet = handSet();
+            values.replaceAll((key, value) -> overlaid(key, handSet.get(key), value));
             return Optional.of(PropertySource.of(file.toString(), values, POSITION));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read the tuned scene settings " + file + ": " + e.getMessage()
                     + " (delete it to run on the hand-set values)", e);
+        }
+    }
+
+    /** {@code melograph.scenes.<scene>.weights|quotas|budgets}: the tuned list over the hand-set one; other keys as tuned. */
+    private static Object overlaid(String key, Object handSet, Object tuned) {
+        String[] parts = key.split("\\.");
+        boolean list = parts.length == 4 && key.startsWith("melograph.scenes.") && LISTS.contains(parts[3]);
+        return list && handSet != null ? ScenePolicies.overlay(parts[2], parts[3], handSet.toString(), String.valueOf(tuned)) : tuned;
+    }
+
+    /** application.yml as shipped: the values a tuned list is laid over. */
+    private static Map<String, Object> handSet() throws IOException {
+        try (InputStream in = TunedScenes.class.getResourceAsStream("/application.yml")) {
+            return new YamlPropertySourceLoader().read("application.yml", in);
         }
     }
 

@@ -49,6 +49,18 @@ public final class ScenePolicies {
         return new ScenePolicy(scene, SceneArms.MAIN, names, new Fusion.Policy(w, q, 1.0, Integer.MAX_VALUE), perChannel, b, Duration.ofMillis(budgetMs));
     }
 
+    /**
+     * A {@code channel=value} list laid over another, channel by channel: a channel {@code over} names takes its value
+     * there, the others keep {@code base}'s. How tuned weights, which name only the channels tuned, join the hand-set ones.
+     */
+    public static String overlay(String scene, String what, String base, String over) {
+        Map<String, String> merged = pairs(scene, what, base);
+        merged.putAll(pairs(scene, what, over));
+        StringBuilder out = new StringBuilder();
+        merged.forEach((k, v) -> out.append(out.isEmpty() ? "" : ",").append(k).append('=').append(v));
+        return out.toString();
+    }
+
     private static Map<String, String> pairs(String scene, String what, String text) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
