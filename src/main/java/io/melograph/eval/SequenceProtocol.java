@@ -4,6 +4,8 @@ import io.melograph.eval.metric.Auc;
 import io.melograph.eval.metric.Gauc;
 import io.melograph.eval.metric.LogLoss;
 import io.melograph.eval.metric.LongTailShare;
+import io.melograph.events.Action;
+import io.melograph.rank.BehaviourSequences;
 import io.melograph.train.BehaviourData;
 import io.melograph.train.BehaviourRanker;
 import io.melograph.train.Exposure;
@@ -89,26 +91,31 @@ public final class SequenceProtocol {
     private static ModelResult behaviour(Dataset d, SessionSplit split, ItemSideInfo side, String ranker, long seed) {
         long t0 = System.nanoTime();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        BehaviourSequences.History[] histories = histories(d);
         for (Map.Entry<String, String[]> b : BEHAVIOURS.entrySet()) {
-            Exposures train = exposures(d, split.trainRows(), b.getValue());
-            Exposures test = exposures(d, split.testRows(), b.getValue());
+            Exposures train = exposures(d, split.trainRows(), b.getValue(), histories);
+            Exposures test = exposures(d, split.testRows(), b.getValue(), histories);
             if (test.labels.length == 0) {
                 continue;
             }
             BehaviourRanker model = Models.createRanker(ranker);
             model.fit(new BehaviourData(d.userIds(), side, train.exposures, train.labels), seed);
-            double[] p = new double[test.labels.length];
+            double[] p = model.probabilities(test.exposures);
             int[] groups = new int[test.labels.length];
             for (int k = 0; k < p.length; k++) {
-                p[k] = model.probability(test.exposures[k]);
                 groups[k] = test.exposures[k].user();
             }
             metrics.put(b.getKey() + " auc", Auc.of(p, test.labels));
             metrics.put(b.getKey() + " gauc", Gauc.of(groups, p, test.labels));
             metrics.put(b.getKey() + " logloss", LogLoss.of(p, test.labels));
             metrics.put(b.getKey() + " exposures", (double) test.labels.length);
+            if (!model.note().isEmpty()) {
+                notes.add(b.getKey() + ": " + model.note());
+            }
         }
-        return new ModelResult(ranker + " (behaviour)", Map.of(), metrics, Map.of(), Map.of(), (System.nanoTime() - t0) / 1e9, "");
+        return new ModelResult(ranker + " (behaviour)", Map.of(), metrics, Map.of(), Map.of(), (System.nanoTime() - t0) / 1e9,
+                String.join("; ", notes));
     }
 
     private record Exposures(Exposure[] exposures, boolean[] labels) {}
@@ -128,10 +135,36 @@ public final class SequenceProtocol {
     }
 
     /**
+     * Each impression's and play's behaviour sequences just before it ({@link BehaviourSequences}, fed every earlier
+     * event of the user, training and test alike: what had happened by then); null for other rows.
+     */
+    static BehaviourSequences.History[] histories(Dataset d) {
+        BehaviourSequences.History[] out = new BehaviourSequences.History[d.size()];
+        Map<Integer, List<Integer>> byUser = new HashMap<>();
+        for (int r = 0; r < d.size(); r++) {
+            byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
+        }
+        for (List<Integer> events : byUser.values()) {
+            events.sort(Comparator.<Integer>comparingLong(r -> d.times()[r]).thenComparingInt(r -> r));
+            BehaviourSequences sequences = new BehaviourSequences();
+            for (int r : events) {
+                Action action = Action.parse(d.actions()[r]).orElse(null);
+                if (action == Action.IMPRESSION || action == Action.PLAY) {
+                    out[r] = sequences.at(d.times()[r]);
+                }
+                if (action != null) {
+                    sequences.add(d.items()[r], action, d.times()[r]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Each exposing action of a session, labelled by whether a following action of the session (same item) is a
      * success; with its time, scene and session position (plays earlier in its session: only events before it).
      */
-    static Exposures exposures(Dataset d, int[] rows, String[] behaviour) {
+    static Exposures exposures(Dataset d, int[] rows, String[] behaviour, BehaviourSequences.History[] histories) {
         Map<Integer, List<Integer>> byUser = new HashMap<>();
         for (int r : rows) {
             byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
@@ -170,7 +203,8 @@ public final class SequenceProtocol {
                         }
                     }
                 }
-                pairs.add(new Exposure(d.users()[r], d.items()[r], d.times()[r], d.scenes() == null ? null : d.scenes()[r], position));
+                pairs.add(new Exposure(d.users()[r], d.items()[r], d.times()[r], d.scenes() == null ? null : d.scenes()[r], position,
+                        histories[r]));
                 labels.add(happened);
             }
         }

@@ -26,4 +26,18 @@ public interface BehaviourRanker {
     default double probability(Exposure e) {
         return probability(e.user(), e.item());
     }
+
+    /** What the last fit chose or cost, for the report; empty when there is nothing to say. */
+    default String note() {
+        return "";
+    }
+
+    /** The probabilities of many exposures; a model that scores a batch at once overrides it. */
+    default double[] probabilities(Exposure[] exposures) {
+        double[] p = new double[exposures.length];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = probability(exposures[k]);
+        }
+        return p;
+    }
 }

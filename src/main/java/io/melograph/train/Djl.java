@@ -1,7 +1,10 @@
 package io.melograph.train;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * The one way models in this package get native memory: makes sure DJL runs offline, without tracking and with the
@@ -29,6 +32,18 @@ public final class Djl {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         return NDManager.newBaseManager(Device.cpu(), "PyTorch");
+    }
+
+    /** The rows of {@code table} at {@code index} (an embedding lookup the gradient flows through). */
+    public static NDArray rows(NDArray index, NDArray table) {
+        return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /** A trained parameter of this shape, starting at {@code values}. */
+    public static NDArray parameter(NDManager m, float[] values, long... shape) {
+        NDArray p = m.create(values, new Shape(shape));
+        p.setRequiresGradient(true);
+        return p;
     }
 
     private static void setIfAbsent(String key, String value) {

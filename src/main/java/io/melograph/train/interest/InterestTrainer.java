@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import io.melograph.train.DenseAdam;
@@ -19,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import static io.melograph.train.Djl.parameter;
+import static io.melograph.train.Djl.rows;
 
 /**
  * Learns an {@link InterestModel} from listeners' song sequences with DJL on PyTorch: next-song prediction, each
@@ -369,16 +371,6 @@ public final class InterestTrainer {
                 entities.update(o.entityIds(), o.entityRows());
             }
         }
-    }
-
-    static NDArray rows(NDArray index, NDArray table) {
-        return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
-    }
-
-    static NDArray parameter(NDManager m, float[] values, long... shape) {
-        NDArray p = m.create(values, new Shape(shape));
-        p.setRequiresGradient(true);
-        return p;
     }
 
     /** The sequence without immediate repeats (several tags or plays of one song in a row are one step of taste). */

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static io.melograph.train.interest.InterestTrainer.MASKED;
-import static io.melograph.train.interest.InterestTrainer.parameter;
-import static io.melograph.train.interest.InterestTrainer.rows;
+import static io.melograph.train.Djl.parameter;
+import static io.melograph.train.Djl.rows;
 
 /**
  * Learns a {@link NowModel} with DJL on PyTorch, in a space and with a loss of its own: from each listener's plays, every

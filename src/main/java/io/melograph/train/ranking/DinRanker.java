@@ -1,0 +1,42 @@
+package io.melograph.train.ranking;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+
+import java.util.List;
+
+/**
+ * DIN (Zhou et al., KDD 2018): the base model ({@link DnnRanker}) with each behaviour sequence pooled by target
+ * attention. A local activation unit weighs history song e_i for the song being ranked e_a by an MLP over
+ * [e_i, e_a, e_i − e_a, e_i ⊙ e_a] ({@value #UNITS} sigmoid units, as the paper's code); the weights are not
+ * normalised by a softmax, so how much of a history matches the target is kept, and the pooled vector is
+ * Σ w_i e_i. One unit shared by the four sequences (plays, completes, skips, likes), whose pooled vectors enter the
+ * MLP side by side.
+ */
+public final class DinRanker extends DnnRanker {
+    static final int UNITS = 36;
+
+    public DinRanker() {
+        super();
+    }
+
+    public DinRanker(Settings settings) {
+        super(settings);
+    }
+
+    @Override
+    protected List<long[]> ownShapes(Settings s) {
+        long in = 4L * 3 * s.dim();
+        return List.of(new long[] {in, UNITS}, new long[] {UNITS}, new long[] {UNITS, 1}, new long[] {1});
+    }
+
+    @Override
+    protected NDArray pool(NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+        NDArray t = target.expandDims(1).broadcast(h.getShape());
+        NDArray in = NDArrays.concat(new NDList(h, t, h.sub(t), h.mul(t)), 2);                       // [B, L, 4D]
+        NDArray weight = Activation.sigmoid(in.matMul(net.own(0)).add(net.own(1))).matMul(net.own(2)).add(net.own(3));
+        return h.mul(weight.mul(mask.expandDims(2))).sum(new int[] {1});                            // [B, D]
+    }
+}

@@ -1,0 +1,95 @@
+package io.melograph.train.ranking;
+
+import io.melograph.rank.BehaviourSequences;
+import io.melograph.train.Exposure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One batch of exposures as index arrays for the deep rankers. Every song the batch mentions (targets and histories)
+ * is listed once ({@link #songs}), as are their artists and the batch's users, so a step gathers each embedding row
+ * once and the network indexes those local rows. Histories are right-aligned in {@link BehaviourSequences#LENGTH}
+ * slots per behaviour, padded with local song 0 and masked.
+ */
+final class RankingBatch {
+    static final int L = BehaviourSequences.LENGTH;
+    static final int KINDS = BehaviourSequences.Kind.values().length;
+
+    final int size;
+    /** Distinct songs (global indices), their artists (local rows of {@link #artists}), their genres (rows, 0 = pad). */
+    final long[] songs;
+    final int[] songArtist;
+    final int[] songGenres;
+    final float[] songGenreMask;
+    final long[] artists;
+    final long[] users;
+    /** Per exposure: local indices of the target and user, and the context rows. */
+    final int[] target;
+    final int[] user;
+    final int[] scene;
+    final int[] hour;
+    final int[] position;
+    final float[] popularity;
+    /** Per behaviour kind: [size × L] local song indices and mask. */
+    final int[][] history = new int[KINDS][];
+    final float[][] historyMask = new float[KINDS][];
+    final float[] labels;
+
+    RankingBatch(List<Exposure> exposures, boolean[] labels, RankingVocabulary v) {
+        size = exposures.size();
+        Map<Integer, Integer> localSongs = new LinkedHashMap<>();
+        Map<Integer, Integer> localUsers = new LinkedHashMap<>();
+        target = new int[size];
+        user = new int[size];
+        scene = new int[size];
+        hour = new int[size];
+        position = new int[size];
+        popularity = new float[size];
+        this.labels = labels == null ? null : new float[size];
+        for (int k = 0; k < KINDS; k++) {
+            history[k] = new int[size * L];
+            historyMask[k] = new float[size * L];
+        }
+        for (int e = 0; e < size; e++) {
+            Exposure x = exposures.get(e);
+            target[e] = localSongs.computeIfAbsent(x.item(), s -> localSongs.size());
+            user[e] = localUsers.computeIfAbsent(x.user(), s -> localUsers.size());
+            scene[e] = v.scene(x.scene());
+            hour[e] = RankingVocabulary.hour(x.ts());
+            position[e] = RankingVocabulary.position(x.sessionPosition());
+            popularity[e] = v.popularity(x.item());
+            if (labels != null) {
+                this.labels[e] = labels[e] ? 1f : 0f;
+            }
+            for (int k = 0; k < KINDS; k++) {
+                int[] seq = x.history().songs()[k];
+                int n = Math.min(L, seq.length);
+                for (int j = 0; j < n; j++) {
+                    int song = seq[seq.length - n + j];
+                    if (song < 0 || song >= v.items()) {
+                        continue;
+                    }
+                    history[k][e * L + (L - n + j)] = localSongs.computeIfAbsent(song, s -> localSongs.size());
+                    historyMask[k][e * L + (L - n + j)] = 1f;
+                }
+            }
+        }
+        songs = localSongs.keySet().stream().mapToLong(Integer::longValue).toArray();
+        Map<Integer, Integer> localArtists = new LinkedHashMap<>();
+        songArtist = new int[songs.length];
+        songGenres = new int[songs.length * RankingVocabulary.GENRES];
+        songGenreMask = new float[songs.length * RankingVocabulary.GENRES];
+        for (int s = 0; s < songs.length; s++) {
+            songArtist[s] = localArtists.computeIfAbsent(v.artistOf((int) songs[s]), a -> localArtists.size());
+            int[] g = v.genresOf((int) songs[s]);
+            for (int j = 0; j < g.length; j++) {
+                songGenres[s * RankingVocabulary.GENRES + j] = g[j];
+                songGenreMask[s * RankingVocabulary.GENRES + j] = 1f;
+            }
+        }
+        artists = localArtists.keySet().stream().mapToLong(Integer::longValue).toArray();
+        users = localUsers.keySet().stream().mapToLong(Integer::longValue).toArray();
+    }
+}
