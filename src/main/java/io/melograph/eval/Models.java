@@ -17,6 +17,7 @@ import io.melograph.train.graph.GraphEmbeddingScorer;
 import io.melograph.train.graph.SharedTagsScorer;
 import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestScorer;
+import io.melograph.train.ranking.DienRanker;
 import io.melograph.train.ranking.DinRanker;
 import io.melograph.train.ranking.DnnRanker;
 
@@ -59,9 +60,10 @@ public final class Models {
         // the online ranker (io.melograph.rank) and its offline reference on the same hashed features
         registerRanker("ftrl", FtrlBehaviourRanker::new);
         registerRanker("lr-offline", HashedLogisticRanker::new);
-        // the deep ladder (io.melograph.train.ranking): Embedding & MLP over the behaviour sequences, then target attention
+        // the deep ladder (io.melograph.train.ranking): Embedding & MLP over the behaviour sequences, target attention, interest evolution
         registerRanker("dnn", DnnRanker::new);
         registerRanker("din", DinRanker::new);
+        registerRanker("dien", DienRanker::new);
     }
 
     private Models() {}

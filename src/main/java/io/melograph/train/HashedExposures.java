@@ -12,13 +12,13 @@ import java.util.List;
  * the service learns from, built from the dataset (user and item ids, artists and genres from its triples, training
  * play counts, scene, hour, session position; no recall channels, which the data does not record).
  */
-final class HashedExposures {
+public final class HashedExposures {
     private final RankingFeatures features;
     private final List<String> userIds;
     private final ItemSideInfo items;
     private final ItemCatalog.SongFacts[] songs;
 
-    HashedExposures(int bits, List<String> userIds, ItemSideInfo items) {
+    public HashedExposures(int bits, List<String> userIds, ItemSideInfo items) {
         this.features = new RankingFeatures(new FeatureHasher(bits));
         this.userIds = userIds;
         this.items = items;
@@ -29,11 +29,11 @@ final class HashedExposures {
         }
     }
 
-    int buckets() {
+    public int buckets() {
         return features.hasher().buckets();
     }
 
-    int[] of(Exposure e) {
+    public int[] of(Exposure e) {
         return features.of(new ExposureFacts(userIds.get(e.user()), items.itemIds().get(e.item()), e.scene(), e.ts(),
                 e.sessionPosition(), List.of(), items.plays()[e.item()], songs[e.item()]));
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import io.melograph.rank.BehaviourSequences;
 
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * Σ w_i e_i. One unit shared by the four sequences (plays, completes, skips, likes), whose pooled vectors enter the
  * MLP side by side.
  */
-public final class DinRanker extends DnnRanker {
+public class DinRanker extends DnnRanker {
     static final int UNITS = 36;
 
     public DinRanker() {
@@ -33,7 +34,12 @@ public final class DinRanker extends DnnRanker {
     }
 
     @Override
-    protected NDArray pool(NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+        return new Pooled(attend(h, mask, target, net), null);
+    }
+
+    /** Σ w_i e_i over the sequence, w_i from the local activation unit. */
+    static NDArray attend(NDArray h, NDArray mask, NDArray target, Network net) {
         NDArray t = target.expandDims(1).broadcast(h.getShape());
         NDArray in = NDArrays.concat(new NDList(h, t, h.sub(t), h.mul(t)), 2);                       // [B, L, 4D]
         NDArray weight = Activation.sigmoid(in.matMul(net.own(0)).add(net.own(1))).matMul(net.own(2)).add(net.own(3));

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import io.melograph.rank.BehaviourSequences;
 import io.melograph.train.BehaviourData;
 import io.melograph.train.BehaviourRanker;
 import io.melograph.train.DenseAdam;
@@ -26,20 +27,28 @@ import static io.melograph.train.Djl.parameter;
 import static io.melograph.train.Djl.rows;
 
 /**
- * The deep rankers' first rung, DIN's "base model" (Embedding &amp; MLP): a song is its id, first artist and genres
- * embedded and concatenated; each behaviour sequence (plays, completes, skips, likes: {@link
- * io.melograph.rank.BehaviourSequences}) is pooled into one vector by {@link #pool}; with the target song, the
- * listener's id, the scene, hour, session position and the song's popularity they go through an MLP to one logit.
+ * The deep rankers' first rung, DIN's "base model" (Embedding &amp; MLP) beside a wide part (Wide &amp; Deep): a
+ * song is its id, first artist and genres embedded and concatenated; each behaviour sequence (plays, completes, skips,
+ * likes: {@link io.melograph.rank.BehaviourSequences}) is pooled into one vector by {@link #pool}; with the target
+ * song, the listener's id, the scene, hour, session position and the song's popularity they go through an MLP to one
+ * logit, to which the wide part adds the weights of the online ranker's hashed features (its listener×artist and
+ * listener×genre crosses memorise what embeddings of this size only approximate), learned jointly.
  * Trained with DJL on PyTorch (binary cross-entropy, Adam; lazy Adam on the song, artist and listener tables) on the
  * training exposures in time order but the last {@code validationShare}, which chooses when to stop (the epoch with
  * the lowest log loss there; nothing of the test window). Subclasses change how a sequence is pooled (DIN attends
  * to the target song).
  */
 public class DnnRanker implements BehaviourRanker {
-    /** Embedding width of songs, artists, genres and listeners ({@code dim}), of scene, hour and position ({@code context}). */
-    public record Settings(int dim, int context, int[] hidden, int maxEpochs, double learningRate, int batch, double validationShare) {
+    /**
+     * Embedding width of songs, artists, genres and listeners ({@code dim}), of scene, hour and position
+     * ({@code context}); {@code l2}: DIN's mini-batch aware regularisation, the squared norm of the song, artist and
+     * listener rows a batch uses (not the whole tables), per exposure.
+     */
+    public record Settings(int dim, int context, int[] hidden, int maxEpochs, double learningRate, int batch, double validationShare,
+                           double l2) {
         public static Settings defaults() {
-            return new Settings(16, 8, new int[] {128, 64}, 10, 0.002, 256, 0.1);
+            // l2 0.1 rather than 0: lower log loss on the validation tail for click and complete (docs/eval/ranking.md)
+            return new Settings(16, 8, new int[] {128, 64}, 10, 0.002, 256, 0.1, 0.1);
         }
     }
 
@@ -57,17 +66,21 @@ public class DnnRanker implements BehaviourRanker {
         this.settings = settings;
     }
 
+    /** A pooled sequence, and the auxiliary loss its pooling adds in training (null: none). */
+    protected record Pooled(NDArray vector, NDArray auxiliaryLoss) {}
+
     /**
      * One behaviour sequence as one vector: here the mean of its songs' vectors.
      *
+     * @param kind   which sequence (plays, completes, skips, likes)
      * @param h      [B, L, D] the sequence's song vectors
      * @param mask   [B, L] 1 where a song is, 0 for padding
      * @param target [B, D] the song being ranked (unused here)
      * @param net    the network, for subclasses' own parameters
      */
-    protected NDArray pool(NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
         NDArray sum = h.mul(mask.expandDims(2)).sum(new int[] {1});
-        return sum.div(mask.sum(new int[] {1}, true).maximum(one));
+        return new Pooled(sum.div(mask.sum(new int[] {1}, true).maximum(one)), null);
     }
 
     /** A subclass's own trained parameters (shapes), added after the base network's. */
@@ -130,10 +143,13 @@ public class DnnRanker implements BehaviourRanker {
             adam.attachTo(step);
             NDArray one = step.create(1f);
             NDArray labels = step.create(b.labels, new Shape(b.size, 1));
+            NDArray l2 = step.create((float) (settings.l2() / b.size));
             Network.Output o;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
                 o = net.forward(step, b, true, this, one);
-                collector.backward(crossEntropy(o.logits(), labels, one).mean());
+                NDArray rowsNorm = o.songRows().square().sum().add(o.artistRows().square().sum()).add(o.userRows().square().sum());
+                NDArray loss = crossEntropy(o.logits(), labels, one).mean().add(rowsNorm.mul(l2));
+                collector.backward(o.auxiliaryLoss() == null ? loss : loss.add(o.auxiliaryLoss()));
             }
             adam.update();
             net.update(o);
@@ -141,7 +157,7 @@ public class DnnRanker implements BehaviourRanker {
     }
 
     /** Binary cross-entropy from logits, stable for large |z|: max(z, 0) − z·y + log(1 + e^−|z|). */
-    private static NDArray crossEntropy(NDArray z, NDArray y, NDArray one) {
+    static NDArray crossEntropy(NDArray z, NDArray y, NDArray one) {
         return Activation.relu(z).sub(z.mul(y)).add(z.abs().neg().exp().add(one).log());
     }
 
@@ -201,7 +217,7 @@ public class DnnRanker implements BehaviourRanker {
     }
 
     /** Every trained value as Java arrays: the three big tables, then the dense parameters in {@link Network} order. */
-    record Weights(int dim, float[] songs, float[] artists, float[] users, float[][] dense, long[][] shapes) {}
+    record Weights(int dim, float[] songs, float[] artists, float[] users, float[] wide, float[][] dense, long[][] shapes) {}
 
     /**
      * The parameters: lazy-Adam tables for songs, artists and listeners, then dense ones: genres, scenes, hours,
@@ -209,17 +225,21 @@ public class DnnRanker implements BehaviourRanker {
      */
     static final class Network {
         private static final int BASE_DENSE = 4;
+        private static final double WIDE_RATE = 5;
         final SparseTable songs;
         final SparseTable artists;
         final SparseTable users;
+        final SparseTable wide;
         final NDArray[] dense;
         private final int layers;
         private final int dim;
 
-        private Network(SparseTable songs, SparseTable artists, SparseTable users, NDArray[] dense, int layers, int dim) {
+        private Network(SparseTable songs, SparseTable artists, SparseTable users, SparseTable wide, NDArray[] dense, int layers,
+                        int dim) {
             this.songs = songs;
             this.artists = artists;
             this.users = users;
+            this.wide = wide;
             this.dense = dense;
             this.layers = layers;
             this.dim = dim;
@@ -250,6 +270,8 @@ public class DnnRanker implements BehaviourRanker {
             return new Network(new SparseTable(d, Seeded.gaussian(v.items() * d, e, rng), s.learningRate()),
                     new SparseTable(d, Seeded.gaussian(v.artists() * d, e, rng), s.learningRate()),
                     new SparseTable(d, Seeded.gaussian(users * d, e, rng), s.learningRate()),
+                    // the wide weights start at 0 and move faster, as a linear model's would
+                    new SparseTable(1, new float[v.buckets()], s.learningRate() * WIDE_RATE),
                     dense.toArray(NDArray[]::new), s.hidden().length + 1, d);
         }
 
@@ -260,7 +282,7 @@ public class DnnRanker implements BehaviourRanker {
                 dense[k] = m.create(w.dense()[k], new Shape(w.shapes()[k]));
             }
             return new Network(new SparseTable(w.dim(), w.songs(), 0), new SparseTable(w.dim(), w.artists(), 0),
-                    new SparseTable(w.dim(), w.users(), 0), dense, s.hidden().length + 1, w.dim());
+                    new SparseTable(w.dim(), w.users(), 0), new SparseTable(1, w.wide(), 0), dense, s.hidden().length + 1, w.dim());
         }
 
         NDArray[] dense() {
@@ -279,10 +301,12 @@ public class DnnRanker implements BehaviourRanker {
                 values[k] = dense[k].toFloatArray();
                 shapes[k] = dense[k].getShape().getShape();
             }
-            return new Weights(dim, songs.values().clone(), artists.values().clone(), users.values().clone(), values, shapes);
+            return new Weights(dim, songs.values().clone(), artists.values().clone(), users.values().clone(), wide.values().clone(),
+                    values, shapes);
         }
 
-        record Output(NDArray logits, RankingBatch batch, NDArray songRows, NDArray artistRows, NDArray userRows) {}
+        record Output(NDArray logits, NDArray auxiliaryLoss, RankingBatch batch, NDArray songRows, NDArray artistRows,
+                      NDArray userRows, NDArray wideRows) {}
 
         Output forward(NDManager m, RankingBatch b, boolean learn, DnnRanker model, NDArray one) {
             int g = RankingVocabulary.GENRES;
@@ -290,15 +314,22 @@ public class DnnRanker implements BehaviourRanker {
             NDArray songRows = songs.gather(m, b.songs, learn);
             NDArray artistRows = artists.gather(m, b.artists, learn);
             NDArray userRows = users.gather(m, b.users, learn);
+            NDArray wideRows = wide.gather(m, b.buckets, learn);
             NDArray genreMask = m.create(b.songGenreMask, new Shape(n, g, 1));
             NDArray genres = rows(m.create(b.songGenres), dense[0]).reshape(n, g, dim).mul(genreMask).sum(new int[] {1})
                     .div(genreMask.sum(new int[] {1}).maximum(one));
             NDArray songVectors = NDArrays.concat(new NDList(songRows, rows(m.create(b.songArtist), artistRows), genres), 1);
             NDArray target = rows(m.create(b.target), songVectors);
             NDList parts = new NDList(rows(m.create(b.user), userRows), target);
-            for (int k = 0; k < RankingBatch.KINDS; k++) {
+            NDArray auxiliary = null;
+            for (BehaviourSequences.Kind kind : BehaviourSequences.Kind.values()) {
+                int k = kind.ordinal();
                 NDArray h = rows(m.create(b.history[k]), songVectors).reshape(b.size, RankingBatch.L, 3L * dim);
-                parts.add(model.pool(h, m.create(b.historyMask[k], new Shape(b.size, RankingBatch.L)), target, this, one));
+                Pooled pooled = model.pool(kind, h, m.create(b.historyMask[k], new Shape(b.size, RankingBatch.L)), target, this, one);
+                parts.add(pooled.vector());
+                if (pooled.auxiliaryLoss() != null) {
+                    auxiliary = auxiliary == null ? pooled.auxiliaryLoss() : auxiliary.add(pooled.auxiliaryLoss());
+                }
             }
             parts.add(rows(m.create(b.scene), dense[1]));
             parts.add(rows(m.create(b.hour), dense[2]));
@@ -311,7 +342,9 @@ public class DnnRanker implements BehaviourRanker {
                     x = Activation.relu(x);
                 }
             }
-            return new Output(x, b, songRows, artistRows, userRows);
+            NDArray linear = rows(m.create(b.wide), wideRows).reshape(b.size, b.wideWidth)
+                    .mul(m.create(b.wideMask, new Shape(b.size, b.wideWidth))).sum(new int[] {1}, true);
+            return new Output(x.add(linear), auxiliary, b, songRows, artistRows, userRows, wideRows);
         }
 
         /** Lazy Adam on the table rows a learning forward pass gathered. */
@@ -319,6 +352,7 @@ public class DnnRanker implements BehaviourRanker {
             songs.update(o.batch().songs, o.songRows());
             artists.update(o.batch().artists, o.artistRows());
             users.update(o.batch().users, o.userRows());
+            wide.update(o.batch().buckets, o.wideRows());
         }
     }
 }

@@ -36,6 +36,11 @@ final class RankingBatch {
     final int[][] history = new int[KINDS][];
     final float[][] historyMask = new float[KINDS][];
     final float[] labels;
+    /** The wide part: distinct hashed buckets, and per exposure [size × {@link #wideWidth}] local indices and mask. */
+    final long[] buckets;
+    final int wideWidth;
+    final int[] wide;
+    final float[] wideMask;
 
     RankingBatch(List<Exposure> exposures, boolean[] labels, RankingVocabulary v) {
         size = exposures.size();
@@ -91,5 +96,25 @@ final class RankingBatch {
         }
         artists = localArtists.keySet().stream().mapToLong(Integer::longValue).toArray();
         users = localUsers.keySet().stream().mapToLong(Integer::longValue).toArray();
+        int[][] hashed = new int[size][];
+        int width = 1;
+        for (int e = 0; e < size; e++) {
+            hashed[e] = v.wide(exposures.get(e));
+            width = Math.max(width, hashed[e].length);
+        }
+        wideWidth = width;
+        wide = new int[size * width];
+        wideMask = new float[size * width];
+        Map<Integer, Integer> localBuckets = new LinkedHashMap<>();
+        for (int e = 0; e < size; e++) {
+            for (int j = 0; j < hashed[e].length; j++) {
+                wide[e * width + j] = localBuckets.computeIfAbsent(hashed[e][j], x -> localBuckets.size());
+                wideMask[e * width + j] = 1f;
+            }
+        }
+        if (localBuckets.isEmpty()) {
+            localBuckets.put(0, 0);
+        }
+        buckets = localBuckets.keySet().stream().mapToLong(Integer::longValue).toArray();
     }
 }

@@ -2,6 +2,7 @@ package io.melograph.train.ranking;
 
 import io.melograph.train.BehaviourData;
 import io.melograph.train.Exposure;
+import io.melograph.train.HashedExposures;
 import io.melograph.train.ItemSideInfo;
 
 import java.time.Instant;
@@ -14,12 +15,16 @@ import java.util.Map;
  * The deep rankers' categorical features as embedding rows: each song's first artist and up to {@value #GENRES}
  * genres or tags, the scene, the hour of day (UTC) and the session position; row 0 of each is "none" (no artist, an
  * unknown scene). Built from the training data only, so a scene or artist first seen in the test window is "none".
+ * The wide part's features are the online ranker's hashed ones ({@link HashedExposures}: listener×artist,
+ * listener×genre and the other crosses a linear model personalises with).
  */
 public final class RankingVocabulary {
     public static final int GENRES = 3;
     public static final int HOURS = 24;
     /** Session positions 0..14, then 15 for "15 or later". */
     public static final int POSITIONS = 16;
+    /** Hashed buckets of the wide part, as the offline logistic regression's. */
+    public static final int WIDE_BITS = 20;
 
     private final int[] artistOf;
     private final int[][] genresOf;
@@ -27,15 +32,17 @@ public final class RankingVocabulary {
     private final Map<String, Integer> scenes;
     private final int artists;
     private final int genres;
+    private final HashedExposures hashed;
 
     private RankingVocabulary(int[] artistOf, int[][] genresOf, float[] popularity, Map<String, Integer> scenes, int artists,
-                              int genres) {
+                              int genres, HashedExposures hashed) {
         this.artistOf = artistOf;
         this.genresOf = genresOf;
         this.popularity = popularity;
         this.scenes = scenes;
         this.artists = artists;
         this.genres = genres;
+        this.hashed = hashed;
     }
 
     public static RankingVocabulary of(BehaviourData train) {
@@ -59,7 +66,8 @@ public final class RankingVocabulary {
                 scenes.computeIfAbsent(e.scene(), k -> scenes.size() + 1);
             }
         }
-        return new RankingVocabulary(artistOf, genresOf, popularity, Map.copyOf(scenes), artistIds.size() + 1, genreIds.size() + 1);
+        return new RankingVocabulary(artistOf, genresOf, popularity, Map.copyOf(scenes), artistIds.size() + 1, genreIds.size() + 1,
+                new HashedExposures(WIDE_BITS, train.userIds(), side));
     }
 
     public int items() {
@@ -76,6 +84,14 @@ public final class RankingVocabulary {
 
     public int scenes() {
         return scenes.size() + 1;
+    }
+
+    public int buckets() {
+        return hashed.buckets();
+    }
+
+    int[] wide(Exposure e) {
+        return hashed.of(e);
     }
 
     int artistOf(int item) {
