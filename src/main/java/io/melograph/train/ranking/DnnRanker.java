@@ -47,7 +47,7 @@ public class DnnRanker implements BehaviourRanker {
     public record Settings(int dim, int context, int[] hidden, int maxEpochs, double learningRate, int batch, double validationShare,
                            double l2) {
         public static Settings defaults() {
-            // l2 0.1 rather than 0: lower log loss on the validation tail for click and complete (docs/eval/ranking.md)
+            // l2 0.1 rather than 0: lower log loss on the validation tail for complete and like (docs/eval/ranking.md)
             return new Settings(16, 8, new int[] {128, 64}, 10, 0.002, 256, 0.1, 0.1);
         }
     }
