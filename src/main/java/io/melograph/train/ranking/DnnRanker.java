@@ -15,6 +15,8 @@ import io.melograph.train.Djl;
 import io.melograph.train.Exposure;
 import io.melograph.train.Seeded;
 import io.melograph.train.SparseTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,7 @@ import static io.melograph.train.Djl.rows;
  * to the target song).
  */
 public class DnnRanker implements BehaviourRanker {
+    private static final Logger LOG = LoggerFactory.getLogger(DnnRanker.class);
     /**
      * Embedding width of songs, artists, genres and listeners ({@code dim}), of scene, hour and position
      * ({@code context}); {@code l2}: DIN's mini-batch aware regularisation, the squared norm of the song, artist and
@@ -123,8 +126,10 @@ public class DnnRanker implements BehaviourRanker {
                 }
             }
             note = String.format(Locale.ROOT, "%d epochs chosen of %d run (validation log loss %.4f on the last %d training "
-                    + "exposures), %.1f s", bestEpoch, epoch, held.length == 0 ? Double.NaN : bestLoss, held.length,
-                    (System.nanoTime() - started) / 1e9);
+                    + "exposures)", bestEpoch, epoch, held.length == 0 ? Double.NaN : bestLoss, held.length);
+            // times go to the log, not the note: a report's notes stay the same from run to run
+            LOG.info("{} fitted in {} s: {}", getClass().getSimpleName(),
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), note);
         }
     }
 
