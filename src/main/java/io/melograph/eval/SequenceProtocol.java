@@ -15,12 +15,14 @@ import io.melograph.train.Scorer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Sequences, leave-last-session-out. Next item: models trained on everything before each user's last session rank all
@@ -69,8 +71,9 @@ public final class SequenceProtocol {
                 "next-item targets are the distinct items of each user's last session; heard items are not excluded"));
         if (d.actions() != null) {
             ItemSideInfo side = sideInfo(d, outer.trainRows());
+            BehaviourSequences.History[] histories = histories(d);
             for (String ranker : rankers) {
-                results.add(behaviour(d, outer, side, ranker, seed));
+                results.add(behaviour(d, outer, side, histories, ranker, seed));
             }
         } else {
             notes.add("no actions in the data: behaviour metrics (click, complete, like) need events with an action column");
@@ -88,11 +91,11 @@ public final class SequenceProtocol {
     }
 
     /** AUC, GAUC and logloss of one behaviour ranker on every behaviour of the chain. */
-    private static ModelResult behaviour(Dataset d, SessionSplit split, ItemSideInfo side, String ranker, long seed) {
+    private static ModelResult behaviour(Dataset d, SessionSplit split, ItemSideInfo side, BehaviourSequences.History[] histories,
+                                         String ranker, long seed) {
         long t0 = System.nanoTime();
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        BehaviourSequences.History[] histories = histories(d);
         for (Map.Entry<String, String[]> b : BEHAVIOURS.entrySet()) {
             Exposures train = exposures(d, split.trainRows(), b.getValue(), histories);
             Exposures test = exposures(d, split.testRows(), b.getValue(), histories);
@@ -134,18 +137,25 @@ public final class SequenceProtocol {
         return ItemSideInfo.of(d.itemIds(), d.graph(), d.entityIds(), plays);
     }
 
+    /** The rows of each user, in time order (ties in row order). */
+    private static Collection<List<Integer>> byUserInTimeOrder(Dataset d, int[] rows) {
+        Map<Integer, List<Integer>> byUser = new HashMap<>();
+        for (int r : rows) {
+            byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
+        }
+        for (List<Integer> events : byUser.values()) {
+            events.sort(Comparator.<Integer>comparingLong(r -> d.times()[r]).thenComparingInt(r -> r));
+        }
+        return byUser.values();
+    }
+
     /**
      * Each impression's and play's behaviour sequences just before it ({@link BehaviourSequences}, fed every earlier
      * event of the user, training and test alike: what had happened by then); null for other rows.
      */
     static BehaviourSequences.History[] histories(Dataset d) {
         BehaviourSequences.History[] out = new BehaviourSequences.History[d.size()];
-        Map<Integer, List<Integer>> byUser = new HashMap<>();
-        for (int r = 0; r < d.size(); r++) {
-            byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
-        }
-        for (List<Integer> events : byUser.values()) {
-            events.sort(Comparator.<Integer>comparingLong(r -> d.times()[r]).thenComparingInt(r -> r));
+        for (List<Integer> events : byUserInTimeOrder(d, IntStream.range(0, d.size()).toArray())) {
             BehaviourSequences sequences = new BehaviourSequences();
             for (int r : events) {
                 Action action = Action.parse(d.actions()[r]).orElse(null);
@@ -165,15 +175,10 @@ public final class SequenceProtocol {
      * success; with its time, scene and session position (plays earlier in its session: only events before it).
      */
     static Exposures exposures(Dataset d, int[] rows, String[] behaviour, BehaviourSequences.History[] histories) {
-        Map<Integer, List<Integer>> byUser = new HashMap<>();
-        for (int r : rows) {
-            byUser.computeIfAbsent(d.users()[r], k -> new ArrayList<>()).add(r);
-        }
         Set<String> success = Set.of(Arrays.copyOfRange(behaviour, 1, behaviour.length));
         List<Exposure> pairs = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
-        for (List<Integer> events : byUser.values()) {
-            events.sort(Comparator.<Integer>comparingLong(r -> d.times()[r]).thenComparingInt(r -> r));
+        for (List<Integer> events : byUserInTimeOrder(d, rows)) {
             int plays = 0;
             for (int k = 0; k < events.size(); k++) {
                 int r = events.get(k);

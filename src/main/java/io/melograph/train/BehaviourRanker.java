@@ -6,14 +6,21 @@ package io.melograph.train;
  * <p>
  * The protocols call {@link #fit(BehaviourData, long)} and {@link #probability(Exposure)}; by default they reduce an
  * exposure to its (user, item) pair, so a ranker that needs no context implements only the pair methods. A ranker
- * that uses the context (scene, hour, session position, item side info) overrides the two context methods.
+ * that uses the context (scene, hour, session position, item side info, history) overrides the two context methods
+ * instead, and its pair methods refuse.
  */
 public interface BehaviourRanker {
 
     /** @param users, items index ranges; {@code exposures[k] = {user, item}} with {@code labels[k]} whether it happened */
-    void fit(int users, int items, int[][] exposures, boolean[] labels, long seed);
+    default void fit(int users, int items, int[][] exposures, boolean[] labels, long seed) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " needs exposures with their context: fit(BehaviourData, seed)");
+    }
 
-    double probability(int user, int item);
+    default double probability(int user, int item) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " needs exposures with their context: probability(Exposure)");
+    }
 
     default void fit(BehaviourData train, long seed) {
         int[][] pairs = new int[train.exposures().length][];

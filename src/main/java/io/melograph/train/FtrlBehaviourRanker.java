@@ -35,14 +35,4 @@ public final class FtrlBehaviourRanker implements BehaviourRanker {
     public double probability(Exposure e) {
         return model.predict(features.of(e));
     }
-
-    @Override
-    public void fit(int users, int items, int[][] exposures, boolean[] labels, long seed) {
-        throw new UnsupportedOperationException("the FTRL ranker needs exposures with their context: fit(BehaviourData, seed)");
-    }
-
-    @Override
-    public double probability(int user, int item) {
-        throw new UnsupportedOperationException("the FTRL ranker needs exposures with their context: probability(Exposure)");
-    }
 }

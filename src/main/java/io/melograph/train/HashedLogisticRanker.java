@@ -71,14 +71,4 @@ public final class HashedLogisticRanker implements BehaviourRanker {
     public double probability(Exposure e) {
         return Math.min(1 - 1e-7, Math.max(1e-7, score(features.of(e))));
     }
-
-    @Override
-    public void fit(int users, int items, int[][] exposures, boolean[] labels, long seed) {
-        throw new UnsupportedOperationException("needs exposures with their context: fit(BehaviourData, seed)");
-    }
-
-    @Override
-    public double probability(int user, int item) {
-        throw new UnsupportedOperationException("needs exposures with their context: probability(Exposure)");
-    }
 }

@@ -49,12 +49,12 @@ public final class DienRanker extends DinRanker {
             return super.pool(kind, h, mask, target, net, one);
         }
         int p = DIN_PARAMETERS;
-        NDArray states = gru(h, mask, net.own(p), net.own(p + 1), net.own(p + 2), null, one);            // [B, L, D]
+        NDArray states = gru(h, mask, net.own(p), net.own(p + 1), net.own(p + 2), null);            // [B, L, D]
         // attention of each interest to the target, over the sequence's real steps
         NDManager m = h.getManager();
         NDArray scores = states.matMul(net.own(p + 6)).mul(target.expandDims(1)).sum(new int[] {2});  // [B, L]
         NDArray attention = scores.add(mask.sub(one).mul(m.create(1e9f))).softmax(1).mul(mask);
-        NDArray evolved = gru(states, mask, net.own(p + 3), net.own(p + 4), net.own(p + 5), attention, one);
+        NDArray evolved = gru(states, mask, net.own(p + 3), net.own(p + 4), net.own(p + 5), attention);
         long steps = h.getShape().get(1);
         NDArray last = evolved.get(":, " + (steps - 1) + ", :");
         return new Pooled(last, auxiliaryLoss(states, h, mask, one));
@@ -82,7 +82,7 @@ public final class DienRanker extends DinRanker {
      * A GRU over [B, L, D] (PyTorch's gate equations), a padded step keeping the state; with {@code attention} [B, L]
      * an AUGRU: the update gate times the step's attention. The states of every step, [B, L, D].
      */
-    private static NDArray gru(NDArray x, NDArray mask, NDArray w, NDArray u, NDArray bias, NDArray attention, NDArray one) {
+    private static NDArray gru(NDArray x, NDArray mask, NDArray w, NDArray u, NDArray bias, NDArray attention) {
         long b = x.getShape().get(0);
         long steps = x.getShape().get(1);
         long d = u.getShape().get(0);

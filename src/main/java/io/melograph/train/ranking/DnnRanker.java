@@ -13,6 +13,7 @@ import io.melograph.train.BehaviourRanker;
 import io.melograph.train.DenseAdam;
 import io.melograph.train.Djl;
 import io.melograph.train.Exposure;
+import io.melograph.train.LogisticRegression;
 import io.melograph.train.Seeded;
 import io.melograph.train.SparseTable;
 import org.slf4j.Logger;
@@ -57,7 +58,6 @@ public class DnnRanker implements BehaviourRanker {
 
     private final Settings settings;
     private RankingVocabulary vocabulary;
-    private int users;
     private Weights trained;
     private String note = "";
 
@@ -95,7 +95,6 @@ public class DnnRanker implements BehaviourRanker {
     public void fit(BehaviourData train, long seed) {
         long started = System.nanoTime();
         vocabulary = RankingVocabulary.of(train);
-        users = train.userIds().size();
         SplittableRandom rng = new SplittableRandom(seed);
         Integer[] byTime = new Integer[train.labels().length];
         Arrays.setAll(byTime, k -> k);
@@ -104,8 +103,8 @@ public class DnnRanker implements BehaviourRanker {
         int[] fitting = Arrays.stream(byTime, 0, byTime.length - validation).mapToInt(Integer::intValue).toArray();
         int[] held = Arrays.stream(byTime, byTime.length - validation, byTime.length).mapToInt(Integer::intValue).toArray();
         try (NDManager base = Djl.manager()) {
-            Network net = Network.init(base, settings, vocabulary, users, ownShapes(settings), rng);
-            DenseAdam adam = new DenseAdam((float) settings.learningRate(), net.dense());
+            Network net = Network.init(base, settings, vocabulary, train.userIds().size(), ownShapes(settings), rng);
+            DenseAdam adam = new DenseAdam((float) settings.learningRate(), net.dense);
             double bestLoss = Double.POSITIVE_INFINITY;
             int bestEpoch = 0;
             int epoch = 0;
@@ -193,7 +192,7 @@ public class DnnRanker implements BehaviourRanker {
                 try (NDManager m = base.newSubManager()) {
                     float[] z = net.forward(m, b, false, this, m.create(1f)).logits().toFloatArray();
                     for (int k = 0; k < z.length; k++) {
-                        p[from + k] = Math.min(1 - 1e-7, Math.max(1e-7, 1 / (1 + Math.exp(-z[k]))));
+                        p[from + k] = Math.min(1 - 1e-7, Math.max(1e-7, LogisticRegression.sigmoid(z[k])));
                     }
                 }
             }
@@ -204,16 +203,6 @@ public class DnnRanker implements BehaviourRanker {
     @Override
     public double probability(Exposure e) {
         return probabilities(new Exposure[] {e})[0];
-    }
-
-    @Override
-    public void fit(int users, int items, int[][] exposures, boolean[] labels, long seed) {
-        throw new UnsupportedOperationException("needs exposures with their context and history: fit(BehaviourData, seed)");
-    }
-
-    @Override
-    public double probability(int user, int item) {
-        throw new UnsupportedOperationException("needs exposures with their context and history: probability(Exposure)");
     }
 
     @Override
@@ -288,10 +277,6 @@ public class DnnRanker implements BehaviourRanker {
             }
             return new Network(new SparseTable(w.dim(), w.songs(), 0), new SparseTable(w.dim(), w.artists(), 0),
                     new SparseTable(w.dim(), w.users(), 0), new SparseTable(1, w.wide(), 0), dense, s.hidden().length + 1, w.dim());
-        }
-
-        NDArray[] dense() {
-            return dense;
         }
 
         /** The parameters of a subclass, in the order of its {@link DnnRanker#ownShapes}. */
