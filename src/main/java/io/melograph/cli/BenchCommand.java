@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         description = {"Benchmark helpers; docs/benchmarks.md says how to run the benchmarks end to end."},
         subcommands = {BenchCommand.Catalog.class, BenchCommand.Schema.class, BenchCommand.Events.class, BenchCommand.Soak.class, BenchCommand.Replay.class,
                 BenchCommand.Recall.class, BenchCommand.Similar.class, BenchCommand.Vectors.class, BenchCommand.Ann.class, BenchCommand.Interests.class,
-                BenchCommand.InterestTraining.class,
+                BenchCommand.InterestTraining.class, BenchCommand.Ranker.class,
                 SceneBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -146,6 +146,46 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             try {
                 System.out.println(io.melograph.bench.InterestBench.run(home, listeners, events, seed).markdown());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "ranker", mixinStandardHelpOptions = true,
+            description = {"A deep ranker's scoring cost per request in this process: one listener with full behaviour",
+                    "sequences and N candidate songs scored in one batched DJL call (every head of a multi-task model in",
+                    "it), on a model of a real one's size fitted for one epoch on synthetic exposures. A markdown row."})
+    static final class Ranker implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "din-esmm", description = "dnn, din, dien, session or din-esmm (default ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--songs", defaultValue = "3749", description = "Catalog size (default ${DEFAULT-VALUE}, the sample's).")
+        int songs;
+
+        @Option(names = "--listeners", defaultValue = "300", description = "Listeners the model knows (default ${DEFAULT-VALUE}).")
+        int listeners;
+
+        @Option(names = "--candidates", defaultValue = "300", description = "Songs ranked per request (default ${DEFAULT-VALUE}).")
+        int candidates;
+
+        @Option(names = "--requests", defaultValue = "1000", description = "Requests measured, after 50 to warm up (default ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--examples", defaultValue = "20000", description = "Synthetic training exposures (default ${DEFAULT-VALUE}).")
+        int examples;
+
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @Override
+        public Integer call() {
+            try {
+                io.melograph.bench.RankerBench.Report r = io.melograph.bench.RankerBench.run(model, songs, listeners, candidates,
+                        requests, examples, seed);
+                System.out.println(io.melograph.bench.RankerBench.Report.header());
+                System.out.println(r.markdown());
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());

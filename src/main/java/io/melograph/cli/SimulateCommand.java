@@ -99,6 +99,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "default s<seed>), so runs with other seeds make other listeners; the demo community has none (sim:user:0001).")
     String run;
 
+    @Option(names = "--session-effects", description = {"Session moods (most sessions lean to one favourite genre) and skips",
+            "that depend on the previous song (after a skip, after the same artist): the signal session-aware rankers exist",
+            "for. Off by default, so journals stay comparable with those measured before it existed."})
+    boolean sessionEffects;
+
     @Option(names = "--token", description = "Events token of the target service (default: $MELOGRAPH_EVENTS_TOKEN, then $MELOGRAPH_ADMIN_TOKEN).")
     String token;
 
@@ -112,7 +117,8 @@ final class SimulateCommand implements Callable<Integer> {
             SimConfig d = SimConfig.defaults(users, days, seed);
             config = new SimConfig(users, days, seed, start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), sessionsPerDay,
                     friends, videos == null ? d.videos() : videos, mlogs == null ? d.mlogs() : mlogs,
-                    playlists == null ? d.playlists() : playlists, run == null ? "s" + Long.toString(seed).replace('-', 'm') : run);
+                    playlists == null ? d.playlists() : playlists, run == null ? "s" + Long.toString(seed).replace('-', 'm') : run,
+                    sessionEffects);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

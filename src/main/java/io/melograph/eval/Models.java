@@ -17,9 +17,8 @@ import io.melograph.train.graph.GraphEmbeddingScorer;
 import io.melograph.train.graph.SharedTagsScorer;
 import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestScorer;
-import io.melograph.train.ranking.DienRanker;
-import io.melograph.train.ranking.DinRanker;
 import io.melograph.train.ranking.DnnRanker;
+import io.melograph.train.ranking.RankerModels;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +59,10 @@ public final class Models {
         // the online ranker (io.melograph.rank) and its offline reference on the same hashed features
         registerRanker("ftrl", FtrlBehaviourRanker::new);
         registerRanker("lr-offline", HashedLogisticRanker::new);
-        // the deep ladder (io.melograph.train.ranking): Embedding & MLP over the behaviour sequences, target attention, interest evolution
-        registerRanker("dnn", DnnRanker::new);
-        registerRanker("din", DinRanker::new);
-        registerRanker("dien", DienRanker::new);
+        // the deep ladder (io.melograph.train.ranking): DNN, DIN, DIEN, the session model, DIN with ESMM's heads
+        for (String name : RankerModels.names()) {
+            registerRanker(name, () -> RankerModels.create(name, DnnRanker.Settings.defaults()));
+        }
     }
 
     private Models() {}

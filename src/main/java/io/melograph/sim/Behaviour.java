@@ -24,11 +24,13 @@ final class Behaviour {
 
     /**
      * Skip a playing song. Logit {@code 1.0 - 3.4 m + trait - 1.0 [liked] - 0.2 min(affinity, 4) + 0.9 [played in the
-     * last 2 h] + scene}, scene: fm +0.3 and playlist +0.2 (lean-back, the listener did not pick the song), search −1.0
-     * (they asked for it), a song opened from a video or MLOG −0.5 (they just heard it), daily 0. A stranger
-     * ({@code m = 0.1}) is skipped ~65 % of the time, a close match ({@code m = 0.7}) ~20 %.
+     * last 2 h] + scene + previous}, scene: fm +0.3 and playlist +0.2 (lean-back, the listener did not pick the song),
+     * search −1.0 (they asked for it), a song opened from a video or MLOG −0.5 (they just heard it), daily 0; previous:
+     * {@link #afterPrevious} (0 without session effects). A stranger ({@code m = 0.1}) is skipped ~65 % of the time, a
+     * close match ({@code m = 0.7}) ~20 %.
      */
-    static double skip(double m, double trait, boolean liked, double affinity, boolean recentlyPlayed, String scene) {
+    static double skip(double m, double trait, boolean liked, double affinity, boolean recentlyPlayed, String scene,
+                       double previous) {
         double sceneShift = switch (scene) {
             case "fm" -> 0.3;
             case "playlist" -> 0.2;
@@ -37,7 +39,28 @@ final class Behaviour {
             default -> 0;
         };
         return Rand.sigmoid(1.0 - 3.4 * m + trait - (liked ? 1.0 : 0) - 0.2 * Math.min(affinity, 4)
-                + (recentlyPlayed ? 0.9 : 0) + sceneShift);
+                + (recentlyPlayed ? 0.9 : 0) + sceneShift + previous);
+    }
+
+    /**
+     * With session effects: a song's match in a session with a mood (a favourite genre drawn at the session's start,
+     * {@value #MOOD_SHARE} of sessions): + 0.3 for a song of that genre, − 0.25 for any other, within [0, 1]. It moves
+     * clicks, skips and likes alike, so what a listener finished or skipped earlier in the session says what they will
+     * take to next.
+     */
+    static double inMood(double m, boolean moodGenre) {
+        return Math.max(0, Math.min(1, m + (moodGenre ? 0.3 : -0.25)));
+    }
+
+    /** Sessions that have a mood, with session effects. */
+    static final double MOOD_SHARE = 0.7;
+
+    /**
+     * With session effects, the skip logit's shift from the previous song of the session: + 0.6 after a skip (patience
+     * runs out), + 0.5 when it was by the same primary artist (enough of them for now).
+     */
+    static double afterPrevious(boolean previousSkipped, boolean sameArtist) {
+        return (previousSkipped ? 0.6 : 0) + (sameArtist ? 0.5 : 0);
     }
 
     /**

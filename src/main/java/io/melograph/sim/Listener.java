@@ -45,6 +45,11 @@ final class Listener {
     int sessions;
     long events;
 
+    // the current session (SimConfig.sessionEffects): its mood genre (-1: none), and the previous song played in it
+    int mood = -1;
+    int previousArtist = -1;
+    boolean previousSkipped;
+
     Listener(int index, SplittableRandom rng, Taste taste) {
         this.index = index;
         this.rng = rng;

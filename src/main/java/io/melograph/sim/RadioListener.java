@@ -69,7 +69,7 @@ public final class RadioListener {
         double m = world.tastes[index].match(world.catalog, s);
         long duration = world.catalog.durationMs[s];
         boolean liked = likedHere.contains(s);
-        if (Rand.chance(rng, Behaviour.skip(m, world.skipTrait[index], liked, 0, false, "fm"))) {
+        if (Rand.chance(rng, Behaviour.skip(m, world.skipTrait[index], liked, 0, false, "fm", 0))) {
             long pos = Behaviour.skipPositionMs(rng, m, duration);
             boolean dislike = !liked && pos < 30_000 && Rand.chance(rng, Behaviour.dislike(m));
             return new Reaction(songId, true, m, true, pos, duration, false, false, dislike);

@@ -15,9 +15,11 @@ package io.melograph.sim;
  * @param playlists      number of synthetic user playlists
  * @param run            names the run in every synthetic id ({@code sim:RUN:user:0001}), so runs with other seeds do
  *                       not reuse each other's listeners; empty for the demo community ({@code sim:user:0001})
+ * @param sessionEffects session moods and skips that depend on the previous song ({@code Behaviour}); off by default,
+ *                       so the demo community and every journal measured before they existed stay as they were
  */
 public record SimConfig(int users, int days, long seed, long startMillis, double sessionsPerDay,
-                        double friendsPerUser, int videos, int mlogs, int playlists, String run) {
+                        double friendsPerUser, int videos, int mlogs, int playlists, String run, boolean sessionEffects) {
 
     /** 2024-01-01T00:00Z, a Monday: the default first simulated day (a fixed date, never the clock). */
     public static final long DEFAULT_START_MILLIS = 1_704_067_200_000L;
@@ -64,7 +66,7 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
      */
     public static SimConfig defaults(int users, int days, long seed) {
         return new SimConfig(users, days, seed, DEFAULT_START_MILLIS, 1.0, 8.0,
-                Math.max(10, users / 10), Math.max(10, users / 4), Math.max(10, users / 3), "");
+                Math.max(10, users / 10), Math.max(10, users / 4), Math.max(10, users / 3), "", false);
     }
 
     /** 300 listeners, 28 days, seed 42. */
@@ -74,7 +76,13 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
 
     /** The same config with another seed. */
     public SimConfig withSeed(long newSeed) {
-        return new SimConfig(users, days, newSeed, startMillis, sessionsPerDay, friendsPerUser, videos, mlogs, playlists, run);
+        return new SimConfig(users, days, newSeed, startMillis, sessionsPerDay, friendsPerUser, videos, mlogs, playlists, run,
+                sessionEffects);
+    }
+
+    /** The same config with session moods and previous-song skip effects on or off. */
+    public SimConfig withSessionEffects(boolean on) {
+        return new SimConfig(users, days, seed, startMillis, sessionsPerDay, friendsPerUser, videos, mlogs, playlists, run, on);
     }
 
     long startEpochDay() {

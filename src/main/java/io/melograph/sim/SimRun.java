@@ -153,6 +153,12 @@ final class SimRun {
     private void session(Listener l, long start) {
         now = start;
         sessionEvents = 0;
+        l.previousArtist = -1;
+        l.previousSkipped = false;
+        l.mood = -1;
+        if (cfg.sessionEffects() && l.taste.genres.length > 0 && Rand.chance(l.rng, Behaviour.MOOD_SHARE)) {
+            l.mood = l.taste.genres[Taste.pick(l.taste.genreW, l.rng)];
+        }
         int segments = 0;
         do {
             switch (SCENES[scenes.sample(l.rng)]) {
@@ -474,7 +480,7 @@ final class SimRun {
      * Returns whether it was skipped; {@code now} ends at the last event.
      */
     private boolean play(Listener l, int s, String scene) {
-        double m = l.taste.match(c, s);
+        double m = match(l, s);
         long duration = c.durationMs[s];
         boolean liked = l.liked.contains(s);
         double affinity = l.affinity(s);
@@ -486,7 +492,12 @@ final class SimRun {
             repeats++;
         }
         l.rememberPlay(s, now);
-        if (Rand.chance(l.rng, Behaviour.skip(m, w.skipTrait[l.index], liked, affinity, recent, scene))) {
+        int artist = c.primaryArtist(s);
+        double previous = cfg.sessionEffects()
+                ? Behaviour.afterPrevious(l.previousSkipped, artist >= 0 && artist == l.previousArtist) : 0;
+        l.previousArtist = artist;
+        l.previousSkipped = Rand.chance(l.rng, Behaviour.skip(m, w.skipTrait[l.index], liked, affinity, recent, scene, previous));
+        if (l.previousSkipped) {
             long pos = Behaviour.skipPositionMs(l.rng, m, duration);
             now += pos;
             song(l, s, Action.SKIP, pos, pos, scene);
@@ -525,8 +536,14 @@ final class SimRun {
         return false;
     }
 
-    private double clickChance(Listener l, int s) {
+    /** How well the song suits the listener now: their taste, in the session's mood if it has one. */
+    private double match(Listener l, int s) {
         double m = l.taste.match(c, s);
+        return l.mood < 0 ? m : Behaviour.inMood(m, Taste.indexOf(c.songGenres[s], l.mood) >= 0);
+    }
+
+    private double clickChance(Listener l, int s) {
+        double m = match(l, s);
         return Behaviour.click(m, Behaviour.popularity(c.popularityRank[s], c.size()), l.affinity(s) > 0,
                 socialProof(l, s), freshness(s), w.clickTrait[l.index]);
     }

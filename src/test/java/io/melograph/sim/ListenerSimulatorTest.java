@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -323,6 +324,74 @@ class ListenerSimulatorTest {
         assertTrue(sim.match(r.users().get(0).id(), "t:0:0") >= 0 && sim.match(r.users().get(0).id(), "t:0:0") <= 1);
     }
 
+    /**
+     * With session effects, a skip makes the next song of the session likelier to be skipped, and a session's songs of
+     * the genre it finished most are finished more often than its other songs, by more than without them (taste alone
+     * links the songs of a session too).
+     */
+    @Test
+    void sessionEffectsTieASongToTheOtherSongsOfItsSession() {
+        SimConfig off = SimConfig.defaults(150, 7, 11);
+        double[] without = sessionLinks(run(catalog, off));
+        double[] with = sessionLinks(run(catalog, off.withSessionEffects(true)));
+        assertTrue(with[0] > without[0] + 0.05, "skip after skip minus after complete: " + with[0] + " vs " + without[0]);
+        assertTrue(with[1] > without[1] + 0.04, "complete rate of a session's top genre minus its others: " + with[1] + " vs "
+                + without[1]);
+    }
+
+    /**
+     * {P(skip | the previous song of the session was skipped) − P(skip | it was completed), over sessions with at
+     * least 6 played songs: the complete rate of songs of the genre the session completed most − of its other songs}.
+     */
+    private static double[] sessionLinks(List<Event> out) {
+        Map<String, Event> previous = new HashMap<>();
+        Map<String, Long> lastTs = new HashMap<>();
+        List<Map<String, int[]>> sessions = new ArrayList<>(); // per session: genre -> {completed, played}
+        Map<String, Map<String, int[]>> current = new HashMap<>();
+        long[] n = new long[2];
+        long[] skipped = new long[2];
+        for (Event e : out) {
+            if (e.itemType() != ItemType.SONG || (e.action() != Action.SKIP && e.action() != Action.COMPLETE)) {
+                continue;
+            }
+            String u = e.userId();
+            if (!lastTs.containsKey(u) || e.ts() - lastTs.get(u) > SESSION_GAP_MS) {
+                previous.remove(u);
+                current.put(u, new HashMap<>());
+                sessions.add(current.get(u));
+            }
+            lastTs.put(u, e.ts());
+            boolean skip = e.action() == Action.SKIP;
+            Event before = previous.put(u, e);
+            if (before != null) {
+                int k = before.action() == Action.SKIP ? 0 : 1;
+                n[k]++;
+                skipped[k] += skip ? 1 : 0;
+            }
+            for (String g : songsById.get(e.itemId()).genres()) { // own genres (a song without inherits its artist's)
+                int[] counts = current.get(u).computeIfAbsent(g, x -> new int[2]);
+                counts[0] += skip ? 0 : 1;
+                counts[1]++;
+            }
+        }
+        long[] top = new long[2];
+        long[] rest = new long[2];
+        for (Map<String, int[]> genres : sessions) {
+            if (genres.values().stream().mapToInt(c -> c[1]).sum() < 6) {
+                continue;
+            }
+            String most = genres.entrySet().stream().max(Comparator.comparingInt(x -> x.getValue()[0])).orElseThrow().getKey();
+            genres.forEach((g, c) -> {
+                long[] to = g.equals(most) ? top : rest;
+                to[0] += c[0];
+                to[1] += c[1];
+            });
+        }
+        assertTrue(Math.min(n[0], n[1]) > 200 && Math.min(top[1], rest[1]) > 200, "enough songs of each case");
+        return new double[] {skipped[0] / (double) n[0] - skipped[1] / (double) n[1],
+                top[0] / (double) top[1] - rest[0] / (double) rest[1]};
+    }
+
     /** Songs released in the first week, played in their first week after release vs in their fifth. */
     @Test
     void newReleasesArePlayedMostInTheirFirstWeek() {
@@ -381,13 +450,13 @@ class ListenerSimulatorTest {
         assertThrows(IllegalArgumentException.class, () -> new ListenerSimulator(List.of(), config, PopularityPrior.defaults()));
         SimSong a = catalog.get(0);
         assertThrows(IllegalArgumentException.class, () -> new ListenerSimulator(List.of(a, a), config, PopularityPrior.defaults()));
-        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 7, 1, SimConfig.DEFAULT_START_MILLIS + 1, 1, 1, 1, 1, 1, ""));
+        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 7, 1, SimConfig.DEFAULT_START_MILLIS + 1, 1, 1, 1, 1, 1, "", false));
         assertEquals(SimSong.UNKNOWN_DURATION_SEC, new SimSong("x", null, null, null, null, null, 0, SimSong.UNKNOWN_RELEASE).durationSec());
     }
 
     @Test
     void aNamedRunPrefixesEverySyntheticIdAndTheDemoKeepsItsOwn() {
-        SimConfig named = new SimConfig(10, 2, 7, SimConfig.DEFAULT_START_MILLIS, 1, 2, 10, 10, 10, "s7");
+        SimConfig named = new SimConfig(10, 2, 7, SimConfig.DEFAULT_START_MILLIS, 1, 2, 10, 10, 10, "s7", false);
         ListenerSimulator sim = new ListenerSimulator(catalog, named, PopularityPrior.defaults());
         assertTrue(sim.users().stream().allMatch(u -> u.id().startsWith("sim:s7:user:")), sim.users().get(0).id());
         assertTrue(sim.playlists().stream().allMatch(p -> p.id().startsWith("sim:s7:playlist:")));
@@ -395,7 +464,7 @@ class ListenerSimulatorTest {
         assertTrue(sim.mlogs().stream().allMatch(m -> m.id().startsWith("sim:s7:mlog:")));
         assertEquals("sim:user:0001", new ListenerSimulator(catalog, SimConfig.defaults(10, 2, 7), PopularityPrior.defaults())
                 .users().get(0).id(), "the demo community");
-        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 2, 7, SimConfig.DEFAULT_START_MILLIS, 1, 2, 10, 10, 10, "Bad Name"));
+        assertThrows(IllegalArgumentException.class, () -> new SimConfig(10, 2, 7, SimConfig.DEFAULT_START_MILLIS, 1, 2, 10, 10, 10, "Bad Name", false));
     }
 
     @Test

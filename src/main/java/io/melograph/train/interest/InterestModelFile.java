@@ -12,8 +12,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+
+import static io.melograph.util.DataStreams.readArrays;
+import static io.melograph.util.DataStreams.readIds;
+import static io.melograph.util.DataStreams.writeArrays;
+import static io.melograph.util.DataStreams.writeIds;
 
 /**
  * An {@link InterestModel} and the song id of each of its rows in one binary file, so a trained version can be stored
@@ -116,40 +120,5 @@ public final class InterestModelFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeIds(DataOutputStream out, List<String> ids) throws IOException {
-        out.writeInt(ids.size());
-        for (String id : ids) {
-            out.writeUTF(id);
-        }
-    }
-
-    private static List<String> readIds(DataInputStream in, int count) throws IOException {
-        List<String> ids = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            ids.add(in.readUTF());
-        }
-        return ids;
-    }
-
-    private static void writeArrays(DataOutputStream out, float[][] arrays) throws IOException {
-        for (float[] array : arrays) {
-            out.writeInt(array.length);
-            for (float v : array) {
-                out.writeFloat(v);
-            }
-        }
-    }
-
-    private static float[][] readArrays(DataInputStream in, int count) throws IOException {
-        float[][] arrays = new float[count][];
-        for (int a = 0; a < count; a++) {
-            arrays[a] = new float[in.readInt()];
-            for (int k = 0; k < arrays[a].length; k++) {
-                arrays[a][k] = in.readFloat();
-            }
-        }
-        return arrays;
     }
 }

@@ -44,9 +44,10 @@ public final class DienRanker extends DinRanker {
     }
 
     @Override
-    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray sessions, NDArray target, Network net,
+                          NDArray one) {
         if (kind != BehaviourSequences.Kind.PLAY) {
-            return super.pool(kind, h, mask, target, net, one);
+            return super.pool(kind, h, mask, sessions, target, net, one);
         }
         int p = DIN_PARAMETERS;
         NDArray states = gru(h, mask, net.own(p), net.own(p + 1), net.own(p + 2), null);            // [B, L, D]

@@ -34,15 +34,26 @@ public class DinRanker extends DnnRanker {
     }
 
     @Override
-    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray sessions, NDArray target, Network net,
+                          NDArray one) {
         return new Pooled(attend(h, mask, target, net), null);
     }
 
     /** Σ w_i e_i over the sequence, w_i from the local activation unit. */
     static NDArray attend(NDArray h, NDArray mask, NDArray target, Network net) {
+        return h.mul(activation(h, target, net).mul(mask.expandDims(2))).sum(new int[] {1});        // [B, D]
+    }
+
+    /** The local activation unit's weight of each e_i for the target, [B, L, 1]. */
+    static NDArray activation(NDArray h, NDArray target, Network net) {
+        return activation(h, target, net, 0);
+    }
+
+    /** A local activation unit whose four parameters start at {@code net.own(first)}. */
+    static NDArray activation(NDArray h, NDArray target, Network net, int first) {
         NDArray t = target.expandDims(1).broadcast(h.getShape());
         NDArray in = NDArrays.concat(new NDList(h, t, h.sub(t), h.mul(t)), 2);                       // [B, L, 4D]
-        NDArray weight = Activation.sigmoid(in.matMul(net.own(0)).add(net.own(1))).matMul(net.own(2)).add(net.own(3));
-        return h.mul(weight.mul(mask.expandDims(2))).sum(new int[] {1});                            // [B, D]
+        return Activation.sigmoid(in.matMul(net.own(first)).add(net.own(first + 1))).matMul(net.own(first + 2))
+                .add(net.own(first + 3));
     }
 }

@@ -13,7 +13,6 @@ import io.melograph.train.BehaviourRanker;
 import io.melograph.train.DenseAdam;
 import io.melograph.train.Djl;
 import io.melograph.train.Exposure;
-import io.melograph.train.LogisticRegression;
 import io.melograph.train.Seeded;
 import io.melograph.train.SparseTable;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ import static io.melograph.train.Djl.rows;
  * Trained with DJL on PyTorch (binary cross-entropy, Adam; lazy Adam on the song, artist and listener tables) on the
  * training exposures in time order but the last {@code validationShare}, which chooses when to stop (the epoch with
  * the lowest log loss there; nothing of the test window). Subclasses change how a sequence is pooled (DIN attends
- * to the target song).
+ * to the target song) or how many behaviours the network predicts at once, and with what loss (ESMM's heads).
  */
 public class DnnRanker implements BehaviourRanker {
     private static final Logger LOG = LoggerFactory.getLogger(DnnRanker.class);
@@ -78,10 +77,12 @@ public class DnnRanker implements BehaviourRanker {
      * @param kind   which sequence (plays, completes, skips, likes)
      * @param h      [B, L, D] the sequence's song vectors
      * @param mask   [B, L] 1 where a song is, 0 for padding
+     * @param sessions [B, L] int: how many sessions before the exposure's own each song was ({@link RankingBatch#SESSIONS})
      * @param target [B, D] the song being ranked (unused here)
      * @param net    the network, for subclasses' own parameters
      */
-    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray target, Network net, NDArray one) {
+    protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray sessions, NDArray target, Network net,
+                           NDArray one) {
         NDArray sum = h.mul(mask.expandDims(2)).sum(new int[] {1});
         return new Pooled(sum.div(mask.sum(new int[] {1}, true).maximum(one)), null);
     }
@@ -93,17 +94,32 @@ public class DnnRanker implements BehaviourRanker {
 
     @Override
     public void fit(BehaviourData train, long seed) {
+        float[] labels = new float[train.labels().length];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = train.labels()[k] ? 1f : 0f;
+        }
+        fit(train, new Rows(train.exposures(), labels, null), seed);
+    }
+
+    /**
+     * Training rows: exposures with {@link #heads()} labels each ({@code labels[k * heads + h]}) and, when not every
+     * head is known for every row, a mask of the same shape (1 where the label counts).
+     */
+    protected record Rows(Exposure[] exposures, float[] labels, float[] mask) {}
+
+    /** Fits on {@code rows}; {@code vocabularyOf} names the listeners, songs and scenes (its labels are not read). */
+    protected final void fit(BehaviourData vocabularyOf, Rows rows, long seed) {
         long started = System.nanoTime();
-        vocabulary = RankingVocabulary.of(train);
+        vocabulary = RankingVocabulary.of(vocabularyOf);
         SplittableRandom rng = new SplittableRandom(seed);
-        Integer[] byTime = new Integer[train.labels().length];
+        Integer[] byTime = new Integer[rows.exposures().length];
         Arrays.setAll(byTime, k -> k);
-        Arrays.sort(byTime, Comparator.comparingLong(k -> train.exposures()[k].ts()));
+        Arrays.sort(byTime, Comparator.comparingLong(k -> rows.exposures()[k].ts()));
         int validation = (int) Math.round(byTime.length * settings.validationShare());
         int[] fitting = Arrays.stream(byTime, 0, byTime.length - validation).mapToInt(Integer::intValue).toArray();
         int[] held = Arrays.stream(byTime, byTime.length - validation, byTime.length).mapToInt(Integer::intValue).toArray();
         try (NDManager base = Djl.manager()) {
-            Network net = Network.init(base, settings, vocabulary, train.userIds().size(), ownShapes(settings), rng);
+            Network net = Network.init(base, settings, vocabulary, vocabularyOf.userIds().size(), heads(), ownShapes(settings), rng);
             DenseAdam adam = new DenseAdam((float) settings.learningRate(), net.dense);
             double bestLoss = Double.POSITIVE_INFINITY;
             int bestEpoch = 0;
@@ -111,11 +127,10 @@ public class DnnRanker implements BehaviourRanker {
             while (epoch < settings.maxEpochs()) {
                 Seeded.shuffle(fitting, rng);
                 for (int from = 0; from < fitting.length; from += settings.batch()) {
-                    int[] rowsOf = Arrays.copyOfRange(fitting, from, Math.min(fitting.length, from + settings.batch()));
-                    step(base, net, adam, batch(train, rowsOf));
+                    step(base, net, adam, rows, Arrays.copyOfRange(fitting, from, Math.min(fitting.length, from + settings.batch())));
                 }
                 epoch++;
-                double loss = held.length == 0 ? -epoch : logLoss(base, net, train, held);
+                double loss = held.length == 0 ? -epoch : validationLoss(base, net, rows, held);
                 if (loss < bestLoss - 1e-5) {
                     bestLoss = loss;
                     bestEpoch = epoch;
@@ -132,27 +147,55 @@ public class DnnRanker implements BehaviourRanker {
         }
     }
 
-    private RankingBatch batch(BehaviourData data, int[] rowsOf) {
-        List<Exposure> exposures = new ArrayList<>(rowsOf.length);
-        boolean[] labels = new boolean[rowsOf.length];
-        for (int k = 0; k < rowsOf.length; k++) {
-            exposures.add(data.exposures()[rowsOf[k]]);
-            labels[k] = data.labels()[rowsOf[k]];
-        }
-        return new RankingBatch(exposures, labels, vocabulary);
+    /** Logits per exposure: one per behaviour the model predicts. */
+    protected int heads() {
+        return 1;
     }
 
-    private void step(NDManager base, Network net, DenseAdam adam, RankingBatch b) {
+    /**
+     * A batch's loss, [1]: binary cross-entropy of the logits [B, H] against the labels, averaged over the labels the
+     * mask keeps (null: all).
+     */
+    protected NDArray loss(NDArray logits, NDArray labels, NDArray mask, NDArray one) {
+        NDArray each = crossEntropy(logits, labels, one);
+        return mask == null ? each.mean() : each.mul(mask).sum().div(mask.sum().maximum(one));
+    }
+
+    /** The probabilities [B, H] the logits [B, H] stand for. */
+    protected NDArray probabilities(NDArray logits) {
+        return Activation.sigmoid(logits);
+    }
+
+    private NDArray labelsOf(NDManager m, float[] all, int[] rowsOf) {
+        int h = heads();
+        float[] out = new float[rowsOf.length * h];
+        for (int k = 0; k < rowsOf.length; k++) {
+            System.arraycopy(all, rowsOf[k] * h, out, k * h, h);
+        }
+        return m.create(out, new Shape(rowsOf.length, h));
+    }
+
+    private RankingBatch batch(Exposure[] exposures, int[] rowsOf) {
+        List<Exposure> out = new ArrayList<>(rowsOf.length);
+        for (int k : rowsOf) {
+            out.add(exposures[k]);
+        }
+        return new RankingBatch(out, vocabulary);
+    }
+
+    private void step(NDManager base, Network net, DenseAdam adam, Rows rows, int[] rowsOf) {
+        RankingBatch b = batch(rows.exposures(), rowsOf);
         try (NDManager step = base.newSubManager()) {
             adam.attachTo(step);
             NDArray one = step.create(1f);
-            NDArray labels = step.create(b.labels, new Shape(b.size, 1));
+            NDArray labels = labelsOf(step, rows.labels(), rowsOf);
+            NDArray mask = rows.mask() == null ? null : labelsOf(step, rows.mask(), rowsOf);
             NDArray l2 = step.create((float) (settings.l2() / b.size));
             Network.Output o;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
                 o = net.forward(step, b, true, this, one);
                 NDArray rowsNorm = o.songRows().square().sum().add(o.artistRows().square().sum()).add(o.userRows().square().sum());
-                NDArray loss = crossEntropy(o.logits(), labels, one).mean().add(rowsNorm.mul(l2));
+                NDArray loss = loss(o.logits(), labels, mask, one).add(rowsNorm.mul(l2));
                 collector.backward(o.auxiliaryLoss() == null ? loss : loss.add(o.auxiliaryLoss()));
             }
             adam.update();
@@ -165,14 +208,16 @@ public class DnnRanker implements BehaviourRanker {
         return Activation.relu(z).sub(z.mul(y)).add(z.abs().neg().exp().add(one).log());
     }
 
-    private double logLoss(NDManager base, Network net, BehaviourData data, int[] rowsOf) {
+    /** The loss on the held-out rows, per row (batches weighted by their size). */
+    private double validationLoss(NDManager base, Network net, Rows rows, int[] rowsOf) {
         double sum = 0;
         for (int from = 0; from < rowsOf.length; from += 1024) {
-            RankingBatch b = batch(data, Arrays.copyOfRange(rowsOf, from, Math.min(rowsOf.length, from + 1024)));
+            int[] part = Arrays.copyOfRange(rowsOf, from, Math.min(rowsOf.length, from + 1024));
             try (NDManager m = base.newSubManager()) {
                 NDArray one = m.create(1f);
-                NDArray z = net.forward(m, b, false, this, one).logits();
-                sum += crossEntropy(z, m.create(b.labels, new Shape(b.size, 1)), one).sum().getFloat();
+                NDArray z = net.forward(m, batch(rows.exposures(), part), false, this, one).logits();
+                NDArray mask = rows.mask() == null ? null : labelsOf(m, rows.mask(), part);
+                sum += loss(z, labelsOf(m, rows.labels(), part), mask, one).getFloat() * part.length;
             }
         }
         return sum / rowsOf.length;
@@ -180,19 +225,32 @@ public class DnnRanker implements BehaviourRanker {
 
     @Override
     public double[] probabilities(Exposure[] exposures) {
+        return probabilities(exposures, 0);
+    }
+
+    /** The probabilities of head {@code head} for the exposures. */
+    protected final double[] probabilities(Exposure[] exposures, int head) {
+        return headProbabilities(exposures)[head];
+    }
+
+    /** Every head's probabilities for the exposures ({@code [head][exposure]}), one forward pass per 1,024 exposures. */
+    protected final double[][] headProbabilities(Exposure[] exposures) {
         if (trained == null) {
             throw new IllegalStateException("not fitted");
         }
-        double[] p = new double[exposures.length];
+        int h = heads();
+        double[][] p = new double[h][exposures.length];
         try (NDManager base = Djl.manager()) {
-            Network net = Network.of(base, settings, trained);
+            Network net = Network.of(base, settings, trained, h);
             for (int from = 0; from < exposures.length; from += 1024) {
                 RankingBatch b = new RankingBatch(Arrays.asList(exposures).subList(from, Math.min(exposures.length, from + 1024)),
-                        null, vocabulary);
+                        vocabulary);
                 try (NDManager m = base.newSubManager()) {
-                    float[] z = net.forward(m, b, false, this, m.create(1f)).logits().toFloatArray();
-                    for (int k = 0; k < z.length; k++) {
-                        p[from + k] = Math.min(1 - 1e-7, Math.max(1e-7, LogisticRegression.sigmoid(z[k])));
+                    float[] all = probabilities(net.forward(m, b, false, this, m.create(1f)).logits()).toFloatArray();
+                    for (int k = 0; k < b.size; k++) {
+                        for (int j = 0; j < h; j++) {
+                            p[j][from + k] = Math.min(1 - 1e-7, Math.max(1e-7, all[k * h + j]));
+                        }
                     }
                 }
             }
@@ -208,6 +266,26 @@ public class DnnRanker implements BehaviourRanker {
     @Override
     public String note() {
         return note;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    RankingVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** What fitting learned; null before. */
+    Weights weights() {
+        return trained;
+    }
+
+    /** Makes this an already fitted model ({@link RankerFile}). */
+    void restore(RankingVocabulary v, Weights w, String fitNote) {
+        vocabulary = v;
+        trained = w;
+        note = fitNote;
     }
 
     /** Every trained value as Java arrays: the three big tables, then the dense parameters in {@link Network} order. */
@@ -227,9 +305,10 @@ public class DnnRanker implements BehaviourRanker {
         final NDArray[] dense;
         private final int layers;
         private final int dim;
+        private final int heads;
 
         private Network(SparseTable songs, SparseTable artists, SparseTable users, SparseTable wide, NDArray[] dense, int layers,
-                        int dim) {
+                        int dim, int heads) {
             this.songs = songs;
             this.artists = artists;
             this.users = users;
@@ -237,9 +316,11 @@ public class DnnRanker implements BehaviourRanker {
             this.dense = dense;
             this.layers = layers;
             this.dim = dim;
+            this.heads = heads;
         }
 
-        static Network init(NDManager m, Settings s, RankingVocabulary v, int users, List<long[]> own, SplittableRandom rng) {
+        static Network init(NDManager m, Settings s, RankingVocabulary v, int users, int heads, List<long[]> own,
+                            SplittableRandom rng) {
             int d = s.dim();
             int c = s.context();
             double e = 0.05;
@@ -255,8 +336,8 @@ public class DnnRanker implements BehaviourRanker {
                 dense.add(parameter(m, new float[width], width));
                 in = width;
             }
-            dense.add(parameter(m, Seeded.gaussian(in, Math.sqrt(1.0 / in), rng), in, 1));
-            dense.add(parameter(m, new float[1], 1));
+            dense.add(parameter(m, Seeded.gaussian(in * heads, Math.sqrt(1.0 / in), rng), in, heads));
+            dense.add(parameter(m, new float[heads], heads));
             for (long[] shape : own) { // a vector is a bias (zeros), a matrix weights scaled to its inputs
                 int size = (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
                 dense.add(parameter(m, shape.length == 1 ? new float[size] : Seeded.gaussian(size, Math.sqrt(1.0 / shape[0]), rng), shape));
@@ -265,18 +346,19 @@ public class DnnRanker implements BehaviourRanker {
                     new SparseTable(d, Seeded.gaussian(v.artists() * d, e, rng), s.learningRate()),
                     new SparseTable(d, Seeded.gaussian(users * d, e, rng), s.learningRate()),
                     // the wide weights start at 0 and move faster, as a linear model's would
-                    new SparseTable(1, new float[v.buckets()], s.learningRate() * WIDE_RATE),
-                    dense.toArray(NDArray[]::new), s.hidden().length + 1, d);
+                    new SparseTable(heads, new float[v.buckets() * heads], s.learningRate() * WIDE_RATE),
+                    dense.toArray(NDArray[]::new), s.hidden().length + 1, d, heads);
         }
 
         /** A network for scoring only, from trained weights. */
-        static Network of(NDManager m, Settings s, Weights w) {
+        static Network of(NDManager m, Settings s, Weights w, int heads) {
             NDArray[] dense = new NDArray[w.dense().length];
             for (int k = 0; k < dense.length; k++) {
                 dense[k] = m.create(w.dense()[k], new Shape(w.shapes()[k]));
             }
             return new Network(new SparseTable(w.dim(), w.songs(), 0), new SparseTable(w.dim(), w.artists(), 0),
-                    new SparseTable(w.dim(), w.users(), 0), new SparseTable(1, w.wide(), 0), dense, s.hidden().length + 1, w.dim());
+                    new SparseTable(w.dim(), w.users(), 0), new SparseTable(heads, w.wide(), 0), dense, s.hidden().length + 1, w.dim(),
+                    heads);
         }
 
         /** The parameters of a subclass, in the order of its {@link DnnRanker#ownShapes}. */
@@ -315,7 +397,9 @@ public class DnnRanker implements BehaviourRanker {
             for (BehaviourSequences.Kind kind : BehaviourSequences.Kind.values()) {
                 int k = kind.ordinal();
                 NDArray h = rows(m.create(b.history[k]), songVectors).reshape(b.size, RankingBatch.L, 3L * dim);
-                Pooled pooled = model.pool(kind, h, m.create(b.historyMask[k], new Shape(b.size, RankingBatch.L)), target, this, one);
+                Shape shape = new Shape(b.size, RankingBatch.L);
+                Pooled pooled = model.pool(kind, h, m.create(b.historyMask[k], shape), m.create(b.historySessions[k], shape), target,
+                        this, one);
                 parts.add(pooled.vector());
                 if (pooled.auxiliaryLoss() != null) {
                     auxiliary = auxiliary == null ? pooled.auxiliaryLoss() : auxiliary.add(pooled.auxiliaryLoss());
@@ -332,8 +416,8 @@ public class DnnRanker implements BehaviourRanker {
                     x = Activation.relu(x);
                 }
             }
-            NDArray linear = rows(m.create(b.wide), wideRows).reshape(b.size, b.wideWidth)
-                    .mul(m.create(b.wideMask, new Shape(b.size, b.wideWidth))).sum(new int[] {1}, true);
+            NDArray linear = rows(m.create(b.wide), wideRows).reshape(b.size, b.wideWidth, heads)
+                    .mul(m.create(b.wideMask, new Shape(b.size, b.wideWidth, 1))).sum(new int[] {1});           // [B, H]
             return new Output(x.add(linear), auxiliary, b, songRows, artistRows, userRows, wideRows);
         }
 

@@ -16,6 +16,8 @@ import java.util.Map;
 final class RankingBatch {
     static final int L = BehaviourSequences.LENGTH;
     static final int KINDS = BehaviourSequences.Kind.values().length;
+    /** Sessions told apart in a history: 0 (the exposure's own) to 6 back, then 7 for "7 or more back". */
+    static final int SESSIONS = 8;
 
     final int size;
     /** Distinct songs (global indices), their artists (local rows of {@link #artists}), their genres (rows, 0 = pad). */
@@ -35,14 +37,15 @@ final class RankingBatch {
     /** Per behaviour kind: [size × L] local song indices and mask. */
     final int[][] history = new int[KINDS][];
     final float[][] historyMask = new float[KINDS][];
-    final float[] labels;
+    /** Per behaviour kind: [size × L] how many sessions before the exposure's own each song was, capped at {@link #SESSIONS} − 1. */
+    final int[][] historySessions = new int[KINDS][];
     /** The wide part: distinct hashed buckets, and per exposure [size × {@link #wideWidth}] local indices and mask. */
     final long[] buckets;
     final int wideWidth;
     final int[] wide;
     final float[] wideMask;
 
-    RankingBatch(List<Exposure> exposures, boolean[] labels, RankingVocabulary v) {
+    RankingBatch(List<Exposure> exposures, RankingVocabulary v) {
         size = exposures.size();
         Map<Integer, Integer> localSongs = new LinkedHashMap<>();
         Map<Integer, Integer> localUsers = new LinkedHashMap<>();
@@ -52,10 +55,10 @@ final class RankingBatch {
         hour = new int[size];
         position = new int[size];
         popularity = new float[size];
-        this.labels = labels == null ? null : new float[size];
         for (int k = 0; k < KINDS; k++) {
             history[k] = new int[size * L];
             historyMask[k] = new float[size * L];
+            historySessions[k] = new int[size * L];
         }
         for (int e = 0; e < size; e++) {
             Exposure x = exposures.get(e);
@@ -65,11 +68,9 @@ final class RankingBatch {
             hour[e] = RankingVocabulary.hour(x.ts());
             position[e] = RankingVocabulary.position(x.sessionPosition());
             popularity[e] = v.popularity(x.item());
-            if (labels != null) {
-                this.labels[e] = labels[e] ? 1f : 0f;
-            }
             for (int k = 0; k < KINDS; k++) {
                 int[] seq = x.history().songs()[k];
+                int[] back = x.history().sessionsBack()[k];
                 int n = Math.min(L, seq.length);
                 for (int j = 0; j < n; j++) {
                     int song = seq[seq.length - n + j];
@@ -78,6 +79,7 @@ final class RankingBatch {
                     }
                     history[k][e * L + (L - n + j)] = localSongs.computeIfAbsent(song, s -> localSongs.size());
                     historyMask[k][e * L + (L - n + j)] = 1f;
+                    historySessions[k][e * L + (L - n + j)] = Math.min(SESSIONS - 1, back[seq.length - n + j]);
                 }
             }
         }

@@ -7,6 +7,8 @@ import io.melograph.train.ItemSideInfo;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,11 @@ public final class RankingVocabulary {
     private final int artists;
     private final int genres;
     private final HashedExposures hashed;
+    private final List<String> userIds;
+    private final ItemSideInfo side;
 
     private RankingVocabulary(int[] artistOf, int[][] genresOf, float[] popularity, Map<String, Integer> scenes, int artists,
-                              int genres, HashedExposures hashed) {
+                              int genres, HashedExposures hashed, List<String> userIds, ItemSideInfo side) {
         this.artistOf = artistOf;
         this.genresOf = genresOf;
         this.popularity = popularity;
@@ -43,10 +47,22 @@ public final class RankingVocabulary {
         this.artists = artists;
         this.genres = genres;
         this.hashed = hashed;
+        this.userIds = userIds;
+        this.side = side;
     }
 
     public static RankingVocabulary of(BehaviourData train) {
-        ItemSideInfo side = train.items();
+        List<String> scenes = new ArrayList<>();
+        for (Exposure e : train.exposures()) {
+            if (e.scene() != null && !scenes.contains(e.scene())) {
+                scenes.add(e.scene());
+            }
+        }
+        return of(train.userIds(), train.items(), scenes);
+    }
+
+    /** The vocabulary of these listeners, songs and scenes (in this order): the same every time for the same three. */
+    static RankingVocabulary of(List<String> userIds, ItemSideInfo side, List<String> sceneNames) {
         Map<String, Integer> artistIds = new HashMap<>();
         Map<String, Integer> genreIds = new HashMap<>();
         int[] artistOf = new int[side.size()];
@@ -61,13 +77,26 @@ public final class RankingVocabulary {
             popularity[i] = (float) (Math.log1p(side.plays()[i]) / 10);
         }
         Map<String, Integer> scenes = new HashMap<>();
-        for (Exposure e : train.exposures()) {
-            if (e.scene() != null) {
-                scenes.computeIfAbsent(e.scene(), k -> scenes.size() + 1);
-            }
+        for (String scene : sceneNames) {
+            scenes.put(scene, scenes.size() + 1);
         }
         return new RankingVocabulary(artistOf, genresOf, popularity, Map.copyOf(scenes), artistIds.size() + 1, genreIds.size() + 1,
-                new HashedExposures(WIDE_BITS, train.userIds(), side));
+                new HashedExposures(WIDE_BITS, userIds, side), List.copyOf(userIds), side);
+    }
+
+    List<String> userIds() {
+        return userIds;
+    }
+
+    ItemSideInfo side() {
+        return side;
+    }
+
+    /** The scenes in the order of their rows (row k + 1 is the k-th). */
+    List<String> sceneNames() {
+        List<String> names = new ArrayList<>(scenes.keySet());
+        names.sort(Comparator.comparingInt(scenes::get));
+        return names;
     }
 
     public int items() {

@@ -3,6 +3,7 @@ package io.melograph.train.ranking;
 import io.melograph.eval.metric.Auc;
 import io.melograph.events.Action;
 import io.melograph.rank.BehaviourSequences;
+import io.melograph.rank.Head;
 import io.melograph.train.BehaviourData;
 import io.melograph.train.Exposure;
 import io.melograph.train.ItemSideInfo;
@@ -10,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The base model, DIN and DIEN, on data where only the behaviour sequences tell the label. */
+/** The base model, DIN, DIEN, the session model and the multi-task heads, on data where only the behaviour sequences tell the label. */
 class DnnRankerTest {
     private static final int SONGS = 200;
     private static final int ARTISTS = 10;
@@ -40,6 +42,57 @@ class DnnRankerTest {
         learnsWhatOnlyTheHistoryTells(new DienRanker(few()), 8_000, 0.85);
     }
 
+    /**
+     * Completed when the song's artist is among those liked in the listener's current session; likes of an earlier
+     * session (as many, the same kind of songs) say nothing. Only a model that tells sessions apart can learn it.
+     */
+    @Test
+    void theSessionModelTellsThisSessionFromEarlierOnes() {
+        BehaviourData train = sessions(8_000, 1);
+        BehaviourData test = sessions(2_000, 2);
+        DnnRanker.Settings d = DnnRanker.Settings.defaults();
+        DnnRanker.Settings all = new DnnRanker.Settings(d.dim(), d.context(), d.hidden(), 10, 0.004, 256, 0, d.l2());
+        SessionRanker session = new SessionRanker(all);
+        session.fit(train, 7);
+        double auc = Auc.of(session.probabilities(test.exposures()), test.labels());
+        DinRanker din = new DinRanker(all);
+        din.fit(train, 7);
+        double dinAuc = Auc.of(din.probabilities(test.exposures()), test.labels());
+        assertTrue(auc > 0.87 && auc > dinAuc + 0.03, "session model AUC " + auc + ", DIN " + dinAuc + "; " + session.note());
+    }
+
+    /**
+     * Liking is rare (a fifth of completed songs, at random): the multi-task model, whose like head is trained through
+     * the complete head, ranks likes well where DIN trained on the like labels alone sees few positives.
+     */
+    @Test
+    void theMultiTaskModelLearnsTheSparseLikeHeadThroughComplete() {
+        BehaviourData completes = data(8_000, 1);
+        BehaviourData likes = rarely(completes, 3);
+        BehaviourData testCompletes = data(2_000, 2);
+        BehaviourData testLikes = rarely(testCompletes, 4);
+        EsmmRanker esmm = new EsmmRanker(few());
+        esmm.fit(Map.of(Head.CLICK, data(4_000, 5), Head.COMPLETE, completes, Head.LIKE, likes), 7);
+        double complete = Auc.of(esmm.probabilities(Head.COMPLETE, testCompletes.exposures()), testCompletes.labels());
+        double like = Auc.of(esmm.probabilities(Head.LIKE, testLikes.exposures()), testLikes.labels());
+        double click = Auc.of(esmm.probabilities(Head.CLICK, testCompletes.exposures()), testCompletes.labels());
+        DinRanker alone = new DinRanker(few());
+        alone.fit(likes, 7);
+        double likeAlone = Auc.of(alone.probabilities(testLikes.exposures()), testLikes.labels());
+        assertTrue(complete > 0.85 && click > 0.85, "complete AUC " + complete + ", click " + click + "; " + esmm.note());
+        assertTrue(like > 0.75 && like > likeAlone + 0.03, "like AUC " + like + " against DIN alone " + likeAlone);
+    }
+
+    /** The same exposures, liked when completed and a coin says so (one in five). */
+    private static BehaviourData rarely(BehaviourData completes, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        boolean[] liked = new boolean[completes.labels().length];
+        for (int k = 0; k < liked.length; k++) {
+            liked[k] = completes.labels()[k] && r.nextInt(5) == 0;
+        }
+        return new BehaviourData(completes.userIds(), completes.items(), completes.exposures(), liked);
+    }
+
     /** Larger batches and fewer epochs: the attention and recurrent models cost more a step. */
     private static DnnRanker.Settings few() {
         DnnRanker.Settings d = DnnRanker.Settings.defaults();
@@ -55,13 +108,41 @@ class DnnRankerTest {
         assertTrue(dnn.note().contains("epochs chosen"), dnn.note());
     }
 
-    private static BehaviourData data(int n, long seed) {
+    private static BehaviourData sessions(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
+        Exposure[] exposures = new Exposure[n];
+        boolean[] labels = new boolean[n];
+        long hour = 3_600_000L;
+        for (int k = 0; k < n; k++) {
+            BehaviourSequences s = new BehaviourSequences();
+            List<Integer> now = new ArrayList<>();
+            for (int j = 0; j < 3; j++) {
+                s.add(r.nextInt(SONGS), Action.LIKE, j * 1000L);          // an earlier session
+                int song = r.nextInt(SONGS);
+                now.add(song % ARTISTS);
+                s.add(song, Action.LIKE, 3 * hour + j * 1000L);           // this session
+            }
+            int target = r.nextInt(SONGS);
+            exposures[k] = new Exposure(r.nextInt(100), target, 3 * hour + 10_000L, "fm", 3, s.at(3 * hour + 10_000L));
+            labels[k] = now.contains(target % ARTISTS);
+        }
+        return new BehaviourData(users(), side(), exposures, labels);
+    }
+
+    private static ItemSideInfo side() {
         List<String> itemIds = IntStream.range(0, SONGS).mapToObj(i -> "song:" + i).toList();
         List<List<String>> artists = IntStream.range(0, SONGS).mapToObj(i -> List.of("artist:" + i % ARTISTS)).toList();
         List<List<String>> genres = IntStream.range(0, SONGS).mapToObj(i -> List.<String>of()).toList();
-        ItemSideInfo side = new ItemSideInfo(itemIds, artists, genres, new long[SONGS]);
-        List<String> users = IntStream.range(0, 100).mapToObj(u -> "user:" + u).toList();
+        return new ItemSideInfo(itemIds, artists, genres, new long[SONGS]);
+    }
+
+    private static List<String> users() {
+        return IntStream.range(0, 100).mapToObj(u -> "user:" + u).toList();
+    }
+
+    static BehaviourData data(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<String> users = users();
         Exposure[] exposures = new Exposure[n];
         boolean[] labels = new boolean[n];
         for (int k = 0; k < n; k++) {
@@ -78,6 +159,6 @@ class DnnRankerTest {
             exposures[k] = new Exposure(r.nextInt(users.size()), target, 10_000L + k, "fm", 3, s.at(10_000L + k));
             labels[k] = liked.contains(target % ARTISTS);
         }
-        return new BehaviourData(users, side, exposures, labels);
+        return new BehaviourData(users, side(), exposures, labels);
     }
 }
