@@ -52,7 +52,7 @@ public final class EsmmRanker extends DinRanker implements MultiTaskRanker {
             labels.add(row(CLICK, clicks.labels()[k]));
             masks.add(row(CLICK, true));
         }
-        int plays = exposures.size();
+        int firstPlay = exposures.size(); // the complete rows follow the click rows
         for (int k = 0; completes != null && k < completes.labels().length; k++) {
             exposures.add(completes.exposures()[k]);
             labels.add(row(COMPLETE, completes.labels()[k]));
@@ -60,7 +60,7 @@ public final class EsmmRanker extends DinRanker implements MultiTaskRanker {
         }
         for (int k = 0; likes != null && k < likes.labels().length; k++) {
             Exposure e = likes.exposures()[k];
-            int at = plays + k;
+            int at = firstPlay + k;
             if (at < exposures.size() && same(exposures.get(at), e)) { // the play the complete head saw: one row for both
                 labels.get(at)[LIKE] = likes.labels()[k] ? 1f : 0f;
                 masks.get(at)[LIKE] = 1f;
