@@ -6,6 +6,8 @@ import io.melograph.rank.LiveRanking;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.recall.LiveInterests;
+import io.melograph.scene.DeepRanking;
+import io.melograph.train.ranking.RankerVersions;
 import io.melograph.train.EmbeddingVersions;
 import io.melograph.train.interest.InterestVersions;
 import io.melograph.train.GraphEmbeddings;
@@ -32,16 +34,19 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "adminToken")
 final class ModelsController {
-    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND, InterestVersions.KIND);
+    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND, InterestVersions.KIND,
+            RankerVersions.KIND);
     private final ModelRegistry registry;
     private final LiveRanking live;
     private final LiveInterests interests;
+    private final DeepRanking deep;
     private final GraphConnection graph;
 
-    ModelsController(ModelRegistry registry, LiveRanking live, LiveInterests interests, GraphConnection graph) {
+    ModelsController(ModelRegistry registry, LiveRanking live, LiveInterests interests, DeepRanking deep, GraphConnection graph) {
         this.registry = registry;
         this.live = live;
         this.interests = interests;
+        this.deep = deep;
         this.graph = graph;
     }
 
@@ -53,7 +58,7 @@ final class ModelsController {
     record KindView(String kind, String current, String live, String liveFingerprint, List<ModelCard> versions,
                     List<ModelRegistry.Promotion> history) {}
 
-    @Operation(summary = "Each model kind's stored versions (ftrl, embeddings, interests), the current and the live one, and the promotions so far")
+    @Operation(summary = "Each model kind's stored versions (ftrl, embeddings, interests, ranker), the current and the live one, and the promotions so far")
     @Get
     List<KindView> list() {
         return KINDS.stream().map(this::view).toList();
@@ -99,6 +104,8 @@ final class ModelsController {
             live.swapToCurrent();
         } else if (kind.equals(InterestVersions.KIND)) {
             interests.swapToCurrent();
+        } else if (kind.equals(RankerVersions.KIND)) {
+            deep.swapToCurrent();
         }
     }
 
@@ -111,6 +118,7 @@ final class ModelsController {
     private KindView view(String kind) {
         boolean ftrl = kind.equals(FtrlVersions.KIND);
         String liveVersion = ftrl ? live.version() : kind.equals(InterestVersions.KIND) ? interests.version()
+                : kind.equals(RankerVersions.KIND) ? deep.served().map(DeepRanking.Served::version).orElse(null)
                 : GraphEmbeddings.liveVersion(graph).orElse(null);
         return new KindView(kind, registry.current(kind).orElse(null), liveVersion, ftrl ? live.active().fingerprint() : null,
                 registry.list(kind), registry.history(kind));

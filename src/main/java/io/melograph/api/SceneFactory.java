@@ -2,12 +2,17 @@ package io.melograph.api;
 
 import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
+import io.melograph.events.ListenerState;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.recall.RecallService;
 import io.melograph.rank.LiveRanking;
+import io.melograph.rank.SceneWeights;
+import io.melograph.registry.ModelRegistry;
 import io.melograph.scene.CandidateRanker;
+import io.melograph.scene.DeepRanking;
+import io.melograph.scene.DeepReranker;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyPrecompute;
 import io.melograph.scene.DailyStore;
@@ -27,6 +32,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,10 +48,27 @@ final class SceneFactory {
         return new SongPopularity(graph).reload();
     }
 
-    /** Scenes rank with the online FTRL model (api/RankFactory), learning from the event stream. */
+    /** The promoted deep-ranker version, swapped in as the registry moves (melograph train ranker, the API). */
     @Singleton
-    CandidateRanker ranker(LiveRanking live) {
-        return new OnlineRanker(live::ranker); // whichever version is live
+    @Bean(preDestroy = "close")
+    DeepRanking deepRanking(ModelRegistry registry, Environment env) {
+        return DeepRanking.start(registry, Duration.ofSeconds(env.getProperty("melograph.models.watch-seconds", Long.class, 2L)));
+    }
+
+    /**
+     * Scenes rank with the online FTRL model (api/RankFactory, learning from the event stream) as the first stage; once
+     * a deep ranker is promoted it re-orders FTRL's top candidates within a time budget, with the listener's latest
+     * events as its behaviour sequences.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    DeepReranker ranker(LiveRanking live, DeepRanking deep, EventIntake intake, SceneConfig scenes, Environment env) {
+        DeepReranker.Settings settings = new DeepReranker.Settings(env.getProperty("melograph.rank.deep.top", Integer.class, DeepReranker.Settings.TOP),
+                env.getProperty("melograph.rank.deep.budget", Duration.class, Duration.ofMillis(30)),
+                env.getProperty("melograph.rank.deep.threads", Integer.class, 2));
+        // FTRL's head weights per scene (RankFactory's config), so both stages weigh the chain alike
+        return new DeepReranker(new OnlineRanker(live::ranker), deep, user -> intake.states().get(user)
+                .map(s -> s.recent(ListenerState.RECENT)).orElse(List.of()), SceneWeights.defaults(), scenes::deepRanking, settings);
     }
 
     @Singleton

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Builds what recommendations learn from the graph.",
-        subcommands = {TrainCommand.Embeddings.class, TrainFtrlCommand.class, TrainInterestsCommand.class})
+        subcommands = {TrainCommand.Embeddings.class, TrainFtrlCommand.class, TrainInterestsCommand.class, TrainRankerCommand.class})
 final class TrainCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code melograph train ftrl}: a new version of the online ranker in the model registry, promoted only when better. */
@@ -50,10 +49,7 @@ final class TrainFtrlCommand implements Callable<Integer> {
             FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.home()), settings.home().resolve("journal"), w.from(),
                     w.to(), w.holdout(), new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()),
                     catalog::song, Instant.now());
-            System.out.printf(Locale.ROOT, "ftrl version %s: %s%n", t.card().version(), t.card().note());
-            t.card().metricLines().forEach(line -> System.out.println("  " + line));
-            System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"
-                    : "kept, not promoted (melograph models promote ftrl " + t.card().version() + " to use it anyway)");
+            TrainingWindow.print(t.card(), t.promoted());
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

@@ -76,10 +76,7 @@ final class TrainInterestsCommand implements Callable<Integer> {
         try (GraphConnection connection = GraphConnection.open(gs)) {
             InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.home()), gs.home().resolve("journal"),
                     CatalogFacts.read(connection), settings, nowSettings, w.from(), w.to(), w.holdout(), !noRefit, seed, Instant.now());
-            System.out.printf(Locale.ROOT, "interests version %s: %s%n", t.card().version(), t.card().note());
-            t.card().metricLines().forEach(line -> System.out.println("  " + line));
-            System.out.println(t.promoted() ? "promoted: a running service swaps it in within seconds, otherwise it starts with it"
-                    : "kept, not promoted (melograph models promote interests " + t.card().version() + " to use it anyway)");
+            TrainingWindow.print(t.card(), t.promoted());
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.melograph.recall;
 
+import io.melograph.util.Ids;
 import io.melograph.train.VectorMath;
 import io.melograph.train.interest.InterestModel;
 import io.melograph.train.interest.InterestModelFile;
@@ -52,13 +53,6 @@ public final class ServedInterests {
         this.beyond = song -> song >= songs;
     }
 
-    private static Map<String, Integer> indexOf(List<String> songIds) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < songIds.size(); i++) {
-            index.put(songIds.get(i), i);
-        }
-        return index;
-    }
 
     /** The version in {@code dir}: its models, and their indexes (built and saved there the first time). */
     public static ServedInterests load(String version, Path dir) throws IOException {
@@ -66,7 +60,7 @@ public final class ServedInterests {
         InterestModel m = stored.model();
         NowModel n = stored.now();
         List<String> ids = stored.songIds();
-        return new ServedInterests(version, m, n, stored.tower(), ids, indexOf(ids),
+        return new ServedInterests(version, m, n, stored.tower(), ids, Ids.indexOf(ids),
                 DotProductIndex.of(m::songVector, m.songs(), m.dim(), ids, dir.resolve(INDEX_DIR)),
                 n == null ? null : DotProductIndex.of(n::songVector, n.songs(), n.dim(), ids, dir.resolve(NOW_INDEX_DIR)));
     }

@@ -218,7 +218,8 @@ public final class DailyMixScene {
         Set<String> leaveOut = new HashSet<>(facts.heard().keySet());
         leaveOut.addAll(facts.disliked());
         SceneRecall.Recalled recalled = sceneRecall.recall(policy, context, leaveOut, 10 * size);
-        double[] scores = kit.ranker().score(userId, SCENE, 0, now.toEpochMilli(), recalled.candidates());
+        CandidateRanker.Ranking ranked = kit.ranker().rank(userId, SCENE, 0, now.toEpochMilli(), recalled.candidates());
+        double[] scores = ranked.scores();
         List<Scored> discovery = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             discovery.add(new Scored(recalled.candidates().get(i), scores[i], false));
@@ -245,7 +246,7 @@ public final class DailyMixScene {
         List<Pick> items = interleave(disc, fam);
         ZonedDateTime refresh = day.plusDays(1).atTime(REFRESH).atZone(zone);
         return Optional.of(new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
-                items, recalled.status(), recalled.fallback(), recalled.degraded(), Picks.round(Picks.share(items, Pick::familiar)),
+                items, ranked.named(recalled.status()), recalled.fallback(), recalled.degraded(), Picks.round(Picks.share(items, Pick::familiar)),
                 Picks.round(Picks.share(items, Pick::longTail))));
     }
 

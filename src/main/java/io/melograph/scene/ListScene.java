@@ -36,7 +36,8 @@ public final class ListScene {
             return Optional.empty();
         }
         SceneRecall.Recalled r = kit.sceneRecall().recall(policy, facts.get().context(), List.of(), itemType, 3 * limit);
-        double[] scores = kit.ranker().score(userId, scene, 0, now, r.candidates());
+        CandidateRanker.Ranking ranked = kit.ranker().rank(userId, scene, 0, now, r.candidates());
+        double[] scores = ranked.scores();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             order.add(i);
@@ -48,6 +49,6 @@ public final class ListScene {
             Fusion.Fused f = r.candidates().get(i);
             items.add(kit.picks().of(f, scores[i], false));
         }
-        return Optional.of(new SceneAnswer(userId, scene, items, r.status(), r.fallback()));
+        return Optional.of(new SceneAnswer(userId, scene, items, ranked.named(r.status()), r.fallback()));
     }
 }

@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 public final class OnlineRanker implements CandidateRanker {
     /** Added to the model's score: how much recall's order counts when the model is unsure. */
     static final double FLOOR = 0.1;
+    /** How answers name it. */
+    static final String NAME = "ftrl";
 
     private final Supplier<FtrlRanker> ftrl;
 
@@ -27,13 +29,13 @@ public final class OnlineRanker implements CandidateRanker {
     }
 
     @Override
-    public double[] score(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates) {
+    public Ranking rank(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates) {
         List<FtrlRanker.Scored> scored = ftrl.get().score(userId, scene, nowMillis, candidates(candidates));
         double[] out = new double[candidates.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = candidates.get(i).score() * (FLOOR + scored.get(i).score());
         }
-        return out;
+        return new Ranking(out, NAME);
     }
 
     @Override

@@ -240,7 +240,11 @@ public final class PrivateFmScene {
      * Fresh candidates for a session with their ranker scores, and the history they came from (null facts: the
      * listener is unknown).
      */
-    private record Refill(ListenerProfile facts, SceneRecall.Recalled recalled, double[] scores) {}
+    private record Refill(ListenerProfile facts, SceneRecall.Recalled recalled, CandidateRanker.Ranking ranked) {
+        double[] scores() {
+            return ranked.scores();
+        }
+    }
 
     /**
      * Recalls a pool for the session as it is now: the listener's history (and, when adaptive, the session's liked and
@@ -267,11 +271,12 @@ public final class PrivateFmScene {
             more.addAll(sceneRecall.popular(leaveOut, POOL_SIZE));
             r = new SceneRecall.Recalled(more, r.status(), false);
         }
-        double[] scores = kit.ranker().score(s.userId, SCENE, s.position, s.lastActive, r.candidates()); // the request's time
+        CandidateRanker.Ranking ranked = kit.ranker().rank(s.userId, SCENE, s.position, s.lastActive, r.candidates()); // the request's time
+        double[] scores = ranked.scores();
         for (int i = recalled; i < scores.length; i++) {
             scores[i] *= POPULAR_FILL_WEIGHT; // after whatever recall found for this listener
         }
-        return new Refill(facts, r, scores);
+        return new Refill(facts, r, ranked);
     }
 
     /**
@@ -304,7 +309,7 @@ public final class PrivateFmScene {
         }
         s.refillSpacing = added < FmSession.REFILL_SPACING ? Math.min(s.refillSpacing * 2, FmSession.MAX_REFILL_SPACING)
                 : FmSession.REFILL_SPACING;
-        s.channels = p.recalled().status();
+        s.channels = p.ranked().named(p.recalled().status());
         s.fallback = fallback;
         s.degraded = p.recalled().degraded();
     }
@@ -370,7 +375,7 @@ public final class PrivateFmScene {
         List<ListenerContext.Seed> seeds = copy.explorationSeeds();
         ListenerContext ctx = new ListenerContext(copy.userId, seeds, List.of(), List.of()); // leaveOut: served, disliked
         SceneRecall.Recalled r = sceneRecall.recall(explorePolicy, ctx, leaveOut(copy), POOL_SIZE / 3);
-        double[] scores = kit.ranker().score(copy.userId, SCENE, copy.position, copy.lastActive, r.candidates());
+        double[] scores = kit.ranker().rank(copy.userId, SCENE, copy.position, copy.lastActive, r.candidates()).scores();
         return s -> explored(s, r, scores);
     }
 
@@ -428,7 +433,7 @@ public final class PrivateFmScene {
     private void scoreNew(FmSession s, List<Fusion.Fused> candidates, long now) {
         List<Fusion.Fused> unscored = candidates.stream().filter(f -> !s.scores.containsKey(f.itemId())).toList();
         if (!unscored.isEmpty()) {
-            double[] fresh = kit.ranker().score(s.userId, SCENE, s.position, now, unscored);
+            double[] fresh = kit.ranker().rank(s.userId, SCENE, s.position, now, unscored).scores();
             for (int i = 0; i < fresh.length; i++) {
                 s.scores.put(unscored.get(i).itemId(), fresh[i]);
             }

@@ -5,7 +5,9 @@ import io.melograph.recall.RecallService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,7 @@ import java.util.function.Function;
 public final class SceneConfig {
     private static final String PREFIX = "melograph.scenes.";
     private final Function<String, Optional<String>> property;
+    private final Map<String, SceneArms<Boolean>> deepRanking = new ConcurrentHashMap<>();
 
     /** @param property a configuration value by its full key ({@code melograph.scenes.daily.size}), if set */
     public SceneConfig(Function<String, Optional<String>> property) {
@@ -54,6 +57,27 @@ public final class SceneConfig {
         String d = DailyMixScene.SCENE;
         return new DailyMixScene.Settings(integer(armKey(d, arm, "size"), 30), decimal(armKey(d, arm, "familiar-share"), 0.3),
                 integer(armKey(d, arm, "max-per-artist"), 2));
+    }
+
+    /**
+     * Whether each arm of the scene lets the promoted deep ranker re-rank ({@code ranker = deep}, the default) or
+     * ranks with FTRL alone ({@code ranker = ftrl}): an A/B test of the rankers, with each arm's skip, complete and like
+     * rates counted like any arm's.
+     */
+    public SceneArms<Boolean> deepRanking(String scene) {
+        return deepRanking.computeIfAbsent(scene, this::readDeepRanking); // asked on every ranked request
+    }
+
+    private SceneArms<Boolean> readDeepRanking(String scene) {
+        return SceneArms.of(scene, arms(scene), arm -> {
+            String key = armKey(scene, arm, "ranker");
+            String value = text(key).strip();
+            return switch (value) {
+                case "", "deep" -> true;
+                case "ftrl" -> false;
+                default -> throw new IllegalArgumentException(PREFIX + key + ": deep or ftrl, not '" + value + "'");
+            };
+        });
     }
 
     /** The scene's arms ({@code name=percent} pairs); one arm, {@value SceneArms#MAIN}, when none are configured. */

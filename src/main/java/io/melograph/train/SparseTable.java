@@ -15,8 +15,9 @@ public final class SparseTable {
     private final int rows;
     private final int dim;
     private final float[] values;
-    private final float[] means;
-    private final float[] variances;
+    /** Adam's moments, made at the first update: a table that only scores never needs them. */
+    private float[] means;
+    private float[] variances;
     private final float learningRate;
     private int steps;
 
@@ -28,8 +29,6 @@ public final class SparseTable {
         this.rows = values.length / dim;
         this.dim = dim;
         this.values = values;
-        this.means = new float[values.length];
-        this.variances = new float[values.length];
         this.learningRate = (float) learningRate;
     }
 
@@ -55,6 +54,10 @@ public final class SparseTable {
 
     /** One lazy Adam step for the rows {@link #gather}ed as {@code leaf}, from the gradient recorded on it. */
     public void update(long[] ids, NDArray leaf) {
+        if (means == null) {
+            means = new float[values.length];
+            variances = new float[values.length];
+        }
         steps++;
         float stepSize = DenseAdam.stepSize(learningRate, steps);
         float[] gradient = leaf.getGradient().toFloatArray();

@@ -452,6 +452,29 @@ class ServiceIT {
             assertEquals(409, post(s, "/admin/models/interests/rollback", TOKEN, "").statusCode(), "one version: nothing to go back to");
             assertEquals(404, get(s, "/users/nobody-at-all/interests", TOKEN).statusCode());
 
+            // a deep ranker trained on the journal beside the running service, judged against FTRL; promoted (through
+            // HTTP when it did not beat FTRL), it is swapped in and re-orders FTRL's top candidates, and answers name it
+            String ranker = train("ranker", "--to", windowTo, "--model", "dnn", "--epochs", "2");
+            assertTrue(ranker.contains("ftrl.complete.auc"), ranker);
+            String r1 = between(ranker, "ranker version ", ":");
+            if (!ranker.contains("\npromoted:")) {
+                assertTrue(ranker.contains("does not beat FTRL"), ranker);
+                post(s, "/admin/models/ranker/" + r1 + "/promote", TOKEN, "");
+            }
+            String rankerKind = "";
+            for (int i = 0; i < 60 && !rankerKind.contains("\"live\":\"" + r1 + "\""); i++) {
+                String all = get(s, "/admin/models", TOKEN).body();
+                rankerKind = all.substring(all.indexOf("\"kind\":\"ranker\""));
+                Thread.sleep(i == 0 ? 0 : 500);
+            }
+            assertTrue(rankerKind.contains("\"current\":\"" + r1 + "\",\"live\":\"" + r1 + "\""), rankerKind);
+            String videos = "";
+            for (int i = 0; i < 20 && !videos.contains("\"ranker\":\"dnn " + r1 + " over ftrl (top "); i++) {
+                videos = get(s, "/users/sim:user:0001/videos", TOKEN).body(); // the first call loads PyTorch: over budget
+            }
+            assertTrue(videos.contains("\"ranker\":\"dnn " + r1 + " over ftrl (top "), videos);
+            assertEquals(409, post(s, "/admin/models/ranker/rollback", TOKEN, "").statusCode(), "one version: nothing to go back to");
+
             // a listening history imported from the command line goes to the running service's POST /events
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");
             Files.writeString(history, "user_000001\t2009-05-04T23:08:57Z\t\tThe Doors\t\tRiders On The Storm\n"

@@ -1,15 +1,12 @@
 package io.melograph.cli;
 
 import io.melograph.events.Event;
-import io.melograph.events.FileJournal;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.OnlineRanking;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.sim.ListenerSimulator;
-import io.melograph.sim.PopularityPrior;
 import io.melograph.sim.SimConfig;
-import io.melograph.sim.SyntheticCatalog;
+import io.melograph.sim.SimulatedJournals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,14 +43,7 @@ class TrainFtrlCommandTest {
     @Test
     void aVersionTrainedOnAWorseWindowIsKeptButNotPromotedAndRollbackGoesBack() throws Exception {
         Path home = dir.resolve("home");
-        List<Event> events = new ArrayList<>();
-        new ListenerSimulator(SyntheticCatalog.generate(300, 5), SimConfig.defaults(60, 10, 11), PopularityPrior.defaults())
-                .run(events::add);
-        try (FileJournal j = FileJournal.open(home.resolve("journal"))) {
-            for (int k = 0; k < events.size(); k += 500) {
-                j.append(events.subList(k, Math.min(events.size(), k + 500))).get();
-            }
-        }
+        List<Event> events = SimulatedJournals.write(home.resolve("journal"), 300, 5, 60, 10, 11);
         // nine days to learn from, the last one held out
         Instant to = Instant.ofEpochMilli(SimConfig.DEFAULT_START_MILLIS).plusSeconds(9 * 86_400);
         assertEquals(0, cli.run("train", "ftrl", "--home", home.toString(), "--hash-bits", "16", "--to", to.toString()), cli.stderr());

@@ -1,13 +1,10 @@
 package io.melograph.cli;
 
 import io.melograph.events.Event;
-import io.melograph.events.FileJournal;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.sim.ListenerSimulator;
-import io.melograph.sim.PopularityPrior;
 import io.melograph.sim.SimConfig;
-import io.melograph.sim.SyntheticCatalog;
+import io.melograph.sim.SimulatedJournals;
 import io.melograph.train.interest.InterestModelFile;
 import io.melograph.train.interest.InterestVersions;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,14 +42,7 @@ class TrainInterestsCommandTest {
     @Test
     void firstVersionIsPromotedAWorseOneIsKeptAndTooFewHeldOutListenersAreRefused() throws Exception {
         Path home = dir.resolve("home");
-        List<Event> events = new ArrayList<>();
-        new ListenerSimulator(SyntheticCatalog.generate(2000, 8), SimConfig.defaults(300, 28, 11), PopularityPrior.defaults())
-                .run(events::add);
-        try (FileJournal j = FileJournal.open(home.resolve("journal"))) {
-            for (int k = 0; k < events.size(); k += 500) {
-                j.append(events.subList(k, Math.min(events.size(), k + 500))).get();
-            }
-        }
+        List<Event> events = SimulatedJournals.write(home.resolve("journal"), 2000, 8, 300, 28, 11);
         Instant to = Instant.ofEpochMilli(SimConfig.DEFAULT_START_MILLIS).plusSeconds(21 * 86_400);
         assertEquals(0, cli.run("train", "interests", "--home", home.toString(), "--to", to.toString(), "--epochs", "10"), cli.stderr());
         assertTrue(cli.stdout().contains("first version of the interest model") && cli.stdout().contains("promoted:"), cli.stdout());

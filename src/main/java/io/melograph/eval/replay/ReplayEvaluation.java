@@ -41,8 +41,9 @@ public final class ReplayEvaluation {
      * @param similarSeeds held-out seeds per listener for similar songs
      * @param budget       every channel's time budget in the replay (raised so load cannot drop a channel)
      */
+    /** @param ranker the deep ranker trained in the replayed world to re-rank FTRL's top candidates (null: FTRL alone) */
     public record Options(ReplayCut cut, List<String> scenes, int listeners, int dailySize, int fmSessions, int fmSteps,
-                          int similarSeeds, Duration budget, long seed) {
+                          int similarSeeds, Duration budget, long seed, String ranker) {
         public Options {
             scenes = List.copyOf(scenes);
             for (String s : scenes) {
@@ -56,7 +57,7 @@ public final class ReplayEvaluation {
         }
 
         public static Options defaults(ReplayCut cut) {
-            return new Options(cut, List.of("daily", "fm", "similar"), 0, 50, 1, 50, 1, Duration.ofSeconds(5), 42);
+            return new Options(cut, List.of("daily", "fm", "similar"), 0, 50, 1, 50, 1, Duration.ofSeconds(5), 42, null);
         }
     }
 
@@ -86,6 +87,9 @@ public final class ReplayEvaluation {
         try (ReplayWorld world = ReplayWorld.build(source, split.before(), config, o.budget(), dimensions, o.seed(), log)) {
             sizes.put("catalog nodes copied", world.copied.nodes());
             sizes.put("songs in the catalog", world.catalog.count(ItemType.SONG));
+            if (o.ranker() != null) {
+                sizes.put("deep ranker", world.trainRanker(o.ranker(), o.seed(), log));
+            }
             ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, split);
             // in the order of SCENES: daily-stored last, since recall answers from the store from then on
             for (String scene : SCENES.stream().filter(o.scenes()::contains).toList()) {

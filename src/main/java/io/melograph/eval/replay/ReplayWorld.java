@@ -6,6 +6,7 @@ import io.melograph.events.FileJournal;
 import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.JournalPosition;
+import io.melograph.events.ListenerState;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
@@ -29,6 +30,8 @@ import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyStore;
+import io.melograph.scene.DeepRanking;
+import io.melograph.scene.DeepReranker;
 import io.melograph.scene.OnlineRanker;
 import io.melograph.scene.Picks;
 import io.melograph.scene.PopularItems;
@@ -38,6 +41,8 @@ import io.melograph.scene.SceneKit;
 import io.melograph.scene.ScenePolicy;
 import io.melograph.scene.SceneRecall;
 import io.melograph.train.GraphEmbeddings;
+import io.melograph.train.ranking.DnnRanker;
+import io.melograph.train.ranking.RankerVersions;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -74,6 +79,8 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
     final PrivateFmScene fm;
     final GraphCopy.Copied copied;
     final SceneKit kit;
+    final DeepRanking deepRanking;
+    private final DeepReranker ranker;
     private final Duration budget;
     private final SceneConfig config;
 
@@ -107,8 +114,12 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         recall.warmUp();
         awaitWarm(recall, log);
         SongPopularity popularity = new SongPopularity(graph).reload();
-        kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)),
-                new OnlineRanker(ranking.ranker()), new Picks(catalog, popularity));
+        deepRanking = new DeepRanking(new ModelRegistry(scratch.home())); // none until trainRanker
+        ranker = new DeepReranker(new OnlineRanker(ranking.ranker()), deepRanking, user -> intake.states().get(user)
+                .map(s -> s.recent(ListenerState.RECENT)).orElse(List.of()), SceneWeights.defaults(), config::deepRanking,
+                new DeepReranker.Settings(DeepReranker.Settings.TOP, budget, 1));
+        kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), ranker,
+                new Picks(catalog, popularity));
         Executor inline = Runnable::run;
         daily = new DailyMixScene(kit, config.policy(DailyMixScene.SCENE, recall).withBudgetsAtLeast(budget), config.daily(),
                 new DailyStore(scratch.home().resolve("daily"), 1_000), inline, budget);
@@ -146,6 +157,31 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
             log.accept("no interest models (the interest channels answer nothing): " + e.getMessage());
         }
         return live;
+    }
+
+    /**
+     * Trains a deep ranker on the journal before the cut as {@code melograph train ranker} does (the last week before
+     * the cut held out to judge it against FTRL, never anything after the cut) and lets it re-rank FTRL's top
+     * candidates from now on, whether or not it beat FTRL there (the replay is how its effect on the scenes is measured;
+     * the note says how it was judged).
+     */
+    String trainRanker(String model, long seed, Consumer<String> log) {
+        ModelRegistry registry = new ModelRegistry(scratch.home());
+        try {
+            RankerVersions.Trained t = RankerVersions.train(registry, scratch.home().resolve("journal"), catalog::song, model,
+                    DnnRanker.Settings.defaults(), null, null, InterestVersions.HOLDOUT, seed, java.time.Instant.now());
+            if (!t.promoted()) {
+                registry.promote(RankerVersions.KIND, t.card().version(), "replayed whatever it scored: " + t.reason());
+            }
+            deepRanking.swapToCurrent();
+            String note = String.format(java.util.Locale.ROOT, "%s: mean AUC %.4f against FTRL's %.4f on the week before the cut",
+                    model, t.card().metrics().get("auc.mean"), t.card().metrics().get("ftrl.auc.mean"));
+            log.accept(String.format(java.util.Locale.ROOT, "trained the deep ranker in %.1f s, re-ranking FTRL's top %d: %s",
+                    t.card().metrics().get("training.seconds"), DeepReranker.Settings.TOP, note));
+            return note;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Latencies are measured after the warm-up (JIT, query plans), as a listener meets a service that has been up a while. */
@@ -282,7 +318,8 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
 
     @Override
     public void close() {
-        try (scratch; journal; aggregator; ranking; recall) {
+        ranker.close();
+        try (scratch; journal; aggregator; ranking; recall; deepRanking) {
             // closed in reverse order: recall, ranking, aggregation, the journal, then the scratch graph
         }
     }

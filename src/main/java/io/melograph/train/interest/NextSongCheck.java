@@ -1,5 +1,6 @@
 package io.melograph.train.interest;
 
+import io.melograph.util.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -125,7 +126,7 @@ public final class NextSongCheck {
 
     /** An interest model over its songs. */
     public static Scores of(InterestModel model, List<String> songIds) {
-        Map<String, Integer> index = index(songIds);
+        Map<String, Integer> index = Ids.indexOf(songIds);
         return new Scores(index, (t, out) -> model.score(model.interests(indices(t.history(), index)), out));
     }
 
@@ -134,7 +135,7 @@ public final class NextSongCheck {
      * target; a listener none of whose plays it knows gets no scores (all alike: nothing found).
      */
     public static Scores of(NowModel model, List<String> songIds, Map<String, List<NowSteps.Step>> plays) {
-        Map<String, Integer> index = index(songIds);
+        Map<String, Integer> index = Ids.indexOf(songIds);
         return new Scores(index, (t, out) -> {
             NowModel.Now now = model.now(plays.getOrDefault(t.listener(), List.of()), t.ts(), s -> index.getOrDefault(s, -1));
             if (now == null) {
@@ -145,13 +146,6 @@ public final class NextSongCheck {
         });
     }
 
-    private static Map<String, Integer> index(List<String> songIds) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < songIds.size(); i++) {
-            index.put(songIds.get(i), i);
-        }
-        return index;
-    }
 
     /** The history's songs the model knows, as its indices, oldest first. */
     public static int[] indices(List<String> history, Map<String, Integer> index) {

@@ -1,8 +1,6 @@
 package io.melograph.train.ranking;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import io.melograph.rank.BehaviourSequences;
 
@@ -49,11 +47,21 @@ public class DinRanker extends DnnRanker {
         return activation(h, target, net, 0);
     }
 
-    /** A local activation unit whose four parameters start at {@code net.own(first)}. */
+    /**
+     * A local activation unit whose four parameters start at {@code net.own(first)}. Its first layer over
+     * [e_i, e_a, e_i − e_a, e_i ⊙ e_a] is computed without building that [B, L, 4D] input: with the layer's weights
+     * in four blocks W1..W4, it equals e_i (W1 + W3) + e_a (W2 − W3) + (e_i ⊙ e_a) W4, so the target's share is
+     * computed once per exposure rather than once per history song.
+     */
     static NDArray activation(NDArray h, NDArray target, Network net, int first) {
-        NDArray t = target.expandDims(1).broadcast(h.getShape());
-        NDArray in = NDArrays.concat(new NDList(h, t, h.sub(t), h.mul(t)), 2);                       // [B, L, 4D]
-        return Activation.sigmoid(in.matMul(net.own(first)).add(net.own(first + 1))).matMul(net.own(first + 2))
-                .add(net.own(first + 3));
+        long d = h.getShape().get(2);
+        NDArray w = net.own(first);                                                                  // [4D, UNITS]
+        NDArray w1 = w.get("0:{}", d);
+        NDArray w2 = w.get("{}:{}", d, 2 * d);
+        NDArray w3 = w.get("{}:{}", 2 * d, 3 * d);
+        NDArray w4 = w.get("{}:", 3 * d);
+        NDArray t = target.expandDims(1);                                                            // [B, 1, D]
+        NDArray hidden = h.matMul(w1.add(w3)).add(t.matMul(w2.sub(w3))).add(h.mul(t).matMul(w4)).add(net.own(first + 1));
+        return Activation.sigmoid(hidden).matMul(net.own(first + 2)).add(net.own(first + 3));
     }
 }

@@ -59,6 +59,11 @@ public class DnnRanker implements BehaviourRanker {
     private RankingVocabulary vocabulary;
     private Weights trained;
     private String note = "";
+    /** The trained network as scoring reads it, built once (serving scores many requests with one model); null: not yet. */
+    private Scoring scoring;
+
+    /** A scoring network and the manager its arrays live in. */
+    private record Scoring(Network net, NDManager arrays) {}
 
     public DnnRanker() {
         this(Settings.defaults());
@@ -134,7 +139,7 @@ public class DnnRanker implements BehaviourRanker {
                 if (loss < bestLoss - 1e-5) {
                     bestLoss = loss;
                     bestEpoch = epoch;
-                    trained = net.weights();
+                    newWeights(net.weights());
                 } else {
                     break; // the held-out exposures got worse: stop at the best epoch
                 }
@@ -240,22 +245,38 @@ public class DnnRanker implements BehaviourRanker {
         }
         int h = heads();
         double[][] p = new double[h][exposures.length];
-        try (NDManager base = Djl.manager()) {
-            Network net = Network.of(base, settings, trained, h);
-            for (int from = 0; from < exposures.length; from += 1024) {
-                RankingBatch b = new RankingBatch(Arrays.asList(exposures).subList(from, Math.min(exposures.length, from + 1024)),
-                        vocabulary);
-                try (NDManager m = base.newSubManager()) {
-                    float[] all = probabilities(net.forward(m, b, false, this, m.create(1f)).logits()).toFloatArray();
-                    for (int k = 0; k < b.size; k++) {
-                        for (int j = 0; j < h; j++) {
-                            p[j][from + k] = Math.min(1 - 1e-7, Math.max(1e-7, all[k * h + j]));
-                        }
+        Scoring scoring = scoring();
+        for (int from = 0; from < exposures.length; from += 1024) {
+            RankingBatch b = new RankingBatch(Arrays.asList(exposures).subList(from, Math.min(exposures.length, from + 1024)),
+                    vocabulary, true);
+            try (NDManager m = scoring.arrays().newSubManager()) {
+                float[] all = probabilities(scoring.net().forward(m, b, false, this, m.create(1f)).logits()).toFloatArray();
+                for (int k = 0; k < b.size; k++) {
+                    for (int j = 0; j < h; j++) {
+                        p[j][from + k] = Math.min(1 - 1e-7, Math.max(1e-7, all[k * h + j]));
                     }
                 }
             }
         }
         return p;
+    }
+
+    /** The network scoring reads, from the trained weights (made at the first call after a fit or restore). */
+    private synchronized Scoring scoring() {
+        if (scoring == null) {
+            NDManager arrays = Djl.manager();
+            scoring = new Scoring(Network.of(arrays, settings, trained, heads()), arrays);
+        }
+        return scoring;
+    }
+
+    /** Forgets the scoring network of earlier weights. */
+    private synchronized void newWeights(Weights w) {
+        trained = w;
+        if (scoring != null) {
+            scoring.arrays().close();
+            scoring = null;
+        }
     }
 
     @Override
@@ -284,7 +305,7 @@ public class DnnRanker implements BehaviourRanker {
     /** Makes this an already fitted model ({@link RankerFile}). */
     void restore(RankingVocabulary v, Weights w, String fitNote) {
         vocabulary = v;
-        trained = w;
+        newWeights(w);
         note = fitNote;
     }
 
@@ -396,11 +417,13 @@ public class DnnRanker implements BehaviourRanker {
             NDArray auxiliary = null;
             for (BehaviourSequences.Kind kind : BehaviourSequences.Kind.values()) {
                 int k = kind.ordinal();
-                NDArray h = rows(m.create(b.history[k]), songVectors).reshape(b.size, RankingBatch.L, 3L * dim);
-                Shape shape = new Shape(b.size, RankingBatch.L);
+                NDArray h = rows(m.create(b.history[k]), songVectors).reshape(b.historyRows, RankingBatch.L, 3L * dim);
+                Shape shape = new Shape(b.historyRows, RankingBatch.L);
                 Pooled pooled = model.pool(kind, h, m.create(b.historyMask[k], shape), m.create(b.historySessions[k], shape), target,
                         this, one);
-                parts.add(pooled.vector());
+                NDArray vector = pooled.vector();
+                // a shared history pooled without the target is one row for the whole batch
+                parts.add(vector.getShape().get(0) == b.size ? vector : vector.broadcast(new Shape(b.size, vector.getShape().get(1))));
                 if (pooled.auxiliaryLoss() != null) {
                     auxiliary = auxiliary == null ? pooled.auxiliaryLoss() : auxiliary.add(pooled.auxiliaryLoss());
                 }

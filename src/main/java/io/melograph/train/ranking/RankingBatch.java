@@ -34,10 +34,15 @@ final class RankingBatch {
     final int[] hour;
     final int[] position;
     final float[] popularity;
-    /** Per behaviour kind: [size × L] local song indices and mask. */
+    /**
+     * Rows of the history arrays: {@link #size}, or 1 when every exposure has the same history (one listener's
+     * candidates at serving time), which the network then computes once and broadcasts.
+     */
+    final int historyRows;
+    /** Per behaviour kind: [historyRows × L] local song indices and mask. */
     final int[][] history = new int[KINDS][];
     final float[][] historyMask = new float[KINDS][];
-    /** Per behaviour kind: [size × L] how many sessions before the exposure's own each song was, capped at {@link #SESSIONS} − 1. */
+    /** Per behaviour kind: [historyRows × L] how many sessions before the exposure's own each song was, capped at {@link #SESSIONS} − 1. */
     final int[][] historySessions = new int[KINDS][];
     /** The wide part: distinct hashed buckets, and per exposure [size × {@link #wideWidth}] local indices and mask. */
     final long[] buckets;
@@ -46,7 +51,14 @@ final class RankingBatch {
     final float[] wideMask;
 
     RankingBatch(List<Exposure> exposures, RankingVocabulary v) {
+        this(exposures, v, false);
+    }
+
+    /** @param shareHistory read one history when every exposure carries the same one (scoring; training keeps a row each) */
+    RankingBatch(List<Exposure> exposures, RankingVocabulary v, boolean shareHistory) {
         size = exposures.size();
+        historyRows = shareHistory && !exposures.isEmpty() && exposures.stream().allMatch(x -> x.history() == exposures.get(0).history())
+                ? 1 : size;
         Map<Integer, Integer> localSongs = new LinkedHashMap<>();
         Map<Integer, Integer> localUsers = new LinkedHashMap<>();
         target = new int[size];
@@ -56,9 +68,9 @@ final class RankingBatch {
         position = new int[size];
         popularity = new float[size];
         for (int k = 0; k < KINDS; k++) {
-            history[k] = new int[size * L];
-            historyMask[k] = new float[size * L];
-            historySessions[k] = new int[size * L];
+            history[k] = new int[historyRows * L];
+            historyMask[k] = new float[historyRows * L];
+            historySessions[k] = new int[historyRows * L];
         }
         for (int e = 0; e < size; e++) {
             Exposure x = exposures.get(e);
@@ -68,7 +80,7 @@ final class RankingBatch {
             hour[e] = RankingVocabulary.hour(x.ts());
             position[e] = RankingVocabulary.position(x.sessionPosition());
             popularity[e] = v.popularity(x.item());
-            for (int k = 0; k < KINDS; k++) {
+            for (int k = 0; k < KINDS && e < historyRows; k++) {
                 int[] seq = x.history().songs()[k];
                 int[] back = x.history().sessionsBack()[k];
                 int n = Math.min(L, seq.length);
