@@ -39,6 +39,15 @@ public final class Djl {
         return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
+    /**
+     * {@code a}, owned by {@code m} from now on: an array computed from a long-lived parameter first belongs to the
+     * parameter's manager, and would stay until that closes (every step of a fit, every request of a served model).
+     */
+    public static NDArray on(NDManager m, NDArray a) {
+        a.attach(m);
+        return a;
+    }
+
     /** A trained parameter of this shape, starting at {@code values}. */
     public static NDArray parameter(NDManager m, float[] values, long... shape) {
         NDArray p = m.create(values, new Shape(shape));

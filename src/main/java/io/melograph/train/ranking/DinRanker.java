@@ -1,8 +1,10 @@
 package io.melograph.train.ranking;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import io.melograph.rank.BehaviourSequences;
+import io.melograph.train.Djl;
 
 import java.util.List;
 
@@ -55,13 +57,15 @@ public class DinRanker extends DnnRanker {
      */
     static NDArray activation(NDArray h, NDArray target, Network net, int first) {
         long d = h.getShape().get(2);
+        NDManager m = h.getManager();
         NDArray w = net.own(first);                                                                  // [4D, UNITS]
-        NDArray w1 = w.get("0:{}", d);
-        NDArray w2 = w.get("{}:{}", d, 2 * d);
-        NDArray w3 = w.get("{}:{}", 2 * d, 3 * d);
-        NDArray w4 = w.get("{}:", 3 * d);
+        NDArray w1 = Djl.on(m, w.get("0:{}", d));
+        NDArray w2 = Djl.on(m, w.get("{}:{}", d, 2 * d));
+        NDArray w3 = Djl.on(m, w.get("{}:{}", 2 * d, 3 * d));
+        NDArray w4 = Djl.on(m, w.get("{}:", 3 * d));
         NDArray t = target.expandDims(1);                                                            // [B, 1, D]
-        NDArray hidden = h.matMul(w1.add(w3)).add(t.matMul(w2.sub(w3))).add(h.mul(t).matMul(w4)).add(net.own(first + 1));
+        NDArray hidden = h.matMul(Djl.on(m, w1.add(w3))).add(t.matMul(Djl.on(m, w2.sub(w3)))).add(h.mul(t).matMul(w4))
+                .add(net.own(first + 1));
         return Activation.sigmoid(hidden).matMul(net.own(first + 2)).add(net.own(first + 3));
     }
 }

@@ -53,7 +53,7 @@ public final class SessionRanker extends DinRanker {
         NDArray songs = h.add(attention.matMul(h.matMul(net.own(p + 2))));                  // each song in its session's context
         NDArray inside = DinRanker.activation(songs, target, net);                          // [B, L, 1]
         NDArray session = same.matMul(songs.mul(inside));                                    // [B, L, D] i's session for the target
-        NDArray recency = Djl.rows(sessions, net.own(p + 7).expandDims(1)).add(one);         // [B, L, 1]
+        NDArray recency = Djl.rows(sessions, Djl.on(m, net.own(p + 7).expandDims(1))).add(one);         // [B, L, 1]
         NDArray across = DinRanker.activation(session, target, net, p + 3).mul(recency);
         // every song of a session carries the session: 1 / size counts each session once
         NDArray perSession = mask.expandDims(2).div(same.sum(new int[] {2}, true).maximum(one));
