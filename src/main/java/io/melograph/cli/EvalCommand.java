@@ -56,6 +56,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", paramLabel = "a,b", description = "Models to compare (default: all registered).")
     List<String> models;
 
+    @Option(names = "--sampled-impressions", description = {"sequence, data without actions (lastfm-hetrec): rank the click head on",
+            "impressions made from the interactions, each beside a popularity-sampled item the user never had (as DIN/DIEN on Amazon)."})
+    boolean sampledImpressions;
+
     @Option(names = "--rankers", split = ",", paramLabel = "a,b", description = "Behaviour rankers for the sequence protocol (default: all).")
     List<String> rankers;
 
@@ -86,7 +90,8 @@ final class EvalCommand implements Callable<Integer> {
         EvalReport report = switch (protocol) {
             case KgCtrProtocol.NAME -> KgCtrProtocol.run(d, chosen, seed);
             case TopKProtocol.NAME -> TopKProtocol.run(d, chosen, seed);
-            case SequenceProtocol.NAME -> SequenceProtocol.run(d, chosen, rankers == null ? Models.rankerNames() : rankers, seed);
+            case SequenceProtocol.NAME -> SequenceProtocol.run(d, chosen, rankers == null ? Models.rankerNames() : rankers,
+                    sampledImpressions, seed);
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown protocol '" + protocol + "': kg-ctr, topk or sequence");
         };

@@ -18,7 +18,8 @@ import java.util.Optional;
         description = {"The trained models of the home (MELOGRAPH_HOME/models/<kind>/<version>/): list them, promote a",
                 "version, roll back to the one before. Kinds: ftrl (the online ranker; a running service swaps the current",
                 "version in within seconds), embeddings (graph embeddings; promoting writes the vectors to the graph),",
-                "interests (the listener-interest models; a running service swaps the current version in within seconds)."})
+                "interests (the listener-interest models; a running service swaps the current version in within seconds),",
+                "ranker (the deep ranker re-ranking FTRL's top candidates; swapped in within seconds)."})
 final class ModelsCommand {
     @Command(name = "list", description = "Every version with its window, data hash, metrics and note; * marks the current one.")
     int list(@Mixin GraphOptions graph,

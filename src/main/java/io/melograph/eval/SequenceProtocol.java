@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +34,14 @@ public final class SequenceProtocol {
     private SequenceProtocol() {}
 
     public static EvalReport run(Dataset d, List<String> models, List<String> rankers, long seed) {
+        return run(d, models, rankers, false, seed);
+    }
+
+    /**
+     * @param sampledImpressions when the data has no actions: rank the click head on impressions made from its
+     *                           interactions and sampled misses ({@link SampledImpressions})
+     */
+    public static EvalReport run(Dataset d, List<String> models, List<String> rankers, boolean sampledImpressions, long seed) {
         long started = System.nanoTime();
         SessionSplit outer = LastSessionSplitter.split(d, null, LastSessionSplitter.SESSION_GAP_MILLIS);
         SessionSplit inner = LastSessionSplitter.split(d, outer.trainRows(), LastSessionSplitter.SESSION_GAP_MILLIS);
@@ -64,8 +73,19 @@ public final class SequenceProtocol {
             for (String ranker : rankers) {
                 results.add(behaviour(d, events, outer, side, histories, ranker, seed));
             }
+        } else if (sampledImpressions) {
+            SampledImpressions s = SampledImpressions.of(d, outer, seed);
+            ItemSideInfo side = sideInfo(d, outer.trainRows());
+            BehaviourSequences.History[] histories = ChainExposures.histories(s.events());
+            for (String ranker : rankers) {
+                results.add(behaviour(d, s.events(), s.split(), side, histories, ranker, seed));
+            }
+            notes.add(String.format(Locale.ROOT, "behaviour on sampled impressions: each of the %d distinct (user, item, time) "
+                    + "interactions is an impression followed by a play, beside an impression of an item the user never "
+                    + "interacted with, drawn by training popularity; only the click head has labels", s.interactions()));
         } else {
-            notes.add("no actions in the data: behaviour metrics (click, complete, like) need events with an action column");
+            notes.add("no actions in the data: behaviour metrics (click, complete, like) need events with an action column "
+                    + "(or --sampled-impressions)");
         }
         Map<String, Object> sizes = new LinkedHashMap<>();
         sizes.put("users", d.userIds().size());
@@ -90,13 +110,16 @@ public final class SequenceProtocol {
         List<String> notes = new ArrayList<>();
         Map<Head, BehaviourData> train = new EnumMap<>(Head.class);
         Map<Head, ChainExposures.Labelled> test = new EnumMap<>(Head.class);
+        BehaviourRanker first = Models.createRanker(ranker);
+        MultiTaskRanker joint = first instanceof MultiTaskRanker m ? m : null;
         for (Head head : Head.values()) {
             ChainExposures.Labelled t = ChainExposures.of(events, split.trainRows(), head, histories);
+            if (joint == null && !bothLabels(t.labels())) {
+                continue; // nothing to learn (interactions without completes or likes)
+            }
             train.put(head, new BehaviourData(d.userIds(), side, t.exposures(), t.labels()));
             test.put(head, ChainExposures.of(events, split.testRows(), head, histories));
         }
-        BehaviourRanker first = Models.createRanker(ranker);
-        MultiTaskRanker joint = first instanceof MultiTaskRanker m ? m : null;
         if (joint != null) {
             joint.fit(train, seed);
             notes.add("all behaviours: " + joint.note());
@@ -134,10 +157,20 @@ public final class SequenceProtocol {
      * Item side info a ranker may use: artists and genres from the triples, plays counted in the training rows only
      * (popularity as known before any test exposure).
      */
+    private static boolean bothLabels(boolean[] labels) {
+        boolean yes = false;
+        boolean no = false;
+        for (boolean l : labels) {
+            yes |= l;
+            no |= !l;
+        }
+        return yes && no;
+    }
+
     static ItemSideInfo sideInfo(Dataset d, int[] trainRows) {
         long[] plays = new long[d.itemIds().size()];
         for (int r : trainRows) {
-            if ("play".equals(d.actions()[r])) {
+            if (d.actions() == null || "play".equals(d.actions()[r])) { // without actions every interaction is a play
                 plays[d.items()[r]]++;
             }
         }

@@ -468,11 +468,11 @@ class ServiceIT {
                 Thread.sleep(i == 0 ? 0 : 500);
             }
             assertTrue(rankerKind.contains("\"current\":\"" + r1 + "\",\"live\":\"" + r1 + "\""), rankerKind);
-            String videos = "";
-            for (int i = 0; i < 20 && !videos.contains("\"ranker\":\"dnn " + r1 + " over ftrl (top "); i++) {
-                videos = get(s, "/users/sim:user:0001/videos", TOKEN).body(); // the first call loads PyTorch: over budget
+            String ranked = "";
+            for (int i = 0; i < 20 && !ranked.contains("\"ranker\":\"dnn " + r1 + " over ftrl (top "); i++) {
+                ranked = get(s, "/users/sim:user:0001/playlists?limit=5", TOKEN).body(); // the first call loads PyTorch: over budget
             }
-            assertTrue(videos.contains("\"ranker\":\"dnn " + r1 + " over ftrl (top "), videos);
+            assertTrue(ranked.contains("\"ranker\":\"dnn " + r1 + " over ftrl (top ") && ranked.contains("\"type\":\"playlist\""), ranked);
             assertEquals(409, post(s, "/admin/models/ranker/rollback", TOKEN, "").statusCode(), "one version: nothing to go back to");
 
             // a listening history imported from the command line goes to the running service's POST /events
