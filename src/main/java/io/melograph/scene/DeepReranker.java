@@ -97,37 +97,15 @@ public final class DeepReranker implements CandidateRanker {
         for (int k = 0; k < n; k++) {
             ids.add(candidates.get(order[k]).itemId());
         }
-        double[][] heads;
-        Future<double[][]> job = null;
-        if (!slots.tryAcquire()) {
-            return fallback(stage, model, "busy");
-        }
-        try {
-            job = scoring.submit(() -> {
-                try {
-                    return model.heads(userId, scene, nowMillis, ids, recent.apply(userId));
-                } finally {
-                    slots.release();
-                }
-            });
-            heads = job.get(settings.budget().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            slots.release(); // shut down: the task never ran
-            return fallback(stage, model, "stopped");
-        } catch (TimeoutException e) {
-            job.cancel(false); // PyTorch is not interruptible; the answer goes on without it
-            return fallback(stage, model, "over its " + settings.budget().toMillis() + " ms budget");
-        } catch (ExecutionException e) {
-            return fallback(stage, model, "failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fallback(stage, model, "interrupted");
+        Scored scored = score(model, userId, scene, nowMillis, ids);
+        if (scored.heads() == null) {
+            return new Ranking(s, stage.by() + " (" + model.label() + " " + scored.whyNot() + ")");
         }
         double[] deepScore = new double[n];
-        double[] p = new double[heads.length];
+        double[] p = new double[scored.heads().length];
         for (int k = 0; k < n; k++) {
-            for (int h = 0; h < heads.length; h++) {
-                p[h] = heads[h][k];
+            for (int h = 0; h < p.length; h++) {
+                p[h] = scored.heads()[h][k];
             }
             deepScore[k] = candidates.get(order[k]).score() * (OnlineRanker.FLOOR + weights.combine(scene, p));
         }
@@ -141,8 +119,38 @@ public final class DeepReranker implements CandidateRanker {
         return new Ranking(out, String.format(Locale.ROOT, "%s over %s (top %d of %d)", model.label(), stage.by(), n, s.length));
     }
 
-    private static Ranking fallback(Ranking stage, DeepRanking.Served model, String why) {
-        return new Ranking(stage.scores(), stage.by() + " (" + model.label() + " " + why + ")");
+    /** The deep heads of the songs ({@code [head][song]}), or why there are none. */
+    private record Scored(double[][] heads, String whyNot) {}
+
+    /** Scores on a scoring thread, waiting at most the budget; a free thread or nothing (no queue). */
+    private Scored score(DeepRanking.Served model, String userId, String scene, long nowMillis, List<String> ids) {
+        if (!slots.tryAcquire()) {
+            return new Scored(null, "busy");
+        }
+        Future<double[][]> job;
+        try {
+            job = scoring.submit(() -> {
+                try {
+                    return model.heads(userId, scene, nowMillis, ids, recent.apply(userId));
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            slots.release(); // shut down: the task never ran
+            return new Scored(null, "stopped");
+        }
+        try {
+            return new Scored(job.get(settings.budget().toMillis(), TimeUnit.MILLISECONDS), null);
+        } catch (TimeoutException e) {
+            job.cancel(false); // PyTorch is not interruptible; the answer goes on without it
+            return new Scored(null, "over its " + settings.budget().toMillis() + " ms budget");
+        } catch (ExecutionException e) {
+            return new Scored(null, "failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Scored(null, "interrupted");
+        }
     }
 
     @Override

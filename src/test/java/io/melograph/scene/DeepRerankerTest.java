@@ -73,7 +73,7 @@ class DeepRerankerTest {
     }
 
     @Test
-    void theTopIsReorderedByThePromotedModelAndTheRestKeepsTheFirstStage() {
+    void theTopIsReorderedByThePromotedModelAndTheRestKeepsTheFirstStage() throws Exception {
         try (DeepRanking deep = DeepRanking.start(registry, Duration.ofSeconds(60))) {
             DeepRanking.Served served = deep.served().orElseThrow();
             String user = events.get(events.size() - 1).userId();
@@ -138,6 +138,29 @@ class DeepRerankerTest {
             assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> new SceneConfig(key -> java.util.Optional.ofNullable(wrong.get(key))).deepRanking("fm")).getMessage()
                     .contains("melograph.scenes.fm.ranker: deep or ftrl, not 'gbdt'"));
+
+            // every scoring thread taken (the one here waits on a listener's events): the next request does not queue
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            DeepReranker one = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, listener -> {
+                if (listener.equals("slow")) {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return List.of();
+            }, SceneWeights.defaults(), ALL_DEEP, new DeepReranker.Settings(5, Duration.ofSeconds(30), 1));
+            java.util.concurrent.CompletableFuture<CandidateRanker.Ranking> slow =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> one.rank("slow", "fm", 0, now, candidates));
+            assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("recall (dnn " + served.version() + " busy)", one.rank(user, "fm", 0, now, candidates).by());
+            release.countDown();
+            assertTrue(slow.get(30, java.util.concurrent.TimeUnit.SECONDS).by().startsWith("dnn "), "the slow one was ranked");
+            assertTrue(one.rank(user, "fm", 0, now, candidates).by().startsWith("dnn "), "its thread is free again");
+            one.close();
             ranker.close();
             hurried.close();
             split.close();
