@@ -9,7 +9,6 @@ import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.LiveRanking;
 import io.melograph.rank.OnlineMetrics;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.rank.SceneWeights;
 import io.melograph.scene.SceneConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -36,7 +35,7 @@ final class RankFactory {
                             @Value("${melograph.rank.snapshot-minutes:5}") long snapshotMinutes,
                             @Value("${melograph.models.watch-seconds:2}") long watchSeconds,
                             MeterRegistry meters, SceneConfig scenes) {
-        FtrlRanker.Config config = new FtrlRanker.Config(hashBits, Ftrl.Params.defaults(), SceneWeights.defaults());
+        FtrlRanker.Config config = new FtrlRanker.Config(hashBits, Ftrl.Params.defaults());
         EventScenes eventScenes = new EventScenes(scenes);
         return LiveRanking.start(registry, settings.home(), journal, config, catalog::song,
                         ranker -> new OnlineMetrics(meters, ranker, eventScenes::armOf), Duration.ofMinutes(snapshotMinutes))

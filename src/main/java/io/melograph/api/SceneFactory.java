@@ -2,13 +2,11 @@ package io.melograph.api;
 
 import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
-import io.melograph.events.ListenerState;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.recall.RecallService;
 import io.melograph.rank.LiveRanking;
-import io.melograph.rank.SceneWeights;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.scene.CandidateRanker;
 import io.melograph.scene.DeepRanking;
@@ -32,7 +30,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -66,9 +63,7 @@ final class SceneFactory {
         DeepReranker.Settings settings = new DeepReranker.Settings(env.getProperty("melograph.rank.deep.top", Integer.class, DeepReranker.Settings.TOP),
                 env.getProperty("melograph.rank.deep.budget", Duration.class, Duration.ofMillis(30)),
                 env.getProperty("melograph.rank.deep.threads", Integer.class, 2));
-        // FTRL's head weights per scene (RankFactory's config), so both stages weigh the chain alike
-        return new DeepReranker(new OnlineRanker(live::ranker), deep, user -> intake.states().get(user)
-                .map(s -> s.recent(ListenerState.RECENT)).orElse(List.of()), SceneWeights.defaults(), scenes::deepRanking, settings);
+        return new DeepReranker(new OnlineRanker(live::ranker), deep, intake.states()::recent, scenes::deepRanking, settings);
     }
 
     @Singleton

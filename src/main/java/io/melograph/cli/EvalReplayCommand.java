@@ -5,7 +5,6 @@ import io.melograph.eval.replay.ReplayEvaluation;
 import io.melograph.eval.replay.ReplayReport;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
-import io.melograph.train.ranking.RankerModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,10 +48,6 @@ final class EvalReplayCommand implements Callable<Integer> {
     @Option(names = "--similar-seeds", defaultValue = "1", paramLabel = "N", description = "Held-out seeds per listener for similar songs (default ${DEFAULT-VALUE}).")
     int similarSeeds;
 
-    @Option(names = "--ranker", paramLabel = "MODEL", description = {"Train this deep ranker (dnn, din, dien, session, din-esmm) on",
-            "the replayed state's journal, as `train ranker` does, and let it re-rank FTRL's top candidates (default: FTRL alone)."})
-    String ranker;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Write replay.json, replay.md and PNG plots here.")
     Path out;
 
@@ -64,10 +59,7 @@ final class EvalReplayCommand implements Callable<Integer> {
         ReplayEvaluation.Options options;
         try {
             options = new ReplayEvaluation.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSessions, fmSongs, similarSeeds,
-                    replay.budget(), replay.seed, ranker);
-            if (ranker != null && !RankerModels.names().contains(ranker)) {
-                throw new IllegalArgumentException("--ranker: one of " + RankerModels.names() + ", not '" + ranker + "'");
-            }
+                    replay.budget(), replay.seed, replay.ranker());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

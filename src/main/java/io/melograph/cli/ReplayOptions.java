@@ -2,6 +2,7 @@ package io.melograph.cli;
 
 import io.melograph.eval.replay.ReplayCut;
 import io.melograph.graph.GraphSettings;
+import io.melograph.train.ranking.RankerModels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * What every replay command takes: where time is split ({@code --cut T [--horizon-days N]} or {@code --last-days N}),
- * which journal, the Daily length asked for, the channels' budget and the seed.
+ * which journal, the Daily length asked for, the channels' budget, the deep ranker (if any) and the seed.
  */
 final class ReplayOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -40,6 +41,10 @@ final class ReplayOptions {
             description = "Every channel's time budget in the replay (default ${DEFAULT-VALUE}; the service's are shorter).")
     long budgetMs;
 
+    @Option(names = "--ranker", paramLabel = "MODEL", description = {"Train this deep ranker (dnn, din, dien, session, din-esmm) on",
+            "the replayed state's journal, as `train ranker` does, and let it re-rank FTRL's top candidates (default: FTRL alone)."})
+    String ranker;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the listener sample and the embeddings (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -49,6 +54,14 @@ final class ReplayOptions {
 
     Duration budget() {
         return Duration.ofMillis(budgetMs);
+    }
+
+    /** The deep ranker asked for, null for FTRL alone. @throws IllegalArgumentException for an unknown one */
+    String ranker() {
+        if (ranker != null && !RankerModels.names().contains(ranker)) {
+            throw new IllegalArgumentException("--ranker: one of " + RankerModels.names() + ", not '" + ranker + "'");
+        }
+        return ranker;
     }
 
     /** @throws IllegalArgumentException with a message for the user */

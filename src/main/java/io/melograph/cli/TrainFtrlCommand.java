@@ -6,7 +6,6 @@ import io.melograph.events.ItemCatalog;
 import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.FtrlVersions;
-import io.melograph.rank.SceneWeights;
 import io.melograph.registry.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +46,7 @@ final class TrainFtrlCommand implements Callable<Integer> {
             // song facts (artists, genres) come from the catalog, as in the service
             ItemCatalog catalog = new ItemCatalog(connection).reload();
             FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.home()), settings.home().resolve("journal"), w.from(),
-                    w.to(), w.holdout(), new FtrlRanker.Config(bits, Ftrl.Params.defaults(), SceneWeights.defaults()),
+                    w.to(), w.holdout(), new FtrlRanker.Config(bits, Ftrl.Params.defaults()),
                     catalog::song, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());
             return 0;

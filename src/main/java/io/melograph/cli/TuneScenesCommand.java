@@ -20,7 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "scenes", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Learns the fusion weights and quotas of Daily and Private FM, and Daily's familiar share, with the replay",
+        description = {"Learns the fusion weights and quotas of Daily and Private FM, how their ranker weighs its heads (click,",
+                "complete, like) and Daily's familiar share, with the replay",
                 "(melograph eval replay): searched on the validation window one horizon before the cut, then the hand-set and",
                 "the chosen values both replayed on the test window after it. Writes the chosen values to $MELOGRAPH_HOME/" + TunedScenes.FILE + ",",
                 "which the service reads at start (environment variables still override it; delete the file to go back)."})
@@ -59,7 +60,8 @@ final class TuneScenesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SceneTuner.Options options;
         try {
-            options = new SceneTuner.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSteps, rounds, replay.budget(), replay.seed);
+            options = new SceneTuner.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSteps, rounds, replay.budget(), replay.seed,
+                    replay.ranker());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,8 +1,5 @@
 package io.melograph.eval;
 
-import io.melograph.eval.metric.Auc;
-import io.melograph.eval.metric.Gauc;
-import io.melograph.eval.metric.LogLoss;
 import io.melograph.eval.metric.LongTailShare;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Head;
@@ -140,14 +137,7 @@ public final class SequenceProtocol {
                     notes.add(head.wire() + ": " + model.note());
                 }
             }
-            int[] groups = new int[t.labels().length];
-            for (int k = 0; k < p.length; k++) {
-                groups[k] = t.exposures()[k].user();
-            }
-            metrics.put(head.wire() + " auc", Auc.of(p, t.labels()));
-            metrics.put(head.wire() + " gauc", Gauc.of(groups, p, t.labels()));
-            metrics.put(head.wire() + " logloss", LogLoss.of(p, t.labels()));
-            metrics.put(head.wire() + " exposures", (double) t.labels().length);
+            t.judged(p).forEach((name, value) -> metrics.put(head.wire() + " " + name, value));
         }
         return new ModelResult(ranker + " (behaviour)", Map.of(), metrics, Map.of(), Map.of(), (System.nanoTime() - t0) / 1e9,
                 String.join("; ", notes));

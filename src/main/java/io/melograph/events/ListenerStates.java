@@ -58,6 +58,12 @@ public final class ListenerStates {
         return Optional.ofNullable(states.get(userId));
     }
 
+    /** A listener's latest {@link ListenerState#RECENT} events, newest first; empty for one without a state. */
+    public List<ListenerState.Recent> recent(String userId) {
+        ListenerState s = states.get(userId);
+        return s == null ? List.of() : s.recent(ListenerState.RECENT);
+    }
+
     /** A snapshot of every listener's state (each still live). */
     public List<ListenerState> all() {
         return List.copyOf(states.values());

@@ -13,13 +13,13 @@ import java.util.function.Function;
 
 /**
  * Online ranking: one FTRL-Proximal model per behaviour ({@link Head}: click, complete, like) over the hashed
- * {@link RankingFeatures}, combined per scene by {@link SceneWeights}. Scoring reads in-memory state only (song facts
+ * {@link RankingFeatures}, combined per scene by its {@link HeadWeights}. Scoring reads in-memory state only (song facts
  * from the catalog cache, play counts and session positions kept from the event stream): no graph query.
  * <p>
  * Public API for the scenes:
  * <ul>
- *   <li>{@link #score(String, String, long, List)}: per candidate, the three probabilities and the scene's combined
- *       score, in the candidates' order (sort by {@link Scored#score()} yourself);</li>
+ *   <li>{@link #score(String, String, long, List)}: per candidate, the three probabilities, in the candidates' order
+ *       (the scene combines them with its {@link HeadWeights});</li>
  *   <li>{@link #served(String, long, List)}: remember which channels proposed the songs actually shown, so the
  *       impression events coming back are learned with the same features they were scored with;</li>
  *   <li>{@link #examples()}: examples learned per head.</li>
@@ -35,13 +35,18 @@ public final class FtrlRanker {
         }
     }
 
-    /** Per-head probabilities and the scene's combined score. */
-    public record Scored(String itemId, double click, double complete, double like, double score) {}
+    /** Per-head probabilities (a scene combines them with its {@link HeadWeights}). */
+    public record Scored(String itemId, double click, double complete, double like) {
+        /** The probabilities indexed by {@link Head#ordinal()}. */
+        public double[] heads() {
+            return new double[] {click, complete, like};
+        }
+    }
 
-    /** Hash space (2^bits buckets per head), FTRL settings shared by the heads, and the scenes' head weights. */
-    public record Config(int hashBits, Ftrl.Params params, SceneWeights weights) {
+    /** Hash space (2^bits buckets per head) and FTRL settings shared by the heads. */
+    public record Config(int hashBits, Ftrl.Params params) {
         public static Config defaults() {
-            return new Config(20, Ftrl.Params.defaults(), SceneWeights.defaults());
+            return new Config(20, Ftrl.Params.defaults());
         }
     }
 
@@ -50,21 +55,17 @@ public final class FtrlRanker {
     private final PlayCounts plays;
     private final SessionPositions sessions = new SessionPositions();
     private final ServedLists served = new ServedLists(500_000);
-    private final SceneWeights weights;
     private final Function<String, ItemCatalog.SongFacts> songs;
 
     /** A fresh ranker; {@code songs} gives a song's catalog facts (e.g. {@code ItemCatalog::song}), null when unknown. */
     public FtrlRanker(Config config, Function<String, ItemCatalog.SongFacts> songs) {
-        this(new FeatureHasher(config.hashBits()), freshHeads(1 << config.hashBits(), config.params()), new PlayCounts(),
-                config.weights(), songs);
+        this(new FeatureHasher(config.hashBits()), freshHeads(1 << config.hashBits(), config.params()), new PlayCounts(), songs);
     }
 
-    private FtrlRanker(FeatureHasher hasher, EnumMap<Head, Ftrl> heads, PlayCounts plays, SceneWeights weights,
-                       Function<String, ItemCatalog.SongFacts> songs) {
+    private FtrlRanker(FeatureHasher hasher, EnumMap<Head, Ftrl> heads, PlayCounts plays, Function<String, ItemCatalog.SongFacts> songs) {
         this.features = new RankingFeatures(hasher);
         this.heads = heads;
         this.plays = plays;
-        this.weights = weights;
         this.songs = songs;
     }
 
@@ -84,7 +85,7 @@ public final class FtrlRanker {
             ExposureFacts e = new ExposureFacts(userId, c.itemId(), scene, ts, position, c.channels(), plays.of(c.itemId()),
                     songs.apply(c.itemId()));
             double[] p = probabilities(e);
-            out.add(new Scored(c.itemId(), p[0], p[1], p[2], weights.combine(scene, p)));
+            out.add(new Scored(c.itemId(), p[0], p[1], p[2]));
         }
         return out;
     }
@@ -164,13 +165,13 @@ public final class FtrlRanker {
         plays.write(out);
     }
 
-    static FtrlRanker read(DataInputStream in, SceneWeights weights, Function<String, ItemCatalog.SongFacts> songs)
+    static FtrlRanker read(DataInputStream in, Function<String, ItemCatalog.SongFacts> songs)
             throws IOException {
         FeatureHasher hasher = new FeatureHasher(in.readInt());
         EnumMap<Head, Ftrl> heads = new EnumMap<>(Head.class);
         for (Head h : Head.values()) {
             heads.put(h, Ftrl.read(in));
         }
-        return new FtrlRanker(hasher, heads, PlayCounts.read(in), weights, songs);
+        return new FtrlRanker(hasher, heads, PlayCounts.read(in), songs);
     }
 }

@@ -111,7 +111,7 @@ public final class OnlineRanking implements AutoCloseable {
         JournalPosition learned = new JournalPosition(in.readLong(), in.readLong());
         JournalPosition from = new JournalPosition(in.readLong(), in.readLong());
         in.readLong(); // written at
-        return new Restored(FtrlRanker.read(in, config.weights(), songs), learned, from);
+        return new Restored(FtrlRanker.read(in, songs), learned, from);
     }
 
     public FtrlRanker ranker() {

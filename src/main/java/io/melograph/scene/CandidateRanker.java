@@ -1,5 +1,6 @@
 package io.melograph.scene;
 
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 
 import java.util.LinkedHashMap;
@@ -24,9 +25,10 @@ public interface CandidateRanker {
 
     /**
      * @param scene           the scene asking ({@code daily}, {@code fm}, ...)
+     * @param heads           how the scene (the listener's arm of it) combines the behaviour heads into one score
      * @param sessionPosition how many songs the listener's session has had so far
      */
-    Ranking rank(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates);
+    Ranking rank(String userId, String scene, HeadWeights heads, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates);
 
     /** Told what the scene finally showed (so an online model learns with the features it served); nothing by default. */
     default void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
@@ -36,6 +38,6 @@ public interface CandidateRanker {
     String ANSWER_KEY = "ranker";
 
     /** No model: the fused recall score as it is. */
-    CandidateRanker FUSED_SCORE = (user, scene, position, now, candidates) ->
+    CandidateRanker FUSED_SCORE = (user, scene, heads, position, now, candidates) ->
             new Ranking(candidates.stream().mapToDouble(Fusion.Fused::score).toArray(), "recall");
 }

@@ -218,7 +218,7 @@ public final class DailyMixScene {
         Set<String> leaveOut = new HashSet<>(facts.heard().keySet());
         leaveOut.addAll(facts.disliked());
         SceneRecall.Recalled recalled = sceneRecall.recall(policy, context, leaveOut, 10 * size);
-        CandidateRanker.Ranking ranked = kit.ranker().rank(userId, SCENE, 0, now.toEpochMilli(), recalled.candidates());
+        CandidateRanker.Ranking ranked = kit.ranker().rank(userId, SCENE, policy.heads(), 0, now.toEpochMilli(), recalled.candidates());
         double[] scores = ranked.scores();
         List<Scored> discovery = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {

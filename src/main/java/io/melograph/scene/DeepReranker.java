@@ -1,7 +1,7 @@
 package io.melograph.scene;
 
 import io.melograph.events.ListenerState;
-import io.melograph.rank.SceneWeights;
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 
 import java.time.Duration;
@@ -24,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * Two-stage ranking: the first stage (FTRL) scores every candidate, then the promoted deep ranker ({@link DeepRanking})
- * re-orders the first stage's top {@code top} by its own heads, combined per scene as FTRL's are ({@link SceneWeights})
+ * re-orders the first stage's top {@code top} by its own heads, combined by the scene's {@link HeadWeights} as FTRL's are
  * and times the fused recall score (as {@link OnlineRanker} does), within a time budget. The top keep the first
  * stage's scores, handed out in the deep ranker's order, so the rest of the list and the scenes' rules see the same
  * scale. When no version is promoted, the deep ranker is busy (every scoring thread taken), over its budget or
@@ -48,7 +48,6 @@ public final class DeepReranker implements CandidateRanker {
     private final CandidateRanker first;
     private final DeepRanking deep;
     private final Function<String, List<ListenerState.Recent>> recent;
-    private final SceneWeights weights;
     private final Function<String, SceneArms<Boolean>> deepArms;
     private final Settings settings;
     private final ExecutorService scoring;
@@ -59,11 +58,10 @@ public final class DeepReranker implements CandidateRanker {
      * @param deepArms per scene, whether a listener's A/B arm lets the deep ranker re-rank ({@link SceneConfig#deepRanking})
      */
     public DeepReranker(CandidateRanker first, DeepRanking deep, Function<String, List<ListenerState.Recent>> recent,
-                        SceneWeights weights, Function<String, SceneArms<Boolean>> deepArms, Settings settings) {
+                        Function<String, SceneArms<Boolean>> deepArms, Settings settings) {
         this.first = first;
         this.deep = deep;
         this.recent = recent;
-        this.weights = weights;
         this.deepArms = deepArms;
         this.settings = settings;
         AtomicInteger n = new AtomicInteger();
@@ -77,8 +75,9 @@ public final class DeepReranker implements CandidateRanker {
     }
 
     @Override
-    public Ranking rank(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates) {
-        Ranking stage = first.rank(userId, scene, sessionPosition, nowMillis, candidates);
+    public Ranking rank(String userId, String scene, HeadWeights heads, int sessionPosition, long nowMillis,
+                        List<Fusion.Fused> candidates) {
+        Ranking stage = first.rank(userId, scene, heads, sessionPosition, nowMillis, candidates);
         Optional<DeepRanking.Served> served = deep.served();
         if (served.isEmpty() || candidates.isEmpty()) {
             return stage;
@@ -107,7 +106,7 @@ public final class DeepReranker implements CandidateRanker {
             for (int h = 0; h < p.length; h++) {
                 p[h] = scored.heads()[h][k];
             }
-            deepScore[k] = candidates.get(order[k]).score() * (OnlineRanker.FLOOR + weights.combine(scene, p));
+            deepScore[k] = candidates.get(order[k]).score() * (OnlineRanker.FLOOR + heads.combine(p));
         }
         Integer[] reordered = new Integer[n];
         Arrays.setAll(reordered, k -> k);

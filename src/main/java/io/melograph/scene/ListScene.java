@@ -36,7 +36,7 @@ public final class ListScene {
             return Optional.empty();
         }
         SceneRecall.Recalled r = kit.sceneRecall().recall(policy, facts.get().context(), List.of(), itemType, 3 * limit);
-        CandidateRanker.Ranking ranked = kit.ranker().rank(userId, scene, 0, now, r.candidates());
+        CandidateRanker.Ranking ranked = kit.ranker().rank(userId, scene, policy.heads(), 0, now, r.candidates());
         double[] scores = ranked.scores();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {

@@ -1,6 +1,7 @@
 package io.melograph.scene;
 
 import io.melograph.rank.FtrlRanker;
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The FTRL ranker behind the ranking seam: each candidate's fused recall score times the ranker's combined
- * probability of the scene's behaviour chain (plus a floor, so a young model only re-orders recall rather than
+ * probability of the scene's behaviour chain (its heads combined by the scene's {@link HeadWeights}) (plus a floor, so a young model only re-orders recall rather than
  * erasing it), and what was shown is reported back so the learned examples carry the channels that found them.
  */
 public final class OnlineRanker implements CandidateRanker {
@@ -29,11 +30,12 @@ public final class OnlineRanker implements CandidateRanker {
     }
 
     @Override
-    public Ranking rank(String userId, String scene, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates) {
+    public Ranking rank(String userId, String scene, HeadWeights heads, int sessionPosition, long nowMillis,
+                        List<Fusion.Fused> candidates) {
         List<FtrlRanker.Scored> scored = ftrl.get().score(userId, scene, nowMillis, candidates(candidates));
         double[] out = new double[candidates.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = candidates.get(i).score() * (FLOOR + scored.get(i).score());
+            out[i] = candidates.get(i).score() * (FLOOR + heads.combine(scored.get(i).heads()));
         }
         return new Ranking(out, NAME);
     }

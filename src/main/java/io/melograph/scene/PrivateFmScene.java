@@ -271,7 +271,7 @@ public final class PrivateFmScene {
             more.addAll(sceneRecall.popular(leaveOut, POOL_SIZE));
             r = new SceneRecall.Recalled(more, r.status(), false);
         }
-        CandidateRanker.Ranking ranked = kit.ranker().rank(s.userId, SCENE, s.position, s.lastActive, r.candidates()); // the request's time
+        CandidateRanker.Ranking ranked = kit.ranker().rank(s.userId, SCENE, policy.heads(), s.position, s.lastActive, r.candidates()); // the request's time
         double[] scores = ranked.scores();
         for (int i = recalled; i < scores.length; i++) {
             scores[i] *= POPULAR_FILL_WEIGHT; // after whatever recall found for this listener
@@ -375,7 +375,8 @@ public final class PrivateFmScene {
         List<ListenerContext.Seed> seeds = copy.explorationSeeds();
         ListenerContext ctx = new ListenerContext(copy.userId, seeds, List.of(), List.of()); // leaveOut: served, disliked
         SceneRecall.Recalled r = sceneRecall.recall(explorePolicy, ctx, leaveOut(copy), POOL_SIZE / 3);
-        double[] scores = kit.ranker().rank(copy.userId, SCENE, copy.position, copy.lastActive, r.candidates()).scores();
+        double[] scores = kit.ranker().rank(copy.userId, SCENE, policies.of(copy.userId).heads(), copy.position, copy.lastActive,
+                r.candidates()).scores();
         return s -> explored(s, r, scores);
     }
 
@@ -433,7 +434,7 @@ public final class PrivateFmScene {
     private void scoreNew(FmSession s, List<Fusion.Fused> candidates, long now) {
         List<Fusion.Fused> unscored = candidates.stream().filter(f -> !s.scores.containsKey(f.itemId())).toList();
         if (!unscored.isEmpty()) {
-            double[] fresh = kit.ranker().rank(s.userId, SCENE, s.position, now, unscored).scores();
+            double[] fresh = kit.ranker().rank(s.userId, SCENE, policies.of(s.userId).heads(), s.position, now, unscored).scores();
             for (int i = 0; i < fresh.length; i++) {
                 s.scores.put(unscored.get(i).itemId(), fresh[i]);
             }

@@ -40,7 +40,7 @@ public final class SceneConfig {
 
     private ScenePolicy policy(String scene, String arm, RecallService recall) {
         return ScenePolicies.parse(scene, text(scene, arm, "channels"), text(scene, arm, "weights"), text(scene, arm, "quotas"),
-                text(scene, arm, "budgets"), integer(armKey(scene, arm, "per-channel"), 50),
+                text(scene, arm, "budgets"), text(scene, arm, "head-weights"), integer(armKey(scene, arm, "per-channel"), 50),
                 number(armKey(scene, arm, "budget-ms"), recall.budget().toMillis()), recall.channels().keySet()).inArm(arm);
     }
 

@@ -1,5 +1,6 @@
 package io.melograph.scene;
 
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * Reads a scene's policy from configuration strings: {@code channels} comma-separated, {@code weights},
- * {@code quotas} and {@code budgets} as {@code channel=value} pairs (budgets in milliseconds). Plain strings, so an
+ * {@code quotas} and {@code budgets} as {@code channel=value} pairs (budgets in milliseconds), {@code head-weights} as
+ * {@code click=1,complete=0.5,like=1} (a head not named weighs 1: {@link HeadWeights#EVEN}). Plain strings, so an
  * environment variable can override any of them ({@code MELOGRAPH_SCENES_FM_WEIGHTS=vector=2,kg-co-listened=1}).
  * Every channel named must exist.
  */
@@ -20,7 +22,7 @@ public final class ScenePolicies {
     private ScenePolicies() {}
 
     public static ScenePolicy parse(String scene, String channels, String weights, String quotas, String budgets,
-                                    int perChannel, long budgetMs, Set<String> known) {
+                                    String headWeights, int perChannel, long budgetMs, Set<String> known) {
         List<String> names = Arrays.stream(channels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("scene " + scene + ": no channels");
@@ -46,7 +48,9 @@ public final class ScenePolicies {
         if (perChannel < 1 || budgetMs < 1) {
             throw new IllegalArgumentException("scene " + scene + ": per-channel and budget-ms must be positive");
         }
-        return new ScenePolicy(scene, SceneArms.MAIN, names, new Fusion.Policy(w, q, 1.0, Integer.MAX_VALUE), perChannel, b, Duration.ofMillis(budgetMs));
+        HeadWeights heads = HeadWeights.parse("scene " + scene + " head-weights", headWeights, HeadWeights.EVEN);
+        return new ScenePolicy(scene, SceneArms.MAIN, names, new Fusion.Policy(w, q, 1.0, Integer.MAX_VALUE), perChannel, b,
+                Duration.ofMillis(budgetMs), heads);
     }
 
     /**

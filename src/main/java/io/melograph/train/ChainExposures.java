@@ -1,5 +1,8 @@
 package io.melograph.train;
 
+import io.melograph.eval.metric.Auc;
+import io.melograph.eval.metric.Gauc;
+import io.melograph.eval.metric.LogLoss;
 import io.melograph.events.Action;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Head;
@@ -10,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +41,27 @@ public final class ChainExposures {
     }
 
     /** Exposures and whether the behaviour followed each. */
-    public record Labelled(Exposure[] exposures, boolean[] labels) {}
+    public record Labelled(Exposure[] exposures, boolean[] labels) {
+        /**
+         * How well {@code p} (one probability per exposure) predicts the labels: {@code auc}, {@code gauc} (grouped by
+         * listener), {@code logloss} and the number of {@code exposures}, in that order; empty when there are none.
+         */
+        public Map<String, Double> judged(double[] p) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            if (labels.length == 0) {
+                return out;
+            }
+            int[] groups = new int[p.length];
+            for (int k = 0; k < p.length; k++) {
+                groups[k] = exposures[k].user();
+            }
+            out.put("auc", Auc.of(p, labels));
+            out.put("gauc", Gauc.of(groups, p, labels));
+            out.put("logloss", LogLoss.of(p, labels));
+            out.put("exposures", (double) p.length);
+            return out;
+        }
+    }
 
     private ChainExposures() {}
 

@@ -73,6 +73,15 @@ class CliTest {
     }
 
     @Test
+    void anUnknownDeepRankerIsBadUsageOfEveryReplayCommand() {
+        for (String[] cmd : List.of(new String[] {"tune", "scenes", "--cut", "2024-01-22T00:00:00Z", "--ranker", "gbdt"},
+                new String[] {"eval", "replay", "--cut", "2024-01-22T00:00:00Z", "--ranker", "gbdt"})) {
+            assertEquals(2, cli.run(cmd), String.join(" ", cmd));
+            assertTrue(stderr().contains("--ranker: one of [dnn, din, dien, session, din-esmm], not 'gbdt'"), stderr());
+        }
+    }
+
+    @Test
     void anUnreachableServerIsAnOtherError() {
         System.setProperty("neo4j.uri", "bolt://127.0.0.1:1");
         assertEquals(1, cli.run("stats"));

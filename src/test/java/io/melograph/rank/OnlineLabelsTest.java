@@ -15,7 +15,7 @@ class OnlineLabelsTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final long MIN = 60_000L;
 
-    private final FtrlRanker ranker = new FtrlRanker(new FtrlRanker.Config(12, Ftrl.Params.defaults(), SceneWeights.defaults()),
+    private final FtrlRanker ranker = new FtrlRanker(new FtrlRanker.Config(12, Ftrl.Params.defaults()),
             id -> null);
     private final OnlineLabels labels = new OnlineLabels(ranker);
     private final List<OnlineLabels.Example> out = new ArrayList<>();

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Learning from the journal across a snapshot, a crash and a restore learns every event exactly once. */
 class OnlineRankingTest {
-    private static final FtrlRanker.Config CONFIG = new FtrlRanker.Config(16, Ftrl.Params.defaults(), SceneWeights.defaults());
+    private static final FtrlRanker.Config CONFIG = new FtrlRanker.Config(16, Ftrl.Params.defaults());
     private static List<Event> events;
     private static Function<String, ItemCatalog.SongFacts> songs;
 

@@ -4,7 +4,7 @@ import io.melograph.events.Action;
 import io.melograph.events.Event;
 import io.melograph.events.ItemType;
 import io.melograph.events.ListenerState;
-import io.melograph.rank.SceneWeights;
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.sim.SimulatedJournals;
@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeepRerankerTest {
     /** Every listener of every scene in an arm that ranks with the deep model. */
     private static final Function<String, SceneArms<Boolean>> ALL_DEEP = scene -> SceneArms.single(scene, true);
+    /** A radio's weights: complete over skip, nothing for click. */
+    private static final HeadWeights FM = new HeadWeights(0, 1.5, 0.5);
     @TempDir
     static Path home;
     static List<Event> events;
@@ -79,11 +81,11 @@ class DeepRerankerTest {
             String user = events.get(events.size() - 1).userId();
             long now = events.get(events.size() - 1).ts() + 60_000;
             Function<String, List<ListenerState.Recent>> recent = DeepRerankerTest::recentOf;
-            DeepReranker ranker = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, SceneWeights.defaults(), ALL_DEEP,
+            DeepReranker ranker = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, ALL_DEEP,
                     new DeepReranker.Settings(5, Duration.ofSeconds(10), 1));
             List<Fusion.Fused> candidates = candidates(12);
-            double[] stage = CandidateRanker.FUSED_SCORE.rank(user, "fm", 0, now, candidates).scores();
-            CandidateRanker.Ranking r = ranker.rank(user, "fm", 0, now, candidates);
+            double[] stage = CandidateRanker.FUSED_SCORE.rank(user, "fm", FM, 0, now, candidates).scores();
+            CandidateRanker.Ranking r = ranker.rank(user, "fm", FM, 0, now, candidates);
             assertEquals("dnn " + served.version() + " over recall (top 5 of 12)", r.by());
             assertArrayEquals(Arrays.copyOfRange(stage, 5, 12), Arrays.copyOfRange(r.scores(), 5, 12), "below the top: untouched");
             double[] top = Arrays.copyOf(r.scores(), 5);
@@ -97,8 +99,8 @@ class DeepRerankerTest {
                     recentOf(user));
             for (int a = 0; a < 5; a++) {
                 for (int b = 0; b < 5; b++) {
-                    double da = candidates.get(a).score() * (OnlineRanker.FLOOR + SceneWeights.defaults().combine("fm", column(heads, a)));
-                    double db = candidates.get(b).score() * (OnlineRanker.FLOOR + SceneWeights.defaults().combine("fm", column(heads, b)));
+                    double da = candidates.get(a).score() * (OnlineRanker.FLOOR + FM.combine(column(heads, a)));
+                    double db = candidates.get(b).score() * (OnlineRanker.FLOOR + FM.combine(column(heads, b)));
                     if (da > db) {
                         assertTrue(r.scores()[a] > r.scores()[b], a + " before " + b);
                     }
@@ -108,9 +110,9 @@ class DeepRerankerTest {
             double[][] cold = served.heads(user, "fm", now, candidates.subList(0, 5).stream().map(Fusion.Fused::itemId).toList(), List.of());
             assertFalse(Arrays.equals(heads[1], cold[1]), "complete head with and without the listener's history");
 
-            DeepReranker hurried = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, SceneWeights.defaults(), ALL_DEEP,
+            DeepReranker hurried = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, ALL_DEEP,
                     new DeepReranker.Settings(5, Duration.ZERO, 1));
-            CandidateRanker.Ranking late = hurried.rank(user, "fm", 0, now, candidates);
+            CandidateRanker.Ranking late = hurried.rank(user, "fm", FM, 0, now, candidates);
             assertArrayEquals(stage, late.scores(), "over its budget: the first stage's ranking stands");
             assertEquals("recall (dnn " + served.version() + " over its 0 ms budget)", late.by());
 
@@ -118,12 +120,12 @@ class DeepRerankerTest {
             java.util.Map<String, String> props = java.util.Map.of("melograph.scenes.fm.arms", "deep=50,control=50",
                     "melograph.scenes.fm.arm.control.ranker", "ftrl");
             SceneConfig config = new SceneConfig(key -> java.util.Optional.ofNullable(props.get(key)));
-            DeepReranker split = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, SceneWeights.defaults(),
+            DeepReranker split = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent,
                     config::deepRanking, new DeepReranker.Settings(5, Duration.ofSeconds(10), 1));
             int control = 0;
             for (int k = 0; k < 20; k++) {
                 String listener = "listener-" + k;
-                CandidateRanker.Ranking answer = split.rank(listener, "fm", 0, now, candidates);
+                CandidateRanker.Ranking answer = split.rank(listener, "fm", FM, 0, now, candidates);
                 if (config.deepRanking("fm").armOf(listener).equals("control")) {
                     control++;
                     assertEquals("recall (A/B arm control: recall only)", answer.by());
@@ -133,7 +135,7 @@ class DeepRerankerTest {
                 }
             }
             assertTrue(control > 0 && control < 20, control + " of 20 in the control arm");
-            assertTrue(split.rank(user, "daily", 0, now, candidates).by().startsWith("dnn "), "daily has no arms: deep for all");
+            assertTrue(split.rank(user, "daily", FM, 0, now, candidates).by().startsWith("dnn "), "daily has no arms: deep for all");
             java.util.Map<String, String> wrong = java.util.Map.of("melograph.scenes.fm.ranker", "gbdt");
             assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> new SceneConfig(key -> java.util.Optional.ofNullable(wrong.get(key))).deepRanking("fm")).getMessage()
@@ -152,23 +154,23 @@ class DeepRerankerTest {
                     }
                 }
                 return List.of();
-            }, SceneWeights.defaults(), ALL_DEEP, new DeepReranker.Settings(5, Duration.ofSeconds(30), 1));
+            }, ALL_DEEP, new DeepReranker.Settings(5, Duration.ofSeconds(30), 1));
             java.util.concurrent.CompletableFuture<CandidateRanker.Ranking> slow =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> one.rank("slow", "fm", 0, now, candidates));
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> one.rank("slow", "fm", FM, 0, now, candidates));
             assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals("recall (dnn " + served.version() + " busy)", one.rank(user, "fm", 0, now, candidates).by());
+            assertEquals("recall (dnn " + served.version() + " busy)", one.rank(user, "fm", FM, 0, now, candidates).by());
             release.countDown();
             assertTrue(slow.get(30, java.util.concurrent.TimeUnit.SECONDS).by().startsWith("dnn "), "the slow one was ranked");
-            assertTrue(one.rank(user, "fm", 0, now, candidates).by().startsWith("dnn "), "its thread is free again");
+            assertTrue(one.rank(user, "fm", FM, 0, now, candidates).by().startsWith("dnn "), "its thread is free again");
             one.close();
             ranker.close();
             hurried.close();
             split.close();
         }
         try (DeepRanking none = new DeepRanking(new ModelRegistry(home.resolve("elsewhere")))) {
-            DeepReranker ranker = new DeepReranker(CandidateRanker.FUSED_SCORE, none, u -> List.of(), SceneWeights.defaults(), ALL_DEEP,
+            DeepReranker ranker = new DeepReranker(CandidateRanker.FUSED_SCORE, none, u -> List.of(), ALL_DEEP,
                     new DeepReranker.Settings(5, Duration.ofSeconds(1), 1));
-            assertEquals("recall", ranker.rank("u", "daily", 0, 0, candidates(3)).by(), "no version promoted: the first stage alone");
+            assertEquals("recall", ranker.rank("u", "daily", FM, 0, 0, candidates(3)).by(), "no version promoted: the first stage alone");
             ranker.close();
         }
     }

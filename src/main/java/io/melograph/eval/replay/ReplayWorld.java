@@ -6,7 +6,6 @@ import io.melograph.events.FileJournal;
 import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.JournalPosition;
-import io.melograph.events.ListenerState;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
@@ -15,7 +14,6 @@ import io.melograph.graph.SchemaMigrations;
 import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.OnlineRanking;
-import io.melograph.rank.SceneWeights;
 import io.melograph.neighbours.NeighbourStore;
 import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
@@ -105,7 +103,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         log.accept(String.format("journaled and aggregated %,d events before the cut", before.size()));
         trainEmbeddings(embeddings, log);
         ranking = OnlineRanking.fresh(scratch.home().resolve("models").resolve("ftrl"),
-                new FtrlRanker.Config(20, Ftrl.Params.defaults(), SceneWeights.defaults()), catalog::song);
+                new FtrlRanker.Config(20, Ftrl.Params.defaults()), catalog::song);
         ranking.follow(journal).awaitCaughtUp(); // and learns on from what the replayed sessions add, as in the service
         ListenerProfiles profiles = new ListenerProfiles(graph, intake.states());
         recall = new RecallService(graph, profiles, budget, new SimpleMeterRegistry());
@@ -115,8 +113,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         awaitWarm(recall, log);
         SongPopularity popularity = new SongPopularity(graph).reload();
         deepRanking = new DeepRanking(new ModelRegistry(scratch.home())); // none until trainRanker
-        ranker = new DeepReranker(new OnlineRanker(ranking.ranker()), deepRanking, user -> intake.states().get(user)
-                .map(s -> s.recent(ListenerState.RECENT)).orElse(List.of()), SceneWeights.defaults(), config::deepRanking,
+        ranker = new DeepReranker(new OnlineRanker(ranking.ranker()), deepRanking, intake.states()::recent, config::deepRanking,
                 new DeepReranker.Settings(DeepReranker.Settings.TOP, budget, 1));
         kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), ranker,
                 new Picks(catalog, popularity));

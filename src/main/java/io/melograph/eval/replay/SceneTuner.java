@@ -3,6 +3,8 @@ package io.melograph.eval.replay;
 import io.melograph.eval.EvalReport;
 import io.melograph.eval.ModelResult;
 import io.melograph.graph.GraphConnection;
+import io.melograph.rank.Head;
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.PrivateFmScene;
@@ -20,11 +22,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * {@code melograph tune scenes}: learns the fusion weights and quotas of Daily and Private FM, and Daily's familiar
- * share, from the replay. The search runs on the validation window (one horizon before the cut:
+ * {@code melograph tune scenes}: learns the fusion weights and quotas of Daily and Private FM, the weights their ranker
+ * combines its heads with (click, complete, like), and Daily's familiar share, from the replay. The search runs on the validation window (one horizon before the cut:
  * {@link ReplayCut#validation()}), which the test window never touches: coordinate ascent from the hand-set values on
- * NDCG@10 of the listeners' held-out plays, each channel's weight (×0, ×½, ×2) and quota (10, 30, none) and Daily's
- * familiar share tried in turn, a change kept only when it scores higher. The state at the validation cut is frozen
+ * NDCG@10 of the listeners' held-out plays, Daily's familiar share, each head weight (×0, ×½, ×2) and each channel's
+ * weight (×0, ×½, ×2) and quota (10, 30, none) tried in turn, a change kept only when it scores higher. The state at the validation cut is frozen
  * while it searches, so every channel answers each context once ({@link MemoChannel}), and each FM policy runs on a
  * trial of its own ({@link ReplayWorld#fmTrial}). Then the hand-set and the chosen values are both replayed on the test
  * window, from the state at the cut, with the same production scene code.
@@ -41,9 +43,11 @@ public final class SceneTuner {
      * @param listeners at most this many listeners per window (a seeded sample), 0 for all
      * @param fmSteps   songs served per replayed FM session (one session per listener)
      * @param rounds    passes of the coordinate ascent (it stops early when a pass changes nothing)
+     * @param ranker    the deep ranker trained in each replayed world to re-rank FTRL's top (null: FTRL alone), so the
+     *                  head weights are learned for the ranker that will use them
      */
     public record Options(ReplayCut cut, List<String> scenes, int listeners, int dailySize, int fmSteps, int rounds,
-                          Duration budget, long seed) {
+                          Duration budget, long seed, String ranker) {
         public Options {
             scenes = List.copyOf(scenes);
             for (String s : scenes) {
@@ -61,7 +65,7 @@ public final class SceneTuner {
      * A scene's tunable values: fusion weights and quotas per channel, and (Daily only; NaN for a scene without one)
      * the familiar share.
      */
-    public record SceneChoice(Map<String, Double> weights, Map<String, Integer> quotas, double familiarShare) {
+    public record SceneChoice(Map<String, Double> weights, Map<String, Integer> quotas, double familiarShare, HeadWeights heads) {
         public SceneChoice {
             weights = Map.copyOf(weights);
             quotas = Map.copyOf(quotas);
@@ -72,7 +76,7 @@ public final class SceneTuner {
             policy.channels().forEach(c -> w.put(c, policy.fusion().weight(c)));
             Map<String, Integer> q = new LinkedHashMap<>();
             policy.channels().stream().filter(c -> policy.fusion().quotas().containsKey(c)).forEach(c -> q.put(c, policy.fusion().quota(c)));
-            return new SceneChoice(w, q, familiarShare);
+            return new SceneChoice(w, q, familiarShare, policy.heads());
         }
 
         boolean hasFamiliarShare() {
@@ -82,7 +86,7 @@ public final class SceneTuner {
         ScenePolicy policy(ScenePolicy base) {
             Fusion.Policy f = base.fusion();
             return new ScenePolicy(base.scene(), base.arm(), base.channels(), new Fusion.Policy(weights, quotas, f.defaultWeight(),
-                    f.defaultQuota()), base.perChannel(), base.budgets(), base.defaultBudget());
+                    f.defaultQuota()), base.perChannel(), base.budgets(), base.defaultBudget(), heads);
         }
 
         DailyMixScene.Settings settings(DailyMixScene.Settings base) {
@@ -92,7 +96,7 @@ public final class SceneTuner {
         SceneChoice withWeight(String channel, double w) {
             Map<String, Double> m = new LinkedHashMap<>(weights);
             m.put(channel, w);
-            return new SceneChoice(m, quotas, familiarShare);
+            return new SceneChoice(m, quotas, familiarShare, heads);
         }
 
         SceneChoice withQuota(String channel, Integer q) {
@@ -102,11 +106,15 @@ public final class SceneTuner {
             } else {
                 m.put(channel, q);
             }
-            return new SceneChoice(weights, m, familiarShare);
+            return new SceneChoice(weights, m, familiarShare, heads);
         }
 
         SceneChoice withFamiliarShare(double share) {
-            return new SceneChoice(weights, quotas, share);
+            return new SceneChoice(weights, quotas, share, heads);
+        }
+
+        SceneChoice withHead(Head head, double w) {
+            return new SceneChoice(weights, quotas, familiarShare, heads.with(head, w));
         }
 
         /** As configuration values ({@code melograph.scenes.<scene>.*}), channels in a fixed order. */
@@ -117,6 +125,7 @@ public final class SceneTuner {
             if (hasFamiliarShare()) {
                 p.put("familiar-share", number(familiarShare));
             }
+            p.put("head-weights", heads.toString());
             return p;
         }
 
@@ -167,6 +176,9 @@ public final class SceneTuner {
         log.accept(String.format("validation (%s): %,d listeners", validation.describe(), valListeners.size()));
         List<Searched> searched = new ArrayList<>();
         try (ReplayWorld world = ReplayWorld.build(source, valSplit.before(), handSet, o.budget(), dimensions, o.seed(), log)) {
+            if (o.ranker() != null) {
+                world.trainRanker(o.ranker(), o.seed(), log);
+            }
             world.memoizeRecall();
             ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, valSplit);
             for (String scene : o.scenes()) {
@@ -191,6 +203,9 @@ public final class SceneTuner {
         sizes.put("listeners (test)", testListeners.size());
         searched.forEach(s -> sizes.put("values tried (" + s.scene() + ")", s.trials().size()));
         try (ReplayWorld world = ReplayWorld.build(source, testSplit.before(), handSet, o.budget(), dimensions, o.seed(), log)) {
+            if (o.ranker() != null) {
+                sizes.put("deep ranker", world.trainRanker(o.ranker(), o.seed(), log));
+            }
             ReplayScoring.Songs songs = ReplayScoring.Songs.of(world, testSplit);
             for (Searched s : searched) {
                 ScenePolicy base = handSet.policy(s.scene(), world.recall);
@@ -275,19 +290,32 @@ public final class SceneTuner {
         Candidate from(SceneChoice current);
     }
 
-    /** The moves of one pass, in a fixed order: the familiar share (if the scene has one), then each channel's weight and quota. */
+    /**
+     * The moves of one pass, in a fixed order: the familiar share (if the scene has one), each head's weight in the
+     * ranker's combined score, then each channel's weight and quota.
+     */
     static List<Move> moves(SceneChoice start) {
         List<Move> out = new ArrayList<>();
         for (double share : start.hasFamiliarShare() ? FAMILIAR_SHARES : new double[0]) {
             out.add(c -> share == c.familiarShare() ? null : new Candidate("familiar share " + share, c.withFamiliarShare(share)));
+        }
+        for (Head head : Head.values()) {
+            for (int i = 0; i < WEIGHT_FACTORS.length; i++) {
+                int k = i;
+                out.add(c -> {
+                    double w = c.heads().weight(head);
+                    double next = scaled(w, k);
+                    return Double.isNaN(next) ? null : new Candidate(head.wire() + " head weight " + SceneChoice.number(w) + " → "
+                            + SceneChoice.number(next), c.withHead(head, next));
+                });
+            }
         }
         for (String channel : new TreeMap<>(start.weights()).keySet()) {
             for (int i = 0; i < WEIGHT_FACTORS.length; i++) {
                 int k = i;
                 out.add(c -> {
                     double w = c.weights().get(channel);
-                    // a channel switched off comes back at ½ or 1 (×0 would change nothing, ×2 is the same as 1 twice)
-                    double next = w == 0 ? (k == 0 ? Double.NaN : k == 1 ? 0.5 : 1) : w * WEIGHT_FACTORS[k];
+                    double next = scaled(w, k);
                     return Double.isNaN(next) ? null : new Candidate(channel + " weight " + SceneChoice.number(w) + " → "
                             + SceneChoice.number(next), c.withWeight(channel, next));
                 });
@@ -310,6 +338,14 @@ public final class SceneTuner {
         return split;
     }
 
+    /**
+     * A weight times the {@code k}-th of {@link #WEIGHT_FACTORS}; one switched off comes back at ½ or 1 (×0 would
+     * change nothing, ×2 is the same as 1 twice). NaN: nothing to try.
+     */
+    private static double scaled(double w, int k) {
+        return w == 0 ? (k == 0 ? Double.NaN : k == 1 ? 0.5 : 1) : w * WEIGHT_FACTORS[k];
+    }
+
     private static List<String> notes(Options o, List<Tuned> tuned) {
         List<String> out = new ArrayList<>();
         for (Tuned t : tuned) {
@@ -318,7 +354,8 @@ public final class SceneTuner {
                     + "chosen values meet the test window.", t.scene(), t.validationHandSet(), t.validationChosen(),
                     100 * (t.validationChosen() - t.validationHandSet()) / t.validationHandSet()));
         }
-        out.add("Coordinate ascent over Daily's familiar share and each channel's fusion weight (×0, ×½, ×2) and quota (10, 30, none), "
+        out.add("Coordinate ascent over Daily's familiar share, the ranker's head weights (click, complete, like; ×0, ×½, ×2) and each "
+                + "channel's fusion weight (×0, ×½, ×2) and quota (10, 30, none), "
                 + "up to " + o.rounds() + " passes per scene; a change is kept only when validation NDCG@10 rises. Channels are asked "
                 + "once per context on the frozen validation state, so every value is compared on the same candidates.");
         out.add("All rows run the production scene code on the state at the cut (catalog, aggregation, embeddings and FTRL from "

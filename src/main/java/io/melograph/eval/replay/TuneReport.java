@@ -2,6 +2,7 @@ package io.melograph.eval.replay;
 
 import io.melograph.eval.report.Charts;
 import io.melograph.eval.report.ReportWriter;
+import io.melograph.rank.Head;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ public final class TuneReport {
                 t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain()));
         if (t.handSet().hasFamiliarShare()) {
             row(md, "familiar share", num(t.handSet().familiarShare()), num(t.chosen().familiarShare()));
+        }
+        for (Head h : Head.values()) {
+            row(md, h.wire() + " head weight", num(t.handSet().heads().weight(h)), num(t.chosen().heads().weight(h)));
         }
         TreeSet<String> channels = new TreeSet<>(t.handSet().weights().keySet());
         channels.addAll(t.chosen().weights().keySet());

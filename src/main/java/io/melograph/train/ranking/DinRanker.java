@@ -41,7 +41,11 @@ public class DinRanker extends DnnRanker {
 
     /** Σ w_i e_i over the sequence, w_i from the local activation unit. */
     static NDArray attend(NDArray h, NDArray mask, NDArray target, Network net) {
-        return h.mul(activation(h, target, net).mul(mask.expandDims(2))).sum(new int[] {1});        // [B, D]
+        NDArray w = activation(h, target, net).mul(mask.expandDims(2));                             // [B, L, 1]
+        if (h.getShape().get(0) == 1) { // a shared history: [B, L] × [L, D], read once rather than copied per target
+            return w.squeeze(2).matMul(h.get(0));                                                    // [B, D]
+        }
+        return w.transpose(0, 2, 1).matMul(h).squeeze(1);
     }
 
     /** The local activation unit's weight of each e_i for the target, [B, L, 1]. */
@@ -63,9 +67,19 @@ public class DinRanker extends DnnRanker {
         NDArray w2 = Djl.on(m, w.get("{}:{}", d, 2 * d));
         NDArray w3 = Djl.on(m, w.get("{}:{}", 2 * d, 3 * d));
         NDArray w4 = Djl.on(m, w.get("{}:", 3 * d));
-        NDArray t = target.expandDims(1);                                                            // [B, 1, D]
-        NDArray hidden = h.matMul(Djl.on(m, w1.add(w3))).add(t.matMul(Djl.on(m, w2.sub(w3)))).add(h.mul(t).matMul(w4))
-                .add(net.own(first + 1));
-        return Activation.sigmoid(hidden).matMul(net.own(first + 2)).add(net.own(first + 3));
+        NDArray own = h.matMul(Djl.on(m, w1.add(w3))).add(net.own(first + 1));                     // [B or 1, L, UNITS]
+        NDArray hidden;
+        long l = h.getShape().get(1);
+        long b = target.getShape().get(0);
+        if (h.getShape().get(0) == 1 && b > 1) {
+            // one history for every target (serving): e_a (W2 − W3) + (e_i ⊙ e_a) W4 = e_a G with
+            // G[k, i, j] = W2−W3[k, j] + e_ik W4[k, j], one [B, D] × [D, L·UNITS] product instead of a [B, L, D] copy
+            NDArray g = h.get(0).transpose().expandDims(2).mul(w4.expandDims(1)).add(Djl.on(m, w2.sub(w3)).expandDims(1));
+            hidden = target.matMul(g.reshape(d, l * UNITS)).reshape(b, l, UNITS).add(own);
+        } else {
+            NDArray t = target.expandDims(1);                                                        // [B, 1, D]
+            hidden = own.add(t.matMul(Djl.on(m, w2.sub(w3)))).add(h.mul(t).matMul(w4));
+        }
+        return Activation.sigmoid(hidden).matMul(net.own(first + 2)).add(net.own(first + 3));       // [B, L, 1]
     }
 }

@@ -1,8 +1,5 @@
 package io.melograph.train.ranking;
 
-import io.melograph.eval.metric.Auc;
-import io.melograph.eval.metric.Gauc;
-import io.melograph.eval.metric.LogLoss;
 import io.melograph.events.Action;
 import io.melograph.events.Event;
 import io.melograph.events.FileJournal;
@@ -12,7 +9,6 @@ import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.train.BehaviourData;
 import io.melograph.train.ChainExposures;
-import io.melograph.train.Exposure;
 import io.melograph.train.FtrlBehaviourRanker;
 import io.melograph.train.ItemSideInfo;
 import io.melograph.util.Folders;
@@ -154,18 +150,7 @@ public final class RankerVersions {
 
     /** AUC, GAUC (by listener) and log loss of one behaviour's held-out exposures, under {@code prefix}. */
     private static void judge(ChainExposures.Labelled test, double[] p, String prefix, Map<String, Double> metrics) {
-        if (test.labels().length == 0) {
-            return;
-        }
-        int[] groups = new int[p.length];
-        Exposure[] e = test.exposures();
-        for (int k = 0; k < p.length; k++) {
-            groups[k] = e[k].user();
-        }
-        metrics.put(prefix + ".auc", Auc.of(p, test.labels()));
-        metrics.put(prefix + ".gauc", Gauc.of(groups, p, test.labels()));
-        metrics.put(prefix + ".logloss", LogLoss.of(p, test.labels()));
-        metrics.put(prefix + ".exposures", (double) p.length);
+        test.judged(p).forEach((name, value) -> metrics.put(prefix + "." + name, value));
     }
 
     /** The mean AUC over the behaviours that have one (NaN: none). */
