@@ -44,6 +44,11 @@ final class TuneScenesCommand implements Callable<Integer> {
             description = "Songs served per replayed FM session (default ${DEFAULT-VALUE}).")
     int fmSteps;
 
+    @Option(names = "--objective", defaultValue = "ndcg@10", paramLabel = "METRIC",
+            description = {"What the search maximises on the validation window: ndcg@10 (of held-out plays, the default),",
+                    "complete.ndcg@10 (of completes: a song skipped after the cut is not relevant) or like.ndcg@10."})
+    String objective;
+
     @Option(names = "--rounds", defaultValue = "2", paramLabel = "N", description = "Passes of the coordinate ascent (default ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -61,7 +66,7 @@ final class TuneScenesCommand implements Callable<Integer> {
         SceneTuner.Options options;
         try {
             options = new SceneTuner.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSteps, rounds, replay.budget(), replay.seed,
-                    replay.ranker());
+                    replay.ranker(), objective);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -72,16 +77,19 @@ final class TuneScenesCommand implements Callable<Integer> {
             outcome = SceneTuner.run(source, dir, ServiceConfig.handSetScenes(), options, settings.embeddingDimensions(),
                     line -> System.err.println("tune: " + line));
         }
+        // "NDCG@10", "complete NDCG@10", "like NDCG@10"
+        String label = options.objective().replace("ndcg@10", "NDCG@10").replace('.', ' ');
         for (SceneTuner.Tuned t : outcome.scenes()) {
-            System.out.printf(Locale.ROOT, "%s NDCG@10  validation: hand-set %.4f, tuned %.4f   test: hand-set %.4f, tuned %.4f (%+.1f%%)%n",
-                    t.scene(), t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain());
+            System.out.printf(Locale.ROOT, "%s %s  validation: hand-set %.4f, tuned %.4f   test: hand-set %.4f, tuned %.4f (%+.1f%%)%n",
+                    t.scene(), label, t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(),
+                    100 * t.testGain());
         }
         String command = Main.typed(spec);
         if (!dryRun) {
             List<String> comment = new ArrayList<>(List.of("Learned by: " + command, "on " + outcome.report().split()));
             for (SceneTuner.Tuned t : outcome.scenes()) {
-                comment.add(String.format(Locale.ROOT, "%s NDCG@10 on the test window: hand-set %.4f, these values %.4f.", t.scene(),
-                        t.testHandSet(), t.testChosen()));
+                comment.add(String.format(Locale.ROOT, "%s %s on the test window: hand-set %.4f, these values %.4f.", t.scene(),
+                        label, t.testHandSet(), t.testChosen()));
             }
             comment.add("Read by the service at start; environment variables override it; delete this file for the hand-set values.");
             Map<String, Map<String, String>> values = new LinkedHashMap<>();

@@ -73,12 +73,14 @@ class CliTest {
     }
 
     @Test
-    void anUnknownDeepRankerIsBadUsageOfEveryReplayCommand() {
+    void anUnknownDeepRankerOrObjectiveIsBadUsage() {
         for (String[] cmd : List.of(new String[] {"tune", "scenes", "--cut", "2024-01-22T00:00:00Z", "--ranker", "gbdt"},
                 new String[] {"eval", "replay", "--cut", "2024-01-22T00:00:00Z", "--ranker", "gbdt"})) {
             assertEquals(2, cli.run(cmd), String.join(" ", cmd));
             assertTrue(stderr().contains("--ranker: one of [dnn, din, dien, session, din-esmm], not 'gbdt'"), stderr());
         }
+        assertEquals(2, cli.run("tune", "scenes", "--cut", "2024-01-22T00:00:00Z", "--objective", "skips"));
+        assertTrue(stderr().contains("objective: one of ndcg@10, complete.ndcg@10, like.ndcg@10, not 'skips'"), stderr());
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * NDCG@10 of the listeners' held-out plays, Daily's familiar share, each head weight (×0, ×½, ×2) and each channel's
  * weight (×0, ×½, ×2) and quota (10, 30, none) tried in turn, a change kept only when it scores higher. The state at the validation cut is frozen
  * while it searches, so every channel answers each context once ({@link MemoChannel}), and each FM policy runs on a
- * trial of its own ({@link ReplayWorld#fmTrial}). Then the hand-set and the chosen values are both replayed on the test
+ * trial of its own ({@link ReplayWorld#fmTrial}). {@code --objective} chooses another metric to maximise
+ * ({@link #OBJECTIVES}: of completes or likes instead of plays). Then the hand-set and the chosen values are both replayed on the test
  * window, from the state at the cut, with the same production scene code.
  */
 public final class SceneTuner {
@@ -37,6 +38,21 @@ public final class SceneTuner {
     static final double[] FAMILIAR_SHARES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
     static final double[] WEIGHT_FACTORS = {0, 0.5, 2};
     static final int[] QUOTAS = {10, 30};
+    /**
+     * What the search maximises, a replay metric of the validation window: NDCG@10 of the held-out plays (the default),
+     * of the completes (a song skipped after the cut counts as not relevant, so values that push skipped songs up
+     * lose) or of the likes.
+     */
+    public static final List<String> OBJECTIVES = List.of("ndcg@10", "complete.ndcg@10", "like.ndcg@10");
+
+    /** An objective in words: "NDCG@10 of held-out plays". */
+    public static String describe(String objective) {
+        return switch (objective) {
+            case "complete.ndcg@10" -> "NDCG@10 of held-out completes";
+            case "like.ndcg@10" -> "NDCG@10 of held-out likes";
+            default -> "NDCG@10 of held-out plays";
+        };
+    }
 
     /**
      * @param scenes    which of {@link #SCENES} to tune
@@ -45,10 +61,14 @@ public final class SceneTuner {
      * @param rounds    passes of the coordinate ascent (it stops early when a pass changes nothing)
      * @param ranker    the deep ranker trained in each replayed world to re-rank FTRL's top (null: FTRL alone), so the
      *                  head weights are learned for the ranker that will use them
+     * @param objective one of {@link #OBJECTIVES}
      */
     public record Options(ReplayCut cut, List<String> scenes, int listeners, int dailySize, int fmSteps, int rounds,
-                          Duration budget, long seed, String ranker) {
+                          Duration budget, long seed, String ranker, String objective) {
         public Options {
+            if (!OBJECTIVES.contains(objective)) {
+                throw new IllegalArgumentException("objective: one of " + String.join(", ", OBJECTIVES) + ", not '" + objective + "'");
+            }
             scenes = List.copyOf(scenes);
             for (String s : scenes) {
                 if (!SCENES.contains(s)) {
@@ -140,10 +160,10 @@ public final class SceneTuner {
         }
     }
 
-    /** One step of the search: what was tried and its validation NDCG@10; whether it was kept. */
-    public record Trial(int number, String change, double ndcg10, boolean kept) {}
+    /** One step of the search: what was tried and its validation score (the objective); whether it was kept. */
+    public record Trial(int number, String change, double score, boolean kept) {}
 
-    /** One scene's search and its effect: validation and test NDCG@10 of the hand-set and the chosen values. */
+    /** One scene's search and its effect: validation and test scores (the objective) of the hand-set and the chosen values. */
     public record Tuned(String scene, SceneChoice handSet, SceneChoice chosen, double validationHandSet, double validationChosen,
                         double testHandSet, double testChosen, List<Trial> trials) {
         public double testGain() {
@@ -151,15 +171,15 @@ public final class SceneTuner {
         }
     }
 
-    /** The report (the test window's rows: each scene hand-set, then tuned) and each scene's outcome. */
-    public record Outcome(EvalReport report, List<Tuned> scenes) {}
+    /** The report (the test window's rows: each scene hand-set, then tuned), each scene's outcome and the metric maximised. */
+    public record Outcome(EvalReport report, List<Tuned> scenes, String objective) {}
 
     private SceneTuner() {}
 
     /** The validation search's result for one scene. */
     private record Searched(String scene, SceneChoice handSet, SceneChoice chosen, List<Trial> trials) {
         double score(boolean chosen) {
-            return chosen ? trials.stream().filter(Trial::kept).reduce((a, b) -> b).orElseThrow().ndcg10() : trials.get(0).ndcg10();
+            return chosen ? trials.stream().filter(Trial::kept).reduce((a, b) -> b).orElseThrow().score() : trials.get(0).score();
         }
     }
 
@@ -187,7 +207,7 @@ public final class SceneTuner {
                 List<Trial> trials = new ArrayList<>();
                 Evaluator eval = choice -> {
                     List<Served> served = served(world, scene, choice, base, handSet, valListeners, o, "t" + trials.size());
-                    return ReplayScoring.ndcg10(scene, served, songs);
+                    return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get(o.objective());
                 };
                 SceneChoice best = search(scene, hand, o.rounds(), eval, trials, log);
                 searched.add(new Searched(scene, hand, best, trials));
@@ -218,7 +238,7 @@ public final class SceneTuner {
                     Map<String, Object> params = new LinkedHashMap<>(choice.properties());
                     ModelResult r = ReplayScoring.score(label, served, songs, params, (System.nanoTime() - t) / 1e9).result();
                     results.add(r);
-                    test[i] = r.metrics().get("ndcg@10");
+                    test[i] = r.metrics().get(o.objective());
                 }
                 tuned.add(new Tuned(s.scene(), s.handSet(), s.chosen(), s.score(false), s.score(true), test[0], test[1], s.trials()));
             }
@@ -226,7 +246,7 @@ public final class SceneTuner {
         EvalReport report = new EvalReport(NAME, "event journal " + journalDir, testSplit.checksum(), sizes,
                 "validation: " + validation.describe() + "; test: " + o.cut().describe(), o.seed(), results, Map.of(),
                 notes(o, tuned), (System.nanoTime() - started) / 1e9);
-        return new Outcome(report, tuned);
+        return new Outcome(report, tuned, o.objective());
     }
 
     /**
@@ -244,9 +264,9 @@ public final class SceneTuner {
         }
     }
 
-    /** Validation NDCG@10 of one set of values. */
+    /** The validation score (the objective) of one set of values. */
     interface Evaluator {
-        double ndcg(SceneChoice choice);
+        double score(SceneChoice choice);
     }
 
     /**
@@ -255,9 +275,9 @@ public final class SceneTuner {
      * to {@code trials} (the first: the start itself).
      */
     static SceneChoice search(String scene, SceneChoice start, int rounds, Evaluator eval, List<Trial> trials, Consumer<String> log) {
-        double bestScore = eval.ndcg(start);
+        double bestScore = eval.score(start);
         trials.add(new Trial(0, "hand-set values", bestScore, true));
-        log.accept(String.format(Locale.ROOT, "%s hand-set: validation NDCG@10 %.4f", scene, bestScore));
+        log.accept(String.format(Locale.ROOT, "%s hand-set: validation %.4f", scene, bestScore));
         SceneChoice best = start;
         for (int round = 1; round <= rounds; round++) {
             boolean changed = false;
@@ -266,14 +286,14 @@ public final class SceneTuner {
                 if (c == null) {
                     continue;
                 }
-                double score = eval.ndcg(c.choice());
+                double score = eval.score(c.choice());
                 boolean kept = score > bestScore + 1e-9;
                 trials.add(new Trial(trials.size(), c.change(), score, kept));
                 if (kept) {
                     best = c.choice();
                     bestScore = score;
                     changed = true;
-                    log.accept(String.format(Locale.ROOT, "%s pass %d: %s → validation NDCG@10 %.4f (kept)", scene, round, c.change(), score));
+                    log.accept(String.format(Locale.ROOT, "%s pass %d: %s → validation %.4f (kept)", scene, round, c.change(), score));
                 }
             }
             if (!changed) {
@@ -349,14 +369,15 @@ public final class SceneTuner {
     private static List<String> notes(Options o, List<Tuned> tuned) {
         List<String> out = new ArrayList<>();
         for (Tuned t : tuned) {
-            out.add(String.format(Locale.ROOT, "%s — search on the validation window (one horizon before the cut): NDCG@10 of held-out "
-                    + "plays %.4f with the hand-set values, %.4f with the chosen ones (%+.1f%%); the test rows are the first time the "
-                    + "chosen values meet the test window.", t.scene(), t.validationHandSet(), t.validationChosen(),
+            out.add(String.format(Locale.ROOT, "%s — search on the validation window (one horizon before the cut): %s "
+                    + "%.4f with the hand-set values, %.4f with the chosen ones (%+.1f%%); the test rows are the first time the "
+                    + "chosen values meet the test window.", t.scene(), describe(o.objective()), t.validationHandSet(), t.validationChosen(),
                     100 * (t.validationChosen() - t.validationHandSet()) / t.validationHandSet()));
         }
         out.add("Coordinate ascent over Daily's familiar share, the ranker's head weights (click, complete, like; ×0, ×½, ×2) and each "
                 + "channel's fusion weight (×0, ×½, ×2) and quota (10, 30, none), "
-                + "up to " + o.rounds() + " passes per scene; a change is kept only when validation NDCG@10 rises. Channels are asked "
+                + "up to " + o.rounds() + " passes per scene; a change is kept only when the validation window's "
+                + describe(o.objective()) + " rises. Channels are asked "
                 + "once per context on the frozen validation state, so every value is compared on the same candidates.");
         out.add("All rows run the production scene code on the state at the cut (catalog, aggregation, embeddings and FTRL from "
                 + "events before it), with every channel's budget raised to " + o.budget().toMillis() + " ms.");

@@ -23,17 +23,17 @@ public final class TuneReport {
         List<Path> files = new ArrayList<>(ReportWriter.write(o.report(), dir, command));
         StringBuilder md = new StringBuilder();
         for (SceneTuner.Tuned t : o.scenes()) {
-            files.addAll(Charts.files(scene(t, dir, md)));
+            files.addAll(Charts.files(scene(t, o.objective(), dir, md)));
         }
         Files.writeString(dir.resolve(SceneTuner.NAME + ".md"), md, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return files;
     }
 
     /** One scene's section: chosen against hand-set values, the changes kept, the search curve (returned). */
-    private static Path scene(SceneTuner.Tuned t, Path dir, StringBuilder md) throws IOException {
-        md.append(String.format(Locale.ROOT, "## %s: chosen vs hand-set\n\nNDCG@10 of held-out plays — validation: %.4f → %.4f; "
+    private static Path scene(SceneTuner.Tuned t, String objective, Path dir, StringBuilder md) throws IOException {
+        md.append(String.format(Locale.ROOT, "## %s: chosen vs hand-set\n\n%s — validation: %.4f → %.4f; "
                         + "**test: %.4f → %.4f (%+.1f%%)**.\n\n| setting | hand-set | chosen |\n|---|---:|---:|\n", t.scene(),
-                t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain()));
+                SceneTuner.describe(objective), t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain()));
         if (t.handSet().hasFamiliarShare()) {
             row(md, "familiar share", num(t.handSet().familiarShare()), num(t.chosen().familiarShare()));
         }
@@ -53,18 +53,18 @@ public final class TuneReport {
             }
         }
         md.append(String.format(Locale.ROOT, "\n### %s: search (validation window)\n\n%d values tried; the changes kept, in order:\n\n"
-                + "| try | change | validation NDCG@10 |\n|---:|---|---:|\n", t.scene(), t.trials().size()));
+                + "| try | change | validation %s |\n|---:|---|---:|\n", t.scene(), t.trials().size(), objective));
         double[][] curve = new double[t.trials().size()][];
         double best = Double.NEGATIVE_INFINITY;
         for (SceneTuner.Trial trial : t.trials()) {
             if (trial.kept()) {
-                md.append(String.format(Locale.ROOT, "| %d | %s | %.4f |%n", trial.number(), trial.change(), trial.ndcg10()));
-                best = trial.ndcg10();
+                md.append(String.format(Locale.ROOT, "| %d | %s | %.4f |%n", trial.number(), trial.change(), trial.score()));
+                best = trial.score();
             }
             curve[trial.number()] = new double[] {trial.number(), best}; // a try not kept scored no higher than the best so far
         }
         String png = "tune-search-" + t.scene() + ".png";
-        Charts.lines(dir.resolve(png), t.scene() + ": best validation NDCG@10 as the search goes", "values tried", "NDCG@10",
+        Charts.lines(dir.resolve(png), t.scene() + ": best validation " + objective + " as the search goes", "values tried", objective,
                 Map.of("best so far", curve));
         md.append("\n![").append(png).append("](").append(png).append(")\n\n");
         return dir.resolve(png);
