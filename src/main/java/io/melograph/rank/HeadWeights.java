@@ -1,8 +1,6 @@
 package io.melograph.rank;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import io.melograph.util.ConfigNumbers;
 
 /**
  * How a scene combines the heads into one score: {@code score = Π p_head ^ weight}, a weighted geometric mean (a
@@ -87,13 +85,10 @@ public record HeadWeights(double click, double complete, double like) {
     /** As a configuration value, {@code click=1,complete=0.5,like=1}. */
     @Override
     public String toString() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Head h : Head.values()) {
-            double v = weight(h);
-            m.put(h.wire(), v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("0+$", ""));
-        }
         StringBuilder out = new StringBuilder();
-        m.forEach((k, v) -> out.append(out.isEmpty() ? "" : ",").append(k).append('=').append(v));
+        for (Head h : Head.values()) {
+            out.append(out.isEmpty() ? "" : ",").append(h.wire()).append('=').append(ConfigNumbers.format(weight(h)));
+        }
         return out.toString();
     }
 }

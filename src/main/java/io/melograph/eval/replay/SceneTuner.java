@@ -10,6 +10,7 @@ import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.PrivateFmScene;
 import io.melograph.scene.SceneConfig;
 import io.melograph.scene.ScenePolicy;
+import io.melograph.util.ConfigNumbers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code melograph tune scenes}: learns the fusion weights and quotas of Daily and Private FM, the weights their ranker
- * combines its heads with (click, complete, like), and Daily's familiar share, from the replay. The search runs on the validation window (one horizon before the cut:
+ * combines its heads with (click, complete, like), and Daily's familiar share, from the replay. The search runs on the
+ * validation window (one horizon before the cut:
  * {@link ReplayCut#validation()}), which the test window never touches: coordinate ascent from the hand-set values on
  * NDCG@10 of the listeners' held-out plays, Daily's familiar share, each head weight (×0, ×½, ×2) and each channel's
  * weight (×0, ×½, ×2) and quota (10, 30, none) tried in turn, a change kept only when it scores higher. The state at the validation cut is frozen
@@ -156,7 +158,7 @@ public final class SceneTuner {
         }
 
         private static String number(double v) {
-            return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("0+$", "");
+            return ConfigNumbers.format(v);
         }
     }
 
