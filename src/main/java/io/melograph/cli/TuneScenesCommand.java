@@ -2,6 +2,7 @@ package io.melograph.cli;
 
 import io.melograph.api.TunedScenes;
 import io.melograph.eval.replay.SceneTuner;
+import io.melograph.eval.replay.TuneObjective;
 import io.melograph.eval.replay.TuneReport;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
@@ -46,7 +47,8 @@ final class TuneScenesCommand implements Callable<Integer> {
 
     @Option(names = "--objective", defaultValue = "ndcg@10", paramLabel = "METRIC",
             description = {"What the search maximises on the validation window: ndcg@10 (of held-out plays, the default),",
-                    "complete.ndcg@10 (of completes: a song skipped after the cut is not relevant) or like.ndcg@10."})
+                    "complete.ndcg@10 (of completes: a song skipped after the cut is not relevant), net.ndcg@10 (of completes,",
+                    "each skipped song in the top 10 counted -1) or like.ndcg@10."})
     String objective;
 
     @Option(names = "--rounds", defaultValue = "2", paramLabel = "N", description = "Passes of the coordinate ascent (default ${DEFAULT-VALUE}).")
@@ -66,7 +68,7 @@ final class TuneScenesCommand implements Callable<Integer> {
         SceneTuner.Options options;
         try {
             options = new SceneTuner.Options(replay.cut(), scenes, listeners, replay.dailySize, fmSteps, rounds, replay.budget(), replay.seed,
-                    replay.ranker(), objective);
+                    replay.ranker(), TuneObjective.of(objective));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -77,8 +79,7 @@ final class TuneScenesCommand implements Callable<Integer> {
             outcome = SceneTuner.run(source, dir, ServiceConfig.handSetScenes(), options, settings.embeddingDimensions(),
                     line -> System.err.println("tune: " + line));
         }
-        // "NDCG@10", "complete NDCG@10", "like NDCG@10"
-        String label = options.objective().replace("ndcg@10", "NDCG@10").replace('.', ' ');
+        String label = options.objective().label;
         for (SceneTuner.Tuned t : outcome.scenes()) {
             System.out.printf(Locale.ROOT, "%s %s  validation: hand-set %.4f, tuned %.4f   test: hand-set %.4f, tuned %.4f (%+.1f%%)%n",
                     t.scene(), label, t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(),

@@ -80,7 +80,7 @@ class CliTest {
             assertTrue(stderr().contains("--ranker: one of [dnn, din, dien, session, din-esmm], not 'gbdt'"), stderr());
         }
         assertEquals(2, cli.run("tune", "scenes", "--cut", "2024-01-22T00:00:00Z", "--objective", "skips"));
-        assertTrue(stderr().contains("objective: one of ndcg@10, complete.ndcg@10, like.ndcg@10, not 'skips'"), stderr());
+        assertTrue(stderr().contains("objective: one of ndcg@10, complete.ndcg@10, like.ndcg@10, net.ndcg@10, not 'skips'"), stderr());
     }
 
     @Test

@@ -22,6 +22,18 @@ public final class Ndcg {
      * @throws IllegalArgumentException if {@code k < 1} or an item repeats within the top {@code k}
      */
     public static double at(int[] ranked, Set<Integer> relevant, int k) {
+        return at(ranked, relevant, Set.of(), k);
+    }
+
+    /**
+     * NDCG with penalties: an item of {@code penalised} (and not relevant) at position p adds {@code -1 / log2(p + 1)}
+     * to DCG, so a list that puts them high scores below one that leaves them out (a skipped song, say); IDCG as
+     * without penalties. The result is at most 1 and may be negative.
+     *
+     * @param penalised items the user turned away; an item also in {@code relevant} counts as relevant
+     * @return as {@link #at(int[], Set, int)}
+     */
+    public static double at(int[] ranked, Set<Integer> relevant, Set<Integer> penalised, int k) {
         int n = Checks.cutoff(ranked, k);
         if (relevant.isEmpty()) {
             return Double.NaN;
@@ -30,6 +42,8 @@ public final class Ndcg {
         for (int p = 1; p <= n; p++) {
             if (relevant.contains(ranked[p - 1])) {
                 dcg += discount(p);
+            } else if (penalised.contains(ranked[p - 1])) {
+                dcg -= discount(p);
             }
         }
         double idcg = 0;

@@ -172,7 +172,8 @@ public final class ReplayEvaluation {
                 "similar: /songs/{id}/similar for the first song of a held-out session, scored against the other songs played "
                         + "in that session after it.",
                 "Listeners new after the cut get no Daily or FM answer (onboarding is not replayed); skipped@50: of the served "
-                        + "songs the listener played or skipped, the share skipped.");
+                        + "songs the listener played or skipped, the share skipped; net.ndcg@k: NDCG@k of the completes with each "
+                        + "skipped song in the top k counted −1 (a list can score below 0).");
     }
 
 }

@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * Scores a scene's answers against what the listeners did: HitRate, Recall and NDCG at 10 and 50 of the songs they
- * played, completed and liked; the share of served songs they played that they skipped; catalogue coverage, long-tail
- * share and novelty of the top 50 (popularity counted before the cut); request latency; and each channel's share of
- * the hits (a hit found by several channels is shared among them).
+ * played, completed and liked; NDCG of the completes with each skipped song counted −1 ("net"); the share of served
+ * songs they played that they skipped; catalogue coverage, long-tail share and novelty of the top 50 (popularity
+ * counted before the cut); request latency; and each channel's share of the hits (a hit found by several channels is
+ * shared among them).
  */
 final class ReplayScoring {
     static final int[] CUTOFFS = {10, 50};
@@ -109,6 +110,14 @@ final class ReplayScoring {
                     System.arraycopy(nd, 0, ndcg10, 0, nd.length);
                 }
             }
+        }
+        for (int k : CUTOFFS) {
+            double[] nd = new double[cases.size()];
+            for (int i = 0; i < cases.size(); i++) {
+                Truth truth = cases.get(i).truth();
+                nd[i] = Ndcg.at(lists.get(i), songs.ids(truth.completes()), songs.ids(truth.skips()), k);
+            }
+            m.put("net.ndcg@" + k, mean(nd));
         }
         m.put("skipped@50", skippedShare(cases, 50));
         int[] counts = songs.counts();

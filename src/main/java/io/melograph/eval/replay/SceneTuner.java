@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * weight (×0, ×½, ×2) and quota (10, 30, none) tried in turn, a change kept only when it scores higher. The state at the validation cut is frozen
  * while it searches, so every channel answers each context once ({@link MemoChannel}), and each FM policy runs on a
  * trial of its own ({@link ReplayWorld#fmTrial}). {@code --objective} chooses another metric to maximise
- * ({@link #OBJECTIVES}: of completes or likes instead of plays). Then the hand-set and the chosen values are both replayed on the test
- * window, from the state at the cut, with the same production scene code.
+ * ({@link TuneObjective}: of completes, of completes less skips, or of likes instead of plays). Then the hand-set and
+ * the chosen values are both replayed on the test window, from the state at the cut, with the same production scene
+ * code.
  */
 public final class SceneTuner {
     public static final String NAME = "tune-scenes";
@@ -41,36 +42,17 @@ public final class SceneTuner {
     static final double[] WEIGHT_FACTORS = {0, 0.5, 2};
     static final int[] QUOTAS = {10, 30};
     /**
-     * What the search maximises, a replay metric of the validation window: NDCG@10 of the held-out plays (the default),
-     * of the completes (a song skipped after the cut counts as not relevant, so values that push skipped songs up
-     * lose) or of the likes.
-     */
-    public static final List<String> OBJECTIVES = List.of("ndcg@10", "complete.ndcg@10", "like.ndcg@10");
-
-    /** An objective in words: "NDCG@10 of held-out plays". */
-    public static String describe(String objective) {
-        return switch (objective) {
-            case "complete.ndcg@10" -> "NDCG@10 of held-out completes";
-            case "like.ndcg@10" -> "NDCG@10 of held-out likes";
-            default -> "NDCG@10 of held-out plays";
-        };
-    }
-
-    /**
      * @param scenes    which of {@link #SCENES} to tune
      * @param listeners at most this many listeners per window (a seeded sample), 0 for all
      * @param fmSteps   songs served per replayed FM session (one session per listener)
      * @param rounds    passes of the coordinate ascent (it stops early when a pass changes nothing)
      * @param ranker    the deep ranker trained in each replayed world to re-rank FTRL's top (null: FTRL alone), so the
      *                  head weights are learned for the ranker that will use them
-     * @param objective one of {@link #OBJECTIVES}
+     * @param objective the replay metric the search maximises
      */
     public record Options(ReplayCut cut, List<String> scenes, int listeners, int dailySize, int fmSteps, int rounds,
-                          Duration budget, long seed, String ranker, String objective) {
+                          Duration budget, long seed, String ranker, TuneObjective objective) {
         public Options {
-            if (!OBJECTIVES.contains(objective)) {
-                throw new IllegalArgumentException("objective: one of " + String.join(", ", OBJECTIVES) + ", not '" + objective + "'");
-            }
             scenes = List.copyOf(scenes);
             for (String s : scenes) {
                 if (!SCENES.contains(s)) {
@@ -174,7 +156,7 @@ public final class SceneTuner {
     }
 
     /** The report (the test window's rows: each scene hand-set, then tuned), each scene's outcome and the metric maximised. */
-    public record Outcome(EvalReport report, List<Tuned> scenes, String objective) {}
+    public record Outcome(EvalReport report, List<Tuned> scenes, TuneObjective objective) {}
 
     private SceneTuner() {}
 
@@ -209,7 +191,7 @@ public final class SceneTuner {
                 List<Trial> trials = new ArrayList<>();
                 Evaluator eval = choice -> {
                     List<Served> served = served(world, scene, choice, base, handSet, valListeners, o, "t" + trials.size());
-                    return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get(o.objective());
+                    return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get(o.objective().metric);
                 };
                 SceneChoice best = search(scene, hand, o.rounds(), eval, trials, log);
                 searched.add(new Searched(scene, hand, best, trials));
@@ -240,7 +222,7 @@ public final class SceneTuner {
                     Map<String, Object> params = new LinkedHashMap<>(choice.properties());
                     ModelResult r = ReplayScoring.score(label, served, songs, params, (System.nanoTime() - t) / 1e9).result();
                     results.add(r);
-                    test[i] = r.metrics().get(o.objective());
+                    test[i] = r.metrics().get(o.objective().metric);
                 }
                 tuned.add(new Tuned(s.scene(), s.handSet(), s.chosen(), s.score(false), s.score(true), test[0], test[1], s.trials()));
             }
@@ -373,13 +355,13 @@ public final class SceneTuner {
         for (Tuned t : tuned) {
             out.add(String.format(Locale.ROOT, "%s — search on the validation window (one horizon before the cut): %s "
                     + "%.4f with the hand-set values, %.4f with the chosen ones (%+.1f%%); the test rows are the first time the "
-                    + "chosen values meet the test window.", t.scene(), describe(o.objective()), t.validationHandSet(), t.validationChosen(),
+                    + "chosen values meet the test window.", t.scene(), o.objective().words, t.validationHandSet(), t.validationChosen(),
                     100 * (t.validationChosen() - t.validationHandSet()) / t.validationHandSet()));
         }
         out.add("Coordinate ascent over Daily's familiar share, the ranker's head weights (click, complete, like; ×0, ×½, ×2) and each "
                 + "channel's fusion weight (×0, ×½, ×2) and quota (10, 30, none), "
                 + "up to " + o.rounds() + " passes per scene; a change is kept only when the validation window's "
-                + describe(o.objective()) + " rises. Channels are asked "
+                + o.objective().words + " rises. Channels are asked "
                 + "once per context on the frozen validation state, so every value is compared on the same candidates.");
         out.add("All rows run the production scene code on the state at the cut (catalog, aggregation, embeddings and FTRL from "
                 + "events before it), with every channel's budget raised to " + o.budget().toMillis() + " ms.");

@@ -30,10 +30,10 @@ public final class TuneReport {
     }
 
     /** One scene's section: chosen against hand-set values, the changes kept, the search curve (returned). */
-    private static Path scene(SceneTuner.Tuned t, String objective, Path dir, StringBuilder md) throws IOException {
+    private static Path scene(SceneTuner.Tuned t, TuneObjective objective, Path dir, StringBuilder md) throws IOException {
         md.append(String.format(Locale.ROOT, "## %s: chosen vs hand-set\n\n%s — validation: %.4f → %.4f; "
                         + "**test: %.4f → %.4f (%+.1f%%)**.\n\n| setting | hand-set | chosen |\n|---|---:|---:|\n", t.scene(),
-                SceneTuner.describe(objective), t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain()));
+                objective.words, t.validationHandSet(), t.validationChosen(), t.testHandSet(), t.testChosen(), 100 * t.testGain()));
         if (t.handSet().hasFamiliarShare()) {
             row(md, "familiar share", num(t.handSet().familiarShare()), num(t.chosen().familiarShare()));
         }
@@ -53,7 +53,7 @@ public final class TuneReport {
             }
         }
         md.append(String.format(Locale.ROOT, "\n### %s: search (validation window)\n\n%d values tried; the changes kept, in order:\n\n"
-                + "| try | change | validation %s |\n|---:|---|---:|\n", t.scene(), t.trials().size(), objective));
+                + "| try | change | validation %s |\n|---:|---|---:|\n", t.scene(), t.trials().size(), objective.label));
         double[][] curve = new double[t.trials().size()][];
         double best = Double.NEGATIVE_INFINITY;
         for (SceneTuner.Trial trial : t.trials()) {
@@ -64,7 +64,7 @@ public final class TuneReport {
             curve[trial.number()] = new double[] {trial.number(), best}; // a try not kept scored no higher than the best so far
         }
         String png = "tune-search-" + t.scene() + ".png";
-        Charts.lines(dir.resolve(png), t.scene() + ": best validation " + objective + " as the search goes", "values tried", objective,
+        Charts.lines(dir.resolve(png), t.scene() + ": best validation " + objective + " as the search goes", "values tried", objective.label,
                 Map.of("best so far", curve));
         md.append("\n![").append(png).append("](").append(png).append(")\n\n");
         return dir.resolve(png);

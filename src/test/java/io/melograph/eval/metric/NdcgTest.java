@@ -55,6 +55,20 @@ class NdcgTest {
     }
 
     @Test
+    void penalisedItemsSubtractTheirDiscount() {
+        // ranked [7, 1, 3], relevant {1}, penalised {7, 1}: 7 at position 1 costs 1, 1 is relevant (it wins) at 2: +D3
+        // IDCG = 1 -> (D3 - 1) / 1
+        assertEquals(D3 - 1, Ndcg.at(new int[] {7, 1, 3}, Set.of(1), Set.of(7, 1), 3), 1e-12);
+        // leaving the penalised item out scores higher than ranking it anywhere in the top k
+        assertEquals(D3, Ndcg.at(new int[] {3, 1}, Set.of(1), Set.of(7), 3), 1e-12);
+        assertEquals(D3 - 0.5, Ndcg.at(new int[] {3, 1, 7}, Set.of(1), Set.of(7), 3), 1e-12);
+        // beyond the cutoff a penalty does not count; with none it is plain NDCG
+        assertEquals(D3, Ndcg.at(new int[] {3, 1, 7}, Set.of(1), Set.of(7), 2), 1e-12);
+        assertEquals(Ndcg.at(new int[] {4, 1, 2, 3}, Set.of(2, 3, 8), 3), Ndcg.at(new int[] {4, 1, 2, 3}, Set.of(2, 3, 8), Set.of(), 3), 1e-15);
+        assertTrue(Double.isNaN(Ndcg.at(new int[] {7}, Set.of(), Set.of(7), 1)));
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> Ndcg.at(new int[] {1}, Set.of(1), 0));
         assertThrows(IllegalArgumentException.class, () -> Ndcg.at(new int[] {1, 1}, Set.of(1), 2));

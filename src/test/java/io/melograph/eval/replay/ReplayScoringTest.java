@@ -59,6 +59,8 @@ class ReplayScoringTest {
         assertEquals(1.0, s.result().metrics().get("hitrate@10"));
         assertEquals(0.5, s.result().metrics().get("recall@10"));
         assertEquals(0.5, s.result().metrics().get("skipped@50")); // a played, b skipped
+        // a completed at 1 (+1), b skipped at 2 (−1 / log2 3), one complete: IDCG 1
+        assertEquals(1 - Math.log(2) / Math.log(3), s.result().metrics().get("net.ndcg@10"), 1e-12);
         assertEquals(Double.NaN, s.result().metrics().get("like.hitrate@10"));
         assertEquals(Map.of("vector", 0.5, "kg-co-listened", 0.5), s.hitsByChannel());
         assertEquals(0.3, s.result().metrics().get("coverage@50"), 1e-9);

@@ -1,0 +1,78 @@
+package io.melograph.api;
+
+import io.melograph.events.ItemCatalog;
+import io.melograph.graph.GraphSettings;
+import io.melograph.registry.ModelRegistry;
+import io.melograph.scene.DeepRanking;
+import io.melograph.train.ranking.DnnRanker;
+import io.melograph.train.ranking.RankerVersions;
+import io.melograph.util.Periodic;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * The deep ranker's scheduled retraining, as {@code melograph train ranker} does it: every
+ * {@code melograph.rank.deep.retrain-hours} (0: never) the live version's model is trained again on the journal up to a
+ * held-out last week and promoted only when it beats FTRL and the live version there; {@link DeepRanking} swaps it in.
+ * Nothing is trained while no deep version is live: choosing a deep ranker (the first {@code train ranker}) is an
+ * editor's decision, keeping it fresh is the service's.
+ */
+@Context
+@Bean(preDestroy = "close")
+final class RankerTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(RankerTraining.class);
+    /** As {@code train ranker}'s default {@code --holdout-days}. */
+    static final Duration HOLDOUT = Duration.ofDays(7);
+
+    private final ScheduledExecutorService schedule;
+
+    @Inject
+    RankerTraining(GraphSettings settings, ItemCatalog catalog, ModelRegistry registry, DeepRanking deep,
+                   @Value("${melograph.rank.deep.retrain-hours:24}") double retrainHours) {
+        Path journal = settings.home().resolve("journal");
+        schedule = retrainHours <= 0 ? null : Periodic.every(Duration.ofMillis((long) (retrainHours * 3_600_000)), "ranker-retraining",
+                LOG, () -> retrain(registry, journal, catalog::song, deep, DnnRanker.Settings.defaults(), "scheduled retraining"));
+    }
+
+    /**
+     * One retraining of the live version's model, swapped in when promoted; empty when no deep version is live.
+     * Failures (too few held-out exposures, say) are logged and the live version stays.
+     */
+    static Optional<RankerVersions.Trained> retrain(ModelRegistry registry, Path journal, Function<String, ItemCatalog.SongFacts> songs,
+                                                    DeepRanking deep, DnnRanker.Settings settings, String why) {
+        Optional<DeepRanking.Served> live = deep.served();
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        String model = live.get().model().name();
+        try {
+            RankerVersions.Trained t = RankerVersions.train(registry, journal, songs, model, settings, null, null, HOLDOUT, 42, Instant.now());
+            LOG.info("Deep ranker ({}, {}): version {} {}", why, model, t.card().version(), t.reason());
+            if (t.promoted()) {
+                deep.swapToCurrent();
+            }
+            return Optional.of(t);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Deep ranker training ({}) failed, version {} stays live: {}", why, live.get().version(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    void close() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+}
