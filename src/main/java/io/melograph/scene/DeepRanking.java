@@ -1,7 +1,6 @@
 package io.melograph.scene;
 
 import io.melograph.util.Ids;
-import io.melograph.events.Action;
 import io.melograph.events.ListenerState;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.registry.ModelRegistry;
@@ -79,34 +78,22 @@ public final class DeepRanking implements AutoCloseable {
 
         /**
          * Every head's probabilities ({@code [head.ordinal()][candidate]}) for showing each item to the listener now,
-         * with the behaviour sequences and session position their latest events give (as training built them from the
-         * journal: {@link BehaviourSequences}).
+         * with the behaviour sequences and session position their latest events give ({@link BehaviourSequences}, as
+         * training built them from the journal).
          *
          * @param recent the listener's latest events, newest first ({@link ListenerState#recent})
          */
         public double[][] heads(String userId, String scene, long now, List<String> itemIds, List<ListenerState.Recent> recent) {
             BehaviourSequences sequences = new BehaviourSequences();
-            int position = 0;
-            long previous = Long.MIN_VALUE;
             for (int k = recent.size() - 1; k >= 0; k--) { // oldest first
                 ListenerState.Recent r = recent.get(k);
-                if (previous != Long.MIN_VALUE && r.ts() - previous > BehaviourSequences.SESSION_GAP_MILLIS) {
-                    position = 0;
-                }
-                previous = r.ts();
                 sequences.add(items.getOrDefault(r.itemId(), 0), r.action(), r.ts());
-                if (r.action() == Action.PLAY) {
-                    position++;
-                }
-            }
-            if (previous != Long.MIN_VALUE && now - previous > BehaviourSequences.SESSION_GAP_MILLIS) {
-                position = 0;
             }
             BehaviourSequences.History history = sequences.at(now);
             int user = users.getOrDefault(userId, 0);
             Exposure[] exposures = new Exposure[itemIds.size()];
             for (int k = 0; k < exposures.length; k++) {
-                exposures[k] = new Exposure(user, items.getOrDefault(itemIds.get(k), 0), now, scene, position, history);
+                exposures[k] = new Exposure(user, items.getOrDefault(itemIds.get(k), 0), now, scene, history.position(), history);
             }
             return model.allHeads(exposures);
         }

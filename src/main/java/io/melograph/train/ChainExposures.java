@@ -89,7 +89,7 @@ public final class ChainExposures {
     /**
      * Each exposing action of {@code head} among {@code rows}, labelled by whether a following action of its session
      * (same item, among the rows) is a success; with its time, scene and session position (plays earlier in its
-     * session: only events before it).
+     * session, from its history: every earlier event of the listener, as serving counts them).
      */
     public static Labelled of(Events d, int[] rows, Head head, BehaviourSequences.History[] histories) {
         String[] behaviour = BEHAVIOURS.get(head);
@@ -98,16 +98,8 @@ public final class ChainExposures {
         List<Boolean> labels = new ArrayList<>();
         long gap = BehaviourSequences.SESSION_GAP_MILLIS;
         for (List<Integer> events : byUserInTimeOrder(d, rows)) {
-            int plays = 0;
             for (int k = 0; k < events.size(); k++) {
                 int r = events.get(k);
-                if (k > 0 && d.times()[r] - d.times()[events.get(k - 1)] > gap) {
-                    plays = 0;
-                }
-                int position = plays;
-                if ("play".equals(d.actions()[r])) {
-                    plays++;
-                }
                 if (!behaviour[0].equals(d.actions()[r])) {
                     continue;
                 }
@@ -127,8 +119,8 @@ public final class ChainExposures {
                         }
                     }
                 }
-                pairs.add(new Exposure(d.users()[r], d.items()[r], d.times()[r], d.scenes() == null ? null : d.scenes()[r], position,
-                        histories[r]));
+                pairs.add(new Exposure(d.users()[r], d.items()[r], d.times()[r], d.scenes() == null ? null : d.scenes()[r],
+                        histories[r].position(), histories[r]));
                 labels.add(happened);
             }
         }

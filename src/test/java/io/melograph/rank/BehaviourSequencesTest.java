@@ -31,6 +31,15 @@ class BehaviourSequencesTest {
         assertArrayEquals(new int[] {1, 4}, now.songs(BehaviourSequences.Kind.LIKE), "a save is a like");
         // the next day everything is one session further back
         assertArrayEquals(new int[] {2, 2, 1}, s.at(24 * 60 * MINUTE).sessionsBack(BehaviourSequences.Kind.PLAY));
+        // the session position: songs played in the moment's session before it (completes and likes are not plays)
+        assertEquals(1, now.position(), "one play in the session since 70 min");
+        assertEquals(0, s.at(24 * 60 * MINUTE).position(), "the next day starts a session");
+        assertEquals(0, new BehaviourSequences().at(0).position());
+        BehaviourSequences first = new BehaviourSequences();
+        first.add(1, Action.PLAY, 0);
+        first.add(1, Action.COMPLETE, MINUTE);
+        first.add(2, Action.PLAY, 2 * MINUTE);
+        assertEquals(2, first.at(3 * MINUTE).position());
     }
 
     @Test

@@ -63,6 +63,6 @@ class SharedHistoryScoringTest {
             songs[k] = h.songs()[k].clone();
             back[k] = h.sessionsBack()[k].clone();
         }
-        return new BehaviourSequences.History(songs, back);
+        return new BehaviourSequences.History(songs, back, 3);
     }
 }
