@@ -33,8 +33,6 @@ import java.util.function.Function;
 @Bean(preDestroy = "close")
 final class RankerTraining {
     private static final Logger LOG = LoggerFactory.getLogger(RankerTraining.class);
-    /** As {@code train ranker}'s default {@code --holdout-days}. */
-    static final Duration HOLDOUT = Duration.ofDays(7);
 
     private final ScheduledExecutorService schedule;
 
@@ -58,7 +56,7 @@ final class RankerTraining {
         }
         String model = live.get().model().name();
         try {
-            RankerVersions.Trained t = RankerVersions.train(registry, journal, songs, model, settings, null, null, HOLDOUT, 42, Instant.now());
+            RankerVersions.Trained t = RankerVersions.train(registry, journal, songs, model, settings, null, null, RankerVersions.HOLDOUT, 42, Instant.now());
             LOG.info("Deep ranker ({}, {}): version {} {}", why, model, t.card().version(), t.reason());
             if (t.promoted()) {
                 deep.swapToCurrent();

@@ -39,9 +39,9 @@ class RankerTrainingTest {
         assertTrue(registry.list(RankerVersions.KIND).isEmpty());
 
         Instant last = Instant.ofEpochMilli(events.stream().mapToLong(Event::ts).max().orElseThrow());
-        Instant firstTo = last.minus(RankerTraining.HOLDOUT).minusSeconds(3 * 86_400);
+        Instant firstTo = last.minus(RankerVersions.HOLDOUT).minusSeconds(3 * 86_400);
         RankerVersions.Trained first = RankerVersions.train(registry, journal, song -> null, "dnn", epochs(2), null, firstTo,
-                RankerTraining.HOLDOUT, 42, Instant.now());
+                RankerVersions.HOLDOUT, 42, Instant.now());
         if (!first.promoted()) {
             registry.promote(RankerVersions.KIND, first.card().version(), "chosen by the test");
         }
@@ -50,7 +50,7 @@ class RankerTrainingTest {
         RankerVersions.Trained again = RankerTraining.retrain(registry, journal, song -> null, deep, epochs(2), "test").orElseThrow();
         ModelCard card = again.card();
         assertEquals(2, registry.list(RankerVersions.KIND).size());
-        assertEquals(last.minus(RankerTraining.HOLDOUT).toString(), card.windowTo(), "trained up to a held-out last week");
+        assertEquals(last.minus(RankerVersions.HOLDOUT).toString(), card.windowTo(), "trained up to a held-out last week");
         assertTrue(card.metrics().containsKey("current.auc.mean"), "judged against the live version: " + card.metrics());
         assertEquals(again.promoted(), deep.served().orElseThrow().version().equals(card.version()), again.reason());
         assertEquals("dnn", deep.served().orElseThrow().model().name());

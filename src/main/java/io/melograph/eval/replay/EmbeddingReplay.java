@@ -53,8 +53,8 @@ public final class EmbeddingReplay {
                     world.trainEmbeddings(recipes.get(i), log);
                 }
                 DailyMixScene daily = world.daily(config.policy(DailyMixScene.SCENE, world.recall), config.daily(), "embeddings-" + i);
-                double d = ReplayScoring.ndcg10("daily", DailyReplay.run(daily, listeners, o.dailySize()), songs);
-                double s = ReplayScoring.ndcg10("similar", SimilarReplay.run(world, listeners, 1, 50), songs);
+                double d = ReplayScoring.metric("ndcg@10", "daily", DailyReplay.run(daily, listeners, o.dailySize()), songs);
+                double s = ReplayScoring.metric("ndcg@10", "similar", SimilarReplay.run(world, listeners, 1, 50), songs);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put(DAILY, d);
                 m.put(SIMILAR, s);

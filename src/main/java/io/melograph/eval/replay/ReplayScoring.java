@@ -72,9 +72,9 @@ final class ReplayScoring {
 
     private ReplayScoring() {}
 
-    /** NDCG@10 of held-out plays only: what the tuner and the embeddings gate compare. */
-    static double ndcg10(String scene, List<Served> cases, Songs songs) {
-        return score(scene, cases, songs, Map.of(), 0).result().metrics().get("ndcg@10");
+    /** One metric of the answers ({@code ndcg@10}, say): what the tuner and the embeddings gate compare. */
+    static double metric(String key, String scene, List<Served> cases, Songs songs) {
+        return score(scene, cases, songs, Map.of(), 0).result().metrics().get(key);
     }
 
     static Scored score(String scene, List<Served> cases, Songs songs, Map<String, Object> params, double seconds) {

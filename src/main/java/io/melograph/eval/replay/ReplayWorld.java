@@ -166,7 +166,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         ModelRegistry registry = new ModelRegistry(scratch.home());
         try {
             RankerVersions.Trained t = RankerVersions.train(registry, scratch.home().resolve("journal"), catalog::song, model,
-                    DnnRanker.Settings.defaults(), null, null, InterestVersions.HOLDOUT, seed, java.time.Instant.now());
+                    DnnRanker.Settings.defaults(), null, null, RankerVersions.HOLDOUT, seed, java.time.Instant.now());
             if (!t.promoted()) {
                 registry.promote(RankerVersions.KIND, t.card().version(), "replayed whatever it scored: " + t.reason());
             }

@@ -191,7 +191,7 @@ public final class SceneTuner {
                 List<Trial> trials = new ArrayList<>();
                 Evaluator eval = choice -> {
                     List<Served> served = served(world, scene, choice, base, handSet, valListeners, o, "t" + trials.size());
-                    return ReplayScoring.score(scene, served, songs, Map.of(), 0).result().metrics().get(o.objective().metric);
+                    return ReplayScoring.metric(o.objective().metric, scene, served, songs);
                 };
                 SceneChoice best = search(scene, hand, o.rounds(), eval, trials, log);
                 searched.add(new Searched(scene, hand, best, trials));

@@ -32,7 +32,7 @@ public enum TuneObjective {
     }
 
     /** Every metric, comma-separated. */
-    public static String metrics() {
+    private static String metrics() {
         return Arrays.stream(values()).map(o -> o.metric).collect(Collectors.joining(", "));
     }
 }

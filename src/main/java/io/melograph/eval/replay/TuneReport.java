@@ -64,7 +64,7 @@ public final class TuneReport {
             curve[trial.number()] = new double[] {trial.number(), best}; // a try not kept scored no higher than the best so far
         }
         String png = "tune-search-" + t.scene() + ".png";
-        Charts.lines(dir.resolve(png), t.scene() + ": best validation " + objective + " as the search goes", "values tried", objective.label,
+        Charts.lines(dir.resolve(png), t.scene() + ": best validation " + objective.label + " as the search goes", "values tried", objective.label,
                 Map.of("best so far", curve));
         md.append("\n![").append(png).append("](").append(png).append(")\n\n");
         return dir.resolve(png);

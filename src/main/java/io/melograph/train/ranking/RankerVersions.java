@@ -40,6 +40,8 @@ import java.util.function.Function;
  */
 public final class RankerVersions {
     public static final String KIND = "ranker";
+    /** The held-out window when none is given (as {@code train ranker}'s default {@code --holdout-days}). */
+    public static final Duration HOLDOUT = Duration.ofDays(7);
     /** The listener and item standing for any the model never saw (index 0). */
     public static final String OTHER = "";
     /** Fewer held-out exposures than this (over all behaviours) judge nothing. */
