@@ -1,6 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.api.Application;
+import io.melograph.train.Djl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,7 @@ final class ServeCommand implements Callable<Integer> {
         if (bind != null && !bind.isBlank()) {
             System.setProperty("micronaut.server.host", bind.strip());
         }
+        Djl.serving();
         Application.start(new String[0]);
         // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it
         Thread.currentThread().join();

@@ -2,7 +2,6 @@ package io.melograph.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * A large embedding table (one row per song or entity) kept in Java and learned with lazy Adam: a step gathers the
@@ -45,7 +44,7 @@ public final class SparseTable {
         for (int k = 0; k < ids.length; k++) {
             System.arraycopy(values, (int) ids[k] * dim, out, k * dim, dim);
         }
-        NDArray rowsOf = m.create(out, new Shape(ids.length, dim));
+        NDArray rowsOf = Djl.input(m, out, ids.length, dim);
         if (learn) {
             rowsOf.setRequiresGradient(true);
         }

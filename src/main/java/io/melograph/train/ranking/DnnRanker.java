@@ -408,19 +408,18 @@ public class DnnRanker implements BehaviourRanker {
             NDArray artistRows = artists.gather(m, b.artists, learn);
             NDArray userRows = users.gather(m, b.users, learn);
             NDArray wideRows = wide.gather(m, b.buckets, learn);
-            NDArray genreMask = m.create(b.songGenreMask, new Shape(n, g, 1));
-            NDArray genres = rows(m.create(b.songGenres), dense[0]).reshape(n, g, dim).mul(genreMask).sum(new int[] {1})
+            NDArray genreMask = Djl.input(m, b.songGenreMask, n, g, 1);
+            NDArray genres = rows(Djl.input(m, b.songGenres), dense[0]).reshape(n, g, dim).mul(genreMask).sum(new int[] {1})
                     .div(genreMask.sum(new int[] {1}).maximum(one));
-            NDArray songVectors = NDArrays.concat(new NDList(songRows, rows(m.create(b.songArtist), artistRows), genres), 1);
-            NDArray target = rows(m.create(b.target), songVectors);
-            NDList parts = new NDList(rows(m.create(b.user), userRows), target);
+            NDArray songVectors = NDArrays.concat(new NDList(songRows, rows(Djl.input(m, b.songArtist), artistRows), genres), 1);
+            NDArray target = rows(Djl.input(m, b.target), songVectors);
+            NDList parts = new NDList(rows(Djl.input(m, b.user), userRows), target);
             NDArray auxiliary = null;
             for (BehaviourSequences.Kind kind : BehaviourSequences.Kind.values()) {
                 int k = kind.ordinal();
-                NDArray h = rows(m.create(b.history[k]), songVectors).reshape(b.historyRows, RankingBatch.L, 3L * dim);
-                Shape shape = new Shape(b.historyRows, RankingBatch.L);
-                Pooled pooled = model.pool(kind, h, m.create(b.historyMask[k], shape), m.create(b.historySessions[k], shape), target,
-                        this, one);
+                NDArray h = rows(Djl.input(m, b.history[k]), songVectors).reshape(b.historyRows, RankingBatch.L, 3L * dim);
+                Pooled pooled = model.pool(kind, h, Djl.input(m, b.historyMask[k], b.historyRows, RankingBatch.L),
+                        Djl.input(m, b.historySessions[k], b.historyRows, RankingBatch.L), target, this, one);
                 NDArray vector = pooled.vector();
                 // a shared history pooled without the target is one row for the whole batch
                 parts.add(vector.getShape().get(0) == b.size ? vector : vector.broadcast(new Shape(b.size, vector.getShape().get(1))));
@@ -428,10 +427,10 @@ public class DnnRanker implements BehaviourRanker {
                     auxiliary = auxiliary == null ? pooled.auxiliaryLoss() : auxiliary.add(pooled.auxiliaryLoss());
                 }
             }
-            parts.add(rows(m.create(b.scene), dense[1]));
-            parts.add(rows(m.create(b.hour), dense[2]));
-            parts.add(rows(m.create(b.position), dense[3]));
-            parts.add(m.create(b.popularity, new Shape(b.size, 1)));
+            parts.add(rows(Djl.input(m, b.scene), dense[1]));
+            parts.add(rows(Djl.input(m, b.hour), dense[2]));
+            parts.add(rows(Djl.input(m, b.position), dense[3]));
+            parts.add(Djl.input(m, b.popularity, b.size, 1));
             NDArray x = NDArrays.concat(parts, 1);
             for (int l = 0; l < layers; l++) {
                 x = x.matMul(dense[BASE_DENSE + 2 * l]).add(dense[BASE_DENSE + 2 * l + 1]);
@@ -439,8 +438,8 @@ public class DnnRanker implements BehaviourRanker {
                     x = Activation.relu(x);
                 }
             }
-            NDArray linear = rows(m.create(b.wide), wideRows).reshape(b.size, b.wideWidth, heads)
-                    .mul(m.create(b.wideMask, new Shape(b.size, b.wideWidth, 1))).sum(new int[] {1});           // [B, H]
+            NDArray linear = rows(Djl.input(m, b.wide), wideRows).reshape(b.size, b.wideWidth, heads)
+                    .mul(Djl.input(m, b.wideMask, b.size, b.wideWidth, 1)).sum(new int[] {1});           // [B, H]
             return new Output(x.add(linear), auxiliary, b, songRows, artistRows, userRows, wideRows);
         }
 
