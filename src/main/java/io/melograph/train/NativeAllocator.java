@@ -8,11 +8,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the memory PyTorch frees for its next tensors. glibc's malloc serves an allocation above its mmap threshold
- * (128 KiB at first, raised as such blocks are freed) with a fresh mapping and returns it on free; a served DIN request
- * at 300 candidates makes several such tensors (1–5 MB), and when the process fell into that regime every request
- * faulted its pages in again: ~450 page faults a request, 2 ms requests became 30 ms for long stretches
- * (docs/benchmarks.md, "Native allocator"). Raising the mmap threshold to its maximum (32 MiB on 64-bit) and the trim
- * threshold above it lets the freed blocks be reused from the heap. Set once, before the engine starts; a threshold
+ * (128 KiB at first, raised as such blocks are freed) with a fresh mapping and returns it on free, so a tensor of
+ * 1–5 MB made per call faults its pages in again each time: in a micro-benchmark of DIN's activation unit at 300
+ * candidates, ~450 page faults a call and 2 ms calls becoming 30 ms for long stretches (docs/benchmarks.md, "What the
+ * tail was"). Raising the mmap threshold to its maximum (32 MiB on 64-bit) and the trim threshold above it lets the
+ * freed blocks be reused from the heap. Set once, before the engine starts; a threshold
  * given in the environment ({@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_}) wins; anywhere but Linux
  * with glibc nothing changes.
  */
@@ -21,8 +21,8 @@ final class NativeAllocator {
     // mallopt parameters (malloc.h)
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
-    static final int MMAP_THRESHOLD = 32 << 20;
-    static final int TRIM_THRESHOLD = 256 << 20;
+    private static final int MMAP_THRESHOLD = 32 << 20;
+    private static final int TRIM_THRESHOLD = 256 << 20;
     private static boolean tuned;
 
     /** glibc's mallopt: 1 on success, 0 on an unaccepted value. */
