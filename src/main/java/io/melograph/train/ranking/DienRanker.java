@@ -1,14 +1,15 @@
 package io.melograph.train.ranking;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.melograph.rank.BehaviourSequences;
+import io.melograph.train.Djl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,8 +17,8 @@ import java.util.List;
  * a GRU over the plays, whose state h_t must score the next real play above another listener's play at the same step
  * (the auxiliary loss, without which h_t is no interest). Interest evolution: an AUGRU, a GRU whose update gate is
  * scaled by the attention of h_t to the song being ranked (softmax over the sequence), so the interests that matter
- * for that song drive the final state, which is the plays' pooled vector. DJL has no AUGRU: both cells are written
- * from gates and run step by step ({@link RankingBatch#L} steps).
+ * for that song drive the final state, which is the plays' pooled vector. The extractor is PyTorch's fused GRU; DJL
+ * has no AUGRU, so the evolution is written from gates and runs step by step ({@link RankingBatch#L} steps at most).
  */
 public final class DienRanker extends DinRanker {
     /** Weight of the auxiliary loss against the click/complete/like loss (the paper's α = 1). */
@@ -50,15 +51,89 @@ public final class DienRanker extends DinRanker {
             return super.pool(kind, h, mask, sessions, target, net, one);
         }
         int p = DIN_PARAMETERS;
-        NDArray states = gru(h, mask, net.own(p), net.own(p + 1), net.own(p + 2), null);            // [B, L, D]
+        float[] real = mask.toFloatArray();
+        NDArray states = extract(h, real, net.own(p), net.own(p + 1), net.own(p + 2));               // [B, L, D]
         // attention of each interest to the target, over the sequence's real steps
         NDManager m = h.getManager();
         NDArray scores = states.matMul(net.own(p + 6)).mul(target.expandDims(1)).sum(new int[] {2});  // [B, L]
         NDArray attention = scores.add(mask.sub(one).mul(m.create(1e9f))).softmax(1).mul(mask);
-        NDArray evolved = gru(states, mask, net.own(p + 3), net.own(p + 4), net.own(p + 5), attention);
-        long steps = h.getShape().get(1);
-        NDArray last = evolved.get(":, " + (steps - 1) + ", :");
+        NDArray last = evolve(states, attention, anyReal(real, h.getShape().get(1)), net.own(p + 3), net.own(p + 4), net.own(p + 5));
         return new Pooled(last, auxiliaryLoss(states, h, mask, one));
+    }
+
+    /**
+     * The interest extractor, PyTorch's fused GRU: each row's real steps are moved to the front (as a packed sequence
+     * is), run from a zero state and put back, so a real step's state is the GRU's over the real steps before it (a
+     * padded step's state is read by nothing: the attention, the evolution and the auxiliary loss mask it).
+     * {@code w} [D, 3D], {@code u} [D, 3D] and {@code bias} [3D] hold the reset, update and candidate gates in that
+     * order, the update gate weighing the candidate (PyTorch's weighs the old state: its gate is ours negated).
+     *
+     * @param real the mask [B, L] as read from it, 1 for a real step
+     */
+    static NDArray extract(NDArray h, float[] real, NDArray w, NDArray u, NDArray bias) {
+        NDManager m = h.getManager();
+        long b = h.getShape().get(0);
+        int steps = (int) h.getShape().get(1);
+        long d = u.getShape().get(0);
+        int[] order = new int[real.length];   // packed position → position
+        int[] inverse = new int[real.length]; // position → packed position
+        for (int row = 0; row < b; row++) {
+            int next = row * steps;
+            for (int pass = 0; pass < 2; pass++) { // the real steps, then the padded ones
+                for (int t = row * steps; t < (row + 1) * steps; t++) {
+                    if ((real[t] > 0) == (pass == 0)) {
+                        inverse[t] = next;
+                        order[next++] = t;
+                    }
+                }
+            }
+        }
+        NDArray packed = Djl.rows(Djl.input(m, order), h.reshape(b * steps, d)).reshape(b, steps, d);
+        float[] flip = new float[(int) (3 * d)];
+        Arrays.fill(flip, 1f);
+        Arrays.fill(flip, (int) d, (int) (2 * d), -1f);
+        NDArray sign = Djl.input(m, flip, 3 * d);
+        NDList gates = new NDList(Djl.on(m, w.transpose()).mul(sign.expandDims(1)), Djl.on(m, u.transpose()).mul(sign.expandDims(1)),
+                Djl.on(m, bias.mul(sign)), m.zeros(new Shape(3 * d)));
+        NDArray states = packed.getNDArrayInternal().gru(packed, m.zeros(new Shape(1, b, d)), gates, true, 1, 0, false, false, true)
+                .get(0);
+        return Djl.rows(Djl.input(m, inverse), states.reshape(b * steps, d)).reshape(b, steps, d);
+    }
+
+    /** Steps where some row of the mask [B, L] has a song: the others leave every state as it was. */
+    private static boolean[] anyReal(float[] real, long steps) {
+        boolean[] any = new boolean[(int) steps];
+        for (int k = 0; k < real.length; k++) {
+            any[(int) (k % steps)] |= real[k] > 0;
+        }
+        return any;
+    }
+
+    /**
+     * The interest evolution, an AUGRU over the states [B, L, D] (the extractor's gates): the update gate times the
+     * step's attention [B, L], so a step without attention (padding among them) leaves the state as it was and is
+     * skipped where {@code steps} says no row has one. The last state, [B, D].
+     */
+    static NDArray evolve(NDArray x, NDArray attention, boolean[] steps, NDArray w, NDArray u, NDArray bias) {
+        NDManager m = x.getManager();
+        int l = (int) x.getShape().get(1);
+        long d = u.getShape().get(0);
+        NDList in = x.matMul(w).add(bias).split(new long[] {2 * d}, 2);                              // [B, L, 2D], [B, L, D]
+        NDList gates = in.get(0).split(l, 1);                                                      // L × [B, 1, 2D]
+        NDList candidate = in.get(1).split(l, 1);                                                  // L × [B, 1, D]
+        NDList weight = attention.expandDims(2).split(l, 1);                                       // L × [B, 1, 1]
+        NDArray state = m.zeros(new Shape(1, 1, d));
+        for (int t = 0; t < l; t++) {
+            if (!steps[t]) {
+                continue;
+            }
+            NDList rec = state.matMul(u).split(new long[] {2 * d}, 2);
+            NDList resetUpdate = Activation.sigmoid(gates.get(t).add(rec.get(0))).split(2, 2);
+            NDArray z = resetUpdate.get(1).mul(weight.get(t));
+            NDArray n = Activation.tanh(candidate.get(t).add(resetUpdate.get(0).mul(rec.get(1))));
+            state = state.add(z.mul(n.sub(state)));
+        }
+        return state.squeeze(1).broadcast(new Shape(attention.getShape().get(0), d));
     }
 
     /**
@@ -77,32 +152,5 @@ public final class DienRanker extends DinRanker {
         NDArray negative = now.mul(negatives.get(":, 1:, :")).sum(new int[] {2});
         NDArray loss = DnnRanker.crossEntropy(positive, one, one).add(DnnRanker.crossEntropy(negative, m.create(0f), one));
         return loss.mul(valid).sum().div(valid.sum().maximum(one)).mul(m.create(AUXILIARY));
-    }
-
-    /**
-     * A GRU over [B, L, D] (PyTorch's gate equations), a padded step keeping the state; with {@code attention} [B, L]
-     * an AUGRU: the update gate times the step's attention. The states of every step, [B, L, D].
-     */
-    private static NDArray gru(NDArray x, NDArray mask, NDArray w, NDArray u, NDArray bias, NDArray attention) {
-        long b = x.getShape().get(0);
-        long steps = x.getShape().get(1);
-        long d = u.getShape().get(0);
-        NDArray inputs = x.matMul(w).add(bias);                                                        // [B, L, 3D]
-        NDArray state = x.getManager().zeros(new Shape(b, d));
-        NDList states = new NDList();
-        for (long t = 0; t < steps; t++) {
-            NDArray in = inputs.get(":, " + t + ", :");
-            NDArray rec = state.matMul(u);
-            NDArray reset = Activation.sigmoid(in.get(":, 0:" + d).add(rec.get(":, 0:" + d)));
-            NDArray update = Activation.sigmoid(in.get(":, " + d + ":" + 2 * d).add(rec.get(":, " + d + ":" + 2 * d)));
-            NDArray candidate = Activation.tanh(in.get(":, " + 2 * d + ":").add(reset.mul(rec.get(":, " + 2 * d + ":"))));
-            if (attention != null) {
-                update = update.mul(attention.get(":, " + t).expandDims(1));
-            }
-            NDArray next = state.add(update.mul(candidate.sub(state)));
-            state = state.add(mask.get(":, " + t).expandDims(1).mul(next.sub(state)));
-            states.add(state);
-        }
-        return NDArrays.stack(states, 1);
     }
 }

@@ -8,6 +8,7 @@ import io.melograph.train.Djl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The session-aware multi-behaviour model: plays, completes, skips and likes stay separate sequences (as in every
@@ -52,11 +53,24 @@ public final class SessionRanker extends DinRanker {
         NDArray attention = scores.add(same.sub(one).mul(m.create(1e9f))).softmax(2).mul(same);
         NDArray songs = h.add(attention.matMul(h.matMul(net.own(p + 2))));                  // each song in its session's context
         NDArray inside = DinRanker.activation(songs, target, net);                          // [B, L, 1]
-        NDArray session = same.matMul(songs.mul(inside));                                    // [B, L, D] i's session for the target
-        NDArray recency = Djl.rows(sessions, Djl.on(m, net.own(p + 7).expandDims(1))).add(one);         // [B, L, 1]
+        // [B, S, L]: 1 where real song j is of session s back (of the sessions the batch has); a session's vector for
+        // the target is Σ its songs
+        NDArray present = Djl.input(m, present(sessions.toIntArray(), mask.toFloatArray()));
+        long s = present.getShape().get(0);
+        NDArray member = present.reshape(1, s, 1).eq(sessions.expandDims(1)).toType(DataType.FLOAT32, false).mul(mask.expandDims(1));
+        NDArray session = member.mul(inside.transpose(0, 2, 1)).matMul(songs);               // [B, S, D]
+        NDArray recency = Djl.rows(present, Djl.on(m, net.own(p + 7).expandDims(1))).add(one).expandDims(0);  // [1, S, 1]
         NDArray across = DinRanker.activation(session, target, net, p + 3).mul(recency);
-        // every song of a session carries the session: 1 / size counts each session once
-        NDArray perSession = mask.expandDims(2).div(same.sum(new int[] {2}, true).maximum(one));
-        return new Pooled(session.mul(across).mul(perSession).sum(new int[] {1}), null);
+        return new Pooled(session.mul(across).sum(new int[] {1}), null);
+    }
+
+    /** The sessions back some real song of the batch is from, in order and session 0. */
+    private static int[] present(int[] sessions, float[] mask) {
+        boolean[] seen = new boolean[RankingBatch.SESSIONS];
+        seen[0] = true; // cheaper than an empty batch of sessions, and without members it adds nothing
+        for (int k = 0; k < sessions.length; k++) {
+            seen[sessions[k]] |= mask[k] > 0;
+        }
+        return IntStream.range(0, seen.length).filter(k -> seen[k]).toArray();
     }
 }
