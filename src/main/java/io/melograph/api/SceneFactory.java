@@ -23,6 +23,7 @@ import io.melograph.scene.PrivateFmScene;
 import io.melograph.scene.SceneConfig;
 import io.melograph.scene.SceneKit;
 import io.melograph.scene.SceneRecall;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -59,11 +60,12 @@ final class SceneFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    DeepReranker ranker(LiveRanking live, DeepRanking deep, EventIntake intake, SceneConfig scenes, Environment env) {
+    DeepReranker ranker(LiveRanking live, DeepRanking deep, EventIntake intake, SceneConfig scenes, Environment env,
+                        MeterRegistry meters) {
         DeepReranker.Settings settings = new DeepReranker.Settings(env.getProperty("melograph.rank.deep.top", Integer.class, DeepReranker.Settings.TOP),
                 env.getProperty("melograph.rank.deep.budget", Duration.class, Duration.ofMillis(30)),
                 env.getProperty("melograph.rank.deep.threads", Integer.class, 2));
-        return new DeepReranker(new OnlineRanker(live::ranker), deep, intake.states()::recent, scenes::deepRanking, settings);
+        return new DeepReranker(new OnlineRanker(live::ranker), deep, intake.states()::recent, scenes::deepRanking, settings, meters);
     }
 
     @Singleton

@@ -3,6 +3,8 @@ package io.melograph.scene;
 import io.melograph.events.ListenerState;
 import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
+import io.melograph.util.TaggedCounters;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +31,12 @@ import java.util.function.Function;
  * stage's scores, handed out in the deep ranker's order, so the rest of the list and the scenes' rules see the same
  * scale. When no version is promoted, the deep ranker is busy (every scoring thread taken), over its budget or
  * failing, or the listener's A/B arm of the scene ranks without it, the first stage's ranking stands and the answer
- * says why.
+ * says why; {@value #OUTCOMES} counts per scene how each request went, so how often listeners got the deep order shows
+ * on {@code /prometheus}.
  */
 public final class DeepReranker implements CandidateRanker {
+    /** Counter of deep re-ranking requests, tagged by scene and outcome: ranked, busy, over-budget, failed, stopped, interrupted. */
+    public static final String OUTCOMES = "melograph.rank.deep.requests";
 
     /** How many of the first stage's best are re-ranked, and how long a request waits for them. */
     public record Settings(int top, Duration budget, int threads) {
@@ -52,13 +57,15 @@ public final class DeepReranker implements CandidateRanker {
     private final Settings settings;
     private final ExecutorService scoring;
     private final Semaphore slots;
+    private final TaggedCounters outcomes;
 
     /**
      * @param recent   a listener's latest events, newest first (empty for one without)
      * @param deepArms per scene, whether a listener's A/B arm lets the deep ranker re-rank ({@link SceneConfig#deepRanking})
+     * @param meters   where {@value #OUTCOMES} counts
      */
     public DeepReranker(CandidateRanker first, DeepRanking deep, Function<String, List<ListenerState.Recent>> recent,
-                        Function<String, SceneArms<Boolean>> deepArms, Settings settings) {
+                        Function<String, SceneArms<Boolean>> deepArms, Settings settings, MeterRegistry meters) {
         this.first = first;
         this.deep = deep;
         this.recent = recent;
@@ -72,6 +79,8 @@ public final class DeepReranker implements CandidateRanker {
         });
         // a request that finds every thread scoring falls back at once rather than wait behind others
         this.slots = new Semaphore(settings.threads());
+        this.outcomes = new TaggedCounters(meters, OUTCOMES, "Deep re-ranking requests by scene and outcome (ranked, or why the "
+                + "first stage's order stood)", "scene", "outcome");
     }
 
     @Override
@@ -97,6 +106,7 @@ public final class DeepReranker implements CandidateRanker {
             ids.add(candidates.get(order[k]).itemId());
         }
         Scored scored = score(model, userId, scene, nowMillis, ids);
+        outcomes.increment(scene, scored.outcome());
         if (scored.heads() == null) {
             return new Ranking(s, stage.by() + " (" + model.label() + " " + scored.whyNot() + ")");
         }
@@ -118,13 +128,13 @@ public final class DeepReranker implements CandidateRanker {
         return new Ranking(out, String.format(Locale.ROOT, "%s over %s (top %d of %d)", model.label(), stage.by(), n, s.length));
     }
 
-    /** The deep heads of the songs ({@code [head][song]}), or why there are none. */
-    private record Scored(double[][] heads, String whyNot) {}
+    /** The deep heads of the songs ({@code [head][song]}), or why there are none, and the outcome's counter tag. */
+    private record Scored(double[][] heads, String whyNot, String outcome) {}
 
     /** Scores on a scoring thread, waiting at most the budget; a free thread or nothing (no queue). */
     private Scored score(DeepRanking.Served model, String userId, String scene, long nowMillis, List<String> ids) {
         if (!slots.tryAcquire()) {
-            return new Scored(null, "busy");
+            return new Scored(null, "busy", "busy");
         }
         Future<double[][]> job;
         try {
@@ -137,18 +147,18 @@ public final class DeepReranker implements CandidateRanker {
             });
         } catch (RejectedExecutionException e) {
             slots.release(); // shut down: the task never ran
-            return new Scored(null, "stopped");
+            return new Scored(null, "stopped", "stopped");
         }
         try {
-            return new Scored(job.get(settings.budget().toMillis(), TimeUnit.MILLISECONDS), null);
+            return new Scored(job.get(settings.budget().toMillis(), TimeUnit.MILLISECONDS), null, "ranked");
         } catch (TimeoutException e) {
             job.cancel(false); // PyTorch is not interruptible; the answer goes on without it
-            return new Scored(null, "over its " + settings.budget().toMillis() + " ms budget");
+            return new Scored(null, "over its " + settings.budget().toMillis() + " ms budget", "over-budget");
         } catch (ExecutionException e) {
-            return new Scored(null, "failed: " + e.getCause());
+            return new Scored(null, "failed: " + e.getCause(), "failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Scored(null, "interrupted");
+            return new Scored(null, "interrupted", "interrupted");
         }
     }
 

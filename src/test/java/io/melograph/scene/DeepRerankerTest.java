@@ -10,6 +10,7 @@ import io.melograph.registry.ModelRegistry;
 import io.melograph.sim.SimulatedJournals;
 import io.melograph.train.ranking.DnnRanker;
 import io.melograph.train.ranking.RankerVersions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,11 +79,12 @@ class DeepRerankerTest {
     void theTopIsReorderedByThePromotedModelAndTheRestKeepsTheFirstStage() throws Exception {
         try (DeepRanking deep = DeepRanking.start(registry, Duration.ofSeconds(60))) {
             DeepRanking.Served served = deep.served().orElseThrow();
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
             String user = events.get(events.size() - 1).userId();
             long now = events.get(events.size() - 1).ts() + 60_000;
             Function<String, List<ListenerState.Recent>> recent = DeepRerankerTest::recentOf;
             DeepReranker ranker = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, ALL_DEEP,
-                    new DeepReranker.Settings(5, Duration.ofSeconds(10), 1));
+                    new DeepReranker.Settings(5, Duration.ofSeconds(10), 1), meters);
             List<Fusion.Fused> candidates = candidates(12);
             double[] stage = CandidateRanker.FUSED_SCORE.rank(user, "fm", FM, 0, now, candidates).scores();
             CandidateRanker.Ranking r = ranker.rank(user, "fm", FM, 0, now, candidates);
@@ -111,17 +113,19 @@ class DeepRerankerTest {
             assertFalse(Arrays.equals(heads[1], cold[1]), "complete head with and without the listener's history");
 
             DeepReranker hurried = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent, ALL_DEEP,
-                    new DeepReranker.Settings(5, Duration.ZERO, 1));
+                    new DeepReranker.Settings(5, Duration.ZERO, 1), meters);
             CandidateRanker.Ranking late = hurried.rank(user, "fm", FM, 0, now, candidates);
             assertArrayEquals(stage, late.scores(), "over its budget: the first stage's ranking stands");
             assertEquals("recall (dnn " + served.version() + " over its 0 ms budget)", late.by());
+            assertEquals(1, outcomes(meters, "fm", "ranked"));
+            assertEquals(1, outcomes(meters, "fm", "over-budget"));
 
             // an A/B test of the rankers: the control arm of fm ranks with the first stage alone, the other re-ranks
             java.util.Map<String, String> props = java.util.Map.of("melograph.scenes.fm.arms", "deep=50,control=50",
                     "melograph.scenes.fm.arm.control.ranker", "ftrl");
             SceneConfig config = new SceneConfig(key -> java.util.Optional.ofNullable(props.get(key)));
             DeepReranker split = new DeepReranker(CandidateRanker.FUSED_SCORE, deep, recent,
-                    config::deepRanking, new DeepReranker.Settings(5, Duration.ofSeconds(10), 1));
+                    config::deepRanking, new DeepReranker.Settings(5, Duration.ofSeconds(10), 1), meters);
             int control = 0;
             for (int k = 0; k < 20; k++) {
                 String listener = "listener-" + k;
@@ -154,7 +158,7 @@ class DeepRerankerTest {
                     }
                 }
                 return List.of();
-            }, ALL_DEEP, new DeepReranker.Settings(5, Duration.ofSeconds(30), 1));
+            }, ALL_DEEP, new DeepReranker.Settings(5, Duration.ofSeconds(30), 1), meters);
             java.util.concurrent.CompletableFuture<CandidateRanker.Ranking> slow =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> one.rank("slow", "fm", FM, 0, now, candidates));
             assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
@@ -162,17 +166,25 @@ class DeepRerankerTest {
             release.countDown();
             assertTrue(slow.get(30, java.util.concurrent.TimeUnit.SECONDS).by().startsWith("dnn "), "the slow one was ranked");
             assertTrue(one.rank(user, "fm", FM, 0, now, candidates).by().startsWith("dnn "), "its thread is free again");
+            assertEquals(1, outcomes(meters, "fm", "busy"));
+            assertEquals(1, outcomes(meters, "daily", "ranked"));
             one.close();
             ranker.close();
             hurried.close();
             split.close();
         }
         try (DeepRanking none = new DeepRanking(new ModelRegistry(home.resolve("elsewhere")))) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
             DeepReranker ranker = new DeepReranker(CandidateRanker.FUSED_SCORE, none, u -> List.of(), ALL_DEEP,
-                    new DeepReranker.Settings(5, Duration.ofSeconds(1), 1));
+                    new DeepReranker.Settings(5, Duration.ofSeconds(1), 1), meters);
             assertEquals("recall", ranker.rank("u", "daily", FM, 0, 0, candidates(3)).by(), "no version promoted: the first stage alone");
+            assertTrue(meters.find(DeepReranker.OUTCOMES).counters().isEmpty(), "nothing was asked of a deep ranker");
             ranker.close();
         }
+    }
+
+    private static long outcomes(SimpleMeterRegistry meters, String scene, String outcome) {
+        return Math.round(meters.get(DeepReranker.OUTCOMES).tags("scene", scene, "outcome", outcome).counter().count());
     }
 
     private static double[] column(double[][] heads, int k) {
