@@ -114,7 +114,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         SongPopularity popularity = new SongPopularity(graph).reload();
         deepRanking = new DeepRanking(new ModelRegistry(scratch.home())); // none until trainRanker
         ranker = new DeepReranker(new OnlineRanker(ranking.ranker()), deepRanking, intake.states()::recent, config::deepRanking,
-                new DeepReranker.Settings(DeepReranker.Settings.TOP, budget, 1), new SimpleMeterRegistry());
+                new DeepReranker.Settings(DeepReranker.Settings.TOP, budget, 1), recall.meters());
         kit = new SceneKit(recall, new SceneRecall(recall, popularity, catalog, new PopularItems(graph)), ranker,
                 new Picks(catalog, popularity));
         Executor inline = Runnable::run;

@@ -64,7 +64,7 @@ public final class SessionRanker extends DinRanker {
         return new Pooled(session.mul(across).sum(new int[] {1}), null);
     }
 
-    /** The sessions back some real song of the batch is from, in order and session 0. */
+    /** Session 0 and every other session (how many back) some real song of the batch is from, in order. */
     private static int[] present(int[] sessions, float[] mask) {
         boolean[] seen = new boolean[RankingBatch.SESSIONS];
         seen[0] = true; // cheaper than an empty batch of sessions, and without members it adds nothing
