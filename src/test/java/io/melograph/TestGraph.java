@@ -64,12 +64,20 @@ public final class TestGraph {
         }
     }
 
-    /** Settings that point at the harness as an external, authenticated server. */
+    /**
+     * The harness's address for a routing driver ({@code neo4j://}), as a cluster is reached: it asks the server for
+     * its routing table and sends reads and writes where that says (here both to the one server).
+     */
+    public static String routingUri() {
+        return "neo4j://" + harness().boltURI().getAuthority();
+    }
+
+    /** Settings that point at the harness as an external, authenticated server, reached through routing. */
     public static GraphSettings settings() {
         try {
             return GraphSettings.from(k -> null)
                     .withHome(Files.createTempDirectory("melograph-test"))
-                    .withServer(harness().boltURI().toString(), USER, PASSWORD);
+                    .withServer(routingUri(), USER, PASSWORD);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

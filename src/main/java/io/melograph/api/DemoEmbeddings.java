@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
@@ -27,7 +28,8 @@ final class DemoEmbeddings {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoEmbeddings.class);
 
     @Inject
-    DemoEmbeddings(GraphConnection graph, GraphSettings settings, GraphAggregator aggregator, ModelRegistry registry) {
+    DemoEmbeddings(GraphConnection graph, GraphSettings settings, EventHistory history, GraphAggregator aggregator,
+                   ModelRegistry registry) {
         Map<String, Long> counts = GraphEmbeddings.counts(graph);
         if (counts.getOrDefault("Song", 0L) > 0 || counts.getOrDefault("Song.total", 0L) == 0) {
             return;
@@ -37,7 +39,7 @@ final class DemoEmbeddings {
                 // the aggregator replays the journal when it starts; the listens are in the graph by now
                 aggregator.flush();
                 Instant now = Instant.now();
-                EmbeddingVersions.Trained version = EmbeddingVersions.train(registry, graph, settings.home().resolve("journal"),
+                EmbeddingVersions.Trained version = EmbeddingVersions.train(registry, graph, history,
                         GraphEmbeddings.Options.fastRp(settings.embeddingDimensions(), 42), now);
                 String reason = "the demo's first version, made at its first start";
                 EmbeddingVersions.store(registry, version, now, Map.of(), reason);

@@ -1,11 +1,14 @@
 package io.melograph.api;
 
+import io.melograph.events.EventHistory;
+import io.melograph.events.EventHistory;
 import io.melograph.events.EventIntake;
 import io.melograph.events.EventParser;
 import io.melograph.events.FileJournal;
 import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.Journal;
+import io.melograph.events.KafkaJournal;
 import io.melograph.events.ListenerStates;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
@@ -20,16 +23,34 @@ import jakarta.inject.Singleton;
 @Factory
 final class EventsFactory {
 
+    /**
+     * The file journal in MELOGRAPH_HOME/journal, or with {@code MELOGRAPH_KAFKA_BOOTSTRAP} set the Kafka topic
+     * {@code MELOGRAPH_KAFKA_TOPIC}. The demo community is simulated into the file journal only: synthetic listeners
+     * do not belong in a shared log.
+     */
     @Singleton
     @Bean(preDestroy = "close")
     Journal journal(GraphSettings settings, GraphConnection graph, @Value("${melograph.sample:true}") boolean sample,
-                    @Value("${melograph.demo.listeners:300}") int demoListeners, @Value("${melograph.demo.days:28}") int demoDays) {
+                    @Value("${melograph.demo.listeners:300}") int demoListeners, @Value("${melograph.demo.days:28}") int demoDays,
+                    @Value("${melograph.kafka.bootstrap:}") String kafka,
+                    @Value("${melograph.kafka.topic:" + KafkaJournal.Settings.TOPIC + "}") String topic,
+                    @Value("${melograph.kafka.replication:0}") int replication) {
+        if (!kafka.isBlank()) {
+            return KafkaJournal.open(new KafkaJournal.Settings(kafka, topic, replication));
+        }
         FileJournal journal = FileJournal.open(settings.home().resolve("journal"));
         if (sample) {
             // before listener state is rebuilt from the journal, so the demo's history is there from the first request
             DemoCommunity.createIfFirstStart(graph, journal, demoListeners, demoDays);
         }
         return journal;
+    }
+
+    /** The recorded events as the service's training jobs read them: its own journal, file or topic. */
+    @Singleton
+    EventHistory history(Journal journal, GraphSettings settings, @Value("${melograph.kafka.bootstrap:}") String kafka) {
+        return EventHistory.of(journal, kafka.isBlank() ? "the event journal in " + settings.home().resolve("journal")
+                : "the events' Kafka topic at " + kafka);
     }
 
     /** From its snapshot in MELOGRAPH_HOME when there is one (a restart does not wait for a catalog scan). */

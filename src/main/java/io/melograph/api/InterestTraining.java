@@ -1,8 +1,8 @@
 package io.melograph.api;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
-import io.melograph.graph.GraphSettings;
 import io.melograph.recall.LiveInterests;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.train.interest.CatalogFacts;
@@ -35,17 +35,17 @@ final class InterestTraining {
     private static final Logger LOG = LoggerFactory.getLogger(InterestTraining.class);
 
     private final GraphConnection graph;
-    private final GraphSettings settings;
+    private final EventHistory history;
     private final ModelRegistry registry;
     private final LiveInterests live;
     private ScheduledExecutorService schedule;
 
     @Inject
-    InterestTraining(GraphConnection graph, GraphSettings settings, GraphAggregator aggregator, ModelRegistry registry,
+    InterestTraining(GraphConnection graph, EventHistory history, GraphAggregator aggregator, ModelRegistry registry,
                      LiveInterests live, @Value("${melograph.sample:true}") boolean sample,
                      @Value("${melograph.interests.retrain-hours:24}") double retrainHours) {
         this.graph = graph;
-        this.settings = settings;
+        this.history = history;
         this.registry = registry;
         this.live = live;
         if (sample && registry.current(InterestVersions.KIND).isEmpty()) {
@@ -65,7 +65,7 @@ final class InterestTraining {
     /** One training run; failures (too little data, say) are logged and the live version stays. */
     void train(String why) {
         try {
-            InterestVersions.Trained t = InterestVersions.train(registry, settings.home().resolve("journal"), CatalogFacts.read(graph),
+            InterestVersions.Trained t = InterestVersions.train(registry, history, CatalogFacts.read(graph),
                     InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true), NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, true, 42, Instant.now());
             LOG.info("Interest model ({}): version {} {}", why, t.card().version(), t.reason());
             if (t.promoted()) {

@@ -1,7 +1,7 @@
 package io.melograph.api;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
-import io.melograph.graph.GraphSettings;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.scene.DeepRanking;
 import io.melograph.train.ranking.DnnRanker;
@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,18 +36,17 @@ final class RankerTraining {
     private final ScheduledExecutorService schedule;
 
     @Inject
-    RankerTraining(GraphSettings settings, ItemCatalog catalog, ModelRegistry registry, DeepRanking deep,
+    RankerTraining(EventHistory history, ItemCatalog catalog, ModelRegistry registry, DeepRanking deep,
                    @Value("${melograph.rank.deep.retrain-hours:24}") double retrainHours) {
-        Path journal = settings.home().resolve("journal");
         schedule = retrainHours <= 0 ? null : Periodic.every(Duration.ofMillis((long) (retrainHours * 3_600_000)), "ranker-retraining",
-                LOG, () -> retrain(registry, journal, catalog::song, deep, DnnRanker.Settings.defaults(), "scheduled retraining"));
+                LOG, () -> retrain(registry, history, catalog::song, deep, DnnRanker.Settings.defaults(), "scheduled retraining"));
     }
 
     /**
      * One retraining of the live version's model, swapped in when promoted; empty when no deep version is live.
      * Failures (too few held-out exposures, say) are logged and the live version stays.
      */
-    static Optional<RankerVersions.Trained> retrain(ModelRegistry registry, Path journal, Function<String, ItemCatalog.SongFacts> songs,
+    static Optional<RankerVersions.Trained> retrain(ModelRegistry registry, EventHistory history, Function<String, ItemCatalog.SongFacts> songs,
                                                     DeepRanking deep, DnnRanker.Settings settings, String why) {
         Optional<DeepRanking.Served> live = deep.served();
         if (live.isEmpty()) {
@@ -56,7 +54,7 @@ final class RankerTraining {
         }
         String model = live.get().model().name();
         try {
-            RankerVersions.Trained t = RankerVersions.train(registry, journal, songs, model, settings, null, null, RankerVersions.HOLDOUT, 42, Instant.now());
+            RankerVersions.Trained t = RankerVersions.train(registry, history, songs, model, settings, null, null, RankerVersions.HOLDOUT, 42, Instant.now());
             LOG.info("Deep ranker ({}, {}): version {} {}", why, model, t.card().version(), t.reason());
             if (t.promoted()) {
                 deep.swapToCurrent();

@@ -82,14 +82,15 @@ public final class VectorBench {
         long loading = System.nanoTime();
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        try (Session s = graph.session()) {
-            Result rows = s.run(CypherFile.load("bench/song-embeddings.cypher").statement());
+        graph.read(tx -> {
+            Result rows = tx.run(CypherFile.load("bench/song-embeddings.cypher").statement());
             while (rows.hasNext()) {
                 Record r = rows.next();
                 ids.add(r.get("id").asString());
                 vectors.add(VectorMath.normalised(r.get("vector")));
             }
-        }
+            return null;
+        });
         long loadMillis = (System.nanoTime() - loading) / 1_000_000;
         if (ids.size() < k) {
             throw new IllegalStateException("only " + ids.size() + " songs have an embedding (need at least " + k
@@ -131,7 +132,7 @@ public final class VectorBench {
         List<IndexRun> runs = new ArrayList<>();
         long[] dbNanos = new long[Math.min(dbScans, n)];
         double dbRecall = 0;
-        try (Session s = graph.session()) {
+        try (Session s = graph.readSession()) {
             for (int fetch : fetches) {
                 int asked = Math.max(k, fetch);
                 for (int i = 0; i < Math.min(20, n); i++) {

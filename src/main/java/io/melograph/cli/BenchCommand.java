@@ -281,7 +281,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             java.util.List<String> songs;
             try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings());
-                 org.neo4j.driver.Session s = connection.session()) {
+                 org.neo4j.driver.Session s = connection.readSession()) {
                 songs = s.run(io.melograph.graph.CypherFile.load("events/known-items.cypher").statement()).stream()
                         .filter(r -> r.get("label").asString().equals("Song")).map(r -> r.get("id").asString()).limit(5000).toList();
             }
@@ -342,7 +342,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             List<String> ids;
             try (io.melograph.graph.GraphConnection connection = io.melograph.graph.GraphConnection.open(graph.settings());
-                 org.neo4j.driver.Session s = connection.session()) {
+                 org.neo4j.driver.Session s = connection.readSession()) {
                 ids = s.run(io.melograph.graph.CypherFile.load(listeners ? "bench/listeners.cypher" : "bench/songs.cypher").statement())
                         .single().get("ids").asList(org.neo4j.driver.Value::asString);
             }

@@ -1,5 +1,6 @@
 package io.melograph.cli;
 
+import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.SchemaMigrations;
@@ -138,7 +139,7 @@ final class TrainCommand implements Runnable {
             ModelRegistry registry = new ModelRegistry(settings.home());
             Path journal = settings.home().resolve("journal");
             Instant now = Instant.now();
-            EmbeddingVersions.Trained t = EmbeddingVersions.train(registry, connection, journal, recipe.options(), now);
+            EmbeddingVersions.Trained t = EmbeddingVersions.train(registry, connection, EventHistory.of(journal), recipe.options(), now);
             print(t.result());
             Optional<String> current = registry.current(EmbeddingVersions.KIND);
             Map<String, Double> metrics = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.melograph.cli;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
@@ -60,7 +61,7 @@ final class TrainRankerCommand implements Callable<Integer> {
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
             ItemCatalog catalog = new ItemCatalog(connection).reload(); // artists and genres of the songs, as the service reads them
-            RankerVersions.Trained t = RankerVersions.train(new ModelRegistry(gs.home()), gs.home().resolve("journal"), catalog::song,
+            RankerVersions.Trained t = RankerVersions.train(new ModelRegistry(gs.home()), EventHistory.of(gs.home().resolve("journal")), catalog::song,
                     model, settings, w.from(), w.to(), w.holdout(), seed, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());
             return 0;

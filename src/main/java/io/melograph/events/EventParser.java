@@ -67,25 +67,45 @@ public final class EventParser {
                 return invalid(-1, "", "too many events: " + root.size() + " (at most " + maxBatch + " per request)");
             }
             for (int i = 0; i < root.size(); i++) {
-                parseOne(root.get(i), i, now, events, problems);
+                parseOne(root.get(i), i, now, events, problems, true);
             }
         } else {
-            parseOne(root, -1, now, events, problems);
+            parseOne(root, -1, now, events, problems, true);
         }
         return problems.isEmpty() ? new Result(events, List.of()) : new Result(List.of(), problems);
+    }
+
+    /**
+     * An event as a topic stores it (one wire object, UTF-8): the intake's rules, except that fields a newer writer
+     * added are ignored (schema evolution adds optional fields) and its time is not held against the clock.
+     *
+     * @throws IllegalArgumentException naming the problems, when the record is no event
+     */
+    public static Event stored(byte[] json) {
+        List<Event> events = new ArrayList<>(1);
+        List<Problem> problems = new ArrayList<>();
+        try {
+            parseOne(JSON.readTree(json), -1, Long.MAX_VALUE - DAY, events, problems, false);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("not an event: " + problems);
+        }
+        return events.get(0);
     }
 
     private static Result invalid(int index, String field, String reason) {
         return new Result(List.of(), List.of(new Problem(index, field, reason)));
     }
 
-    private void parseOne(JsonNode node, int index, long now, List<Event> events, List<Problem> problems) {
-        if (!node.isObject()) {
+    private static void parseOne(JsonNode node, int index, long now, List<Event> events, List<Problem> problems, boolean knownFieldsOnly) {
+        if (node == null || !node.isObject()) {
             problems.add(new Problem(index, "", "an event must be a JSON object"));
             return;
         }
         int before = problems.size();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); knownFieldsOnly && it.hasNext(); ) {
             String f = it.next().getKey();
             if (!FIELDS.contains(f)) {
                 problems.add(new Problem(index, f, "unknown field (fields: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));

@@ -3,7 +3,6 @@ package io.melograph.events;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,14 +99,15 @@ public final class GraphAggregator implements AutoCloseable {
             queue.add(new Pending(events, start, end, System.currentTimeMillis()));
             pendingEvents.addAndGet(events.size());
         });
-        try (Session s = graph.session()) {
-            List<Record> rows = s.run(CypherFile.load("events/read-cursor.cypher").statement(), Map.of("consumer", CONSUMER)).list();
+        graph.read(tx -> {
+            List<Record> rows = tx.run(CypherFile.load("events/read-cursor.cypher").statement(), Map.of("consumer", CONSUMER)).list();
             if (!rows.isEmpty()) {
                 cursor = new JournalPosition(rows.get(0).get("segment").asLong(), rows.get(0).get("offset").asLong());
                 aggregated = rows.get(0).get("events").asLong();
                 recentIds.addAll(rows.get(0).get("recentIds").asList(v -> v.asString()));
             }
-        }
+            return null;
+        });
         // events counted into the graph stay counted even where the journal lost them: their ids stay known
         List<String> lost = journal.remember(recentIds);
         if (cursor.compareTo(journal.end()) > 0) {
@@ -165,10 +165,8 @@ public final class GraphAggregator implements AutoCloseable {
                         + "continues from the journal's end", end.segment(), end.offset(), cursor.segment(), cursor.offset(),
                 missing > 0 ? missing : lost.size(), lost.isEmpty() ? "" : " (ids " + abbreviate(lost) + ")",
                 missing > lost.size() ? " (ids known for the newest " + lost.size() + ")" : "");
-        try (Session s = graph.session()) {
-            s.executeWrite(tx -> tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER,
-                    "segment", end.segment(), "offset", end.offset(), "events", 0, "recentIds", List.copyOf(recentIds))).consume());
-        }
+        graph.write(tx -> tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER,
+                "segment", end.segment(), "offset", end.offset(), "events", 0, "recentIds", List.copyOf(recentIds))).consume());
         cursor = end;
     }
 
@@ -336,19 +334,17 @@ public final class GraphAggregator implements AutoCloseable {
             pairRows.add(Map.of("a", k.substring(0, cut), "b", k.substring(cut + 1), "weight", w));
         });
         List<String> recent = recentAfter(events);
-        try (Session s = graph.session()) {
-            s.executeWrite(tx -> {
-                if (!listens.isEmpty()) {
-                    tx.run(CypherFile.load("events/aggregate-listens.cypher").statement(), Map.of("rows", List.copyOf(listens.values()))).consume();
-                }
-                if (!pairRows.isEmpty()) {
-                    tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
-                }
-                tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER, "segment", end.segment(),
-                        "offset", end.offset(), "events", events.size(), "recentIds", recent)).consume();
-                return null;
-            });
-        }
+        graph.write(tx -> {
+            if (!listens.isEmpty()) {
+                tx.run(CypherFile.load("events/aggregate-listens.cypher").statement(), Map.of("rows", List.copyOf(listens.values()))).consume();
+            }
+            if (!pairRows.isEmpty()) {
+                tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
+            }
+            tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER, "segment", end.segment(),
+                    "offset", end.offset(), "events", events.size(), "recentIds", recent)).consume();
+            return null;
+        });
         cursor = end;
         recentIds.clear();
         recentIds.addAll(recent);

@@ -3,7 +3,6 @@ package io.melograph.events;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,10 +85,9 @@ public final class ItemCatalog {
     }
 
     private List<Long> itemCounts() {
-        try (Session s = graph.session()) {
-            // label counts come from Neo4j's count store: constant time however large the catalog
-            return s.run(CypherFile.load("events/item-counts.cypher").statement()).single().get("counts").asList(v -> v.asLong());
-        }
+        // label counts come from Neo4j's count store: constant time however large the catalog
+        return graph.read(tx -> tx.run(CypherFile.load("events/item-counts.cypher").statement()).single().get("counts")
+                .asList(v -> v.asLong()));
     }
 
     /** Loads (again) from the graph. */
@@ -101,16 +99,17 @@ public final class ItemCatalog {
             ids.put(t, new HashSet<>());
         }
         Map<String, SongFacts> facts = new HashMap<>();
-        try (Session s = graph.session()) {
-            s.run(CypherFile.load("events/known-items.cypher").statement()).forEachRemaining(r -> {
+        graph.read(tx -> {
+            tx.run(CypherFile.load("events/known-items.cypher").statement()).forEachRemaining(r -> {
                 for (ItemType t : ItemType.values()) {
                     if (t.label().equals(r.get("label").asString())) {
                         ids.get(t).add(r.get("id").asString());
                     }
                 }
             });
-            s.run(CypherFile.load("events/song-facts.cypher").statement()).forEachRemaining(r -> facts.put(r.get("id").asString(), facts(r)));
-        }
+            tx.run(CypherFile.load("events/song-facts.cypher").statement()).forEachRemaining(r -> facts.put(r.get("id").asString(), facts(r)));
+            return null;
+        });
         content = new CatalogSnapshot.Content(ids, facts, before);
         if (snapshot != null) {
             save(content);

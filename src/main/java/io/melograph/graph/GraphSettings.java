@@ -8,9 +8,10 @@ import java.util.function.Function;
  * Where the graph lives. With {@code uri} unset Melograph runs Neo4j embedded in {@code home}; with it set,
  * nothing is embedded and every read and write goes to that server. Both paths use the Neo4j Java Driver.
  *
+ * @param database   the database every session uses ({@code NEO4J_DATABASE}); null: the server's default database
  * @param serviceUrl the HTTP service's own URL, allow-listed for Neo4j Browser guides
  */
-public record GraphSettings(Path home, String uri, String user, String password, int boltPort, int httpPort,
+public record GraphSettings(Path home, String uri, String user, String password, String database, int boltPort, int httpPort,
                             int embeddingDimensions, String pageCache, String serviceUrl) {
 
     /** Reads the documented environment variables (README, "Configuration"). */
@@ -21,6 +22,7 @@ public record GraphSettings(Path home, String uri, String user, String password,
                 get.apply("NEO4J_URI").orElse(null),
                 get.apply("NEO4J_USER").orElse("neo4j"),
                 get.apply("NEO4J_PASSWORD").orElse(null),
+                get.apply("NEO4J_DATABASE").orElse(null),
                 Integer.parseInt(get.apply("NEO4J_BOLT_PORT").orElse("7687")),
                 Integer.parseInt(get.apply("NEO4J_HTTP_PORT").orElse("7474")),
                 Integer.parseInt(get.apply("MELOGRAPH_EMBEDDING_DIM").orElse("64")),
@@ -44,16 +46,20 @@ public record GraphSettings(Path home, String uri, String user, String password,
     }
 
     public GraphSettings withHome(Path newHome) {
-        return new GraphSettings(newHome.toAbsolutePath(), uri, user, password, boltPort, httpPort, embeddingDimensions,
+        return new GraphSettings(newHome.toAbsolutePath(), uri, user, password, database, boltPort, httpPort, embeddingDimensions,
                 pageCache, serviceUrl);
     }
 
+    public GraphSettings withDatabase(String newDatabase) {
+        return new GraphSettings(home, uri, user, password, newDatabase, boltPort, httpPort, embeddingDimensions, pageCache, serviceUrl);
+    }
+
     public GraphSettings withPorts(int bolt, int http) {
-        return new GraphSettings(home, uri, user, password, bolt, http, embeddingDimensions, pageCache, serviceUrl);
+        return new GraphSettings(home, uri, user, password, database, bolt, http, embeddingDimensions, pageCache, serviceUrl);
     }
 
     public GraphSettings withServer(String newUri, String newUser, String newPassword) {
-        return new GraphSettings(home, newUri, newUser, newPassword, boltPort, httpPort, embeddingDimensions, pageCache,
+        return new GraphSettings(home, newUri, newUser, newPassword, database, boltPort, httpPort, embeddingDimensions, pageCache,
                 serviceUrl);
     }
 }

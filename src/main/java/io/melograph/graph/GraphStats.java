@@ -1,6 +1,5 @@
 package io.melograph.graph;
 
-import org.neo4j.driver.Session;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,25 +21,23 @@ public final class GraphStats {
     }
 
     public static Counts count(GraphConnection graph) {
-        try (Session session = graph.session()) {
-            return session.executeRead(tx -> {
-                Map<String, Long> nodes = new TreeMap<>();
-                // label and type names come from the database itself, never from a request
-                List<String> labels = tx.run("CALL db.labels() YIELD label RETURN label").list(r -> r.get(0).asString());
-                for (String label : labels) {
-                    nodes.put(label, tx.run("MATCH (n:" + quote(label) + ") RETURN count(n)").single().get(0).asLong());
-                }
-                Map<String, Long> rels = new TreeMap<>();
-                List<String> types = tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
-                        .list(r -> r.get(0).asString());
-                for (String type : types) {
-                    rels.put(type, tx.run("MATCH ()-[r:" + quote(type) + "]->() RETURN count(r)").single().get(0).asLong());
-                }
-                nodes.values().removeIf(c -> c == 0);
-                rels.values().removeIf(c -> c == 0);
-                return new Counts(new LinkedHashMap<>(nodes), new LinkedHashMap<>(rels));
-            });
-        }
+        return graph.read(tx -> {
+            Map<String, Long> nodes = new TreeMap<>();
+            // label and type names come from the database itself, never from a request
+            List<String> labels = tx.run("CALL db.labels() YIELD label RETURN label").list(r -> r.get(0).asString());
+            for (String label : labels) {
+                nodes.put(label, tx.run("MATCH (n:" + quote(label) + ") RETURN count(n)").single().get(0).asLong());
+            }
+            Map<String, Long> rels = new TreeMap<>();
+            List<String> types = tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
+                    .list(r -> r.get(0).asString());
+            for (String type : types) {
+                rels.put(type, tx.run("MATCH ()-[r:" + quote(type) + "]->() RETURN count(r)").single().get(0).asLong());
+            }
+            nodes.values().removeIf(c -> c == 0);
+            rels.values().removeIf(c -> c == 0);
+            return new Counts(new LinkedHashMap<>(nodes), new LinkedHashMap<>(rels));
+        });
     }
 
     /** Backtick-quotes a label or type name for Cypher. */

@@ -35,6 +35,7 @@ public final class PluginProcedures {
     /** Registers them with {@code dbms} (which must allow {@code gds.*, apoc.*} unrestricted); returns the classes. */
     public static int register(DatabaseManagementService dbms) {
         long started = System.nanoTime();
+        EmbeddedNeo4j.skipJolAttach(); // GDS will run in this JVM (the test harness's too, which starts no EmbeddedNeo4j)
         GlobalProcedures procedures = ((GraphDatabaseAPI) dbms.database("system")).getDependencyResolver()
                 .resolveDependency(GlobalProcedures.class);
         ClassLoader loader = PluginProcedures.class.getClassLoader();

@@ -2,7 +2,6 @@ package io.melograph.ingest;
 
 import io.melograph.graph.GraphConnection;
 import io.melograph.util.ClasspathDir;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +18,8 @@ public final class BundledSample {
 
     /** Imports the sample through the regular importers when the graph has no songs yet. */
     public static Optional<ImportReport> importIfEmpty(GraphConnection graph, ImportFiles files, Path workDir) throws IOException {
-        try (Session s = graph.session()) {
-            if (s.run("MATCH (n:Song) RETURN count(n) > 0 AS any").single().get("any").asBoolean()) {
-                return Optional.empty();
-            }
+        if (graph.read(tx -> tx.run("MATCH (n:Song) RETURN count(n) > 0 AS any").single().get("any").asBoolean())) {
+            return Optional.empty();
         }
         Path dir = workDir.resolve("sample");
         ClasspathDir.copyTree("sample", dir);

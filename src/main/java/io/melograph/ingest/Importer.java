@@ -3,7 +3,6 @@ package io.melograph.ingest;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphStats;
 import io.melograph.ontology.Ontology;
-import org.neo4j.driver.Session;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +179,7 @@ public final class Importer {
     private Map<String, Set<String>> unresolved(Run run, Map<String, Set<String>> refs) {
         Map<String, Set<String>> out = new HashMap<>();
         Meter meter = new Meter("resolve in graph", refs.values().stream().mapToLong(Set::size).sum());
-        try (Session session = graph.session()) {
+        graph.read(tx -> {
             for (Map.Entry<String, Set<String>> e : refs.entrySet()) {
                 String label = e.getKey();
                 if (ontology.classByLabel(label).isEmpty()) {
@@ -195,7 +193,7 @@ public final class Importer {
                 }
                 for (int from = 0; from < missing.size(); from += 10_000) {
                     List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 10_000));
-                    Set<String> found = new HashSet<>(session.run("UNWIND $ids AS id MATCH (n:" + GraphStats.quote(label)
+                    Set<String> found = new HashSet<>(tx.run("UNWIND $ids AS id MATCH (n:" + GraphStats.quote(label)
                             + " {id: id}) RETURN n.id AS id", Map.of("ids", chunk)).list(r -> r.get("id").asString()));
                     for (String id : chunk) {
                         if (!found.contains(id)) {
@@ -205,7 +203,8 @@ public final class Importer {
                     meter.add(chunk.size());
                 }
             }
-        }
+            return null;
+        });
         meter.finish();
         return out;
     }

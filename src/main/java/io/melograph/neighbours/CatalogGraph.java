@@ -5,7 +5,6 @@ import io.melograph.graph.GraphConnection;
 import io.melograph.util.IntList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
 
@@ -79,46 +78,44 @@ public final class CatalogGraph implements NeighbourRows.Nodes {
         IntList kinds = new IntList();
         IntList counts = new IntList();
         Map<String, Integer> index = new HashMap<>();
-        try (Session s = graph.session()) {
-            s.executeRead(tx -> {
-                Result r = tx.run(CypherFile.load("neighbours/nodes.cypher").statement());
-                while (r.hasNext()) {
-                    Record row = r.next();
-                    Value id = row.get("id");
-                    if (id.isNull() || index.containsKey(id.asString())) {
-                        continue; // no id: no channel can name it
-                    }
-                    index.put(id.asString(), ids.size());
-                    ids.add(id.asString());
-                    names.add(row.get("name").isNull() ? null : row.get("name").asString());
-                    int k = 0;
-                    for (String label : row.get("kinds").asList(Value::asString)) {
-                        k |= 1 << LABELS.indexOf(label);
-                    }
-                    kinds.add(k);
-                    counts.add((int) row.get("count").asLong());
+        graph.read(tx -> {
+            Result r = tx.run(CypherFile.load("neighbours/nodes.cypher").statement());
+            while (r.hasNext()) {
+                Record row = r.next();
+                Value id = row.get("id");
+                if (id.isNull() || index.containsKey(id.asString())) {
+                    continue; // no id: no channel can name it
                 }
-                return null;
-            });
-            int[] k = kinds.toArray();
-            Links links = new Links();
-            s.executeRead(tx -> {
-                Result r = tx.run(CypherFile.load("neighbours/links.cypher").statement());
-                TypeSystem types = TypeSystem.getDefault();
-                while (r.hasNext()) {
-                    Record row = r.next();
-                    Integer a = index.get(text(row.get("from")));
-                    Integer b = index.get(text(row.get("to")));
-                    if (a != null && b != null) {
-                        Value w = row.get("weight");
-                        links.add(row.get("type").asString(), a, b, k[a], k[b], w.isNull() ? 0 : w.asDouble(),
-                                w.hasType(types.INTEGER()) ? WHOLE : 0);
-                    }
+                index.put(id.asString(), ids.size());
+                ids.add(id.asString());
+                names.add(row.get("name").isNull() ? null : row.get("name").asString());
+                int k = 0;
+                for (String label : row.get("kinds").asList(Value::asString)) {
+                    k |= 1 << LABELS.indexOf(label);
                 }
-                return null;
-            });
-            return new CatalogGraph(ids.toArray(String[]::new), names.toArray(String[]::new), k, counts.toArray(), links);
-        }
+                kinds.add(k);
+                counts.add((int) row.get("count").asLong());
+            }
+            return null;
+        });
+        int[] k = kinds.toArray();
+        Links links = new Links();
+        graph.read(tx -> {
+            Result r = tx.run(CypherFile.load("neighbours/links.cypher").statement());
+            TypeSystem types = TypeSystem.getDefault();
+            while (r.hasNext()) {
+                Record row = r.next();
+                Integer a = index.get(text(row.get("from")));
+                Integer b = index.get(text(row.get("to")));
+                if (a != null && b != null) {
+                    Value w = row.get("weight");
+                    links.add(row.get("type").asString(), a, b, k[a], k[b], w.isNull() ? 0 : w.asDouble(),
+                            w.hasType(types.INTEGER()) ? WHOLE : 0);
+                }
+            }
+            return null;
+        });
+        return new CatalogGraph(ids.toArray(String[]::new), names.toArray(String[]::new), k, counts.toArray(), links);
     }
 
     private static String text(Value v) {

@@ -3,7 +3,7 @@ package io.melograph.rank;
 import io.melograph.eval.metric.Auc;
 import io.melograph.eval.metric.LogLoss;
 import io.melograph.events.Event;
-import io.melograph.events.FileJournal;
+import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.JournalPosition;
 import io.melograph.registry.ModelCard;
@@ -47,7 +47,7 @@ public final class FtrlVersions {
     private FtrlVersions() {}
 
     /**
-     * Trains a version on the journal in {@code journalDir} (read without its lock: a running service may go on) and
+     * Trains a version on the recorded events (read beside a running service's intake) and
      * stores it in the registry, promoting it when it beats the current one.
      *
      * @param from    events before it are not learned (null: from the start)
@@ -55,11 +55,11 @@ public final class FtrlVersions {
      *                before the journal's newest event
      * @param holdout the held-out window's length when {@code to} is null
      */
-    public static Trained train(ModelRegistry registry, Path journalDir, Instant from, Instant to, java.time.Duration holdout,
+    public static Trained train(ModelRegistry registry, EventHistory history, Instant from, Instant to, java.time.Duration holdout,
                                 FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs, Instant now) throws IOException {
-        List<Positioned> events = read(journalDir);
+        List<Positioned> events = read(history);
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("the event journal in " + journalDir + " is empty: nothing to train on");
+            throw new IllegalArgumentException(history + " is empty: nothing to train on");
         }
         if (to == null) {
             to = Instant.ofEpochMilli(events.stream().mapToLong(p -> p.event().ts()).max().orElseThrow()).minus(holdout);
@@ -188,10 +188,10 @@ public final class FtrlVersions {
         return out;
     }
 
-    private static List<Positioned> read(Path journalDir) {
+    private static List<Positioned> read(EventHistory history) {
         List<Positioned> out = new ArrayList<>();
         JournalPosition[] before = {JournalPosition.START};
-        FileJournal.readAll(journalDir, (e, after) -> {
+        history.readAll((e, after) -> {
             out.add(new Positioned(e, before[0], after));
             before[0] = after;
         });

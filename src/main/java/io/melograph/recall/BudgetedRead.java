@@ -1,8 +1,6 @@
 package io.melograph.recall;
 
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransactionCallback;
@@ -25,12 +23,11 @@ import java.util.concurrent.TimeoutException;
 final class BudgetedRead {
     private BudgetedRead() {}
 
-    static <T> T run(Driver driver, String channel, Duration budget, AsyncTransactionCallback<CompletionStage<T>> work) {
+    static <T> T run(GraphConnection graph, String channel, Duration budget, AsyncTransactionCallback<CompletionStage<T>> work) {
         if (budget.isNegative() || budget.isZero()) {
             throw new RecallTimeoutException(channel, budget, null);
         }
-        AsyncSession session = driver.session(AsyncSession.class,
-                SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+        AsyncSession session = graph.driver().session(AsyncSession.class, graph.readWithoutBookmarks());
         CompletableFuture<T> read = session.executeReadAsync(work,
                 TransactionConfig.builder().withTimeout(budget.plusMillis(5)).build()).toCompletableFuture();
         try {

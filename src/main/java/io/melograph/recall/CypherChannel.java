@@ -122,7 +122,7 @@ public abstract class CypherChannel implements RecallChannel {
     }
 
     private List<Record> run(Map<String, Object> params, Duration budget) {
-        return BudgetedRead.run(graph.driver(), name, budget, tx -> tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync));
+        return BudgetedRead.run(graph, name, budget, tx -> tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync));
     }
 
     private static List<Map<String, Object>> seeds(List<ListenerContext.Seed> seeds) {

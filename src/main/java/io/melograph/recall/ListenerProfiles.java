@@ -8,7 +8,6 @@ import io.melograph.events.ListenerStates;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.time.Duration;
@@ -137,10 +136,8 @@ public final class ListenerProfiles {
         if (remembered != null) {
             return Optional.ofNullable(remembered.timeZone());
         }
-        try (Session s = graph.session()) {
-            List<Record> rows = s.run(timeZoneCypher, Map.of("user", userId)).list();
-            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).get("tz").asString(null));
-        }
+        List<Record> rows = graph.read(tx -> tx.run(timeZoneCypher, Map.of("user", userId)).list());
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).get("tz").asString(null));
     }
 
     /** The profile, or empty when the graph does not know the listener and they have no live events either. */
@@ -181,10 +178,8 @@ public final class ListenerProfiles {
     /** The long-term part of each listener the graph knows, in one query. */
     private Map<String, LongTerm> readAll(List<String> userIds) {
         Map<String, LongTerm> out = new HashMap<>();
-        try (Session s = graph.session()) {
-            for (Record r : s.run(profileCypher, Map.of("users", userIds)).list()) {
-                out.put(r.get("user").asString(), longTerm(r));
-            }
+        for (Record r : graph.read(tx -> tx.run(profileCypher, Map.of("users", userIds)).list())) {
+            out.put(r.get("user").asString(), longTerm(r));
         }
         return out;
     }
@@ -285,9 +280,8 @@ public final class ListenerProfiles {
         watched.keySet().stream().filter(id -> !known.containsKey(id)).forEach(missing::add);
         Map<String, String> names = new HashMap<>();
         if (!missing.isEmpty()) {
-            try (Session s = graph.session()) {
-                s.run(namesCypher, Map.of("ids", missing)).forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
-            }
+            graph.read(tx -> tx.run(namesCypher, Map.of("ids", missing)).list())
+                    .forEach(r -> names.put(r.get("id").asString(), r.get("name").asString()));
         }
         return names;
     }

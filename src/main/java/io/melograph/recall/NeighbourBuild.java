@@ -6,7 +6,6 @@ import io.melograph.neighbours.CatalogChannels;
 import io.melograph.neighbours.CatalogGraph;
 import io.melograph.neighbours.Neighbour;
 import io.melograph.neighbours.NeighbourStore;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,10 +133,8 @@ public final class NeighbourBuild {
         if (own.isEmpty()) {
             return 0;
         }
-        List<String> users;
-        try (Session s = graph.session()) {
-            users = s.executeRead(tx -> tx.run(CypherFile.load("neighbours/listeners-following.cypher").statement()).list(r -> r.get("id").asString()));
-        }
+        List<String> users = graph.read(tx -> tx.run(CypherFile.load("neighbours/listeners-following.cypher").statement())
+                .list(r -> r.get("id").asString()));
         long neighbours = 0;
         List<Future<Map<String, List<Neighbour>>>> futures = new ArrayList<>();
         for (String user : users) {

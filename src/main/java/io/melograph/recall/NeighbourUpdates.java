@@ -5,7 +5,6 @@ import io.melograph.graph.GraphConnection;
 import io.melograph.neighbours.Neighbour;
 import io.melograph.neighbours.NeighbourStore;
 import io.melograph.util.Periodic;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,10 +173,8 @@ public final class NeighbourUpdates implements AutoCloseable {
 
     /** The listeners whose friends' favourites move with these listeners' histories. */
     private List<String> followers(Set<String> users) {
-        try (Session s = graph.session()) {
-            return s.executeRead(tx -> tx.run(CypherFile.load("neighbours/followers.cypher").statement(),
-                    Map.of("users", new ArrayList<>(users))).list(r -> r.get("id").asString()));
-        }
+        return graph.read(tx -> tx.run(CypherFile.load("neighbours/followers.cypher").statement(),
+                Map.of("users", new ArrayList<>(users))).list(r -> r.get("id").asString()));
     }
 
     private static Set<String> drain(Set<String> pending) {

@@ -6,7 +6,6 @@ import io.melograph.train.interest.CatalogFacts;
 import io.melograph.train.interest.SongTower;
 import io.melograph.util.Periodic;
 import org.neo4j.driver.Result;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +58,7 @@ public final class NewSongVectors implements AutoCloseable {
             return 0;
         }
         ServedInterests m = served.get();
-        long count;
-        try (Session s = graph.session()) {
-            count = s.executeRead(tx -> tx.run(COUNT).single().get("songs").asLong());
-        }
+        long count = graph.read(tx -> tx.run(COUNT).single().get("songs").asLong());
         if (m.version().equals(seenVersion) && count == seenCount) {
             return 0;
         }
@@ -70,18 +66,16 @@ public final class NewSongVectors implements AutoCloseable {
             unplaced.clear();
         }
         List<String> unknown = new ArrayList<>();
-        try (Session s = graph.session()) {
-            s.executeRead(tx -> {
-                Result r = tx.run(IDS);
-                while (r.hasNext()) {
-                    String id = r.next().get("id").asString();
-                    if (m.song(id) < 0 && !unplaced.contains(id)) {
-                        unknown.add(id);
-                    }
+        graph.read(tx -> {
+            Result r = tx.run(IDS);
+            while (r.hasNext()) {
+                String id = r.next().get("id").asString();
+                if (m.song(id) < 0 && !unplaced.contains(id)) {
+                    unknown.add(id);
                 }
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         SongTower tower = m.tower().get();
         int added = 0;
         for (int from = 0; from < unknown.size(); from += BATCH) {

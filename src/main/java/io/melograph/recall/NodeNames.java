@@ -2,7 +2,6 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +30,8 @@ public final class NodeNames {
     /** One node an id found, in the order of the ids asked for; ids matching nothing are left out. */
     public List<Node> of(List<String> ids) {
         List<Node> found = new ArrayList<>();
-        try (Session s = graph.session()) {
-            s.run(cypher, Map.of("ids", ids)).forEachRemaining(r ->
-                    found.add(new Node(r.get("id").asString(), r.get("name").asString(), r.get("label").asString())));
-        }
+        graph.read(tx -> tx.run(cypher, Map.of("ids", ids)).list()).forEach(r ->
+                found.add(new Node(r.get("id").asString(), r.get("name").asString(), r.get("label").asString())));
         found.sort(Comparator.comparingInt((Node n) -> ids.indexOf(n.id())).thenComparingInt(n -> PREFERRED.indexOf(n.label())));
         Map<String, Node> first = new LinkedHashMap<>();
         found.forEach(n -> first.putIfAbsent(n.id(), n));

@@ -2,11 +2,9 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import io.melograph.neighbours.Neighbour;
 import io.melograph.neighbours.NeighbourStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +54,10 @@ public final class RecallService implements AutoCloseable {
         this.profiles = profiles;
         this.budget = budget;
         channels.putAll(Channels.graphChannels(graph));
-        add(new VectorRecall(graph.driver()));
+        add(new VectorRecall(graph));
         channels.putAll(Channels.playlistChannels(graph));
         artistChannels.add(Channels.similarArtists(graph));
-        artistChannels.add(new SimilarArtists(graph.driver()));
+        artistChannels.add(new SimilarArtists(graph));
     }
 
     /**
@@ -121,9 +119,8 @@ public final class RecallService implements AutoCloseable {
     /** One round of real requests; whether any channel ran out of time. With nobody to ask, nothing timed out. */
     private boolean round() {
         boolean timedOut = false;
-        try (Session s = graph.session()) {
-            Map<String, Object> params = Map.of("limit", 5);
-            for (Record r : s.run(warmUpCypher, params).list()) {
+        try {
+            for (Record r : graph.read(tx -> tx.run(warmUpCypher, Map.of("limit", 5)).list())) {
                 String id = r.get("id").asString();
                 Optional<Answer> a = r.get("kind").asString().equals("listener") ? forUser(id, List.of(), 20) : similarSongs(id, 20);
                 timedOut |= a.map(x -> x.result().status().containsValue("timeout")).orElse(false);
@@ -286,11 +283,9 @@ public final class RecallService implements AutoCloseable {
 
     /** The item's name when a node with this id and label exists. */
     private Optional<String> item(String id, String label) {
-        try (Session s = graph.session()) {
-            for (Record r : s.run(namesCypher, Map.of("ids", List.of(id))).list()) {
-                if (r.get("label").asString().equals(label)) {
-                    return Optional.of(r.get("name").asString());
-                }
+        for (Record r : graph.read(tx -> tx.run(namesCypher, Map.of("ids", List.of(id))).list())) {
+            if (r.get("label").asString().equals(label)) {
+                return Optional.of(r.get("name").asString());
             }
         }
         return Optional.empty();

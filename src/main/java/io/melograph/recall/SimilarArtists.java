@@ -1,8 +1,8 @@
 package io.melograph.recall;
 
+import io.melograph.graph.GraphConnection;
 import io.melograph.graph.CypherFile;
 import io.melograph.recall.ListenerContext.Seed;
-import org.neo4j.driver.Driver;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +15,8 @@ public final class SimilarArtists extends VectorChannel {
     public static final String NAME = "vector-artists";
     private static final String ARTIST_VECTORS = CypherFile.load("recall/artist-vectors.cypher").statement();
 
-    public SimilarArtists(Driver driver) {
-        super(driver, NAME,
+    public SimilarArtists(GraphConnection graph) {
+        super(graph, NAME,
                 "Artists near the listener's favourite artists in graph-embedding space (vector index artist_embedding)");
     }
 

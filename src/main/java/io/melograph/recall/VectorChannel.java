@@ -1,6 +1,6 @@
 package io.melograph.recall;
 
-import org.neo4j.driver.Driver;
+import io.melograph.graph.GraphConnection;
 
 /** What the vector-index channels share: a name, a description and the search against the index. */
 abstract class VectorChannel implements RecallChannel {
@@ -8,8 +8,8 @@ abstract class VectorChannel implements RecallChannel {
     private final String description;
     final VectorSearch search;
 
-    VectorChannel(Driver driver, String name, String description) {
-        this.search = new VectorSearch(driver);
+    VectorChannel(GraphConnection graph, String name, String description) {
+        this.search = new VectorSearch(graph);
         this.name = name;
         this.description = description;
     }

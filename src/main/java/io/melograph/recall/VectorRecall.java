@@ -1,8 +1,8 @@
 package io.melograph.recall;
 
+import io.melograph.graph.GraphConnection;
 import io.melograph.graph.CypherFile;
 import io.melograph.recall.ListenerContext.Seed;
-import org.neo4j.driver.Driver;
 
 import io.melograph.neighbours.Neighbour;
 
@@ -22,8 +22,8 @@ public final class VectorRecall extends VectorChannel implements ItemChannel {
     private static final String SONG_VECTORS = CypherFile.load("recall/song-vectors.cypher").statement();
     private static final String ARTIST_SONG_VECTORS = CypherFile.load("recall/artist-song-vectors.cypher").statement();
 
-    public VectorRecall(Driver driver) {
-        super(driver, NAME,
+    public VectorRecall(GraphConnection graph) {
+        super(graph, NAME,
                 "Songs near the listener's favourite songs in graph-embedding space (vector index song_embedding)");
     }
 

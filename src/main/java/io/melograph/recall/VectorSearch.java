@@ -1,8 +1,8 @@
 package io.melograph.recall;
 
+import io.melograph.graph.GraphConnection;
 import io.melograph.graph.CypherFile;
 import io.melograph.recall.ListenerContext.Seed;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.async.AsyncTransactionContext;
@@ -56,10 +56,10 @@ final class VectorSearch {
     record Request(String channel, String index, String itemType, String seedVectors, List<Seed> seeds,
                    String historyOf, Collection<String> exclude, int limit, Function<Seed, String> reason) {}
 
-    private final Driver driver;
+    private final GraphConnection graph;
 
-    VectorSearch(Driver driver) {
-        this.driver = driver;
+    VectorSearch(GraphConnection graph) {
+        this.graph = graph;
     }
 
     List<Candidate> search(Request request, Duration budget) {
@@ -67,7 +67,7 @@ final class VectorSearch {
         if (limit <= 0 || (request.seeds().isEmpty() && request.historyOf() == null)) {
             return List.of();
         }
-        return BudgetedRead.run(driver, request.channel(), budget, tx -> run(tx, request, limit));
+        return BudgetedRead.run(graph, request.channel(), budget, tx -> run(tx, request, limit));
     }
 
     private CompletionStage<List<Candidate>> run(AsyncTransactionContext tx, Request request, int limit) {

@@ -2,7 +2,6 @@ package io.melograph.scene;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import org.neo4j.driver.Session;
 
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,8 @@ public final class ActiveListeners {
     }
 
     public List<Listener> top(int limit) {
-        try (Session s = graph.session()) {
-            return s.run(cypher, Map.of("limit", limit, "candidates", Math.max(200, limit * CANDIDATES_PER_RESULT)))
-                    .list(r -> new Listener(r.get("id").asString(), r.get("name").asString(), r.get("plays").asLong(),
-                            r.get("songs").asLong(), r.get("simulated").asBoolean()));
-        }
+        return graph.read(tx -> tx.run(cypher, Map.of("limit", limit, "candidates", Math.max(200, limit * CANDIDATES_PER_RESULT)))
+                .list(r -> new Listener(r.get("id").asString(), r.get("name").asString(), r.get("plays").asLong(),
+                        r.get("songs").asLong(), r.get("simulated").asBoolean())));
     }
 }

@@ -4,7 +4,6 @@ import io.melograph.events.EventBatcher;
 import io.melograph.events.Journal;
 import io.melograph.events.JournalSink;
 import io.melograph.graph.GraphConnection;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,6 @@ public final class DemoCommunity {
     }
 
     private static boolean hasSynthetic(GraphConnection graph) {
-        try (Session s = graph.session()) {
-            return s.run("MATCH (n:Synthetic) RETURN count(n) > 0 AS any").single().get("any").asBoolean();
-        }
+        return graph.read(tx -> tx.run("MATCH (n:Synthetic) RETURN count(n) > 0 AS any").single().get("any").asBoolean());
     }
 }

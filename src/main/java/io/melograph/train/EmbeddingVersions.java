@@ -1,7 +1,7 @@
 package io.melograph.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.melograph.events.FileJournal;
+import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
@@ -62,7 +62,7 @@ public final class EmbeddingVersions {
     private EmbeddingVersions() {}
 
     /** Computes the graph's embeddings with {@code options} into a new version folder (the nodes are not touched). */
-    public static Trained train(ModelRegistry registry, GraphConnection graph, Path journalDir, GraphEmbeddings.Options options,
+    public static Trained train(ModelRegistry registry, GraphConnection graph, EventHistory history, GraphEmbeddings.Options options,
                                 Instant now) throws IOException {
         String version = registry.newVersion(KIND, now);
         Path dir = registry.dir(KIND, version);
@@ -76,13 +76,11 @@ public final class EmbeddingVersions {
             Files.writeString(dir.resolve(RECIPE), JSON.writeValueAsString(recipe), StandardCharsets.UTF_8);
             MessageDigest hash = ModelRegistry.dataHash();
             long[] window = {Long.MAX_VALUE, Long.MIN_VALUE};
-            if (Files.isDirectory(journalDir)) {
-                FileJournal.readAll(journalDir, (e, after) -> {
-                    hash.update((e.eventId() + "\n").getBytes(StandardCharsets.UTF_8));
-                    window[0] = Math.min(window[0], e.ts());
-                    window[1] = Math.max(window[1], e.ts());
-                });
-            }
+            history.readAll((e, after) -> {
+                hash.update((e.eventId() + "\n").getBytes(StandardCharsets.UTF_8));
+                window[0] = Math.min(window[0], e.ts());
+                window[1] = Math.max(window[1], e.ts());
+            });
             try (InputStream vectors = Files.newInputStream(dir.resolve(VECTORS))) { // streamed: a large catalog's file is big
                 vectors.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), hash));
             }

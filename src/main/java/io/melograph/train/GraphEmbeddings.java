@@ -240,20 +240,16 @@ public final class GraphEmbeddings {
 
     /** The version whose vectors most embedded songs carry (what vector recall serves), if any. */
     public static Optional<String> liveVersion(GraphConnection graph) {
-        try (Session s = graph.session()) {
-            List<Record> rows = s.executeRead(tx -> tx.run(CypherFile.load("embeddings/live-version.cypher").statement()).list());
-            return rows.isEmpty() || rows.get(0).get("version").isNull() ? Optional.empty() : Optional.of(rows.get(0).get("version").asString());
-        }
+        List<Record> rows = graph.read(tx -> tx.run(CypherFile.load("embeddings/live-version.cypher").statement()).list());
+        return rows.isEmpty() || rows.get(0).get("version").isNull() ? Optional.empty() : Optional.of(rows.get(0).get("version").asString());
     }
 
     /** Nodes with an embedding per label ({@code Song}) and all nodes per label ({@code Song.total}). */
     public static Map<String, Long> counts(GraphConnection graph) {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (Session s = graph.session()) {
-            for (Record r : s.run(CypherFile.load("embeddings/counts.cypher").statement()).list()) {
-                out.put(r.get("label").asString(), r.get("embedded").asLong());
-                out.put(r.get("label").asString() + ".total", r.get("total").asLong());
-            }
+        for (Record r : graph.read(tx -> tx.run(CypherFile.load("embeddings/counts.cypher").statement()).list())) {
+            out.put(r.get("label").asString(), r.get("embedded").asLong());
+            out.put(r.get("label").asString() + ".total", r.get("total").asLong());
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.Event;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
@@ -35,19 +36,19 @@ class RankerTrainingTest {
         ModelRegistry registry = new ModelRegistry(home);
         DeepRanking deep = new DeepRanking(registry);
         // no deep version live: an editor has not chosen one, nothing is trained
-        assertEquals(Optional.empty(), RankerTraining.retrain(registry, journal, song -> null, deep, epochs(1), "test"));
+        assertEquals(Optional.empty(), RankerTraining.retrain(registry, EventHistory.of(journal), song -> null, deep, epochs(1), "test"));
         assertTrue(registry.list(RankerVersions.KIND).isEmpty());
 
         Instant last = Instant.ofEpochMilli(events.stream().mapToLong(Event::ts).max().orElseThrow());
         Instant firstTo = last.minus(RankerVersions.HOLDOUT).minusSeconds(3 * 86_400);
-        RankerVersions.Trained first = RankerVersions.train(registry, journal, song -> null, "dnn", epochs(2), null, firstTo,
+        RankerVersions.Trained first = RankerVersions.train(registry, EventHistory.of(journal), song -> null, "dnn", epochs(2), null, firstTo,
                 RankerVersions.HOLDOUT, 42, Instant.now());
         if (!first.promoted()) {
             registry.promote(RankerVersions.KIND, first.card().version(), "chosen by the test");
         }
         assertTrue(deep.swapToCurrent());
 
-        RankerVersions.Trained again = RankerTraining.retrain(registry, journal, song -> null, deep, epochs(2), "test").orElseThrow();
+        RankerVersions.Trained again = RankerTraining.retrain(registry, EventHistory.of(journal), song -> null, deep, epochs(2), "test").orElseThrow();
         ModelCard card = again.card();
         assertEquals(2, registry.list(RankerVersions.KIND).size());
         assertEquals(last.minus(RankerVersions.HOLDOUT).toString(), card.windowTo(), "trained up to a held-out last week");

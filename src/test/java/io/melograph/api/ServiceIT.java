@@ -1,7 +1,10 @@
 package io.melograph.api;
 
 import io.melograph.TestGraph;
+import io.melograph.TestKafka;
 import io.melograph.events.FileJournal;
+import io.melograph.events.JournalPosition;
+import io.melograph.events.KafkaJournal;
 import io.melograph.graph.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -675,25 +678,52 @@ class ServiceIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The distributed configuration: an external Neo4j through routing, with a named database, and the events in Kafka. */
     @Test
-    void externalServerThroughTheDriverWithCredentials() throws Exception {
+    void externalServerThroughTheDriverWithCredentialsAndEventsInKafka() throws Exception {
         TestGraph.clear();
         Map<String, String> env = new HashMap<>();
-        env.put("NEO4J_URI", TestGraph.harness().boltURI().toString());
+        env.put("NEO4J_URI", TestGraph.routingUri());
         env.put("NEO4J_USER", TestGraph.USER);
         env.put("NEO4J_PASSWORD", TestGraph.PASSWORD);
-        // a small demo community: this checks where the data goes, the embedded test checks the full demo
-        env.put("MELOGRAPH_DEMO_LISTENERS", "30");
-        env.put("MELOGRAPH_DEMO_DAYS", "7");
+        env.put("NEO4J_DATABASE", "neo4j"); // named, as on a cluster with more than one database
+        String topic = "it-events-" + System.nanoTime();
+        env.put("MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap());
+        env.put("MELOGRAPH_KAFKA_TOPIC", topic);
         try (Service s = start(env)) {
             String health = get(s, "/health", null).body();
-            assertTrue(health.contains("Neo4j at " + TestGraph.harness().boltURI()), health);
+            assertTrue(health.contains("Neo4j at " + TestGraph.routingUri()), health);
             assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", s.boltPort()).close(), "nothing embedded");
             assertFalse(Files.exists(home.resolve("data/neo4j")), "no embedded store");
             try (Session session = TestGraph.connection().session()) {
                 assertEquals(3749, session.run("MATCH (s:Song) RETURN count(s) AS n").single().get("n").asInt(),
                         "the sample went into the external server");
+                assertEquals(0, session.run("MATCH (n:Synthetic) RETURN count(n) AS n").single().get("n").asInt(),
+                        "no demo community in a shared deployment");
             }
+            long now = System.currentTimeMillis();
+            String song = "dbpedia:Love_Me_Do";
+            String events = "[" + String.join(",", fmEvent("it-k1", song, "play", now), fmEvent("it-k2", song, "complete", now + 150_000),
+                    fmEvent("it-k3", song, "like", now + 151_000)) + "]";
+            HttpResponse<String> accepted = post(s, "/events", TOKEN, events);
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            assertTrue(accepted.body().contains("\"accepted\":3"), accepted.body());
+            assertTrue(post(s, "/events", TOKEN, events).body().contains("\"duplicates\":3"), "sent twice: duplicates");
+            String activity = get(s, "/users/sim:user:0001/activity", TOKEN).body();
+            assertTrue(activity.contains("\"action\":\"like\""), "seen by the next request: " + activity);
+            List<String> inTopic = new ArrayList<>();
+            try (KafkaJournal topicRead = KafkaJournal.open(new KafkaJournal.Settings(TestKafka.bootstrap(), topic, 0))) {
+                topicRead.replay(JournalPosition.START, (e, after) -> inTopic.add(e.eventId()));
+            }
+            assertEquals(List.of("it-k1", "it-k2", "it-k3"), inTopic, "journaled in the topic");
+            assertFalse(Files.exists(home.resolve("data/journal")), "not in a file journal");
+            long listened = 0;
+            for (int i = 0; i < 60 && listened == 0; i++) {
+                Thread.sleep(500);
+                listened = TestGraph.connection().read(tx -> tx.run("MATCH (:User {id: 'sim:user:0001'})-[l:LISTENED]->(:Song {id: $song}) "
+                        + "RETURN coalesce(sum(l.completes), 0) AS n", Map.of("song", song)).single().get("n").asLong());
+            }
+            assertEquals(1, listened, "aggregated from the topic into the graph");
         }
         Map<String, String> wrong = new HashMap<>(env);
         wrong.put("NEO4J_PASSWORD", "not-the-password");

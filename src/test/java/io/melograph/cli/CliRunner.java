@@ -27,7 +27,7 @@ final class CliRunner implements AutoCloseable {
 
     CliRunner() {
         TestGraph.clear();
-        System.setProperty("neo4j.uri", TestGraph.harness().boltURI().toString());
+        System.setProperty("neo4j.uri", TestGraph.routingUri());
         System.setProperty("neo4j.user", TestGraph.USER);
         System.setProperty("neo4j.password", TestGraph.PASSWORD);
         try {

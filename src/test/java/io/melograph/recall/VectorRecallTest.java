@@ -31,8 +31,8 @@ class VectorRecallTest {
         TestGraph.clear();
         TwoScenes.write(graph);
         trainOnOneThread(7);
-        songs = new VectorRecall(graph.driver());
-        artists = new SimilarArtists(graph.driver());
+        songs = new VectorRecall(graph);
+        artists = new SimilarArtists(graph);
     }
 
     /** One GDS thread: the same vectors on every run, whichever test ran before. */

@@ -1,5 +1,6 @@
 package io.melograph.scene;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.Action;
 import io.melograph.events.Event;
 import io.melograph.events.ItemType;
@@ -48,7 +49,7 @@ class DeepRerankerTest {
         events = SimulatedJournals.write(home.resolve("journal"), 400, 6, 80, 14, 3);
         registry = new ModelRegistry(home);
         DnnRanker.Settings d = DnnRanker.Settings.defaults();
-        RankerVersions.train(registry, home.resolve("journal"), id -> null, "dnn", new DnnRanker.Settings(d.dim(), d.context(),
+        RankerVersions.train(registry, EventHistory.of(home.resolve("journal")), id -> null, "dnn", new DnnRanker.Settings(d.dim(), d.context(),
                 d.hidden(), 2, d.learningRate(), d.batch(), d.validationShare(), d.l2()), null, null, Duration.ofDays(4), 1, Instant.now());
         String version = registry.list(RankerVersions.KIND).get(0).version();
         registry.promote(RankerVersions.KIND, version, "this test serves it whatever it scored");

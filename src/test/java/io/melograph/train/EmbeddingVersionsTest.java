@@ -1,5 +1,6 @@
 package io.melograph.train;
 
+import io.melograph.events.EventHistory;
 import io.melograph.TestGraph;
 import io.melograph.TwoScenes;
 import io.melograph.graph.GraphConnection;
@@ -52,7 +53,7 @@ class EmbeddingVersionsTest {
     @Test
     void promotionPutsAVersionsVectorsOnTheNodesAndRollbackBringsTheOldOnesBack() throws IOException {
         ModelRegistry registry = new ModelRegistry(home);
-        EmbeddingVersions.Trained v1 = EmbeddingVersions.train(registry, graph, home.resolve("journal"),
+        EmbeddingVersions.Trained v1 = EmbeddingVersions.train(registry, graph, EventHistory.of(home.resolve("journal")),
                 GraphEmbeddings.Options.fastRp(DIMENSIONS, 7), Instant.parse("2024-01-01T00:00:00Z"));
         assertEquals(34, v1.result().written(), "24 songs, 4 artists, 4 albums, 2 listeners");
         assertEquals(0, GraphEmbeddings.counts(graph).get("Song"), "training a version leaves the graph alone");
@@ -68,7 +69,7 @@ class EmbeddingVersionsTest {
             s.run("MATCH (al:Album {id: 'a-album-1'}), (ar:Artist {id: 'a-artist-1'}) "
                     + "CREATE (n:Song {id: 'a-song-new'})-[:ON_ALBUM]->(al), (n)-[:PERFORMED_BY]->(ar)").consume();
         }
-        EmbeddingVersions.Trained v2 = EmbeddingVersions.train(registry, graph, home.resolve("journal"),
+        EmbeddingVersions.Trained v2 = EmbeddingVersions.train(registry, graph, EventHistory.of(home.resolve("journal")),
                 new GraphEmbeddings.Options(GraphEmbeddings.Algorithm.FASTRP, 8, 11, EmbeddingProfile.catalog(), 2, 0, false),
                 Instant.parse("2024-01-02T00:00:00Z"));
         EmbeddingVersions.store(registry, v2, Instant.now(), Map.of(), "second");

@@ -32,7 +32,7 @@ final class GraphCopy {
     static Copied copy(GraphConnection from, GraphConnection to) {
         Map<String, String> ids = new HashMap<>();
         long relationships = 0;
-        try (Session read = from.session(); Session write = to.session()) {
+        try (Session read = from.readSession(); Session write = to.session()) {
             String writeNodes = CypherFile.load("eval/replay-write-nodes.cypher").statement();
             Result nodes = read.run(CypherFile.load("eval/replay-nodes.cypher").statement());
             List<Map<String, Object>> batch = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.melograph.eval.replay;
 
+import io.melograph.events.EventHistory;
 import io.melograph.events.Event;
 import io.melograph.events.EventIntake;
 import io.melograph.events.FileJournal;
@@ -145,7 +146,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
         ModelRegistry registry = new ModelRegistry(scratch.home());
         LiveInterests live = new LiveInterests(registry);
         try {
-            InterestVersions.Trained t = InterestVersions.train(registry, scratch.home().resolve("journal"),
+            InterestVersions.Trained t = InterestVersions.train(registry, EventHistory.of(scratch.home().resolve("journal")),
                     CatalogFacts.read(scratch.connection()), InterestTrainer.Settings.defaults(InterestModel.Kind.MIND, true),
                     NowTrainer.Settings.defaults(), null, null, InterestVersions.HOLDOUT, true, seed, java.time.Instant.now());
             live.swapToCurrent();
@@ -165,7 +166,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
     String trainRanker(String model, long seed, Consumer<String> log) {
         ModelRegistry registry = new ModelRegistry(scratch.home());
         try {
-            RankerVersions.Trained t = RankerVersions.train(registry, scratch.home().resolve("journal"), catalog::song, model,
+            RankerVersions.Trained t = RankerVersions.train(registry, EventHistory.of(scratch.home().resolve("journal")), catalog::song, model,
                     DnnRanker.Settings.defaults(), null, null, RankerVersions.HOLDOUT, seed, java.time.Instant.now());
             if (!t.promoted()) {
                 registry.promote(RankerVersions.KIND, t.card().version(), "replayed whatever it scored: " + t.reason());

@@ -2,7 +2,6 @@ package io.melograph.ingest.listens;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,9 @@ final class TrackResolver {
     /** Loads the catalog's songs and artists (ids, names, MBIDs) from the graph. */
     static TrackResolver load(GraphConnection graph) {
         TrackResolver r = new TrackResolver();
-        try (Session s = graph.session()) {
+        graph.read(tx -> {
             Map<String, String> plain = new HashMap<>();
-            s.run(CypherFile.load("ingest/listen-songs.cypher").statement()).forEachRemaining(rec -> {
+            tx.run(CypherFile.load("ingest/listen-songs.cypher").statement()).forEachRemaining(rec -> {
                 String id = rec.get("id").asString();
                 String mbid = text(rec.get("mbid"));
                 if (mbid != null) {
@@ -65,7 +64,7 @@ final class TrackResolver {
                 }
             });
             plain.forEach(r.songByName::putIfAbsent); // a song titled exactly so comes first
-            s.run(CypherFile.load("ingest/listen-artists.cypher").statement()).forEachRemaining(rec -> {
+            tx.run(CypherFile.load("ingest/listen-artists.cypher").statement()).forEachRemaining(rec -> {
                 String id = rec.get("id").asString();
                 String mbid = text(rec.get("mbid"));
                 if (mbid != null) {
@@ -76,7 +75,8 @@ final class TrackResolver {
                     r.artistByName.merge(name, id, TrackResolver::smaller);
                 }
             });
-        }
+            return null;
+        });
         return r;
     }
 

@@ -10,7 +10,6 @@ import io.melograph.train.KnowledgeTriples;
 import io.melograph.train.Scorer;
 import io.melograph.train.VectorMath;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,17 +102,15 @@ public final class GraphEmbeddingScorer implements Scorer {
             float[][] users = new float[key.train().users()][];
             int embeddedItems = 0;
             int embeddedUsers = 0;
-            try (Session s = scratch.connection().session()) {
-                for (Record row : s.run(CypherFile.load("embeddings/eval/vectors.cypher").statement()).list()) {
-                    float[] v = VectorMath.normalised(row.get("vector"));
-                    int idx = row.get("idx").asInt();
-                    if (row.get("user").asBoolean()) {
-                        users[idx] = v;
-                        embeddedUsers++;
-                    } else {
-                        items[idx] = v;
-                        embeddedItems++;
-                    }
+            for (Record row : scratch.connection().read(tx -> tx.run(CypherFile.load("embeddings/eval/vectors.cypher").statement()).list())) {
+                float[] v = VectorMath.normalised(row.get("vector"));
+                int idx = row.get("idx").asInt();
+                if (row.get("user").asBoolean()) {
+                    users[idx] = v;
+                    embeddedUsers++;
+                } else {
+                    items[idx] = v;
+                    embeddedItems++;
                 }
             }
             // times go to the log, not the note: the report's notes stay the same from run to run

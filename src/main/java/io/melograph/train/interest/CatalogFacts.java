@@ -6,7 +6,6 @@ import io.melograph.train.KnowledgeTriples;
 import io.melograph.util.IntList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
-import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,23 +43,21 @@ public final class CatalogFacts {
 
     private static CatalogFacts read(GraphConnection graph, String statement, Map<String, Object> parameters) {
         CatalogFacts facts = new CatalogFacts();
-        try (Session s = graph.session()) {
-            s.executeRead(tx -> {
-                Result r = tx.run(statement, parameters);
-                while (r.hasNext()) {
-                    Record row = r.next();
-                    String head = row.get("head").asString();
-                    String relation = row.get("relation").asString();
-                    String tail = row.get("tail").asString();
-                    if (row.get("fromSong").asBoolean()) {
-                        facts.songFact(head, relation, tail);
-                    } else {
-                        facts.entityFact(head, relation, tail);
-                    }
+        graph.read(tx -> {
+            Result r = tx.run(statement, parameters);
+            while (r.hasNext()) {
+                Record row = r.next();
+                String head = row.get("head").asString();
+                String relation = row.get("relation").asString();
+                String tail = row.get("tail").asString();
+                if (row.get("fromSong").asBoolean()) {
+                    facts.songFact(head, relation, tail);
+                } else {
+                    facts.entityFact(head, relation, tail);
                 }
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         return facts;
     }
 

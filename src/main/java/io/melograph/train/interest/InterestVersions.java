@@ -1,7 +1,7 @@
 package io.melograph.train.interest;
 
 import io.melograph.events.Event;
-import io.melograph.events.FileJournal;
+import io.melograph.events.EventHistory;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.util.Folders;
@@ -45,7 +45,7 @@ public final class InterestVersions {
     private InterestVersions() {}
 
     /**
-     * Trains a version on the journal in {@code journalDir} (read without its lock: a running service may go on) and
+     * Trains a version on the recorded events (read beside a running service's intake) and
      * stores it, promoting it when it beats the current one.
      *
      * @param facts   the catalog's song facts ({@link CatalogFacts#read}); the journal's songs are added to its songs
@@ -53,14 +53,14 @@ public final class InterestVersions {
      * @param to      where the held-out window starts; null: {@code holdout} before the journal's newest event
      * @param refit   once judged, train again on every event from {@code from} on (held-out window included) and serve that
      */
-    public static Trained train(ModelRegistry registry, Path journalDir, CatalogFacts facts, InterestTrainer.Settings settings,
+    public static Trained train(ModelRegistry registry, EventHistory history, CatalogFacts facts, InterestTrainer.Settings settings,
                                 NowTrainer.Settings nowSettings, Instant from, Instant to, Duration holdout, boolean refit, long seed,
                                 Instant now)
             throws IOException {
         List<Event> events = new ArrayList<>();
-        FileJournal.readAll(journalDir, (e, after) -> events.add(e));
+        history.readAll((e, after) -> events.add(e));
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("the event journal in " + journalDir + " is empty: nothing to train on");
+            throw new IllegalArgumentException(history + " is empty: nothing to train on");
         }
         events.sort(Comparator.comparingLong(Event::ts)); // the journal is in arrival order; a history is in time order
         if (to == null) {

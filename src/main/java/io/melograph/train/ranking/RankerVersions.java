@@ -2,7 +2,7 @@ package io.melograph.train.ranking;
 
 import io.melograph.events.Action;
 import io.melograph.events.Event;
-import io.melograph.events.FileJournal;
+import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
 import io.melograph.rank.Head;
 import io.melograph.registry.ModelCard;
@@ -56,18 +56,18 @@ public final class RankerVersions {
      * @param from  events before it are not learned (null: from the start)
      * @param to    where the held-out window starts; null: {@code holdout} before the journal's newest event
      */
-    public static Trained train(ModelRegistry registry, Path journalDir, Function<String, ItemCatalog.SongFacts> songs, String model,
+    public static Trained train(ModelRegistry registry, EventHistory history, Function<String, ItemCatalog.SongFacts> songs, String model,
                                 DnnRanker.Settings settings, Instant from, Instant to, Duration holdout, long seed, Instant now)
             throws IOException {
         RankerModels.create(model, settings); // an unknown name fails before the journal is read
         List<Event> events = new ArrayList<>();
-        FileJournal.readAll(journalDir, (e, after) -> {
+        history.readAll((e, after) -> {
             if (from == null || e.ts() >= from.toEpochMilli()) {
                 events.add(e);
             }
         });
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("the event journal in " + journalDir + " has no events to train on");
+            throw new IllegalArgumentException(history + " has no events to train on");
         }
         events.sort(Comparator.comparingLong(Event::ts)); // the journal is in arrival order; histories are in time order
         Instant cutAt = to != null ? to : Instant.ofEpochMilli(events.get(events.size() - 1).ts()).minus(holdout);

@@ -1,0 +1,359 @@
+package io.melograph.events;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The journal as a Kafka topic, for deployments where the events must outlive any one machine (docs/events.md). An
+ * append is sent with {@code acks=all} by an idempotent producer, keyed by listener, and acknowledged once the broker
+ * has it on every in-sync replica <em>and</em> this process has read it back and handed it to its
+ * {@link #onDurable} listeners, so the request that sent it sees its effect, as with the file journal.
+ * <p>
+ * One partition: the topic keeps one total order, as the file journal does, so a position is one offset
+ * ({@code JournalPosition(0, next offset)}) and every consumer's cursor stays valid. Event ids seen are held in memory
+ * (read from the whole topic at open) to drop duplicates; ids written by another process are learnt as they are read.
+ */
+public final class KafkaJournal implements Journal {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaJournal.class);
+    /** The record header naming the value's format: the event's wire object (docs/events.md), UTF-8. */
+    public static final String SCHEMA = "melograph.event/1";
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** How long opening waits for the brokers (a deployment's restart policy tries again after that). */
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
+     * @param bootstrap   the brokers ({@code host:port,...})
+     * @param topic       the events' topic, created with one partition if missing
+     * @param replication copies of the topic when it is created (0: as many brokers as there are, at most 3)
+     */
+    public record Settings(String bootstrap, String topic, int replication) {
+        public static final String TOPIC = "melograph.events";
+    }
+
+    private final Settings settings;
+    private final TopicPartition partition;
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventIdSet ids;
+    private final List<Durable> listeners = new CopyOnWriteArrayList<>();
+    /** Appends waiting to be read back: the offset after their last record → the futures to complete then. */
+    private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
+    private final KafkaConsumer<byte[], byte[]> follower;
+    private final Thread following;
+    /** The offset after the last record read back and handed on. */
+    private volatile long delivered;
+    private volatile boolean closed;
+    /** Why the topic is no longer read (null while it is): appends fail at once rather than wait for ever. */
+    private volatile RuntimeException broken;
+
+    private KafkaJournal(Settings settings, EventIdSet ids, long start) {
+        this.settings = settings;
+        this.ids = ids;
+        this.partition = new TopicPartition(settings.topic(), 0);
+        this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
+        this.follower = consumer(settings);
+        this.delivered = start;
+        follower.assign(List.of(partition));
+        follower.seek(partition, start);
+        this.following = new Thread(this::follow, "kafka-journal-follower");
+        following.setDaemon(true);
+    }
+
+    /** Opens the topic (creating it when missing) and reads the ids it holds. */
+    public static KafkaJournal open(Settings settings) {
+        long started = System.nanoTime();
+        ensureTopic(settings);
+        long[] end = {0};
+        EventIdSet seen = new EventIdSet();
+        read(settings, 0, (e, after) -> {
+            seen.add(e.eventId());
+            end[0] = after.offset();
+        });
+        KafkaJournal journal = new KafkaJournal(settings, seen, end[0]);
+        journal.following.start();
+        LOG.info("Event journal: Kafka topic {} at {}, {} events, ids read in {} ms", settings.topic(), settings.bootstrap(), end[0],
+                (System.nanoTime() - started) / 1_000_000);
+        return journal;
+    }
+
+    private static void ensureTopic(Settings s) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis()))) {
+            TopicDescription found;
+            try {
+                found = admin.describeTopics(List.of(s.topic())).allTopicNames().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(s.topic());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                int brokers = admin.describeCluster().nodes().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
+                short copies = (short) (s.replication() > 0 ? s.replication() : Math.min(3, brokers));
+                Map<String, String> config = Map.of(
+                        "retention.ms", "-1", // the log is the source of truth: state is rebuilt by reading it all
+                        "min.insync.replicas", String.valueOf(copies > 1 ? 2 : 1));
+                admin.createTopics(List.of(new NewTopic(s.topic(), 1, copies).configs(config))).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                LOG.info("Created Kafka topic {} (1 partition, {} replicas, kept forever)", s.topic(), copies);
+                return;
+            }
+            if (found.partitions().size() != 1) {
+                throw new IllegalStateException("Kafka topic " + s.topic() + " has " + found.partitions().size()
+                        + " partitions; the journal keeps one total order and reads one (MELOGRAPH_KAFKA_TOPIC names another topic)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening Kafka topic " + s.topic(), e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw new IllegalStateException("cannot open Kafka topic " + s.topic() + " at " + s.bootstrap() + ": "
+                    + (e.getCause() == null ? e : e.getCause()).toString(), e);
+        }
+    }
+
+    private static Map<String, Object> producerConfig(Settings s) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true); // a retried send is written once
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 1);            // requests arriving together share a produce request
+        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        c.put(ProducerConfig.CLIENT_ID_CONFIG, "melograph-intake");
+        return c;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(Settings s) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // positions are kept by each consumer (the graph's cursor)
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Every event from offset {@code from} to the end the topic had when the read began. */
+    private static void read(Settings s, long from, Replay out) {
+        TopicPartition p = new TopicPartition(s.topic(), 0);
+        try (KafkaConsumer<byte[], byte[]> c = consumer(s)) {
+            c.assign(List.of(p));
+            long end = c.endOffsets(List.of(p)).get(p);
+            c.seek(p, from);
+            while (c.position(p) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL).records(p)) {
+                    if (r.offset() >= end) {
+                        return;
+                    }
+                    out.accept(event(r), new JournalPosition(0, r.offset() + 1));
+                }
+            }
+        }
+    }
+
+    private static Event event(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            return EventParser.stored(r.value());
+        } catch (IllegalArgumentException e) {
+            // a record no reader understands must not be skipped silently: the consumer stops here and says where
+            throw new IllegalStateException("Kafka record " + r.topic() + "-" + r.partition() + " at offset " + r.offset()
+                    + " is not a Melograph event (" + e.getMessage() + "); the journal stops there rather than skip it", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Appended> append(List<Event> events) {
+        CompletableFuture<Appended> done = new CompletableFuture<>();
+        if (closed || broken != null) {
+            done.completeExceptionally(closed ? new IllegalStateException("the journal is closed") : broken);
+            return done;
+        }
+        List<Event> fresh = new ArrayList<>(events.size());
+        synchronized (ids) { // reserved before sending: a second request with the same id meanwhile is a duplicate
+            for (Event e : events) {
+                if (ids.add(e.eventId())) {
+                    fresh.add(e);
+                }
+            }
+        }
+        int duplicates = events.size() - fresh.size();
+        if (fresh.isEmpty()) {
+            done.complete(new Appended(0, duplicates, end()));
+            return done;
+        }
+        AtomicInteger left = new AtomicInteger(fresh.size());
+        long[] last = {-1};
+        List<Event> failed = new CopyOnWriteArrayList<>();
+        for (Event e : fresh) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), 0, e.userId(),
+                    EventJson.write(e).getBytes(StandardCharsets.UTF_8));
+            record.headers().add("schema", SCHEMA.getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (meta, error) -> {
+                if (error != null) {
+                    failed.add(e);
+                } else {
+                    synchronized (last) {
+                        last[0] = Math.max(last[0], meta.offset());
+                    }
+                }
+                if (left.decrementAndGet() == 0) {
+                    settle(done, fresh.size() - failed.size(), duplicates, failed, last[0] + 1);
+                }
+            });
+        }
+        return done;
+    }
+
+    /** Completes an append once every send has an answer: with the failures, or when its records have been read back. */
+    private void settle(CompletableFuture<Appended> done, int written, int duplicates, List<Event> failed, long end) {
+        if (!failed.isEmpty()) {
+            synchronized (ids) { // not written: a retry of these is no duplicate (those written stay known)
+                failed.forEach(e -> ids.remove(e.eventId()));
+            }
+            done.completeExceptionally(new IllegalStateException(failed.size() + " of " + (written + failed.size())
+                    + " events were not acknowledged by Kafka (" + settings.topic() + "); send them again"));
+            return;
+        }
+        Runnable complete = () -> {
+            if (delivered >= end) {
+                done.complete(new Appended(written, duplicates, new JournalPosition(0, end)));
+            } else {
+                done.completeExceptionally(broken != null ? broken : new IllegalStateException("the journal is closed"));
+            }
+        };
+        synchronized (waiting) {
+            if (delivered < end && broken == null && !closed) {
+                waiting.computeIfAbsent(end, k -> new ArrayList<>()).add(complete);
+                return;
+            }
+        }
+        complete.run();
+    }
+
+    /** Reads the topic as it grows and hands each batch to the listeners, then releases the appends it covered. */
+    private void follow() {
+        try {
+            while (!closed) {
+                ConsumerRecords<byte[], byte[]> records = follower.poll(POLL);
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                List<Event> events = new ArrayList<>(batch.size());
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
+                    events.add(event(r));
+                }
+                synchronized (ids) { // another process's events: their ids are taken from now on
+                    events.forEach(e -> ids.add(e.eventId()));
+                }
+                long end = batch.get(batch.size() - 1).offset() + 1;
+                JournalPosition position = new JournalPosition(0, end);
+                for (Durable l : listeners) {
+                    try {
+                        l.accept(events, position);
+                    } catch (RuntimeException e) {
+                        LOG.error("A consumer of the event journal failed on events up to {}", position, e);
+                    }
+                }
+                List<Runnable> released = new ArrayList<>();
+                synchronized (waiting) {
+                    delivered = end;
+                    Map<Long, List<Runnable>> covered = waiting.headMap(end, true);
+                    covered.values().forEach(released::addAll);
+                    covered.clear();
+                }
+                released.forEach(Runnable::run);
+            }
+        } catch (WakeupException e) {
+            if (!closed) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Reading the Kafka topic {} stopped: intake cannot acknowledge until a restart", settings.topic(), e);
+            broken = new IllegalStateException("the event journal's topic is not being read: " + e.getMessage(), e);
+        } finally {
+            releaseAll();
+        }
+    }
+
+    /** Ends the appends still waiting to be read back (they fail: the topic is no longer read). */
+    private void releaseAll() {
+        List<Runnable> left = new ArrayList<>();
+        synchronized (waiting) {
+            waiting.values().forEach(left::addAll);
+            waiting.clear();
+        }
+        left.forEach(Runnable::run);
+    }
+
+    @Override
+    public void replay(JournalPosition from, Replay consumer) {
+        read(settings, from.offset(), consumer);
+    }
+
+    @Override
+    public void onDurable(Durable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public JournalPosition end() {
+        return new JournalPosition(0, delivered);
+    }
+
+    @Override
+    public List<String> remember(Collection<String> eventIds) {
+        synchronized (ids) {
+            return eventIds.stream().filter(ids::add).toList();
+        }
+    }
+
+    @Override
+    public long size() {
+        return delivered; // offsets start at 0 and nothing is deleted (retention.ms = -1)
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        producer.close(Duration.ofSeconds(5));
+        follower.wakeup();
+        try {
+            following.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        follower.close(Duration.ofSeconds(2));
+        releaseAll();
+    }
+}

@@ -1,0 +1,39 @@
+package io.melograph;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * One real Kafka broker (KRaft, broker and controller in one node) per test JVM, started on first use: the same
+ * broker code a deployment runs, inside the test, since no container engine is available. Tests that need a topic of
+ * their own name it.
+ */
+public final class TestKafka {
+    private static KafkaClusterTestKit cluster;
+
+    private TestKafka() {}
+
+    /** The broker's bootstrap address, {@code host:port}. */
+    public static synchronized String bootstrap() {
+        if (cluster == null) {
+            try {
+                KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build()).build();
+                c.format();
+                c.startup();
+                c.waitForReadyBrokers();
+                cluster = c;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        // the JVM is going away: its temporary log directories go with the test run
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("the test Kafka broker did not start", e);
+            }
+        }
+        return cluster.bootstrapServers();
+    }
+}

@@ -1,0 +1,123 @@
+package io.melograph.events;
+
+import io.melograph.TestKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.melograph.events.FileJournalTest.event;
+import static io.melograph.events.FileJournalTest.events;
+import static io.melograph.events.FileJournalTest.replay;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The journal as a Kafka topic, against a real broker in this JVM: the file journal's contract, met through Kafka. */
+class KafkaJournalTest {
+
+    private static KafkaJournal.Settings topic() {
+        return new KafkaJournal.Settings(TestKafka.bootstrap(), "events-" + UUID.randomUUID(), 0);
+    }
+
+    @Test
+    void acknowledgedAppendsAreReadBackInOrderAndDuplicatesAreDroppedAcrossRestarts() throws Exception {
+        KafkaJournal.Settings settings = topic();
+        List<Event> seen = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            j.onDurable((events, end) -> seen.addAll(events));
+            List<CompletableFuture<Journal.Appended>> acks = new ArrayList<>();
+            for (int b = 0; b < 10; b++) {
+                acks.add(j.append(events(b * 50, b * 50 + 50)));
+            }
+            for (CompletableFuture<Journal.Appended> a : acks) {
+                Journal.Appended appended = a.get(30, TimeUnit.SECONDS);
+                assertEquals(50, appended.written());
+                // acknowledged only once read back: the listeners have the events when the request is answered
+                assertTrue(seen.size() >= appended.end().offset(), seen.size() + " events seen at " + appended.end());
+            }
+            assertEquals(500, j.size());
+            assertEquals(new JournalPosition(0, 500), j.end());
+            Journal.Appended dup = j.append(List.of(event(3), event(500), event(500))).get(30, TimeUnit.SECONDS);
+            assertEquals(1, dup.written());
+            assertEquals(2, dup.duplicates(), "an old id and a repeat within the batch");
+        }
+        assertEquals(501, seen.size());
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            List<Event> back = replay(j);
+            assertEquals(501, back.size());
+            assertEquals(seen, back, "listeners saw the topic's order; every field round-trips");
+            assertEquals(0, j.append(List.of(event(499))).get(30, TimeUnit.SECONDS).written(), "still a duplicate after a restart");
+            assertEquals(List.of("fresh"), j.remember(List.of("e-1", "fresh")), "ids counted downstream become duplicates");
+            assertEquals(1, j.append(List.of(event(501), renamed(event(502), "fresh"))).get(30, TimeUnit.SECONDS).duplicates());
+        }
+    }
+
+    @Test
+    void replayFromAPositionContinuesThere() throws Exception {
+        try (KafkaJournal j = KafkaJournal.open(topic())) {
+            FileJournalTest.assertReplayContinuesWhereAsked(j);
+        }
+    }
+
+    @Test
+    void anotherProcesssEventsReachTheListenersAndCountAsSeen() throws Exception {
+        KafkaJournal.Settings settings = topic();
+        try (KafkaJournal first = KafkaJournal.open(settings); KafkaJournal second = KafkaJournal.open(settings)) {
+            List<Event> atSecond = Collections.synchronizedList(new ArrayList<>());
+            second.onDurable((events, end) -> atSecond.addAll(events));
+            first.append(events(0, 20)).get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (atSecond.size() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(events(0, 20), atSecond, "every process follows the whole topic");
+            assertEquals(0, second.append(List.of(event(5))).get(30, TimeUnit.SECONDS).written(), "written by the other one: a duplicate");
+        }
+    }
+
+    @Test
+    void aRecordThatIsNoEventStopsTheReaderAtItsOffset() throws Exception {
+        KafkaJournal.Settings settings = topic();
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            j.append(events(0, 3)).get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", settings.bootstrap()),
+                new StringSerializer(), new StringSerializer())) {
+            p.send(new ProducerRecord<>(settings.topic(), "u1", "{\"eventId\": 42}")).get();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(settings));
+        assertTrue(e.getMessage().contains(settings.topic() + "-0 at offset 3") && e.getMessage().contains("eventId"), e.getMessage());
+    }
+
+    @Test
+    void aTopicOfSeveralPartitionsIsRefusedByName() throws Exception {
+        KafkaJournal.Settings settings = topic();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(settings.topic(), 3, (short) 1))).all().get();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(settings));
+        assertTrue(e.getMessage().contains(settings.topic() + " has 3 partitions"), e.getMessage());
+    }
+
+    @Test
+    void anUnreachableBrokerIsNamed() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KafkaJournal.open(new KafkaJournal.Settings("127.0.0.1:1", "events", 1)));
+        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+    }
+
+    private static Event renamed(Event e, String id) {
+        return new Event(id, e.userId(), e.itemId(), e.itemType(), e.action(), e.positionMs(), e.durationMs(), e.scene(), e.ts());
+    }
+}
