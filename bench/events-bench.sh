@@ -8,6 +8,9 @@
 #
 #   bench/events-bench.sh [SECONDS] [WORKDIR]          (defaults: 30, /tmp/melograph-events-bench)
 #   SERVICE_OPTS='-Xmx2g' bench/events-bench.sh       (JVM options of the service; default below)
+#   KAFKA=1 bench/events-bench.sh                     (the journal as a Kafka topic on a KRaft broker started here, in
+#                                                      a third JVM from the test classpath: the same broker code a
+#                                                      deployment runs, one node, on the same 2 cores)
 set -euo pipefail
 SECONDS_RUN=${1:-30}
 WORK=${2:-/tmp/melograph-events-bench}
@@ -16,14 +19,29 @@ SERVICE_OPTS=${SERVICE_OPTS:-}
 PORT=18080
 rm -rf "$WORK"; mkdir -p "$WORK/home"
 
-MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
+KAFKA_ENV=()
+if [ "${KAFKA:-}" = 1 ]; then
+  (cd "$ROOT" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
+     -Dmdep.outputFile=target/test-classpath.txt >/dev/null)
+  java -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")" io.melograph.TestKafka \
+    "$WORK/kafka.out" > "$WORK/kafka.log" 2>&1 &
+  BROKER=$!
+  for _ in $(seq 1 120); do [ -s "$WORK/kafka.out" ] && break; sleep 1; done
+  KAFKA_ENV=(MELOGRAPH_KAFKA_BOOTSTRAP="$(head -1 "$WORK/kafka.out")" MELOGRAPH_KAFKA_TOPIC=bench-events)
+  echo "Kafka broker at ${KAFKA_ENV[0]#*=}"
+fi
+
+env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
   NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve \
   > "$WORK/serve.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE ${BROKER:-} 2>/dev/null || true' EXIT
 await_service $PORT $SERVICE "$WORK/serve.log" 120
 echo "service up (JVM options: ${SERVICE_OPTS:-defaults})"
 java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token --seconds "$SECONDS_RUN" 2>/dev/null
 echo "service GC: $(grep -c 'Pause Young' "$WORK/gc.log") young pauses, longest $(grep 'Pause' "$WORK/gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
+if [ "${KAFKA:-}" = 1 ]; then
+  exit 0 # the replay timed below is the file journal's
+fi
 java -jar "$JAR" bench replay --events 2000000 "$WORK/replay" 2>/dev/null

@@ -13,6 +13,15 @@ public final class TestKafka {
 
     private TestKafka() {}
 
+    /**
+     * A broker for benchmarks (bench/events-bench.sh with KAFKA=1): starts one, writes its bootstrap address to the
+     * file {@code args[0]} and runs until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), bootstrap() + "\n");
+        Thread.currentThread().join();
+    }
+
     /** The broker's bootstrap address, {@code host:port}. */
     public static synchronized String bootstrap() {
         if (cluster == null) {

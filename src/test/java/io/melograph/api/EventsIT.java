@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.TestKafka;
 import io.melograph.graph.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +51,8 @@ class EventsIT {
 
     private int port;
     private int bolt;
+    /** Environment of every start beyond the defaults (the Kafka test's broker and topic). */
+    private final Map<String, String> extraEnv = new HashMap<>();
 
     private Process start() throws Exception {
         if (port == 0) {
@@ -62,6 +67,7 @@ class EventsIT {
                 "NEO4J_BOLT_PORT", Integer.toString(bolt), "NEO4J_HTTP_PORT", "0", "MELOGRAPH_ADMIN_TOKEN", ADMIN,
                 "MELOGRAPH_EVENTS_TOKEN", APP, "MELOGRAPH_EVENTS_MAX_BODY", "200000",
                 "MELOGRAPH_DEMO_LISTENERS", "0")); // this test counts its own events only
+        pb.environment().putAll(extraEnv);
         Process p = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(420); // /health is 200 once recall is ready (warm)
         while (System.nanoTime() < deadline) {
@@ -143,67 +149,7 @@ class EventsIT {
             }
             assertEquals(before, number(get("/admin/stats").body(), "journaled"), "rejected requests change nothing");
             assertEquals(0, number(post(event("first-play", "listener-1", "play", now)).body(), "accepted"), "a duplicate");
-
-            // a client streams events; the service is killed in mid-stream
-            Set<String> acked = ConcurrentHashMap.newKeySet();
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread client = new Thread(() -> {
-                int n = 0;
-                while (!stop.get()) {
-                    List<String> ids = new ArrayList<>();
-                    StringBuilder sb = new StringBuilder("[");
-                    for (int k = 0; k < 50; k++, n++) {
-                        String id = "stream-" + n;
-                        ids.add(id);
-                        sb.append(k == 0 ? "" : ",").append(event(id, "streamer-" + (n % 20), n % 3 == 0 ? "skip" : "play", now + n));
-                    }
-                    try {
-                        if (post(sb.append("]").toString()).statusCode() == 202) {
-                            acked.addAll(ids);
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        return; // the service is gone
-                    }
-                }
-            });
-            client.start();
-            // kill once the stream is well under way (a busy CI machine acknowledges more slowly)
-            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); acked.size() < 1_000 && System.nanoTime() < until; ) {
-                Thread.sleep(50);
-            }
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-            stop.set(true);
-            client.join(10_000);
-            assertTrue(acked.size() >= 500, "the client got acknowledgements before the kill: " + acked.size());
-
-            p = start();
-            // every acknowledged event is there: sent again, each one is a duplicate
-            List<String> ids = new ArrayList<>(acked);
-            long accepted = 0;
-            for (int from = 0; from < ids.size(); from += 500) {
-                StringBuilder sb = new StringBuilder("[");
-                for (int k = from; k < Math.min(ids.size(), from + 500); k++) {
-                    int n = Integer.parseInt(ids.get(k).substring("stream-".length()));
-                    sb.append(k == from ? "" : ",").append(event(ids.get(k), "streamer-" + (n % 20), n % 3 == 0 ? "skip" : "play", now + n));
-                }
-                accepted += number(post(sb.append("]").toString()).body(), "accepted");
-            }
-            assertEquals(0, accepted, "no acknowledged event was lost");
-            // and none was doubled: the journal holds each event once, and the graph counts each once
-            String stats = waitForAggregation();
-            long journaled = number(stats, "journaled");
-            assertTrue(journaled >= acked.size() + 2, "journaled " + journaled + " acked " + acked.size());
-            assertEquals(journaled, number(stats, "aggregated"), "each journaled event folded into the graph exactly once");
-            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, io.melograph.graph.EmbeddedPassword.auth(home.resolve("data")));
-                 Session s = driver.session()) {
-                org.neo4j.driver.Record r = s.run("MATCH (:User)-[l:LISTENED]->(:Song {id: $song}) RETURN sum(l.plays) AS plays, "
-                        + "sum(l.skips) AS skips", Map.of("song", SONG)).single();
-                assertEquals(journaled - 1, r.get("plays").asLong() + r.get("skips").asLong(),
-                        "plays + skips in the graph = events journaled but the impression");
-                assertEquals(0, s.run("MATCH (:User {id: 'viewer-1'})-[l:LISTENED]->() RETURN count(l) AS n").single().get("n").asLong(),
-                        "an impression makes no LISTENED edge");
-            }
+            p = killInMidStreamLosesNothing(p, now, 1);
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
@@ -221,6 +167,92 @@ class EventsIT {
         assertTrue(broken.waitFor(60, TimeUnit.SECONDS), "start-up stops");
         assertNotEquals(0, broken.exitValue());
         assertTrue(Files.readString(home.resolve("serve.log")).contains("melograph journal repair"));
+    }
+
+    /** The same kill -9 with the events journaled in a Kafka topic (a real broker in this JVM): nothing acknowledged is lost. */
+    @Test
+    void aKillNineWithTheEventsInKafkaLosesNothing() throws Exception {
+        extraEnv.put("MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap());
+        extraEnv.put("MELOGRAPH_KAFKA_TOPIC", "it-kill-" + System.nanoTime());
+        long now = System.currentTimeMillis();
+        Process p = start();
+        try {
+            p = killInMidStreamLosesNothing(p, now, 0);
+            assertFalse(Files.exists(home.resolve("data/journal")), "journaled in the topic, not in a file");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A client streams events; the service is killed in mid-stream and started again: every acknowledged event is
+     * there (sent again, each is a duplicate), none is doubled, and the graph counts each once.
+     *
+     * @param notListening events journaled before that make no LISTENED count (impressions)
+     * @return the restarted service
+     */
+    private Process killInMidStreamLosesNothing(Process p, long now, int notListening) throws Exception {
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread client = new Thread(() -> {
+            int n = 0;
+            while (!stop.get()) {
+                List<String> ids = new ArrayList<>();
+                StringBuilder sb = new StringBuilder("[");
+                for (int k = 0; k < 50; k++, n++) {
+                    String id = "stream-" + n;
+                    ids.add(id);
+                    sb.append(k == 0 ? "" : ",").append(event(id, "streamer-" + (n % 20), n % 3 == 0 ? "skip" : "play", now + n));
+                }
+                try {
+                    if (post(sb.append("]").toString()).statusCode() == 202) {
+                        acked.addAll(ids);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    return; // the service is gone
+                }
+            }
+        });
+        client.start();
+        // kill once the stream is well under way (a busy CI machine acknowledges more slowly)
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); acked.size() < 1_000 && System.nanoTime() < until; ) {
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        stop.set(true);
+        client.join(10_000);
+        assertTrue(acked.size() >= 500, "the client got acknowledgements before the kill: " + acked.size());
+
+        p = start();
+        // every acknowledged event is there: sent again, each one is a duplicate
+        List<String> ids = new ArrayList<>(acked);
+        long accepted = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int k = from; k < Math.min(ids.size(), from + 500); k++) {
+                int n = Integer.parseInt(ids.get(k).substring("stream-".length()));
+                sb.append(k == from ? "" : ",").append(event(ids.get(k), "streamer-" + (n % 20), n % 3 == 0 ? "skip" : "play", now + n));
+            }
+            accepted += number(post(sb.append("]").toString()).body(), "accepted");
+        }
+        assertEquals(0, accepted, "no acknowledged event was lost");
+        // and none was doubled: the journal holds each event once, and the graph counts each once
+        String stats = waitForAggregation();
+        long journaled = number(stats, "journaled");
+        assertTrue(journaled >= acked.size() + notListening, "journaled " + journaled + " acked " + acked.size());
+        assertEquals(journaled, number(stats, "aggregated"), "each journaled event folded into the graph exactly once");
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, io.melograph.graph.EmbeddedPassword.auth(home.resolve("data")));
+             Session s = driver.session()) {
+            org.neo4j.driver.Record r = s.run("MATCH (:User)-[l:LISTENED]->(:Song {id: $song}) RETURN sum(l.plays) AS plays, "
+                    + "sum(l.skips) AS skips", Map.of("song", SONG)).single();
+            assertEquals(journaled - notListening, r.get("plays").asLong() + r.get("skips").asLong(),
+                    "plays + skips in the graph = events journaled but the impressions");
+            assertEquals(0, s.run("MATCH (:User {id: 'viewer-1'})-[l:LISTENED]->() RETURN count(l) AS n").single().get("n").asLong(),
+                    "an impression makes no LISTENED edge");
+        }
+        return p;
     }
 
     /** Waits until aggregation has nothing pending; returns /admin/stats. */
