@@ -68,6 +68,12 @@ public final class KafkaJournal implements Journal {
     private final KafkaProducer<String, byte[]> producer;
     private final EventIdSet ids;
     private final List<Durable> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Held while a batch is handed to the listeners and {@link #delivered} moves past it, so a replay that ends where
+     * the follower stands ends between two batches: a listener that registered, then replayed, never gets a batch
+     * that overlaps its replay, nor misses one ({@link JournalFollower}).
+     */
+    private final Object handing = new Object();
     /** Appends waiting to be read back: the offset after their last record → the futures to complete then. */
     private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
     private final KafkaConsumer<byte[], byte[]> follower;
@@ -97,7 +103,7 @@ public final class KafkaJournal implements Journal {
         ensureTopic(settings);
         long[] end = {0};
         EventIdSet seen = new EventIdSet();
-        read(settings, 0, (e, after) -> {
+        read(settings, 0, -1, (e, after) -> {
             seen.add(e.eventId());
             end[0] = after.offset();
         });
@@ -163,12 +169,12 @@ public final class KafkaJournal implements Journal {
         return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Every event from offset {@code from} to the end the topic had when the read began. */
-    private static void read(Settings s, long from, Replay out) {
+    /** Every event from offset {@code from} to offset {@code to} (-1: the end the topic had when the read began). */
+    private static void read(Settings s, long from, long to, Replay out) {
         TopicPartition p = new TopicPartition(s.topic(), 0);
         try (KafkaConsumer<byte[], byte[]> c = consumer(s)) {
             c.assign(List.of(p));
-            long end = c.endOffsets(List.of(p)).get(p);
+            long end = to >= 0 ? to : c.endOffsets(List.of(p)).get(p);
             c.seek(p, from);
             while (c.position(p) < end) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL).records(p)) {
@@ -278,19 +284,21 @@ public final class KafkaJournal implements Journal {
                 }
                 long end = batch.get(batch.size() - 1).offset() + 1;
                 JournalPosition position = new JournalPosition(0, end);
-                for (Durable l : listeners) {
-                    try {
-                        l.accept(events, position);
-                    } catch (RuntimeException e) {
-                        LOG.error("A consumer of the event journal failed on events up to {}", position, e);
-                    }
-                }
                 List<Runnable> released = new ArrayList<>();
-                synchronized (waiting) {
-                    delivered = end;
-                    Map<Long, List<Runnable>> covered = waiting.headMap(end, true);
-                    covered.values().forEach(released::addAll);
-                    covered.clear();
+                synchronized (handing) {
+                    for (Durable l : listeners) {
+                        try {
+                            l.accept(events, position);
+                        } catch (RuntimeException e) {
+                            LOG.error("A consumer of the event journal failed on events up to {}", position, e);
+                        }
+                    }
+                    synchronized (waiting) {
+                        delivered = end;
+                        Map<Long, List<Runnable>> covered = waiting.headMap(end, true);
+                        covered.values().forEach(released::addAll);
+                        covered.clear();
+                    }
                 }
                 released.forEach(Runnable::run);
             }
@@ -316,9 +324,14 @@ public final class KafkaJournal implements Journal {
         left.forEach(Runnable::run);
     }
 
+    /** Up to where the follower has handed events on (not the broker's end): see {@link #handing}. */
     @Override
     public void replay(JournalPosition from, Replay consumer) {
-        read(settings, from.offset(), consumer);
+        long to;
+        synchronized (handing) {
+            to = delivered;
+        }
+        read(settings, from.offset(), to, consumer);
     }
 
     @Override

@@ -71,6 +71,42 @@ class KafkaJournalTest {
     }
 
     @Test
+    void aFollowerStartedWhileEventsFlowSeesEachOnceAndInOrder() throws Exception {
+        try (KafkaJournal j = KafkaJournal.open(topic())) {
+            j.append(events(0, 200)).get(30, TimeUnit.SECONDS);
+            j.onDurable((events, end) -> { // a slow consumer: the follower hands batches on behind the broker's end
+                try {
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            List<CompletableFuture<Journal.Appended>> flowing = new ArrayList<>();
+            Thread writer = new Thread(() -> {
+                for (int b = 0; b < 80; b++) { // small appends, not waited for: the broker runs ahead of the follower
+                    flowing.add(j.append(events(200 + b * 5, 205 + b * 5)));
+                }
+            });
+            writer.start();
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            JournalFollower follower = JournalFollower.start("test-kafka-catch-up", j, () -> {
+                JournalPosition[] reached = {JournalPosition.START};
+                j.replay(JournalPosition.START, (e, after) -> {
+                    seen.add(e.eventId());
+                    reached[0] = after;
+                });
+                return reached[0];
+            }, (events, end) -> events.forEach(e -> seen.add(e.eventId())));
+            writer.join();
+            for (CompletableFuture<Journal.Appended> a : flowing) {
+                a.get(30, TimeUnit.SECONDS);
+            }
+            follower.awaitCaughtUp();
+            assertEquals(events(0, 600).stream().map(Event::eventId).toList(), seen, "every event once, in the topic's order");
+        }
+    }
+
+    @Test
     void anotherProcesssEventsReachTheListenersAndCountAsSeen() throws Exception {
         KafkaJournal.Settings settings = topic();
         try (KafkaJournal first = KafkaJournal.open(settings); KafkaJournal second = KafkaJournal.open(settings)) {
