@@ -8,7 +8,6 @@ import io.melograph.registry.ModelRegistry;
 import io.melograph.train.EmbeddingVersions;
 import io.melograph.train.GraphEmbeddings;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -23,13 +22,15 @@ import java.util.Map;
  * configured catalog, where training is an operator's decision.
  */
 @Context
-@Requires(property = "melograph.sample", notEquals = "false")
 final class DemoEmbeddings {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoEmbeddings.class);
 
     @Inject
     DemoEmbeddings(GraphConnection graph, GraphSettings settings, EventHistory history, GraphAggregator aggregator,
-                   ModelRegistry registry) {
+                   ModelRegistry registry, DemoMode demo) {
+        if (!demo.on()) {
+            return;
+        }
         Map<String, Long> counts = GraphEmbeddings.counts(graph);
         if (counts.getOrDefault("Song", 0L) > 0 || counts.getOrDefault("Song.total", 0L) == 0) {
             return;

@@ -30,7 +30,7 @@ final class EventsFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    Journal journal(GraphSettings settings, GraphConnection graph, @Value("${melograph.sample:true}") boolean sample,
+    Journal journal(GraphSettings settings, GraphConnection graph, DemoMode demo,
                     @Value("${melograph.demo.listeners:300}") int demoListeners, @Value("${melograph.demo.days:28}") int demoDays,
                     @Value("${melograph.kafka.bootstrap:}") String kafka,
                     @Value("${melograph.kafka.topic:" + KafkaJournal.Settings.TOPIC + "}") String topic,
@@ -39,7 +39,7 @@ final class EventsFactory {
             return KafkaJournal.open(new KafkaJournal.Settings(kafka, topic, replication));
         }
         FileJournal journal = FileJournal.open(settings.home().resolve("journal"));
-        if (sample) {
+        if (demo.on()) {
             // before listener state is rebuilt from the journal, so the demo's history is there from the first request
             DemoCommunity.createIfFirstStart(graph, journal, demoListeners, demoDays);
         }

@@ -34,17 +34,22 @@ final class GraphFactory {
     }
 
     @Singleton
+    DemoMode demo(Environment env) {
+        return DemoMode.of(k -> env.getProperty(k.toLowerCase().replace('_', '.'), String.class));
+    }
+
+    @Singleton
     ImportFiles importFiles() {
         return ImportFiles.load();
     }
 
     @Context
     @Bean(preDestroy = "close")
-    GraphConnection graph(GraphSettings settings, ImportFiles files, Environment env) {
+    GraphConnection graph(GraphSettings settings, ImportFiles files, DemoMode demo) {
         GraphConnection graph = GraphConnection.openForService(settings);
         try {
             SchemaMigrations.apply(graph, settings.embeddingDimensions());
-            if (env.getProperty("melograph.sample", Boolean.class).orElse(true)) {
+            if (demo.on()) {
                 BundledSample.importIfEmpty(graph, files, settings.home());
             }
             return graph;

@@ -42,13 +42,13 @@ final class InterestTraining {
 
     @Inject
     InterestTraining(GraphConnection graph, EventHistory history, GraphAggregator aggregator, ModelRegistry registry,
-                     LiveInterests live, @Value("${melograph.sample:true}") boolean sample,
+                     LiveInterests live, DemoMode demo,
                      @Value("${melograph.interests.retrain-hours:24}") double retrainHours) {
         this.graph = graph;
         this.history = history;
         this.registry = registry;
         this.live = live;
-        if (sample && registry.current(InterestVersions.KIND).isEmpty()) {
+        if (demo.on() && registry.current(InterestVersions.KIND).isEmpty()) {
             Thread t = new Thread(() -> {
                 aggregator.flush(); // the demo community's history is in the journal and the graph by now
                 train("the demo's first version, made at its first start");

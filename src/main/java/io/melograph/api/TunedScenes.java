@@ -80,7 +80,7 @@ public final class TunedScenes {
      * @param setting an environment variable by its name (as {@link io.melograph.graph.GraphSettings#setting} reads it)
      */
     public static void installDemoDefaults(Path home, Function<String, Optional<String>> setting) {
-        boolean demo = setting.apply("MELOGRAPH_SAMPLE").map(v -> !v.equals("false")).orElse(true)
+        boolean demo = DemoMode.of(setting).on()
                 && setting.apply("MELOGRAPH_DEMO_LISTENERS").map("300"::equals).orElse(true)
                 && setting.apply("MELOGRAPH_DEMO_DAYS").map("28"::equals).orElse(true);
         if (!demo || Files.exists(home.resolve("neo4j")) || Files.exists(file(home))) {

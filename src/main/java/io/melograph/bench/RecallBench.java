@@ -7,6 +7,7 @@ import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.RecallChannel;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerStates;
+import org.neo4j.driver.Session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,22 +28,20 @@ public final class RecallBench {
 
     public static String run(GraphConnection graph, int listeners, int rounds, int limit) {
         List<String> users = new ArrayList<>();
-        graph.read(tx -> {
-            tx.run("MATCH (u:User) WHERE EXISTS { (u)-[:LISTENED]->(:Song) } RETURN u.id AS id ORDER BY id LIMIT $n",
+        try (Session s = graph.readSession()) {
+            s.run("MATCH (u:User) WHERE EXISTS { (u)-[:LISTENED]->(:Song) } RETURN u.id AS id ORDER BY id LIMIT $n",
                     Map.of("n", listeners)).forEachRemaining(r -> users.add(r.get("id").asString()));
-            return null;
-        });
+        }
         if (users.isEmpty()) {
             return "no listeners with song listens in this graph: run `melograph simulate` first";
         }
         List<ListenerContext> artists = new ArrayList<>();
-        graph.read(tx -> {
+        try (Session s = graph.readSession()) {
             // the artists with the most songs: the heaviest artist-to-artist requests
-            tx.run("MATCH (a:Artist) WITH a ORDER BY COUNT { (a)<-[:BY|PERFORMED_BY]-() } DESC LIMIT $n RETURN a.id AS id, a.name AS name",
+            s.run("MATCH (a:Artist) WITH a ORDER BY COUNT { (a)<-[:BY|PERFORMED_BY]-() } DESC LIMIT $n RETURN a.id AS id, a.name AS name",
                     Map.of("n", listeners)).forEachRemaining(r -> artists.add(ListenerContext.ofArtist(r.get("id").asString(),
                     r.get("name").isNull() ? "" : r.get("name").asString())));
-            return null;
-        });
+        }
         ListenerProfiles profiles = new ListenerProfiles(graph, new ListenerStates(new ItemCatalog(graph)));
         List<ListenerContext> ctx = users.stream().map(u -> profiles.of(u).orElseThrow().context()).toList();
         Map<String, RecallChannel> channels = new LinkedHashMap<>(Channels.graphChannels(graph));

@@ -82,15 +82,14 @@ public final class VectorBench {
         long loading = System.nanoTime();
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        graph.read(tx -> {
-            Result rows = tx.run(CypherFile.load("bench/song-embeddings.cypher").statement());
+        try (Session s = graph.readSession()) {
+            Result rows = s.run(CypherFile.load("bench/song-embeddings.cypher").statement());
             while (rows.hasNext()) {
                 Record r = rows.next();
                 ids.add(r.get("id").asString());
                 vectors.add(VectorMath.normalised(r.get("vector")));
             }
-            return null;
-        });
+        }
         long loadMillis = (System.nanoTime() - loading) / 1_000_000;
         if (ids.size() < k) {
             throw new IllegalStateException("only " + ids.size() + " songs have an embedding (need at least " + k

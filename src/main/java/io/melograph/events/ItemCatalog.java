@@ -3,6 +3,7 @@ package io.melograph.events;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,17 +100,16 @@ public final class ItemCatalog {
             ids.put(t, new HashSet<>());
         }
         Map<String, SongFacts> facts = new HashMap<>();
-        graph.read(tx -> {
-            tx.run(CypherFile.load("events/known-items.cypher").statement()).forEachRemaining(r -> {
+        try (Session s = graph.readSession()) {
+            s.run(CypherFile.load("events/known-items.cypher").statement()).forEachRemaining(r -> {
                 for (ItemType t : ItemType.values()) {
                     if (t.label().equals(r.get("label").asString())) {
                         ids.get(t).add(r.get("id").asString());
                     }
                 }
             });
-            tx.run(CypherFile.load("events/song-facts.cypher").statement()).forEachRemaining(r -> facts.put(r.get("id").asString(), facts(r)));
-            return null;
-        });
+            s.run(CypherFile.load("events/song-facts.cypher").statement()).forEachRemaining(r -> facts.put(r.get("id").asString(), facts(r)));
+        }
         content = new CatalogSnapshot.Content(ids, facts, before);
         if (snapshot != null) {
             save(content);

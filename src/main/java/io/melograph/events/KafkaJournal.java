@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -224,7 +225,7 @@ public final class KafkaJournal implements Journal {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), 0, e.userId(),
                     EventJson.write(e).getBytes(StandardCharsets.UTF_8));
             record.headers().add("schema", SCHEMA.getBytes(StandardCharsets.UTF_8));
-            producer.send(record, (meta, error) -> {
+            Callback answered = (meta, error) -> {
                 if (error != null) {
                     failed.add(e);
                 } else {
@@ -235,7 +236,12 @@ public final class KafkaJournal implements Journal {
                 if (left.decrementAndGet() == 0) {
                     settle(done, fresh.size() - failed.size(), duplicates, failed, last[0] + 1);
                 }
-            });
+            };
+            try {
+                producer.send(record, answered);
+            } catch (RuntimeException error) { // refused before it was queued (closed, full): its id must be freed too
+                answered.onCompletion(null, error);
+            }
         }
         return done;
     }

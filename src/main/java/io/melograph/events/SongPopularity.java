@@ -2,6 +2,7 @@ package io.melograph.events;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,13 +30,12 @@ public final class SongPopularity {
     public SongPopularity reload() {
         Map<String, Long> plays = new HashMap<>();
         List<String> ranked = new ArrayList<>();
-        graph.read(tx -> {
-            tx.run(CypherFile.load("events/song-plays.cypher").statement()).forEachRemaining(r -> {
+        try (Session s = graph.readSession()) {
+            s.run(CypherFile.load("events/song-plays.cypher").statement()).forEachRemaining(r -> {
                 plays.put(r.get("id").asString(), r.get("plays").asLong());
                 ranked.add(r.get("id").asString());
             });
-            return null;
-        });
+        }
         int head = (int) Math.ceil(ranked.size() * HEAD_SHARE);
         long minimum = head == 0 ? Long.MAX_VALUE : plays.get(ranked.get(head - 1));
         snapshot = new Snapshot(plays, minimum, List.copyOf(ranked));

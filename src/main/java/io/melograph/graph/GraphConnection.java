@@ -138,14 +138,18 @@ public final class GraphConnection implements AutoCloseable {
     }
 
     /**
-     * A session whose statements are reads (routed to any cluster member; a write in it fails): for many small reads
-     * in a row, as a benchmark times them, or a result streamed while another session writes.
+     * A session whose statements are reads (routed to any cluster member; a write in it fails), run as they come and
+     * never retried: for results streamed into collections (a retried transaction would add its rows twice), many
+     * small reads in a row as a benchmark times them, or a read beside another session's writes.
      */
     public Session readSession() {
         return driver.session(reads);
     }
 
-    /** Runs {@code work} in a read transaction (retried on transient errors), in a session of its own. */
+    /**
+     * Runs {@code work} in a read transaction, in a session of its own; retried on transient errors (a cluster member
+     * going away), so {@code work} must build what it returns afresh rather than add to what is outside it.
+     */
     public <T> T read(TransactionCallback<T> work) {
         try (Session s = driver.session(reads)) {
             return s.executeRead(work);

@@ -3,6 +3,7 @@ package io.melograph.ingest;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphStats;
 import io.melograph.ontology.Ontology;
+import org.neo4j.driver.Session;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -179,7 +180,7 @@ public final class Importer {
     private Map<String, Set<String>> unresolved(Run run, Map<String, Set<String>> refs) {
         Map<String, Set<String>> out = new HashMap<>();
         Meter meter = new Meter("resolve in graph", refs.values().stream().mapToLong(Set::size).sum());
-        graph.read(tx -> {
+        try (Session session = graph.readSession()) {
             for (Map.Entry<String, Set<String>> e : refs.entrySet()) {
                 String label = e.getKey();
                 if (ontology.classByLabel(label).isEmpty()) {
@@ -193,7 +194,7 @@ public final class Importer {
                 }
                 for (int from = 0; from < missing.size(); from += 10_000) {
                     List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 10_000));
-                    Set<String> found = new HashSet<>(tx.run("UNWIND $ids AS id MATCH (n:" + GraphStats.quote(label)
+                    Set<String> found = new HashSet<>(session.run("UNWIND $ids AS id MATCH (n:" + GraphStats.quote(label)
                             + " {id: id}) RETURN n.id AS id", Map.of("ids", chunk)).list(r -> r.get("id").asString()));
                     for (String id : chunk) {
                         if (!found.contains(id)) {
@@ -203,8 +204,7 @@ public final class Importer {
                     meter.add(chunk.size());
                 }
             }
-            return null;
-        });
+        }
         meter.finish();
         return out;
     }

@@ -65,16 +65,16 @@ public final class NewSongVectors implements AutoCloseable {
         if (!m.version().equals(seenVersion)) {
             unplaced.clear();
         }
-        List<String> unknown = new ArrayList<>();
-        graph.read(tx -> {
+        List<String> unknown = graph.read(tx -> {
+            List<String> found = new ArrayList<>();
             Result r = tx.run(IDS);
             while (r.hasNext()) {
                 String id = r.next().get("id").asString();
                 if (m.song(id) < 0 && !unplaced.contains(id)) {
-                    unknown.add(id);
+                    found.add(id);
                 }
             }
-            return null;
+            return found;
         });
         SongTower tower = m.tower().get();
         int added = 0;

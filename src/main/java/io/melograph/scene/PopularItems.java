@@ -4,6 +4,7 @@ import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import io.melograph.recall.Candidate;
 import io.melograph.recall.Fusion;
+import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,15 +39,14 @@ public final class PopularItems {
 
     private List<Candidate> load(String type) {
         List<Candidate> out = new ArrayList<>();
-        graph.read(tx -> {
-            tx.run(cypher, Map.of("type", type, "limit", KEEP)).forEachRemaining(r -> {
+        try (Session s = graph.readSession()) {
+            s.run(cypher, Map.of("type", type, "limit", KEEP)).forEachRemaining(r -> {
                 long listens = r.get("listens").asLong();
                 out.add(new Candidate(r.get("id").asString(), type, r.get("name").asString(r.get("id").asString()),
                         1 + listens, SceneRecall.POPULAR, "Popular on Melograph: its songs were played by " + listens
                         + " listener" + (listens == 1 ? "" : "s"), List.of(r.get("id").asString())));
             });
-            return null;
-        });
+        }
         return out;
     }
 }

@@ -3,6 +3,7 @@ package io.melograph.sim;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
@@ -14,10 +15,9 @@ public final class GraphCatalog {
 
     public static List<SimSong> songs(GraphConnection graph) {
         List<SimSong> songs = new ArrayList<>();
-        graph.read(tx -> {
-            tx.run(CypherFile.load("sim/catalog-songs.cypher").statement()).forEachRemaining(r -> songs.add(song(r)));
-            return null;
-        });
+        try (Session s = graph.readSession()) {
+            s.run(CypherFile.load("sim/catalog-songs.cypher").statement()).forEachRemaining(r -> songs.add(song(r)));
+        }
         return songs;
     }
 

@@ -4,6 +4,7 @@ import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
@@ -186,8 +187,8 @@ public final class EmbeddingQuality {
 
     private static Catalog load(GraphConnection graph, int holdout) {
         Catalog c = new Catalog();
-        graph.read(tx -> {
-            Result rows = tx.run(CypherFile.load("embeddings/quality-songs.cypher").statement(), Map.of("holdout", holdout));
+        try (Session s = graph.readSession()) {
+            Result rows = s.run(CypherFile.load("embeddings/quality-songs.cypher").statement(), Map.of("holdout", holdout));
             while (rows.hasNext()) {
                 Record r = rows.next();
                 c.ids.add(r.get("id").asString());
@@ -198,8 +199,7 @@ public final class EmbeddingQuality {
                 c.partners.computeIfAbsent("co-listened", x -> new ArrayList<>()).add(r.get("coListened").asList(Value::asString));
                 c.partners.computeIfAbsent("held-out", x -> new ArrayList<>()).add(r.get("heldOut").asList(Value::asString));
             }
-            return null;
-        });
+        }
         return c;
     }
 }

@@ -174,6 +174,7 @@ class EventsIT {
     void aKillNineWithTheEventsInKafkaLosesNothing() throws Exception {
         extraEnv.put("MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap());
         extraEnv.put("MELOGRAPH_KAFKA_TOPIC", "it-kill-" + System.nanoTime());
+        extraEnv.put("MELOGRAPH_SAMPLE", "true"); // the sample catalog, asked for (with Kafka it is not the default)
         long now = System.currentTimeMillis();
         Process p = start();
         try {

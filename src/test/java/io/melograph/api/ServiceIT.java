@@ -690,6 +690,7 @@ class ServiceIT {
         String topic = "it-events-" + System.nanoTime();
         env.put("MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap());
         env.put("MELOGRAPH_KAFKA_TOPIC", topic);
+        env.put("MELOGRAPH_SAMPLE", "true"); // asked for: an external graph gets the sample catalog only so (DemoModeTest)
         try (Service s = start(env)) {
             String health = get(s, "/health", null).body();
             assertTrue(health.contains("Neo4j at " + TestGraph.routingUri()), health);
@@ -699,7 +700,7 @@ class ServiceIT {
                 assertEquals(3749, session.run("MATCH (s:Song) RETURN count(s) AS n").single().get("n").asInt(),
                         "the sample went into the external server");
                 assertEquals(0, session.run("MATCH (n:Synthetic) RETURN count(n) AS n").single().get("n").asInt(),
-                        "no demo community in a shared deployment");
+                        "no demo community in a shared event log");
             }
             long now = System.currentTimeMillis();
             String song = "dbpedia:Love_Me_Do";

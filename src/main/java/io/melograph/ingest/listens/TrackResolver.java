@@ -2,6 +2,7 @@ package io.melograph.ingest.listens;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.nio.charset.StandardCharsets;
@@ -47,9 +48,9 @@ final class TrackResolver {
     /** Loads the catalog's songs and artists (ids, names, MBIDs) from the graph. */
     static TrackResolver load(GraphConnection graph) {
         TrackResolver r = new TrackResolver();
-        graph.read(tx -> {
+        try (Session s = graph.readSession()) {
             Map<String, String> plain = new HashMap<>();
-            tx.run(CypherFile.load("ingest/listen-songs.cypher").statement()).forEachRemaining(rec -> {
+            s.run(CypherFile.load("ingest/listen-songs.cypher").statement()).forEachRemaining(rec -> {
                 String id = rec.get("id").asString();
                 String mbid = text(rec.get("mbid"));
                 if (mbid != null) {
@@ -64,7 +65,7 @@ final class TrackResolver {
                 }
             });
             plain.forEach(r.songByName::putIfAbsent); // a song titled exactly so comes first
-            tx.run(CypherFile.load("ingest/listen-artists.cypher").statement()).forEachRemaining(rec -> {
+            s.run(CypherFile.load("ingest/listen-artists.cypher").statement()).forEachRemaining(rec -> {
                 String id = rec.get("id").asString();
                 String mbid = text(rec.get("mbid"));
                 if (mbid != null) {
@@ -75,8 +76,7 @@ final class TrackResolver {
                     r.artistByName.merge(name, id, TrackResolver::smaller);
                 }
             });
-            return null;
-        });
+        }
         return r;
     }
 
