@@ -5,6 +5,7 @@ import io.melograph.graph.GraphConnection;
 import io.melograph.util.IntList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
 
@@ -78,8 +79,8 @@ public final class CatalogGraph implements NeighbourRows.Nodes {
         IntList kinds = new IntList();
         IntList counts = new IntList();
         Map<String, Integer> index = new HashMap<>();
-        graph.read(tx -> {
-            Result r = tx.run(CypherFile.load("neighbours/nodes.cypher").statement());
+        try (Session s = graph.readSession()) { // streamed into collections: run once, never retried
+            Result r = s.run(CypherFile.load("neighbours/nodes.cypher").statement());
             while (r.hasNext()) {
                 Record row = r.next();
                 Value id = row.get("id");
@@ -96,12 +97,11 @@ public final class CatalogGraph implements NeighbourRows.Nodes {
                 kinds.add(k);
                 counts.add((int) row.get("count").asLong());
             }
-            return null;
-        });
+        }
         int[] k = kinds.toArray();
         Links links = new Links();
-        graph.read(tx -> {
-            Result r = tx.run(CypherFile.load("neighbours/links.cypher").statement());
+        try (Session s = graph.readSession()) { // streamed into collections: run once, never retried
+            Result r = s.run(CypherFile.load("neighbours/links.cypher").statement());
             TypeSystem types = TypeSystem.getDefault();
             while (r.hasNext()) {
                 Record row = r.next();
@@ -113,8 +113,7 @@ public final class CatalogGraph implements NeighbourRows.Nodes {
                             w.hasType(types.INTEGER()) ? WHOLE : 0);
                 }
             }
-            return null;
-        });
+        }
         return new CatalogGraph(ids.toArray(String[]::new), names.toArray(String[]::new), k, counts.toArray(), links);
     }
 

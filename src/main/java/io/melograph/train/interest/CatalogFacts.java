@@ -6,6 +6,7 @@ import io.melograph.train.KnowledgeTriples;
 import io.melograph.util.IntList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,8 +44,8 @@ public final class CatalogFacts {
 
     private static CatalogFacts read(GraphConnection graph, String statement, Map<String, Object> parameters) {
         CatalogFacts facts = new CatalogFacts();
-        graph.read(tx -> {
-            Result r = tx.run(statement, parameters);
+        try (Session s = graph.readSession()) { // streamed into collections: run once, never retried
+            Result r = s.run(statement, parameters);
             while (r.hasNext()) {
                 Record row = r.next();
                 String head = row.get("head").asString();
@@ -56,8 +57,7 @@ public final class CatalogFacts {
                     facts.entityFact(head, relation, tail);
                 }
             }
-            return null;
-        });
+        }
         return facts;
     }
 
