@@ -1,7 +1,6 @@
 package io.melograph.api;
 
 import io.melograph.events.EventHistory;
-import io.melograph.events.EventHistory;
 import io.melograph.events.EventIntake;
 import io.melograph.events.EventParser;
 import io.melograph.events.FileJournal;

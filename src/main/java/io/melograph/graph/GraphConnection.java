@@ -37,6 +37,7 @@ public final class GraphConnection implements AutoCloseable {
     private final String description;
     private final SessionConfig writes;
     private final SessionConfig reads;
+    private final SessionConfig readsWithoutBookmarks;
 
     private GraphConnection(Driver driver, EmbeddedNeo4j embedded, String description, String database) {
         this.driver = driver;
@@ -45,6 +46,7 @@ public final class GraphConnection implements AutoCloseable {
         BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
         this.writes = config(database, AccessMode.WRITE).withBookmarkManager(bookmarks).build();
         this.reads = config(database, AccessMode.READ).withBookmarkManager(bookmarks).build();
+        this.readsWithoutBookmarks = config(database, AccessMode.READ).build();
     }
 
     /** Sessions on {@code database} (null: the server's default) in {@code mode}. */
@@ -168,9 +170,7 @@ public final class GraphConnection implements AutoCloseable {
      * member a little behind answers at once rather than late).
      */
     public SessionConfig readWithoutBookmarks() {
-        SessionConfig.Builder b = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        reads.database().ifPresent(b::withDatabase);
-        return b.build();
+        return readsWithoutBookmarks; // asked for by every recall channel's read: built once
     }
 
     public String description() {
