@@ -1,5 +1,9 @@
 package io.melograph.api;
 
+import io.melograph.config.KafkaProperties;
+import io.melograph.config.ServiceProperties;
+import io.melograph.graph.GraphSettings;
+
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,13 +16,18 @@ import java.util.function.Function;
  */
 record DemoMode(boolean on) {
 
-    /** @param setting a setting by its environment variable name ({@code MELOGRAPH_SAMPLE}), if set */
+    static DemoMode of(ServiceProperties service, GraphSettings graph, KafkaProperties kafka) {
+        return of(service.sample(), graph.external(), kafka.enabled());
+    }
+
+    /** Before the service's configuration is bound: @param setting a setting by its environment variable name, if set */
     static DemoMode of(Function<String, Optional<String>> setting) {
         Function<String, Optional<String>> given = k -> setting.apply(k).filter(v -> !v.isBlank());
-        Optional<String> asked = given.apply("MELOGRAPH_SAMPLE");
-        if (asked.isPresent()) {
-            return new DemoMode(!asked.get().strip().equalsIgnoreCase("false"));
-        }
-        return new DemoMode(given.apply("NEO4J_URI").isEmpty() && given.apply("MELOGRAPH_KAFKA_BOOTSTRAP").isEmpty());
+        return of(given.apply("MELOGRAPH_SAMPLE").map(v -> !v.strip().equalsIgnoreCase("false")).orElse(null),
+                given.apply("NEO4J_URI").isPresent(), given.apply("MELOGRAPH_KAFKA_BOOTSTRAP").isPresent());
+    }
+
+    private static DemoMode of(Boolean sample, boolean externalGraph, boolean kafka) {
+        return new DemoMode(sample != null ? sample : !externalGraph && !kafka);
     }
 }

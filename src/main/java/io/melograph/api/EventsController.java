@@ -1,8 +1,8 @@
 package io.melograph.api;
 
+import io.melograph.config.EventsProperties;
 import io.melograph.events.EventIntake;
 import io.melograph.events.EventParser;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -40,10 +40,10 @@ final class EventsController {
     private final EventIntake intake;
     private final long maxBody;
 
-    EventsController(EventParser parser, EventIntake intake, @Value("${melograph.events.max-body:1048576}") long maxBody) {
+    EventsController(EventParser parser, EventIntake intake, EventsProperties events) {
         this.parser = parser;
         this.intake = intake;
-        this.maxBody = maxBody;
+        this.maxBody = events.maxBody();
     }
 
     @Operation(summary = "Record listening events",

@@ -1,5 +1,8 @@
 package io.melograph.api;
 
+import io.melograph.config.DemoProperties;
+import io.melograph.config.EventsProperties;
+import io.melograph.config.KafkaProperties;
 import io.melograph.events.EventHistory;
 import io.melograph.events.EventIntake;
 import io.melograph.events.EventParser;
@@ -15,7 +18,6 @@ import io.melograph.sim.DemoCommunity;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /** Wires event intake: the journal in MELOGRAPH_HOME/journal, the catalog cache, live state and graph aggregation. */
@@ -29,27 +31,23 @@ final class EventsFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    Journal journal(GraphSettings settings, GraphConnection graph, DemoMode demo,
-                    @Value("${melograph.demo.listeners:300}") int demoListeners, @Value("${melograph.demo.days:28}") int demoDays,
-                    @Value("${melograph.kafka.bootstrap:}") String kafka,
-                    @Value("${melograph.kafka.topic:" + KafkaJournal.Settings.TOPIC + "}") String topic,
-                    @Value("${melograph.kafka.replication:0}") int replication) {
-        if (!kafka.isBlank()) {
-            return KafkaJournal.open(new KafkaJournal.Settings(kafka, topic, replication));
+    Journal journal(GraphSettings settings, GraphConnection graph, DemoMode demo, DemoProperties community, KafkaProperties kafka) {
+        if (kafka.enabled()) {
+            return KafkaJournal.open(new KafkaJournal.Settings(kafka.bootstrap(), kafka.topic(), kafka.replication()));
         }
         FileJournal journal = FileJournal.open(settings.home().resolve("journal"));
         if (demo.on()) {
             // before listener state is rebuilt from the journal, so the demo's history is there from the first request
-            DemoCommunity.createIfFirstStart(graph, journal, demoListeners, demoDays);
+            DemoCommunity.createIfFirstStart(graph, journal, community.listeners(), community.days());
         }
         return journal;
     }
 
     /** The recorded events as the service's training jobs read them: its own journal, file or topic. */
     @Singleton
-    EventHistory history(Journal journal, GraphSettings settings, @Value("${melograph.kafka.bootstrap:}") String kafka) {
-        return EventHistory.of(journal, kafka.isBlank() ? "the event journal in " + settings.home().resolve("journal")
-                : "the events' Kafka topic at " + kafka);
+    EventHistory history(Journal journal, GraphSettings settings, KafkaProperties kafka) {
+        return EventHistory.of(journal, kafka.enabled() ? "the events' Kafka topic at " + kafka.bootstrap()
+                : "the event journal in " + settings.home().resolve("journal"));
     }
 
     /** From its snapshot in MELOGRAPH_HOME when there is one (a restart does not wait for a catalog scan). */
@@ -62,22 +60,21 @@ final class EventsFactory {
         return catalog;
     }
 
-    /** Live state for the most recently active listeners only (melograph.events.live-listeners, 100,000). */
+    /** Live state for the most recently active listeners only (melograph.events.live-listeners). */
     @Context
-    EventIntake intake(Journal journal, ItemCatalog catalog,
-                       @Value("${melograph.events.live-listeners:" + ListenerStates.DEFAULT_MAX + "}") int liveListeners) {
-        return new EventIntake(journal, catalog, new ListenerStates(catalog, liveListeners));
+    EventIntake intake(Journal journal, ItemCatalog catalog, EventsProperties events) {
+        return new EventIntake(journal, catalog, new ListenerStates(catalog, events.liveListeners()));
     }
 
     @Context
     @Bean(preDestroy = "close")
     GraphAggregator aggregator(GraphConnection graph, Journal journal, EventIntake intake,
-                               @Value("${melograph.events.aggregation-ms:1000}") long intervalMs) {
-        return new GraphAggregator(graph, journal, intervalMs).start();
+                               EventsProperties events) {
+        return new GraphAggregator(graph, journal, events.aggregationMs()).start();
     }
 
     @Singleton
-    EventParser parser(@Value("${melograph.events.max-batch:1000}") int maxBatch) {
-        return new EventParser(maxBatch);
+    EventParser parser(EventsProperties events) {
+        return new EventParser(events.maxBatch());
     }
 }

@@ -1,6 +1,11 @@
 package io.melograph.api;
 
 import io.melograph.graph.GraphConnection;
+import io.melograph.config.ConfigKeys;
+import io.melograph.config.ImportsProperties;
+import io.melograph.config.KafkaProperties;
+import io.melograph.config.Neo4jProperties;
+import io.melograph.config.ServiceProperties;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.SchemaMigrations;
 import io.melograph.ingest.BundledSample;
@@ -13,7 +18,6 @@ import io.melograph.recall.RecallService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Provider;
@@ -21,21 +25,21 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 
 /** Wires the graph and the importers into the service. The graph bean is eager: Neo4j starts with the service. */
 @Factory
 final class GraphFactory {
 
+    /** The first settings every part of the service reads: the configuration's keys are checked before anything starts. */
     @Singleton
-    GraphSettings settings(Environment env) {
-        // MELOGRAPH_HOME, NEO4J_URI, ... arrive as melograph.home, neo4j.uri (environment, -D or application.yml)
-        return GraphSettings.from(k -> env.getProperty(k.toLowerCase().replace('_', '.'), String.class).orElse(null));
+    GraphSettings settings(Environment env, ServiceProperties service, Neo4jProperties neo4j) {
+        ConfigKeys.load().check(env);
+        return GraphSettings.of(service, neo4j);
     }
 
     @Singleton
-    DemoMode demo(Environment env) {
-        return DemoMode.of(k -> env.getProperty(k.toLowerCase().replace('_', '.'), String.class));
+    DemoMode demo(ServiceProperties service, GraphSettings graph, KafkaProperties kafka) {
+        return DemoMode.of(service, graph, kafka);
     }
 
     @Singleton
@@ -75,10 +79,10 @@ final class GraphFactory {
         });
     }
 
-    /** Uploads unpack to at most 16 times the upload limit; kept for {@code melograph.imports.retention} (7 days). */
+    /** Uploads unpack to at most 16 times the upload limit; kept for {@code melograph.imports.retention} (docs/configuration.md). */
     @Singleton
     Uploads uploads(GraphSettings settings, HttpServerConfiguration server,
-                    @Value("${melograph.imports.retention:7d}") Duration retention) {
-        return new Uploads(settings.home().resolve("imports"), 16 * server.getMaxRequestSize(), retention);
+                    ImportsProperties imports) {
+        return new Uploads(settings.home().resolve("imports"), 16 * server.getMaxRequestSize(), imports.retention());
     }
 }

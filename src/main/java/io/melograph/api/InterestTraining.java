@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.config.InterestsProperties;
 import io.melograph.events.EventHistory;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
@@ -13,7 +14,6 @@ import io.melograph.train.interest.NowTrainer;
 import io.melograph.util.Periodic;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,8 @@ final class InterestTraining {
     @Inject
     InterestTraining(GraphConnection graph, EventHistory history, GraphAggregator aggregator, ModelRegistry registry,
                      LiveInterests live, DemoMode demo,
-                     @Value("${melograph.interests.retrain-hours:24}") double retrainHours) {
+                     InterestsProperties interests) {
+        double retrainHours = interests.retrainHours();
         this.graph = graph;
         this.history = history;
         this.registry = registry;

@@ -1,5 +1,7 @@
 package io.melograph.api;
 
+import io.melograph.config.ModelsProperties;
+import io.melograph.config.RankProperties;
 import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.Journal;
@@ -14,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -31,15 +32,12 @@ final class RankFactory {
     @Bean(preDestroy = "close")
     LiveRanking liveRanking(GraphSettings settings, Journal journal, ItemCatalog catalog, ModelRegistry registry,
                             @SuppressWarnings("unused") EventIntake intake, // registered on the journal first
-                            @Value("${melograph.rank.hash-bits:20}") int hashBits,
-                            @Value("${melograph.rank.snapshot-minutes:5}") long snapshotMinutes,
-                            @Value("${melograph.models.watch-seconds:2}") long watchSeconds,
-                            MeterRegistry meters, SceneConfig scenes) {
-        FtrlRanker.Config config = new FtrlRanker.Config(hashBits, Ftrl.Params.defaults());
+                            RankProperties rank, ModelsProperties models, MeterRegistry meters, SceneConfig scenes) {
+        FtrlRanker.Config config = new FtrlRanker.Config(rank.hashBits(), Ftrl.Params.defaults());
         EventScenes eventScenes = new EventScenes(scenes);
         return LiveRanking.start(registry, settings.home(), journal, config, catalog::song,
-                        ranker -> new OnlineMetrics(meters, ranker, eventScenes::armOf), Duration.ofMinutes(snapshotMinutes))
-                .watch(Duration.ofSeconds(watchSeconds));
+                        ranker -> new OnlineMetrics(meters, ranker, eventScenes::armOf), Duration.ofMinutes(rank.snapshotMinutes()))
+                .watch(Duration.ofSeconds(models.watchSeconds()));
     }
 
     @Singleton

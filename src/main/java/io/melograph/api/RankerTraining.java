@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.config.RankProperties;
 import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
 import io.melograph.registry.ModelRegistry;
@@ -9,7 +10,6 @@ import io.melograph.train.ranking.RankerVersions;
 import io.melograph.util.Periodic;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,8 @@ final class RankerTraining {
 
     @Inject
     RankerTraining(EventHistory history, ItemCatalog catalog, ModelRegistry registry, DeepRanking deep,
-                   @Value("${melograph.rank.deep.retrain-hours:24}") double retrainHours) {
+                   RankProperties rank) {
+        double retrainHours = rank.deep().retrainHours();
         schedule = retrainHours <= 0 ? null : Periodic.every(Duration.ofMillis((long) (retrainHours * 3_600_000)), "ranker-retraining",
                 LOG, () -> retrain(registry, history, catalog::song, deep, DnnRanker.Settings.defaults(), "scheduled retraining"));
     }

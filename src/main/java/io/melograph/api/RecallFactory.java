@@ -1,5 +1,8 @@
 package io.melograph.api;
 
+import io.melograph.config.InterestsProperties;
+import io.melograph.config.NeighboursProperties;
+import io.melograph.config.RecallProperties;
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
@@ -18,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -31,9 +33,8 @@ final class RecallFactory {
     @Context
     @Bean(preDestroy = "close")
     RecallService recall(GraphConnection graph, EventIntake intake, MeterRegistry meters, ListenerProfiles profiles,
-                         ListenerInterests interests,
-                         @Value("${melograph.recall.budget-ms:200}") long budgetMs) {
-        RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(budgetMs), meters);
+                         ListenerInterests interests, RecallProperties settings) {
+        RecallService recall = new RecallService(graph, profiles, Duration.ofMillis(settings.budgetMs()), meters);
         interests.addChannelsTo(recall);
         recall.warmUp();
         return recall;
@@ -41,13 +42,10 @@ final class RecallFactory {
 
     /** What recall knows about listeners, remembered and kept current aside: most requests read nothing from the graph. */
     @Singleton
-    ListenerProfiles profiles(GraphConnection graph, EventIntake intake, GraphAggregator aggregator,
-                              @Value("${melograph.recall.profiles.remembered-songs:500000}") long rememberedSongs,
-                              @Value("${melograph.recall.profiles.ttl-seconds:600}") long profileTtlSeconds,
-                              @Value("${melograph.recall.profiles.preload:20000}") int preload,
-                              @Value("${melograph.recall.profiles.refresh-seconds:30}") long refreshSeconds) {
-        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), rememberedSongs, Duration.ofSeconds(profileTtlSeconds));
-        profiles.keepCurrent(preload, Duration.ofSeconds(refreshSeconds), intake::awaitCaughtUp);
+    ListenerProfiles profiles(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, RecallProperties settings) {
+        RecallProperties.Profiles p = settings.profiles();
+        ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), p.rememberedSongs(), Duration.ofSeconds(p.ttlSeconds()));
+        profiles.keepCurrent(p.preload(), Duration.ofSeconds(p.refreshSeconds()), intake::awaitCaughtUp);
         aggregator.whenWritten(profiles::aggregated);
         return profiles;
     }
@@ -62,9 +60,8 @@ final class RecallFactory {
     /** Songs added to the catalog since the live interest model was trained get vectors from its song tower. */
     @Context
     @Bean(preDestroy = "close")
-    NewSongVectors newSongVectors(LiveInterests live, GraphConnection graph,
-                                  @Value("${melograph.interests.new-songs-seconds:60}") long everySeconds) {
-        return NewSongVectors.start(live, graph, Duration.ofSeconds(everySeconds));
+    NewSongVectors newSongVectors(LiveInterests live, GraphConnection graph, InterestsProperties interests) {
+        return NewSongVectors.start(live, graph, Duration.ofSeconds(interests.newSongsSeconds()));
     }
 
     /** Listeners' interests from the live model: the interest channels and the console read them. */
@@ -77,21 +74,20 @@ final class RecallFactory {
     @Context
     @Bean(preDestroy = "close")
     NeighbourWatch neighbours(RecallService recall, GraphConnection graph, GraphSettings settings, ModelRegistry registry,
-                              @Value("${melograph.neighbours.build-if-missing:true}") boolean buildIfMissing) {
+                              NeighboursProperties store) {
         // the promoted version, a file read: not a scan of every song's vector each time the watch looks
         NeighbourWatch watch = NeighbourWatch.start(recall, settings.home().resolve("neighbours"),
                 () -> registry.current(EmbeddingVersions.KIND), Duration.ofSeconds(5));
-        return buildIfMissing ? watch.buildIfMissing(graph, 1) : watch;
+        return store.buildIfMissing() ? watch.buildIfMissing(graph, 1) : watch;
     }
 
     /** The store's co-listened lists and friends' favourites kept current as aggregation moves listening, between builds. */
     @Context
     @Bean(preDestroy = "close")
     NeighbourUpdates neighbourUpdates(RecallService recall, NeighbourWatch watch, GraphAggregator aggregator, GraphConnection graph,
-                                      GraphSettings settings, @Value("${melograph.neighbours.updates-seconds:30}") long everySeconds,
-                                      @Value("${melograph.neighbours.friends-updates-seconds:600}") long friendsEverySeconds) {
+                                      GraphSettings settings, NeighboursProperties store) {
         NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(settings.home().resolve("neighbours")),
-                watch::check, Duration.ofSeconds(everySeconds), Duration.ofSeconds(friendsEverySeconds));
+                watch::check, Duration.ofSeconds(store.updatesSeconds()), Duration.ofSeconds(store.friendsUpdatesSeconds()));
         aggregator.whenCoListened(updates::coListened);
         aggregator.whenWritten(updates::listened);
         return updates;

@@ -1,5 +1,8 @@
 package io.melograph.api;
 
+import io.melograph.config.ModelsProperties;
+import io.melograph.config.RankProperties;
+import io.melograph.config.SceneProperties;
 import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.SongPopularity;
@@ -49,8 +52,8 @@ final class SceneFactory {
     /** The promoted deep-ranker version, swapped in as the registry moves (melograph train ranker, the API). */
     @Singleton
     @Bean(preDestroy = "close")
-    DeepRanking deepRanking(ModelRegistry registry, Environment env) {
-        return DeepRanking.start(registry, Duration.ofSeconds(env.getProperty("melograph.models.watch-seconds", Long.class, 2L)));
+    DeepRanking deepRanking(ModelRegistry registry, ModelsProperties models) {
+        return DeepRanking.start(registry, Duration.ofSeconds(models.watchSeconds()));
     }
 
     /**
@@ -60,11 +63,10 @@ final class SceneFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    DeepReranker ranker(LiveRanking live, DeepRanking deep, EventIntake intake, SceneConfig scenes, Environment env,
+    DeepReranker ranker(LiveRanking live, DeepRanking deep, EventIntake intake, SceneConfig scenes, RankProperties rank,
                         MeterRegistry meters) {
-        DeepReranker.Settings settings = new DeepReranker.Settings(env.getProperty("melograph.rank.deep.top", Integer.class, DeepReranker.Settings.TOP),
-                env.getProperty("melograph.rank.deep.budget", Duration.class, Duration.ofMillis(30)),
-                env.getProperty("melograph.rank.deep.threads", Integer.class, 2));
+        RankProperties.Deep d = rank.deep();
+        DeepReranker.Settings settings = new DeepReranker.Settings(d.top(), d.budget(), d.threads());
         return new DeepReranker(new OnlineRanker(live::ranker), deep, intake.states()::recent, scenes::deepRanking, settings, meters);
     }
 
@@ -96,11 +98,9 @@ final class SceneFactory {
 
     /** Looks ahead by the time between two passes plus a margin, so that no listener's 06:00 turn slips through. */
     @Singleton
-    DailyPrecompute dailyAhead(DailyMixScene daily, EventIntake intake, Environment env) {
-        Duration every = env.getProperty("melograph.scenes.daily.precompute-every", Duration.class, Duration.ofMinutes(15));
-        return new DailyPrecompute(daily, intake.states(), every.plusMinutes(45),
-                env.getProperty("melograph.scenes.daily.precompute-max", Integer.class, 50_000),
-                env.getProperty("melograph.scenes.daily.precompute-threads", Integer.class, 1));
+    DailyPrecompute dailyAhead(DailyMixScene daily, EventIntake intake, SceneConfig config) {
+        SceneProperties d = config.scene(DailyMixScene.SCENE);
+        return new DailyPrecompute(daily, intake.states(), d.precomputeEvery().plusMinutes(45), d.precomputeMax(), d.precomputeThreads());
     }
 
     @Singleton

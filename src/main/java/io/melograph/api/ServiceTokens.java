@@ -1,7 +1,7 @@
 package io.melograph.api;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
+import io.melograph.config.AdminProperties;
+import io.melograph.config.EventsProperties;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -13,10 +13,9 @@ final class ServiceTokens {
     private final String events;
     private final String admin;
 
-    ServiceTokens(@Nullable @Value("${melograph.events.token:}") String events,
-                  @Nullable @Value("${melograph.admin.token:}") String admin) {
-        this.events = events == null ? "" : events;
-        this.admin = admin == null ? "" : admin;
+    ServiceTokens(EventsProperties events, AdminProperties admin) {
+        this.events = events.token();
+        this.admin = admin.token();
     }
 
     /** Tokens that open listener data and listener writes: the apps' token and the admin token. */

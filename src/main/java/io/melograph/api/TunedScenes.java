@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.config.DemoProperties;
 import io.melograph.scene.ScenePolicies;
 import io.melograph.util.AtomicFiles;
 import io.micronaut.context.env.AbstractPropertySourceLoader;
@@ -81,8 +82,8 @@ public final class TunedScenes {
      */
     public static void installDemoDefaults(Path home, Function<String, Optional<String>> setting) {
         boolean demo = DemoMode.of(setting).on()
-                && setting.apply("MELOGRAPH_DEMO_LISTENERS").map("300"::equals).orElse(true)
-                && setting.apply("MELOGRAPH_DEMO_DAYS").map("28"::equals).orElse(true);
+                && setting.apply("MELOGRAPH_DEMO_LISTENERS").map(DemoProperties.LISTENERS::equals).orElse(true)
+                && setting.apply("MELOGRAPH_DEMO_DAYS").map(DemoProperties.DAYS::equals).orElse(true);
         if (!demo || Files.exists(home.resolve("neo4j")) || Files.exists(file(home))) {
             return;
         }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The options every graph command shares; the rest comes from the environment (README, "Configuration"). */
+/** The options every graph command shares; the rest comes from the environment (docs/configuration.md). */
 final class GraphOptions {
     @Option(names = "--home", paramLabel = "DIR",
             description = "Melograph's data folder with the embedded store (default: $MELOGRAPH_HOME or ./data). "

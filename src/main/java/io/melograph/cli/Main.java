@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Melograph, a knowledge-graph music recommender.",
         subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, EvalCommand.class, JournalCommand.class,
                 SimulateCommand.class, TrainCommand.class, TuneCommand.class, ModelsCommand.class, NeighboursCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

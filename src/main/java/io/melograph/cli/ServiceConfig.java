@@ -1,6 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.api.TunedScenes;
+import io.melograph.config.ConfigKeys;
 import io.melograph.scene.SceneConfig;
 import io.micronaut.context.ApplicationContextConfiguration;
 import io.micronaut.context.env.DefaultEnvironment;
@@ -21,12 +22,14 @@ final class ServiceConfig {
         Environment env = environment();
         TunedScenes.load(home).ifPresent(env::addPropertySource);
         env.start();
+        ConfigKeys.load().check(env);
         return new SceneConfig(key -> env.getProperty(key, String.class));
     }
 
     /** The scenes with their hand-set values only (application.yml and the environment): the tuner's starting point. */
     static SceneConfig handSetScenes() {
         Environment env = environment().start();
+        ConfigKeys.load().check(env);
         return new SceneConfig(key -> env.getProperty(key, String.class));
     }
 

@@ -1,5 +1,8 @@
 package io.melograph.graph;
 
+import io.melograph.config.Neo4jProperties;
+import io.melograph.config.ServiceProperties;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,20 +17,28 @@ import java.util.function.Function;
 public record GraphSettings(Path home, String uri, String user, String password, String database, int boltPort, int httpPort,
                             int embeddingDimensions, String pageCache, String serviceUrl) {
 
-    /** Reads the documented environment variables (README, "Configuration"). */
+    /** Reads the documented environment variables (docs/configuration.md) by their names ({@code NEO4J_URI}). */
     public static GraphSettings from(Function<String, String> env) {
         Function<String, Optional<String>> get = k -> Optional.ofNullable(env.apply(k)).filter(v -> !v.isBlank());
         return new GraphSettings(
-                Path.of(get.apply("MELOGRAPH_HOME").orElse("data")).toAbsolutePath(),
+                Path.of(get.apply("MELOGRAPH_HOME").orElse(ServiceProperties.HOME)).toAbsolutePath(),
                 get.apply("NEO4J_URI").orElse(null),
-                get.apply("NEO4J_USER").orElse("neo4j"),
+                get.apply("NEO4J_USER").orElse(Neo4jProperties.USER),
                 get.apply("NEO4J_PASSWORD").orElse(null),
                 get.apply("NEO4J_DATABASE").orElse(null),
-                Integer.parseInt(get.apply("NEO4J_BOLT_PORT").orElse("7687")),
-                Integer.parseInt(get.apply("NEO4J_HTTP_PORT").orElse("7474")),
-                Integer.parseInt(get.apply("MELOGRAPH_EMBEDDING_DIM").orElse("64")),
-                get.apply("NEO4J_PAGECACHE").orElse("512m"),
-                "http://localhost:" + get.apply("MELOGRAPH_PORT").orElse("8080"));
+                Integer.parseInt(get.apply("NEO4J_BOLT_PORT").orElse(Neo4jProperties.BOLT_PORT)),
+                Integer.parseInt(get.apply("NEO4J_HTTP_PORT").orElse(Neo4jProperties.HTTP_PORT)),
+                Integer.parseInt(get.apply("MELOGRAPH_EMBEDDING_DIM").orElse(ServiceProperties.EMBEDDING_DIM)),
+                get.apply("NEO4J_PAGECACHE").orElse(Neo4jProperties.PAGECACHE),
+                "http://localhost:" + get.apply("MELOGRAPH_PORT").orElse(ServiceProperties.PORT));
+    }
+
+    /** The service's settings as Micronaut bound them (the same keys and defaults as {@link #from}). */
+    public static GraphSettings of(ServiceProperties service, Neo4jProperties neo4j) {
+        Function<String, String> blankIsNull = v -> v == null || v.isBlank() ? null : v;
+        return new GraphSettings(Path.of(service.home()).toAbsolutePath(), blankIsNull.apply(neo4j.uri()), neo4j.user(),
+                blankIsNull.apply(neo4j.password()), blankIsNull.apply(neo4j.database()), neo4j.boltPort(), neo4j.httpPort(),
+                service.embeddingDim(), neo4j.pagecache(), "http://localhost:" + service.port());
     }
 
     /** Environment variables, overridden by the matching system property (NEO4J_URI by -Dneo4j.uri), as in the service. */

@@ -4,14 +4,13 @@ import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a scene's policy from configuration strings: {@code channels} comma-separated, {@code weights},
+ * Reads a scene's policy from its configured values: {@code channels} a list, {@code weights},
  * {@code quotas} and {@code budgets} as {@code channel=value} pairs (budgets in milliseconds), {@code head-weights} as
  * {@code click=1,complete=0.5,like=1} (a head not named weighs 1: {@link HeadWeights#EVEN}). Plain strings, so an
  * environment variable can override any of them ({@code MELOGRAPH_SCENES_FM_WEIGHTS=vector=2,kg-co-listened=1}).
@@ -21,9 +20,9 @@ public final class ScenePolicies {
 
     private ScenePolicies() {}
 
-    public static ScenePolicy parse(String scene, String channels, String weights, String quotas, String budgets,
+    public static ScenePolicy parse(String scene, List<String> channels, String weights, String quotas, String budgets,
                                     String headWeights, int perChannel, long budgetMs, Set<String> known) {
-        List<String> names = Arrays.stream(channels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> names = channels.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("scene " + scene + ": no channels");
         }

@@ -128,18 +128,18 @@ class ScenesTest {
         String songChannels = "kg-co-listened,kg-same-artist,kg-same-album,kg-tags,kg-playlists,vector";
         kit = new SceneKit(recall, sceneRecall, CandidateRanker.FUSED_SCORE, picks);
         daily = new DailyMixScene(kit,
-                ScenePolicies.parse("daily", songChannels, "kg-co-listened=1", "", "", "", 60, 10_000, known),
+                ScenePolicies.parse("daily", List.of(songChannels.split(",")), "kg-co-listened=1", "", "", "", 60, 10_000, known),
                 new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000), background, Duration.ofSeconds(10));
         fm = new PrivateFmScene(kit, catalog, intake,
-                ScenePolicies.parse("fm", songChannels, "", "", "", "", 60, 10_000, known),
-                ScenePolicies.parse("fm-explore", "kg-co-listened,kg-same-artist", "", "", "", "", 40, 10_000, known), background,
+                ScenePolicies.parse("fm", List.of(songChannels.split(",")), "", "", "", "", 60, 10_000, known),
+                ScenePolicies.parse("fm-explore", List.of("kg-co-listened,kg-same-artist".split(",")), "", "", "", "", 40, 10_000, known), background,
                 Duration.ofSeconds(10));
         playlists = new ListScene("playlists", "playlist", kit,
-                ScenePolicies.parse("playlists", "pl-with-your-songs,pl-similar-listeners,pl-your-genres", "", "", "", "", 50, 10_000, known));
+                ScenePolicies.parse("playlists", List.of("pl-with-your-songs,pl-similar-listeners,pl-your-genres".split(",")), "", "", "", "", 50, 10_000, known));
         videos = new ListScene("videos", "video", kit,
-                ScenePolicies.parse("videos", "kg-videos", "", "", "", "", 200, 10_000, known));
+                ScenePolicies.parse("videos", List.of("kg-videos".split(",")), "", "", "", "", 200, 10_000, known));
         mlogs = new ListScene("mlogs", "mlog", kit,
-                ScenePolicies.parse("mlogs", "kg-videos", "", "", "", "", 200, 10_000, known));
+                ScenePolicies.parse("mlogs", List.of("kg-videos".split(",")), "", "", "", "", 200, 10_000, known));
     }
 
     @AfterAll
@@ -214,7 +214,7 @@ class ScenesTest {
     void aDailyListFromDegradedRecallIsAnsweredButNotKeptAndIsComputedAgainInTheBackground() throws InterruptedException {
         // 1 ms for each channel, as in the first minutes after a start: the list is popular songs
         DailyMixScene hurried = new DailyMixScene(kit,
-                ScenePolicies.parse("daily", "kg-same-artist,kg-same-album,kg-tags,vector", "", "", "", "", 60, 1, known),
+                ScenePolicies.parse("daily", List.of("kg-same-artist,kg-same-album,kg-tags,vector".split(",")), "", "", "", "", 60, 1, known),
                 new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily-hurried"), 1_000), background,
                 Duration.ofSeconds(10));
         Instant now = Instant.now();
@@ -268,8 +268,8 @@ class ScenesTest {
     void fmStartedOnThePopularFallbackRecallsAgainInTheBackground() throws InterruptedException {
         // 1 ms for each channel at the start, as under load or before the queries are planned: popular songs stand in
         PrivateFmScene hurried = new PrivateFmScene(kit, catalog, intake,
-                ScenePolicies.parse("fm", "kg-same-artist,kg-same-album,kg-tags,vector", "", "", "", "", 60, 1, known),
-                ScenePolicies.parse("fm-explore", "kg-co-listened", "", "", "", "", 40, 1, known), background, Duration.ofSeconds(10));
+                ScenePolicies.parse("fm", List.of("kg-same-artist,kg-same-album,kg-tags,vector".split(",")), "", "", "", "", 60, 1, known),
+                ScenePolicies.parse("fm-explore", List.of("kg-co-listened".split(",")), "", "", "", "", 40, 1, known), background, Duration.ofSeconds(10));
         long now = System.currentTimeMillis();
         FmNext first = hurried.next("u-ben", true, now).orElseThrow();
         assumeTrue(first.fallback(), "every channel answered within 1 ms: nothing to recover from");
@@ -354,7 +354,7 @@ class ScenesTest {
     /** Ana heard most of rock: her heard songs are left out before the channel cuts its five, not after. */
     @Test
     void heardSongsAreLeftOutBeforeEachChannelCutsItsList() {
-        ScenePolicy tags = ScenePolicies.parse("daily", "kg-tags", "", "", "", "", 5, 10_000, known);
+        ScenePolicy tags = ScenePolicies.parse("daily", List.of("kg-tags".split(",")), "", "", "", "", 5, 10_000, known);
         ListenerProfile ana = recall.profiles().of("u-ana").orElseThrow();
         Set<String> heard = ana.heard().keySet();
         SceneRecall.Recalled r = sceneRecall.recall(tags, ana.context(), heard, 5);
@@ -365,7 +365,7 @@ class ScenesTest {
 
     @Test
     void whenEveryChannelRunsOutOfTimeThePopularSongsAnswer() {
-        ScenePolicy starved = ScenePolicies.parse("daily", "kg-co-listened,kg-same-artist", "", "", "", "", 50, 1,
+        ScenePolicy starved = ScenePolicies.parse("daily", List.of("kg-co-listened,kg-same-artist".split(",")), "", "", "", "", 50, 1,
                 recall.channels().keySet());
         SceneRecall.Recalled r = sceneRecall.recall(starved, recall.profiles().of("u-ana").orElseThrow().context(), Set.of(), 10);
         assertTrue(r.fallback(), r.status().toString());

@@ -1,0 +1,34 @@
+package io.melograph.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The service process: where it keeps its data, where it listens, whether it is the demo. The commands read the same
+ * settings from the environment ({@link io.melograph.graph.GraphSettings#from}) with these defaults.
+ *
+ * @param home         the data folder: the embedded store ({@code neo4j/}), the event journal ({@code journal/}), uploads
+ *                     ({@code imports/}), models, the neighbour store, Daily lists
+ * @param port         the HTTP port
+ * @param bind         the address the HTTP API listens on ({@code 127.0.0.1}: this machine only; the embedded Neo4j's
+ *                     ports are always loopback only); unset: every interface
+ * @param sample       the demo: the bundled sample imported into an empty store, the simulated community in the file
+ *                     journal, its first models; unset: on only with the embedded Neo4j and the file journal, so demo data
+ *                     never reaches a shared graph or log by accident
+ * @param maxUpload    the largest request (catalog uploads to /admin/imports); larger gets 413; an uploaded archive may
+ *                     unpack to 25 times its size, at most 16 times this
+ * @param embeddingDim the dimension of graph embeddings and of the song and artist vector indexes (a change rebuilds the
+ *                     indexes; run {@code melograph train embeddings} after)
+ */
+@ConfigurationProperties("melograph")
+public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME) String home,
+                                @Bindable(defaultValue = ServiceProperties.PORT) int port,
+                                @Nullable String bind,
+                                @Nullable Boolean sample,
+                                @Bindable(defaultValue = "512MB") String maxUpload,
+                                @Bindable(defaultValue = ServiceProperties.EMBEDDING_DIM) int embeddingDim) {
+    public static final String HOME = "data";
+    public static final String PORT = "8080";
+    public static final String EMBEDDING_DIM = "64";
+}
