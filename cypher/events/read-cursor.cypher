@@ -1,2 +1,3 @@
 MATCH (c:JournalCursor {consumer: $consumer})
-RETURN c.segment AS segment, c.offset AS offset, coalesce(c.eventCount, 0) AS events, coalesce(c.recentIds, []) AS recentIds;
+RETURN coalesce(c.segment, 0) AS segment, coalesce(c.offset, 0) AS offset, coalesce(c.eventCount, 0) AS events,
+       coalesce(c.recentIds, []) AS recentIds;

@@ -68,13 +68,22 @@ final class EventsFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    GraphAggregator aggregator(GraphConnection graph, Journal journal, EventIntake intake,
+    GraphAggregator aggregator(GraphConnection graph, Journal journal, EventIntake intake, GraphSettings settings,
                                EventsProperties events) {
-        return new GraphAggregator(graph, journal, events.aggregationMs()).start();
+        // this instance in the aggregation lease: its host and home, the same after a restart
+        return new GraphAggregator(graph, journal, events.aggregationMs(), hostName() + ":" + settings.home()).start();
     }
 
     @Singleton
     EventParser parser(EventsProperties events) {
         return new EventParser(events.maxBatch());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

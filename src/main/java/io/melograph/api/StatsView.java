@@ -50,11 +50,15 @@ public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships
         }
     }
 
-    /** Events folded into LISTENED / CO_LISTENED so far, still pending, and the age of the oldest pending one. */
+    /**
+     * Events folded into LISTENED / CO_LISTENED so far, still pending, and the age of the oldest pending one;
+     * {@code aggregating}: whether this process is the one that aggregates (several may share one event log).
+     */
     @Serdeable
-    public record Aggregation(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor, boolean caughtUp) {
+    public record Aggregation(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor, boolean caughtUp,
+                              boolean aggregating) {
         static Aggregation of(GraphAggregator.Status s) {
-            return new Aggregation(s.aggregated(), s.pending(), s.lagMs(), s.lastBatchMs(), s.cursor(), s.caughtUp());
+            return new Aggregation(s.aggregated(), s.pending(), s.lagMs(), s.lastBatchMs(), s.cursor(), s.caughtUp(), s.aggregating());
         }
     }
 }

@@ -28,6 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * and {@code (Song)-[:CO_LISTENED {weight}]->(Song)} for songs played within {@value #WINDOW} plays of each other in a
  * session. The journal position reached is stored in the graph in the same transaction as the counts, so after a
  * crash the aggregation resumes exactly where its last commit ended: nothing counted twice, nothing missed.
+ * <p>
+ * Several service processes may share one event log (Kafka) and one graph: one of them aggregates at a time, holding a
+ * lease kept with the cursor ({@code cypher/events/claim-aggregation.cypher}) and renewed by each batch; the others
+ * stand by, dropping what they queue, and one takes over (catching up from the cursor) once the lease has lapsed.
+ * Each batch's transaction checks, under the cursor's lock, that the cursor is where this process left it, so even two
+ * processes that both believe they hold the lease never count an event twice.
  */
 public final class GraphAggregator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GraphAggregator.class);
@@ -39,16 +45,42 @@ public final class GraphAggregator implements AutoCloseable {
     private final int maxQueued;
     /** Event ids kept with the cursor: how far back a lost journal tail can be told apart from new events. */
     static final int RECENT_IDS = 2_000;
+    /** How long a holder's lease lasts without a batch: the longest aggregation pauses when its process dies. */
+    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(15);
 
     /** A durable group waiting for the graph: it covers the journal from {@code start} to {@code end}. */
     private record Pending(List<Event> events, JournalPosition start, JournalPosition end, long arrived) {}
 
     /** Aggregation progress for /admin/stats; {@code aggregated} counts all events ever folded in (kept with the cursor). */
-    public record Status(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor, boolean caughtUp) {}
+    public record Status(long aggregated, long pending, long lagMs, long lastBatchMs, String cursor, boolean caughtUp, boolean aggregating) {}
+
+    /** The cursor as the claim read it under its lock: whether this process holds the lease, and who does. */
+    private record Claim(boolean mine, String holder, JournalPosition at, long events, List<String> recentIds) {}
+
+    /** Another process holds the lease: this one stands by. */
+    private static final class Standby extends RuntimeException {
+        Standby(String holder) {
+            super("aggregation is held by " + holder, null, false, false);
+        }
+    }
+
+    /** The cursor is not where this process left it (another process aggregated meanwhile): read it again. */
+    private static final class Moved extends RuntimeException {
+        Moved() {
+            super(null, null, false, false);
+        }
+    }
 
     private final GraphConnection graph;
     private final Journal journal;
     private final long intervalMs;
+    private final java.time.Duration lease;
+    /** This process in the lease: unique per aggregator, readable in the graph. */
+    private final String holder;
+    /** Whether this process holds the lease (as of its last claim). */
+    private volatile boolean aggregating;
+    /** The cursor as the last claim found it: while the journal reaches past it there is something to aggregate. */
+    private volatile JournalPosition claimed = JournalPosition.START;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Map<String, Deque<String>> windows = new HashMap<>();
@@ -72,11 +104,25 @@ public final class GraphAggregator implements AutoCloseable {
     private final List<Consumer<Set<String>>> coListened = new CopyOnWriteArrayList<>();
 
     public GraphAggregator(GraphConnection graph, Journal journal, long intervalMs) {
-        this(graph, journal, intervalMs, MAX_QUEUED);
+        this(graph, journal, intervalMs, oneOff());
+    }
+
+    /**
+     * @param holder this instance in the aggregation lease, the same across its restarts (its host and home), so that
+     *               a process restarted after a crash takes the aggregation back at once instead of after the lease
+     */
+    public GraphAggregator(GraphConnection graph, Journal journal, long intervalMs, String holder) {
+        this(graph, journal, intervalMs, MAX_QUEUED, LEASE, holder);
     }
 
     GraphAggregator(GraphConnection graph, Journal journal, long intervalMs, int maxQueued) {
+        this(graph, journal, intervalMs, maxQueued, LEASE, oneOff());
+    }
+
+    GraphAggregator(GraphConnection graph, Journal journal, long intervalMs, int maxQueued, java.time.Duration lease, String holder) {
         this.maxQueued = maxQueued;
+        this.lease = lease;
+        this.holder = holder;
         this.graph = graph;
         this.journal = journal;
         this.intervalMs = intervalMs;
@@ -187,7 +233,9 @@ public final class GraphAggregator implements AutoCloseable {
     public Status status() {
         Pending oldest = queue.peek();
         long lag = oldest == null ? 0 : System.currentTimeMillis() - oldest.arrived();
-        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.segment() + ":" + cursor.offset(), !behind);
+        // a process standing by is caught up once it knows another one aggregates
+        boolean caughtUpNow = caughtUp.getCount() == 0 && (!aggregating || !behind);
+        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.segment() + ":" + cursor.offset(), caughtUpNow, aggregating);
     }
 
     /** Writes everything pending now, once caught up (tests and shutdown); waits for a running catch-up. */
@@ -198,7 +246,15 @@ public final class GraphAggregator implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        writePending();
+        if (!aggregating) {
+            return; // another process holds the aggregation
+        }
+        try {
+            writePending();
+        } catch (Standby | Moved e) {
+            aggregating = false; // the loop claims again, or stands by
+            behind = true;
+        }
     }
 
     /**
@@ -260,29 +316,94 @@ public final class GraphAggregator implements AutoCloseable {
 
     private void loop() {
         try {
-            while (running && behind) {
+            while (running) {
                 try {
-                    catchUp();
+                    if (!aggregating && !takeOver()) {
+                        caughtUp.countDown(); // a process standing by has nothing to catch up on: flush() returns
+                        standBy();
+                        continue;
+                    }
+                    if (behind) {
+                        catchUp();
+                        caughtUp.countDown();
+                    } else {
+                        sleep(intervalMs);
+                        writePending();
+                    }
                 } catch (Stopped e) {
                     return;
+                } catch (Standby e) {
+                    LOG.info("Graph aggregation: {}; this process stands by", e.getMessage());
+                    aggregating = false;
+                    behind = true;
+                } catch (Moved e) {
+                    LOG.warn("Graph aggregation: another process moved the cursor; reading it again");
+                    aggregating = false; // claimed again before the next batch, from the cursor as stored
+                    behind = true;
                 } catch (RuntimeException e) {
-                    LOG.error("graph aggregation could not catch up with the journal; retrying in {} ms", 10 * intervalMs, e);
-                    sleep(10 * intervalMs);
+                    long wait = behind ? 10 * intervalMs : intervalMs;
+                    LOG.error("graph aggregation failed; it retries from its cursor in {} ms", wait, e);
+                    sleep(wait);
                 }
             }
         } finally {
             caughtUp.countDown();
         }
-        while (running) {
-            try {
-                sleep(intervalMs);
-                writePending();
-            } catch (Stopped e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("graph aggregation failed; it retries from its cursor in {} ms", intervalMs, e);
-            }
+    }
+
+    /**
+     * Claims the lease; when it is this process's, continues from the cursor as stored (forgetting co-listen windows,
+     * which another process may have moved on from). False while another process holds it.
+     */
+    private boolean takeOver() {
+        Claim claim = graph.write(this::claim);
+        claimed = claim.at();
+        if (!claim.mine()) {
+            return false;
         }
+        synchronized (this) {
+            if (!claim.at().equals(cursor) || aggregated != claim.events()) {
+                windows.clear();
+                lastPlay.clear();
+            }
+            cursor = claim.at();
+            aggregated = claim.events();
+            recentIds.clear();
+            recentIds.addAll(claim.recentIds());
+        }
+        aggregating = true;
+        behind = true;
+        LOG.info("Graph aggregation: this process ({}) aggregates from {}:{}", holder, cursor.segment(), cursor.offset());
+        return true;
+    }
+
+    /**
+     * What arrives meanwhile is the holder's to count. The lease is tried again (it may have lapsed) while there is
+     * something to aggregate: events arriving, or the journal reaching past the cursor the holder last stored.
+     */
+    private void standBy() {
+        while (queue.peek() != null) {
+            drop();
+        }
+        sleep(intervalMs);
+        while (running && queue.peek() == null && lastEnd.compareTo(claimed) <= 0) {
+            sleep(intervalMs);
+        }
+    }
+
+    /** Runs first in each aggregation transaction: takes the cursor's lock and the lease (renewed if this process's). */
+    private Claim claim(org.neo4j.driver.TransactionContext tx) {
+        long now = System.currentTimeMillis();
+        Record r = tx.run(CypherFile.load("events/claim-aggregation.cypher").statement(), Map.of("consumer", CONSUMER, "holder", holder,
+                "now", now, "until", now + lease.toMillis())).single();
+        return new Claim(r.get("mine").asBoolean(), r.get("holder").asString(),
+                new JournalPosition(r.get("segment").asLong(), r.get("offset").asLong()), r.get("events").asLong(),
+                r.get("recentIds").asList(v -> v.asString()));
+    }
+
+    /** A holder for an aggregator that is not restarted as the same instance: its process and a random suffix. */
+    private static String oneOff() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private void sleep(long millis) {
@@ -334,7 +455,15 @@ public final class GraphAggregator implements AutoCloseable {
             pairRows.add(Map.of("a", k.substring(0, cut), "b", k.substring(cut + 1), "weight", w));
         });
         List<String> recent = recentAfter(events);
+        JournalPosition from = cursor;
         graph.write(tx -> {
+            Claim claim = claim(tx);
+            if (!claim.mine()) {
+                throw new Standby(claim.holder());
+            }
+            if (!claim.at().equals(from)) {
+                throw new Moved();
+            }
             if (!listens.isEmpty()) {
                 tx.run(CypherFile.load("events/aggregate-listens.cypher").statement(), Map.of("rows", List.copyOf(listens.values()))).consume();
             }
@@ -438,6 +567,13 @@ public final class GraphAggregator implements AutoCloseable {
         return lastPlay.size();
     }
 
+    /** Stops as a killed process would: nothing flushed, the lease not handed on (tests of a takeover). */
+    void abandon() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(5_000);
+    }
+
     @Override
     public void close() {
         running = false;
@@ -449,6 +585,14 @@ public final class GraphAggregator implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("final aggregation flush failed; it resumes from the cursor at the next start: {}", e.toString());
+        }
+        if (aggregating) {
+            try {
+                graph.write(tx -> tx.run(CypherFile.load("events/release-aggregation.cypher").statement(),
+                        Map.of("consumer", CONSUMER, "holder", holder)).consume());
+            } catch (RuntimeException e) {
+                LOG.warn("could not hand the aggregation on (another process takes it when the lease lapses): {}", e.toString());
+            }
         }
     }
 }

@@ -46,10 +46,29 @@ public record GraphSettings(Path home, String uri, String user, String password,
         return from(k -> setting(k).orElse(null));
     }
 
-    /** The environment variable {@code name} (MELOGRAPH_SAMPLE), unless the matching system property (-Dmelograph.sample) says otherwise. */
+    /**
+     * The environment variable {@code name} (NEO4J_BOLT_PORT), unless a matching system property says otherwise: the
+     * setting's key (-Dneo4j.bolt-port, docs/configuration.md) or the name with dots (-Dneo4j.bolt.port), matched
+     * the way Micronaut matches environment variables to keys in the service.
+     */
     public static Optional<String> setting(String name) {
-        String property = System.getProperty(name.toLowerCase().replace('_', '.'));
-        return Optional.ofNullable(property != null ? property : System.getenv(name));
+        return systemProperty(name.toLowerCase().split("_")).or(() -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /** The first system property set among the parts joined by '.' or '-' in every way (2^(parts-1) keys). */
+    private static Optional<String> systemProperty(String[] parts) {
+        int ways = 1 << (parts.length - 1);
+        for (int way = 0; way < ways; way++) {
+            StringBuilder key = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                key.append((way >> (i - 1) & 1) == 0 ? '.' : '-').append(parts[i]);
+            }
+            String value = System.getProperty(key.toString());
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean external() {

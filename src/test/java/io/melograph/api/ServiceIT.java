@@ -539,6 +539,25 @@ class ServiceIT {
         return out;
     }
 
+    /** A mistyped setting stops `serve` before anything starts, naming it (docs/configuration.md lists the settings). */
+    @Test
+    void aSettingThatIsNoneStopsTheStartNamingIt() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "serve").redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.remove("NEO4J_URI");
+        env.put("MELOGRAPH_HOME", home.resolve("typo").toString());
+        env.put("MELOGRAPH_PORT", Integer.toString(FreePort.find()));
+        env.put("NEO4J_BOLT_PORT", Integer.toString(FreePort.find()));
+        env.put("NEO4J_HTTP_PORT", "0");
+        env.put("MELOGRAPH_SCENES_DAILY_WIEGHTS", "vector=2");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("unknown setting MELOGRAPH_SCENES_DAILY_WIEGHTS (environment variable)"), out);
+        assertFalse(Files.exists(home.resolve("typo/neo4j")), "stopped before the graph started");
+    }
+
     /** A field of the embeddings kind in /admin/models' answer. */
     private static String embeddings(String models, String field) {
         return between(models.substring(models.indexOf("\"kind\":\"embeddings\"")), "\"" + field + "\":\"", "\"");

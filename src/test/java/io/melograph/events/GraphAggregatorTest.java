@@ -132,4 +132,55 @@ class GraphAggregatorTest {
             aggregator.close();
         }
     }
+
+    /**
+     * Two processes following one event log over one graph (here two aggregators on one journal): one aggregates, the
+     * other stands by; every event is counted once; when the one aggregating stops, the other takes over after its
+     * lease and counts what came after, still once.
+     */
+    @Test
+    void processesSharingOneLogCountEachEventOnceAndOneTakesOverWhenTheOtherStops(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        java.time.Duration lease = java.time.Duration.ofSeconds(1);
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator first = new GraphAggregator(graph, journal, 50, GraphAggregator.MAX_QUEUED, lease, "first").start();
+            GraphAggregator second = new GraphAggregator(graph, journal, 50, GraphAggregator.MAX_QUEUED, lease, "second").start();
+            for (int k = 0; k < 20; k++) {
+                journal.append(plays("shared-", 10 * k, 10 * k + 10)).get();
+                Thread.sleep(20);
+            }
+            awaitPlays(graph, 200);
+            assertTrue(first.status().aggregating() ^ second.status().aggregating(), "one of them aggregates");
+            GraphAggregator holder = first.status().aggregating() ? first : second;
+            GraphAggregator standing = holder == first ? second : first;
+            assertTrue(standing.status().caughtUp(), "standing by is no lag");
+            holder.abandon(); // its process is killed: nothing is handed on, the lease lapses a second later
+
+            journal.append(plays("after-", 0, 100)).get();
+            awaitPlays(graph, 300);
+            assertTrue(standing.status().aggregating(), "the other one took over");
+            Thread.sleep(300);
+            assertEquals(300, plays(graph), "nothing counted twice");
+            try (Session s = graph.session()) {
+                assertEquals(300, s.run("MATCH (c:JournalCursor) RETURN c.eventCount AS n").single().get("n").asLong());
+            }
+            standing.close();
+        }
+    }
+
+    private static void awaitPlays(GraphConnection graph, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            try (Session s = graph.session()) {
+                List<org.neo4j.driver.Record> rows = s.run("MATCH (:User {id: 'u-agg'})-[l:LISTENED]->(:Song {id: 's-agg'}) RETURN l.plays AS p").list();
+                seen = rows.isEmpty() ? 0 : rows.get(0).get("p").asLong();
+            }
+            if (seen >= expected) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(seen + " plays counted, " + expected + " expected");
+    }
 }
