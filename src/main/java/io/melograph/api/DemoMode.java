@@ -23,11 +23,15 @@ record DemoMode(boolean on) {
     /** Before the service's configuration is bound: @param setting a setting by its environment variable name, if set */
     static DemoMode of(Function<String, Optional<String>> setting) {
         Function<String, Optional<String>> given = k -> setting.apply(k).filter(v -> !v.isBlank());
-        return of(given.apply("MELOGRAPH_SAMPLE").map(v -> !v.strip().equalsIgnoreCase("false")).orElse(null),
-                given.apply("NEO4J_URI").isPresent(), given.apply("MELOGRAPH_KAFKA_BOOTSTRAP").isPresent());
+        return of(setting.apply("MELOGRAPH_SAMPLE").orElse(null), given.apply("NEO4J_URI").isPresent(),
+                given.apply("MELOGRAPH_KAFKA_BOOTSTRAP").isPresent());
     }
 
-    private static DemoMode of(Boolean sample, boolean externalGraph, boolean kafka) {
-        return new DemoMode(sample != null ? sample : !externalGraph && !kafka);
+    /** MELOGRAPH_SAMPLE, one rule for both: blank is unset, {@code false} is off, anything else asks for the demo. */
+    private static DemoMode of(String sample, boolean externalGraph, boolean kafka) {
+        if (sample != null && !sample.isBlank()) {
+            return new DemoMode(!sample.strip().equalsIgnoreCase("false"));
+        }
+        return new DemoMode(!externalGraph && !kafka);
     }
 }

@@ -18,7 +18,17 @@ import io.melograph.sim.DemoCommunity;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.melograph.util.AtomicFiles;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 
 /** Wires event intake: the journal in MELOGRAPH_HOME/journal, the catalog cache, live state and graph aggregation. */
 @Factory
@@ -70,8 +80,7 @@ final class EventsFactory {
     @Bean(preDestroy = "close")
     GraphAggregator aggregator(GraphConnection graph, Journal journal, EventIntake intake, GraphSettings settings,
                                EventsProperties events) {
-        // this instance in the aggregation lease: its host and home, the same after a restart
-        return new GraphAggregator(graph, journal, events.aggregationMs(), hostName() + ":" + settings.home()).start();
+        return new GraphAggregator(graph, journal, events.aggregationMs(), instance(settings.home())).start();
     }
 
     @Singleton
@@ -79,11 +88,26 @@ final class EventsFactory {
         return new EventParser(events.maxBatch());
     }
 
-    private static String hostName() {
+    /**
+     * This instance in the aggregation lease, the same after a restart (so it takes the aggregation back at once): its
+     * host and an id kept in MELOGRAPH_HOME/instance-id, unique even where hosts or home paths repeat (containers).
+     */
+    private static String instance(Path home) {
+        Path file = home.resolve("instance-id");
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
+            if (!Files.exists(file)) {
+                Files.createDirectories(home);
+                AtomicFiles.write(file, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "localhost";
+            }
+            return host + "/" + Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep this instance's id in " + file, e);
         }
     }
 }

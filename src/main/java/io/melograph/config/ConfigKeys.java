@@ -115,25 +115,30 @@ public final class ConfigKeys {
 
     /**
      * Throws naming the first key of a configuration file ({@code melograph.*}, {@code neo4j.*}) or environment variable
-     * ({@code MELOGRAPH_*}) that is no setting. System properties are left out: a JVM carries many of its own. Values a
-     * file sets as a list ({@code channels: [a, b]}) arrive as {@code key[0]}, {@code key[1]}.
+     * ({@code MELOGRAPH_*}) that is no setting. Of system properties only the old dotted spellings of settings are
+     * refused ({@code -Dneo4j.bolt.port} for {@code neo4j.bolt-port}): a JVM carries many properties of its own.
+     * Values a file sets as a list ({@code channels: [a, b]}) arrive as {@code key[0]}, {@code key[1]}.
      */
     public void check(Environment env) {
         for (PropertySource source : env.getPropertySources()) {
-            if (source.getName().equals(SystemPropertiesPropertySource.NAME)) {
-                continue;
-            }
+            boolean system = source.getName().equals(SystemPropertiesPropertySource.NAME);
             boolean variables = source.getConvention() == PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE;
             for (String key : source) {
                 String name = key.replaceAll("\\[\\d+]$", "");
-                boolean ours = variables ? name.startsWith("MELOGRAPH_") : name.startsWith("melograph.") || name.startsWith("neo4j.");
-                if (ours && !known(name)) {
-                    throw new IllegalStateException("unknown setting " + name + " (" + (variables ? "environment variable" : "in " + source.getName())
-                            + "); every setting, its type, default and environment variable: docs/configuration.md");
+                boolean ours = variables ? name.startsWith("MELOGRAPH_") && !SERVICE_LINK.matcher(name).matches()
+                        : name.startsWith("melograph.") || name.startsWith("neo4j.");
+                if (!ours || known(name) || system && !known(name.replace('.', '_').replace('-', '_').toUpperCase())) {
+                    continue;
                 }
+                throw new IllegalStateException("unknown setting " + name + " (" + (variables ? "environment variable"
+                        : system ? "system property; keys put hyphens between words, as in neo4j.bolt-port" : "in " + source.getName())
+                        + "); every setting, its type, default and environment variable: docs/configuration.md");
             }
         }
     }
+
+    /** Variables Kubernetes (and Docker links) set for a service named melograph: not ours to judge. */
+    private static final Pattern SERVICE_LINK = Pattern.compile("MELOGRAPH_(SERVICE_(HOST|PORT)\\w*|PORT_\\d+_(TCP|UDP|SCTP)\\w*)");
 
     /** The key as spelled or as its environment variable; the first {@code *} is one of the scenes, a second an arm's name. */
     private static Pattern pattern(String name, boolean variable) {

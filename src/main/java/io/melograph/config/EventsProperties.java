@@ -12,6 +12,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param liveListeners  live state (recent actions, session, short-term affinities) is kept for this many of the most
  *                       recently active listeners; the others start afresh with their next event (their history is in the graph)
  * @param aggregationMs  how often acknowledged events are aggregated into the graph (play counts, co-listening), in ms
+ * @param catalogRefresh how often the item catalog of intake is read again when the graph's songs changed (imports,
+ *                       simulations while the service runs)
  * @param token          the apps' bearer token for {@code POST /events} and listeners' data (the admin token works too)
  */
 @ConfigurationProperties("melograph.events")
@@ -19,6 +21,7 @@ public record EventsProperties(@Bindable(defaultValue = "1000") int maxBatch,
                                @Bindable(defaultValue = "1048576") long maxBody,
                                @Bindable(defaultValue = "100000") int liveListeners,
                                @Bindable(defaultValue = "1000") long aggregationMs,
+                               @Bindable(defaultValue = "10s") java.time.Duration catalogRefresh,
                                @Nullable String token) {
     public EventsProperties {
         Check.atLeast("melograph.events.max-batch", maxBatch, 1);

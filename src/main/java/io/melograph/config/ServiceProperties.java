@@ -13,9 +13,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param port         the HTTP port
  * @param bind         the address the HTTP API listens on ({@code 127.0.0.1}: this machine only; the embedded Neo4j's
  *                     ports are always loopback only); unset: every interface
- * @param sample       the demo: the bundled sample imported into an empty store, the simulated community in the file
- *                     journal, its first models; unset: on only with the embedded Neo4j and the file journal, so demo data
- *                     never reaches a shared graph or log by accident
+ * @param sample       the demo ({@code true} or {@code false}): the bundled sample imported into an empty store, the
+ *                     simulated community in the file journal, its first models; unset: on only with the embedded Neo4j
+ *                     and the file journal, so demo data never reaches a shared graph or log by accident
  * @param maxUpload    the largest request (catalog uploads to /admin/imports); larger gets 413; an uploaded archive may
  *                     unpack to 25 times its size, at most 16 times this
  * @param embeddingDim the dimension of graph embeddings and of the song and artist vector indexes (a change rebuilds the
@@ -25,10 +25,14 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME) String home,
                                 @Bindable(defaultValue = ServiceProperties.PORT) int port,
                                 @Nullable String bind,
-                                @Nullable Boolean sample,
+                                @Nullable String sample,
                                 @Bindable(defaultValue = "512MB") String maxUpload,
                                 @Bindable(defaultValue = ServiceProperties.EMBEDDING_DIM) int embeddingDim) {
     public static final String HOME = "data";
     public static final String PORT = "8080";
     public static final String EMBEDDING_DIM = "64";
+
+    public ServiceProperties {
+        home = home == null || home.isBlank() ? HOME : home; // a blank variable is an unset one
+    }
 }

@@ -79,6 +79,8 @@ public final class GraphAggregator implements AutoCloseable {
     private final String holder;
     /** Whether this process holds the lease (as of its last claim). */
     private volatile boolean aggregating;
+    /** When this process last renewed its lease (a batch or a claim), by its own clock. */
+    private volatile long renewed;
     /** The cursor as the last claim found it: while the journal reaches past it there is something to aggregate. */
     private volatile JournalPosition claimed = JournalPosition.START;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -121,7 +123,8 @@ public final class GraphAggregator implements AutoCloseable {
 
     GraphAggregator(GraphConnection graph, Journal journal, long intervalMs, int maxQueued, java.time.Duration lease, String holder) {
         this.maxQueued = maxQueued;
-        this.lease = lease;
+        // at least three aggregation intervals: a holder with events renews it at every one
+        this.lease = lease.compareTo(java.time.Duration.ofMillis(3 * intervalMs)) < 0 ? java.time.Duration.ofMillis(3 * intervalMs) : lease;
         this.holder = holder;
         this.graph = graph;
         this.journal = journal;
@@ -156,7 +159,7 @@ public final class GraphAggregator implements AutoCloseable {
         });
         // events counted into the graph stay counted even where the journal lost them: their ids stay known
         List<String> lost = journal.remember(recentIds);
-        if (cursor.compareTo(journal.end()) > 0) {
+        if (journal.mayLoseTail() && cursor.compareTo(journal.end()) > 0) {
             rewindLostTail(lost);
         }
         thread.start();
@@ -329,6 +332,7 @@ public final class GraphAggregator implements AutoCloseable {
                     } else {
                         sleep(intervalMs);
                         writePending();
+                        renewIfIdle();
                     }
                 } catch (Stopped e) {
                     return;
@@ -377,6 +381,16 @@ public final class GraphAggregator implements AutoCloseable {
         return true;
     }
 
+    /** An idle holder keeps its lease, so that the aggregation does not move to whichever process sees events first. */
+    private void renewIfIdle() {
+        if (running && aggregating && System.currentTimeMillis() - renewed > lease.toMillis() / 3) {
+            Claim claim = graph.write(this::claim);
+            if (!claim.mine()) {
+                throw new Standby(claim.holder());
+            }
+        }
+    }
+
     /**
      * What arrives meanwhile is the holder's to count. The lease is tried again (it may have lapsed) while there is
      * something to aggregate: events arriving, or the journal reaching past the cursor the holder last stored.
@@ -395,7 +409,10 @@ public final class GraphAggregator implements AutoCloseable {
     private Claim claim(org.neo4j.driver.TransactionContext tx) {
         long now = System.currentTimeMillis();
         Record r = tx.run(CypherFile.load("events/claim-aggregation.cypher").statement(), Map.of("consumer", CONSUMER, "holder", holder,
-                "now", now, "until", now + lease.toMillis())).single();
+                "leaseMs", lease.toMillis())).single();
+        if (r.get("mine").asBoolean()) {
+            renewed = now;
+        }
         return new Claim(r.get("mine").asBoolean(), r.get("holder").asString(),
                 new JournalPosition(r.get("segment").asLong(), r.get("offset").asLong()), r.get("events").asLong(),
                 r.get("recentIds").asList(v -> v.asString()));
@@ -456,24 +473,14 @@ public final class GraphAggregator implements AutoCloseable {
         });
         List<String> recent = recentAfter(events);
         JournalPosition from = cursor;
-        graph.write(tx -> {
-            Claim claim = claim(tx);
-            if (!claim.mine()) {
-                throw new Standby(claim.holder());
-            }
-            if (!claim.at().equals(from)) {
-                throw new Moved();
-            }
-            if (!listens.isEmpty()) {
-                tx.run(CypherFile.load("events/aggregate-listens.cypher").statement(), Map.of("rows", List.copyOf(listens.values()))).consume();
-            }
-            if (!pairRows.isEmpty()) {
-                tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
-            }
-            tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER, "segment", end.segment(),
-                    "offset", end.offset(), "events", events.size(), "recentIds", recent)).consume();
-            return null;
-        });
+        try {
+            writeBatch(from, end, events.size(), listens, pairRows, recent);
+        } catch (RuntimeException e) {
+            // the co-listen windows already hold this batch's plays: let go, since a replay of them would pair them twice
+            windows.clear();
+            lastPlay.clear();
+            throw e;
+        }
         cursor = end;
         recentIds.clear();
         recentIds.addAll(recent);
@@ -492,6 +499,34 @@ public final class GraphAggregator implements AutoCloseable {
             });
             coListened.forEach(c -> c.accept(songs));
         }
+    }
+
+    /**
+     * One batch in one transaction: the claim first (the cursor's lock, the lease), then the counts, the cursor moved
+     * past them and the lease renewed. Throws {@link Standby} or {@link Moved} (rolled back) when the claim says so.
+     */
+    private void writeBatch(JournalPosition from, JournalPosition end, int events, Map<String, Map<String, Object>> listens,
+                            List<Map<String, Object>> pairRows, List<String> recent) {
+        graph.write(tx -> {
+            Claim claim = claim(tx);
+            if (!claim.mine()) {
+                throw new Standby(claim.holder());
+            }
+            if (!claim.at().equals(from)) {
+                throw new Moved();
+            }
+            if (!listens.isEmpty()) {
+                tx.run(CypherFile.load("events/aggregate-listens.cypher").statement(), Map.of("rows", List.copyOf(listens.values()))).consume();
+            }
+            if (!pairRows.isEmpty()) {
+                tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
+            }
+            tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER, "segment", end.segment(),
+                    "offset", end.offset(), "events", events, "recentIds", recent)).consume();
+            tx.run(CypherFile.load("events/renew-aggregation.cypher").statement(), Map.of("consumer", CONSUMER, "holder", holder,
+                    "leaseMs", lease.toMillis())).consume();
+            return null;
+        });
     }
 
     /** The newest {@value #RECENT_IDS} event ids once {@code events} are folded in. */
@@ -586,7 +621,7 @@ public final class GraphAggregator implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("final aggregation flush failed; it resumes from the cursor at the next start: {}", e.toString());
         }
-        if (aggregating) {
+        if (aggregating && !thread.isAlive()) { // a batch still running would renew the lease after the release
             try {
                 graph.write(tx -> tx.run(CypherFile.load("events/release-aggregation.cypher").statement(),
                         Map.of("consumer", CONSUMER, "holder", holder)).consume());

@@ -37,6 +37,14 @@ public interface Journal extends AutoCloseable {
 
     long size();
 
+    /**
+     * Whether the journal can end before a position it once reached (a file journal whose tail was cut by hand or lost
+     * by a disk). A replicated log never does; its {@link #end} may just not have reached another process's writes yet.
+     */
+    default boolean mayLoseTail() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -362,6 +362,12 @@ public final class KafkaJournal implements Journal {
         return delivered; // offsets start at 0 and nothing is deleted (retention.ms = -1)
     }
 
+    /** Acknowledged by every in-sync replica and never deleted: a cursor past {@link #end} is another process's progress. */
+    @Override
+    public boolean mayLoseTail() {
+        return false;
+    }
+
     @Override
     public void close() {
         closed = true;

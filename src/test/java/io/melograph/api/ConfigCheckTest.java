@@ -29,12 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigCheckTest {
     private static final ConfigKeys KEYS = ConfigKeys.load();
 
-    /** application.yml and this JVM's environment, as the service reads them, with {@code extra} on top. */
+    /**
+     * application.yml as the service reads it, with {@code extra} on top; not this machine's environment variables
+     * (whatever MELOGRAPH_* a developer has set is not the test's).
+     */
     private static Environment environment(PropertySource... extra) {
         Environment env = new DefaultEnvironment(new ApplicationContextConfiguration() {
             @Override
             public List<String> getEnvironments() {
                 return List.of();
+            }
+
+            @Override
+            public boolean isEnvironmentPropertySource() {
+                return false;
             }
         });
         for (PropertySource source : extra) {
@@ -67,6 +75,27 @@ class ConfigCheckTest {
         };
         IllegalStateException variable = assertThrows(IllegalStateException.class, () -> KEYS.check(environment(variables)));
         assertTrue(variable.getMessage().startsWith("unknown setting MELOGRAPH_RECALL_BUDGETMS (environment variable)"), variable.getMessage());
+
+        PropertySource kubernetes = new MapPropertySource("env", Map.of("MELOGRAPH_SERVICE_HOST", "10.0.0.7",
+                "MELOGRAPH_PORT_8080_TCP_ADDR", "10.0.0.7")) {
+            @Override
+            public PropertyConvention getConvention() {
+                return PropertyConvention.ENVIRONMENT_VARIABLE;
+            }
+        };
+        KEYS.check(environment(kubernetes)); // a Kubernetes service's links are not settings, and no mistake
+
+        try {
+            System.setProperty("neo4j.bolt.port", "7688");
+            System.setProperty("melograph.some-tool-of-its-own", "x");
+            IllegalStateException dotted = assertThrows(IllegalStateException.class, () -> KEYS.check(environment()));
+            assertTrue(dotted.getMessage().startsWith("unknown setting neo4j.bolt.port (system property; keys put hyphens"), dotted.getMessage());
+            System.clearProperty("neo4j.bolt.port");
+            KEYS.check(environment()); // a JVM's own properties are not judged
+        } finally {
+            System.clearProperty("neo4j.bolt.port");
+            System.clearProperty("melograph.some-tool-of-its-own");
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoModeTest {
 
-    private static boolean on(String neo4jUri, String kafka, Boolean sample) {
+    private static boolean on(String neo4jUri, String kafka, String sample) {
         ServiceProperties service = new ServiceProperties("data", 8080, null, sample, "512MB", 64);
         Neo4jProperties neo4j = new Neo4jProperties(neo4jUri, "neo4j", null, null, 7687, 7474, "512m");
         return DemoMode.of(service, GraphSettings.of(service, neo4j), new KafkaProperties(kafka, "melograph.events", 0)).on();
@@ -37,8 +37,10 @@ class DemoModeTest {
         assertTrue(on(null, null, null), "embedded Neo4j, file journal: the one-command demo");
         assertFalse(on("neo4j://graph:7687", null, null), "an external graph gets no sample unless asked");
         assertFalse(on(null, "kafka:9092", null), "nor does a shared event log");
-        assertTrue(on("neo4j://graph:7687", null, true), "asked for");
-        assertFalse(on(null, null, false), "turned off");
+        assertTrue(on("neo4j://graph:7687", null, "true"), "asked for");
+        assertFalse(on(null, null, "false"), "turned off");
+        assertTrue(on(null, "kafka:9092", "1"), "any value but false asks for it, as before the configuration was bound");
+        assertTrue(on(null, null, " "), "blank is unset");
         assertTrue(on(" ", "", null), "blank settings are unset");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,26 +41,35 @@ class ConfigReferenceTest {
         assertFalse(keys.known("melograph.max.upload"), "the old spelling");
     }
 
-    /** Micronaut's own settings take some of ours through placeholders, whose fallbacks must be the records' defaults. */
+    /**
+     * Micronaut's own settings and annotations ({@code @Scheduled}) take some of ours through placeholders: each must be
+     * a setting, and its fallback the record's default.
+     */
     @Test
-    void applicationYmlPlaceholdersFallBackToTheRecordsDefaults() throws Exception {
-        String yml = Files.readString(Path.of("src/main/resources/application.yml"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([a-z0-9.-]+):([^}]*)}").matcher(yml);
-        int placeholders = 0;
-        while (m.find()) {
-            String key = m.group(1);
-            ConfigKeys.Key setting = keys.keys().stream().filter(k -> k.name().equals(key)).findFirst()
-                    .orElseThrow(() -> new AssertionError("application.yml reads " + key + ", which is no setting"));
-            assertEquals(setting.defaultValue(), m.group(2), key);
-            placeholders++;
+    void placeholdersAreSettingsAndFallBackToTheRecordsDefaults() throws Exception {
+        List<Path> files = new java.util.ArrayList<>(List.of(Path.of("src/main/resources/application.yml")));
+        try (java.util.stream.Stream<Path> java = Files.walk(Path.of("src/main/java"))) {
+            java.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
         }
-        assertTrue(placeholders >= 3, "port, upload size, file size");
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\$\\{((?:melograph|neo4j)\\.[a-z0-9.-]+)(?::([^}]*))?}");
+        int found = 0;
+        for (Path file : files) {
+            java.util.regex.Matcher m = placeholder.matcher(Files.readString(file));
+            while (m.find()) {
+                String key = m.group(1);
+                ConfigKeys.Key setting = keys.keys().stream().filter(k -> k.name().equals(key)).findFirst()
+                        .orElseThrow(() -> new AssertionError(file + " reads " + key + ", which is no setting"));
+                assertEquals(setting.defaultValue(), m.group(2), file + ": " + key);
+                found++;
+            }
+        }
+        assertTrue(found >= 6, "port, upload and file sizes, event body, catalog and popularity refresh: " + found);
     }
 
     @Test
     void recordsRefuseValuesOutOfRangeNamingTheKey() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new EventsProperties(0, 1, 1, 1, null));
+                () -> new EventsProperties(0, 1, 1, 1, java.time.Duration.ofSeconds(10), null));
         assertEquals("melograph.events.max-batch must be at least 1, not 0", e.getMessage());
     }
 }

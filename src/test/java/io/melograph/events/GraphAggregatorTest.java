@@ -150,6 +150,10 @@ class GraphAggregatorTest {
                 Thread.sleep(20);
             }
             awaitPlays(graph, 200);
+            for (long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                 first.status().aggregating() == second.status().aggregating() && System.nanoTime() < until; ) {
+                Thread.sleep(50); // the one that lost the lease learns it at its next renewal
+            }
             assertTrue(first.status().aggregating() ^ second.status().aggregating(), "one of them aggregates");
             GraphAggregator holder = first.status().aggregating() ? first : second;
             GraphAggregator standing = holder == first ? second : first;
