@@ -4,6 +4,7 @@ import io.melograph.config.SceneProperties;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyPrecompute;
 import io.melograph.scene.SceneConfig;
+import io.melograph.util.Periodic;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -11,9 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the Daily lists' computation ahead of time ({@link DailyPrecompute}) {@code precompute-after} after start and
@@ -33,21 +32,7 @@ final class DailyAhead implements AutoCloseable {
             return;
         }
         DailyPrecompute lists = precompute.get();
-        schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "daily-ahead");
-            t.setDaemon(true);
-            return t;
-        });
-        schedule.scheduleWithFixedDelay(() -> sweep(lists), daily.precomputeAfter().toMillis(), daily.precomputeEvery().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private static void sweep(DailyPrecompute lists) {
-        try {
-            lists.sweep(Instant.now());
-        } catch (RuntimeException e) {
-            LOG.warn("Daily lists not computed ahead this time (will retry): {}", e.toString());
-        }
+        schedule = Periodic.every(daily.precomputeAfter(), daily.precomputeEvery(), "daily-ahead", LOG, () -> lists.sweep(Instant.now()));
     }
 
     @Override

@@ -13,6 +13,11 @@ public final class Periodic {
 
     /** Runs {@code task} every {@code period} (first after one period) on a daemon thread named {@code name}. */
     public static ScheduledExecutorService every(Duration period, String name, Logger log, Runnable task) {
+        return every(period, period, name, log, task);
+    }
+
+    /** Runs {@code task} first after {@code first}, then every {@code period}, on a daemon thread named {@code name}. */
+    public static ScheduledExecutorService every(Duration first, Duration period, String name, Logger log, Runnable task) {
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -24,7 +29,7 @@ public final class Periodic {
             } catch (RuntimeException e) {
                 log.warn("{} failed: {}", name, e.toString());
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return s;
     }
 }

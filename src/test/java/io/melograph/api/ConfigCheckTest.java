@@ -51,6 +51,16 @@ class ConfigCheckTest {
         return env.start();
     }
 
+    /** Environment variables as Micronaut reads them from the process. */
+    private static PropertySource variables(Map<String, ?> values) {
+        return new MapPropertySource("env", values) {
+            @Override
+            public PropertyConvention getConvention() {
+                return PropertyConvention.ENVIRONMENT_VARIABLE;
+            }
+        };
+    }
+
     @Test
     void theShippedSettingsAreAllSettings() throws Exception {
         Map<String, Object> tuned;
@@ -66,23 +76,11 @@ class ConfigCheckTest {
                 environment(PropertySource.of("scenes.yml", Map.of("melograph.scenes.daily.wieghts", "vector=2")))));
         assertTrue(file.getMessage().startsWith("unknown setting melograph.scenes.daily.wieghts (in scenes.yml)"), file.getMessage());
 
-        PropertySource variables = new MapPropertySource("env", Map.of("MELOGRAPH_SCENES_DAILY_SIZE", "20",
-                "MELOGRAPH_RECALL_BUDGETMS", "100")) {
-            @Override
-            public PropertyConvention getConvention() {
-                return PropertyConvention.ENVIRONMENT_VARIABLE;
-            }
-        };
+        PropertySource variables = variables(Map.of("MELOGRAPH_SCENES_DAILY_SIZE", "20", "MELOGRAPH_RECALL_BUDGETMS", "100"));
         IllegalStateException variable = assertThrows(IllegalStateException.class, () -> KEYS.check(environment(variables)));
         assertTrue(variable.getMessage().startsWith("unknown setting MELOGRAPH_RECALL_BUDGETMS (environment variable)"), variable.getMessage());
 
-        PropertySource kubernetes = new MapPropertySource("env", Map.of("MELOGRAPH_SERVICE_HOST", "10.0.0.7",
-                "MELOGRAPH_PORT_8080_TCP_ADDR", "10.0.0.7")) {
-            @Override
-            public PropertyConvention getConvention() {
-                return PropertyConvention.ENVIRONMENT_VARIABLE;
-            }
-        };
+        PropertySource kubernetes = variables(Map.of("MELOGRAPH_SERVICE_HOST", "10.0.0.7", "MELOGRAPH_PORT_8080_TCP_ADDR", "10.0.0.7"));
         KEYS.check(environment(kubernetes)); // a Kubernetes service's links are not settings, and no mistake
 
         try {
