@@ -1,6 +1,7 @@
 package io.melograph.api;
 
 import io.melograph.events.EventIntake;
+import io.melograph.config.ServiceProperties;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.rank.LiveRanking;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Editors' and operators' endpoints; all behind the admin token (RouteGuard). */
 @Controller("/admin")
@@ -42,14 +44,15 @@ final class AdminController {
     private final ImportJobs jobs;
     private final Uploads uploads;
     private final EventIntake intake;
-    private final GraphAggregator aggregator;
+    private final Optional<GraphAggregator> aggregator;
+    private final String role;
     private final PrivateFmScene fm;
     private final DailyMixScene daily;
     private final LiveRanking online;
     private final MeterRegistry meters;
 
-    AdminController(GraphConnection graph, ImportJobs jobs, Uploads uploads, EventIntake intake, GraphAggregator aggregator,
-                    PrivateFmScene fm, DailyMixScene daily, LiveRanking online, MeterRegistry meters) {
+    AdminController(GraphConnection graph, ImportJobs jobs, Uploads uploads, EventIntake intake, Optional<GraphAggregator> aggregator,
+                    PrivateFmScene fm, DailyMixScene daily, LiveRanking online, MeterRegistry meters, ServiceProperties service) {
         this.fm = fm;
         this.daily = daily;
         this.online = online;
@@ -59,6 +62,7 @@ final class AdminController {
         this.uploads = uploads;
         this.intake = intake;
         this.aggregator = aggregator;
+        this.role = service.role();
     }
 
     @Operation(summary = "Counts of nodes per label and relationships per type; event intake and aggregation lag; "
@@ -69,7 +73,8 @@ final class AdminController {
         List<ArmView> arms = new ArrayList<>(ArmView.of(meters, DailyMixScene.SCENE, daily.arms()));
         arms.addAll(ArmView.of(meters, PrivateFmScene.SCENE, fm.arms()));
         return new StatsView(c.nodes(), c.relationships(), StatsView.Events.of(intake.stats()),
-                StatsView.Aggregation.of(aggregator.status()), StatsView.Fm.of(fm.stats()), StatsView.Head.of(online.active()), arms);
+                aggregator.map(a -> StatsView.Aggregation.of(a.status())).orElse(null), StatsView.Fm.of(fm.stats()),
+                StatsView.Head.of(online.active()), arms, role);
     }
 
     @Operation(summary = "The pool of a listener's current Private FM session, for replaying it offline",

@@ -8,6 +8,7 @@ import io.melograph.util.Periodic;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * are then computed on a listener's first request of the day).
  */
 @Context
+@Requires(condition = RunsWorker.class)
 @Bean(preDestroy = "close")
 final class DailyAhead implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyAhead.class);

@@ -8,6 +8,7 @@ import io.melograph.registry.ModelRegistry;
 import io.melograph.train.EmbeddingVersions;
 import io.melograph.train.GraphEmbeddings;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.Map;
  * configured catalog, where training is an operator's decision.
  */
 @Context
+@Requires(condition = RunsWorker.class)
 final class DemoEmbeddings {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoEmbeddings.class);
 

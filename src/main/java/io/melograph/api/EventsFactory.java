@@ -18,6 +18,7 @@ import io.melograph.sim.DemoCommunity;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.melograph.util.AtomicFiles;
 import jakarta.inject.Singleton;
 
@@ -77,6 +78,7 @@ final class EventsFactory {
     }
 
     @Context
+    @Requires(condition = RunsWorker.class)
     @Bean(preDestroy = "close")
     GraphAggregator aggregator(GraphConnection graph, Journal journal, EventIntake intake, GraphSettings settings,
                                EventsProperties events) {

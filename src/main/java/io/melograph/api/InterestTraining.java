@@ -14,6 +14,7 @@ import io.melograph.train.interest.NowTrainer;
 import io.melograph.util.Periodic;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * week, promoted only when it beats the live version there. The live version is swapped in by {@link LiveInterests}.
  */
 @Context
+@Requires(condition = RunsWorker.class)
 @Bean(preDestroy = "close")
 final class InterestTraining {
     private static final Logger LOG = LoggerFactory.getLogger(InterestTraining.class);

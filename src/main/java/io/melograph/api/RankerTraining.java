@@ -10,6 +10,7 @@ import io.melograph.train.ranking.RankerVersions;
 import io.melograph.util.Periodic;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import java.util.function.Function;
  * editor's decision, keeping it fresh is the service's.
  */
 @Context
+@Requires(condition = RunsWorker.class)
 @Bean(preDestroy = "close")
 final class RankerTraining {
     private static final Logger LOG = LoggerFactory.getLogger(RankerTraining.class);

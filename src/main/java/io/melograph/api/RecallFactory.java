@@ -3,10 +3,10 @@ package io.melograph.api;
 import io.melograph.config.InterestsProperties;
 import io.melograph.config.NeighboursProperties;
 import io.melograph.config.RecallProperties;
+import io.melograph.config.ServiceProperties;
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
-import io.melograph.graph.GraphSettings;
 import io.melograph.events.ItemCatalog;
 import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
@@ -21,9 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Wires recall: the graph channels over the listener's long-term history and live session, and the neighbour store. */
 @Factory
@@ -42,11 +44,12 @@ final class RecallFactory {
 
     /** What recall knows about listeners, remembered and kept current aside: most requests read nothing from the graph. */
     @Singleton
-    ListenerProfiles profiles(GraphConnection graph, EventIntake intake, GraphAggregator aggregator, RecallProperties settings) {
+    ListenerProfiles profiles(GraphConnection graph, EventIntake intake, Optional<GraphAggregator> aggregator, RecallProperties settings) {
         RecallProperties.Profiles p = settings.profiles();
         ListenerProfiles profiles = new ListenerProfiles(graph, intake.states(), p.rememberedSongs(), Duration.ofSeconds(p.ttlSeconds()));
         profiles.keepCurrent(p.preload(), Duration.ofSeconds(p.refreshSeconds()), intake::awaitCaughtUp);
-        aggregator.whenWritten(profiles::aggregated);
+        // where a worker aggregates, remembered profiles are refreshed by their age (the live state has the events meanwhile)
+        aggregator.ifPresent(a -> a.whenWritten(profiles::aggregated));
         return profiles;
     }
 
@@ -73,20 +76,22 @@ final class RecallFactory {
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context
     @Bean(preDestroy = "close")
-    NeighbourWatch neighbours(RecallService recall, GraphConnection graph, GraphSettings settings, ModelRegistry registry,
+    NeighbourWatch neighbours(RecallService recall, GraphConnection graph, ServiceProperties service, ModelRegistry registry,
                               NeighboursProperties store) {
         // the promoted version, a file read: not a scan of every song's vector each time the watch looks
-        NeighbourWatch watch = NeighbourWatch.start(recall, settings.home().resolve("neighbours"),
+        NeighbourWatch watch = NeighbourWatch.start(recall, service.shared().resolve("neighbours"),
                 () -> registry.current(EmbeddingVersions.KIND), Duration.ofSeconds(5));
-        return store.buildIfMissing() ? watch.buildIfMissing(graph, 1) : watch;
+        // a serving-only process waits for the worker's store in the shared folder
+        return store.buildIfMissing() && service.roleOf().works() ? watch.buildIfMissing(graph, 1) : watch;
     }
 
     /** The store's co-listened lists and friends' favourites kept current as aggregation moves listening, between builds. */
     @Context
+    @Requires(condition = RunsWorker.class)
     @Bean(preDestroy = "close")
     NeighbourUpdates neighbourUpdates(RecallService recall, NeighbourWatch watch, GraphAggregator aggregator, GraphConnection graph,
-                                      GraphSettings settings, NeighboursProperties store) {
-        NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(settings.home().resolve("neighbours")),
+                                      ServiceProperties service, NeighboursProperties store) {
+        NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(service.shared().resolve("neighbours")),
                 watch::check, Duration.ofSeconds(store.updatesSeconds()), Duration.ofSeconds(store.friendsUpdatesSeconds()));
         aggregator.whenCoListened(updates::coListened);
         aggregator.whenWritten(updates::listened);

@@ -9,10 +9,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
 
-/** Counts per label and relationship type, event intake counters, how far behind the graph aggregation is, Private FM counters. */
+/**
+ * Counts per label and relationship type, event intake counters, how far behind the graph aggregation is (null in a
+ * serving-only process: a worker aggregates), Private FM counters; {@code role}: what this process does (melograph.role).
+ */
 @Serdeable
 public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships, Events events, Aggregation aggregation,
-                        Fm fm, Map<String, Head> ftrl, List<ArmView> arms) {
+                        Fm fm, Map<String, Head> ftrl, List<ArmView> arms, String role) {
 
     /**
      * The online ranker's head: examples learned, and log loss and AUC of its latest predictions made before learning

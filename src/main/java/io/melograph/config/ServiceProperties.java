@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.nio.file.Path;
+
 /**
  * The service process: where it keeps its data, where it listens, whether it is the demo. The commands read the same
  * settings from the environment ({@link io.melograph.graph.GraphSettings#from}) with these defaults.
@@ -20,6 +22,12 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                     unpack to 25 times its size, at most 16 times this
  * @param embeddingDim the dimension of graph embeddings and of the song and artist vector indexes (a change rebuilds the
  *                     indexes; run {@code melograph train embeddings} after)
+ * @param role         what this process does: {@code all} (the HTTP API and the background work), {@code serve} (the HTTP
+ *                     API only) or {@code worker} (aggregation, Daily lists ahead, neighbour updates, retraining; no
+ *                     HTTP); {@code serve} and {@code worker} need Kafka and an external Neo4j (docs/events.md)
+ * @param sharedDir    the folder the processes of one deployment share (a network volume): the model registry
+ *                     ({@code models/}), the neighbour store and its updates, Daily lists; what a worker makes there the
+ *                     serving processes pick up; unset: MELOGRAPH_HOME (one process)
  */
 @ConfigurationProperties("melograph")
 public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME) String home,
@@ -27,12 +35,24 @@ public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME)
                                 @Nullable String bind,
                                 @Nullable String sample,
                                 @Bindable(defaultValue = "512MB") String maxUpload,
-                                @Bindable(defaultValue = ServiceProperties.EMBEDDING_DIM) int embeddingDim) {
+                                @Bindable(defaultValue = ServiceProperties.EMBEDDING_DIM) int embeddingDim,
+                                @Bindable(defaultValue = "all") String role,
+                                @Nullable String sharedDir) {
     public static final String HOME = "data";
     public static final String PORT = "8080";
     public static final String EMBEDDING_DIM = "64";
 
     public ServiceProperties {
         home = home == null || home.isBlank() ? HOME : home; // a blank variable is an unset one
+        role = Role.parse(role).key();
+    }
+
+    public Role roleOf() {
+        return Role.parse(role);
+    }
+
+    /** {@link #sharedDir}, or the home when it is unset. */
+    public Path shared() {
+        return Path.of(sharedDir == null || sharedDir.isBlank() ? home : sharedDir).toAbsolutePath();
     }
 }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoModeTest {
 
     private static boolean on(String neo4jUri, String kafka, String sample) {
-        ServiceProperties service = new ServiceProperties("data", 8080, null, sample, "512MB", 64);
+        ServiceProperties service = new ServiceProperties("data", 8080, null, sample, "512MB", 64, "all", null);
         Neo4jProperties neo4j = new Neo4jProperties(neo4jUri, "neo4j", null, null, 7687, 7474, "512m");
         return DemoMode.of(service, GraphSettings.of(service, neo4j), new KafkaProperties(kafka, "melograph.events", 0)).on();
     }

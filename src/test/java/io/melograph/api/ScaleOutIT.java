@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two service instances over one external Neo4j (the harness, through routing) and one Kafka topic (a broker in this
- * JVM): both answer, each sees the events the other took, every event is counted into the graph once, and killing the
- * instance that aggregates loses nothing — the other takes the aggregation over once its lease lapses.
+ * Several service processes over one external Neo4j (the harness, through routing) and one Kafka topic (a broker in this
+ * JVM): all-in-one instances, and the split deployment of serving instances and workers. Every instance that serves
+ * answers and sees the events the others took, every event is counted into the graph once, and killing any one
+ * instance loses nothing acknowledged — the aggregation moves to another once its lease lapses.
  */
 class ScaleOutIT {
     private static final String ADMIN = "it-admin";
@@ -44,6 +45,11 @@ class ScaleOutIT {
     private record Instance(String name, Process process, String url, Path log) {}
 
     private Instance start(String name, String topic, boolean sample) throws Exception {
+        return start(name, "all", topic, sample);
+    }
+
+    /** An instance in {@code role}; a worker, which answers no HTTP, is up once it says so in its log. */
+    private Instance start(String name, String role, String topic, boolean sample) throws Exception {
         int port = FreePort.find();
         Path log = home.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
@@ -53,6 +59,8 @@ class ScaleOutIT {
                 "NEO4J_URI", TestGraph.routingUri(), "NEO4J_USER", TestGraph.USER, "NEO4J_PASSWORD", TestGraph.PASSWORD,
                 "MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap(), "MELOGRAPH_KAFKA_TOPIC", topic,
                 "MELOGRAPH_ADMIN_TOKEN", ADMIN, "MELOGRAPH_EVENTS_TOKEN", APP));
+        env.put("MELOGRAPH_ROLE", role);
+        env.put("MELOGRAPH_SHARED_DIR", home.resolve("shared").toString()); // models, neighbour lists, Daily lists
         env.put("MELOGRAPH_SAMPLE", Boolean.toString(sample)); // the first instance brings the catalog, the second finds it
         env.put("MELOGRAPH_SCENES_DAILY_PRECOMPUTE", "false"); // two services share two cores here
         Instance instance = new Instance(name, pb.start(), "http://127.0.0.1:" + port, log);
@@ -60,7 +68,7 @@ class ScaleOutIT {
         while (System.nanoTime() < deadline) {
             assertTrue(instance.process().isAlive(), () -> name + " died:\n" + read(log));
             try {
-                if (get(instance, "/health").statusCode() == 200) {
+                if (role.equals("worker") ? read(log).contains("Melograph worker started") : get(instance, "/health").statusCode() == 200) {
                     return instance;
                 }
             } catch (IOException e) {
@@ -79,16 +87,7 @@ class ScaleOutIT {
         Instance a = start("a", topic, true);
         Instance b = start("b", topic, false);
         try {
-            assertEquals(100, accepted(post(a, events("a-", 0, 100, now))));
-            assertEquals(100, accepted(post(b, events("b-", 0, 100, now + 100_000))));
-            // each instance answers, and knows what the other one took: the log is shared
-            for (Instance i : List.of(a, b)) {
-                assertTrue(get(i, "/users/listener-1/activity").body().contains("\"events\":20"),
-                        i.name() + ": " + get(i, "/users/listener-1/activity").body());
-                HttpResponse<String> daily = get(i, "/users/listener-1/daily");
-                assertEquals(200, daily.statusCode(), i.name() + ": " + daily.body());
-                assertTrue(daily.body().contains("\"items\":[{"), daily.body());
-            }
+            eachTakesEventsAndAnswersKnowingTheOthers(a, b, now);
             awaitPlays(200);
             boolean aAggregates = aggregating(a);
             // an instance learns that it lost the lease when it next tries to renew it: a few seconds at most
@@ -116,6 +115,79 @@ class ScaleOutIT {
                 i.process().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @Test
+    void servingInstancesAndWorkersSplitTheWorkAndSurviveTheKillOfAnyOne() throws Exception {
+        TestGraph.clear();
+        String topic = "it-roles-" + System.nanoTime();
+        long now = System.currentTimeMillis();
+        Instance w1 = start("w1", "worker", topic, true); // brings the catalog
+        Instance w2 = start("w2", "worker", topic, false);
+        Instance a = start("a", "serve", topic, false);
+        Instance b = start("b", "serve", topic, false);
+        List<Instance> all = List.of(w1, w2, a, b);
+        try {
+            eachTakesEventsAndAnswersKnowingTheOthers(a, b, now);
+            for (Instance i : List.of(a, b)) {
+                String stats = get(i, "/admin/stats").body();
+                assertTrue(stats.contains("\"role\":\"serve\"") && !stats.contains("\"aggregating\""), "a serving instance does not aggregate: " + stats);
+            }
+            awaitPlays(200); // counted by a worker
+
+            // a serving instance killed: the other one answers and takes events
+            a.process().destroyForcibly();
+            assertTrue(a.process().waitFor(10, TimeUnit.SECONDS));
+            assertEquals(100, accepted(post(b, events("after-", 0, 100, now + 200_000))));
+            assertEquals(200, get(b, "/users/listener-2/daily").statusCode());
+            awaitPlays(300);
+
+            // the aggregating worker killed: the other worker takes over once the lease lapses
+            Instance holder = aggregatingWorker(w1, w2);
+            Instance standby = holder == w1 ? w2 : w1;
+            holder.process().destroyForcibly();
+            assertTrue(holder.process().waitFor(10, TimeUnit.SECONDS));
+            assertEquals(100, accepted(post(b, events("late-", 0, 100, now + 300_000))));
+            awaitPlays(400);
+            assertEquals(standby, aggregatingWorker(w1, w2), "the standby worker took the aggregation over");
+
+            // nothing acknowledged was lost, nothing is counted twice
+            assertEquals(100, number(post(b, events("a-", 0, 100, now)).body(), "duplicates"), "the killed instance's events are in the log");
+            Thread.sleep(2_000);
+            assertEquals(400, plays(), "each event counted once");
+        } finally {
+            for (Instance i : all) {
+                i.process().destroyForcibly();
+                i.process().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** 100 events through each instance; each answers, and knows what the other one took: the log is shared. */
+    private void eachTakesEventsAndAnswersKnowingTheOthers(Instance a, Instance b, long now) throws Exception {
+        assertEquals(100, accepted(post(a, events("a-", 0, 100, now))));
+        assertEquals(100, accepted(post(b, events("b-", 0, 100, now + 100_000))));
+        for (Instance i : List.of(a, b)) {
+            assertTrue(get(i, "/users/listener-1/activity").body().contains("\"events\":20"),
+                    i.name() + ": " + get(i, "/users/listener-1/activity").body());
+            HttpResponse<String> daily = get(i, "/users/listener-1/daily");
+            assertEquals(200, daily.statusCode(), i.name() + ": " + daily.body());
+            assertTrue(daily.body().contains("\"items\":[{"), daily.body());
+        }
+    }
+
+    /** The worker whose id holds the aggregation lease (its host and the id kept in its home). */
+    private Instance aggregatingWorker(Instance... workers) throws IOException {
+        String holder;
+        try (Session s = TestGraph.connection().session()) {
+            holder = s.run("MATCH (c:JournalCursor) RETURN c.holder AS h").single().get("h").asString();
+        }
+        for (Instance w : workers) {
+            if (holder.endsWith("/" + Files.readString(home.resolve(w.name()).resolve("instance-id")).strip())) {
+                return w;
+            }
+        }
+        throw new AssertionError("the lease is held by " + holder + ", none of the workers");
     }
 
     /** {@code count} plays of the sample's song by ten listeners, ids {@code prefix}0, {@code prefix}1, ... */

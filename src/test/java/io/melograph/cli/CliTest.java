@@ -84,6 +84,19 @@ class CliTest {
     }
 
     @Test
+    void aSplitRoleWithoutASharedLogOrAnUnknownRoleStopsBeforeStarting() {
+        try {
+            // the test server is external (NEO4J_URI), but the events would stay in this process's file journal
+            assertEquals(1, cli.run("serve", "--role", "worker"));
+            assertTrue(stderr().contains("error: melograph.role=worker shares the events with other processes: set MELOGRAPH_KAFKA_BOOTSTRAP"), stderr());
+            assertEquals(1, cli.run("serve", "--role", "cook"));
+            assertTrue(stderr().contains("error: melograph.role must be one of all, serve, worker, not 'cook'"), stderr());
+        } finally {
+            System.clearProperty("melograph.role");
+        }
+    }
+
+    @Test
     void anUnreachableServerIsAnOtherError() {
         System.setProperty("neo4j.uri", "bolt://127.0.0.1:1");
         assertEquals(1, cli.run("stats"));
