@@ -24,8 +24,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /var/lib/melograph --shell /usr/sbin/nologin melograph \
- && mkdir -p /var/lib/melograph \
- && chown melograph:melograph /var/lib/melograph
+ && mkdir -p /var/lib/melograph /var/lib/melograph-shared \
+ && chown melograph:melograph /var/lib/melograph /var/lib/melograph-shared
 WORKDIR /app
 COPY --from=build /build/target/melograph.jar /app/melograph.jar
 ENV MELOGRAPH_HOME=/var/lib/melograph \

@@ -21,14 +21,8 @@ rm -rf "$WORK"; mkdir -p "$WORK/home"
 
 KAFKA_ENV=()
 if [ "${KAFKA:-}" = 1 ]; then
-  (cd "$ROOT" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
-     -Dmdep.outputFile=target/test-classpath.txt >/dev/null)
-  java -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")" io.melograph.TestKafka \
-    "$WORK/kafka.out" > "$WORK/kafka.log" 2>&1 &
-  BROKER=$!
-  for _ in $(seq 1 120); do [ -s "$WORK/kafka.out" ] && break; sleep 1; done
-  KAFKA_ENV=(MELOGRAPH_KAFKA_BOOTSTRAP="$(head -1 "$WORK/kafka.out")" MELOGRAPH_KAFKA_TOPIC=bench-events)
-  echo "Kafka broker at ${KAFKA_ENV[0]#*=}"
+  start_kafka "$WORK"
+  KAFKA_ENV=(MELOGRAPH_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" MELOGRAPH_KAFKA_TOPIC=bench-events)
 fi
 
 env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \

@@ -13,3 +13,16 @@ await_service() {
   done
   echo "service did not answer in time; see $3"; exit 1
 }
+
+# start_kafka WORKDIR: a one-node KRaft broker in its own JVM from the test classpath (the broker code a deployment
+# runs); sets BROKER (its pid) and KAFKA_BOOTSTRAP
+start_kafka() {
+  (cd "$ROOT" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
+     -Dmdep.outputFile=target/test-classpath.txt >/dev/null)
+  java -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")" io.melograph.TestKafka \
+    "$1/kafka.out" > "$1/kafka.log" 2>&1 &
+  BROKER=$!
+  for _ in $(seq 1 120); do [ -s "$1/kafka.out" ] && break; sleep 1; done
+  KAFKA_BOOTSTRAP=$(head -1 "$1/kafka.out")
+  echo "Kafka broker at $KAFKA_BOOTSTRAP"
+}

@@ -31,10 +31,11 @@ public final class Application {
      */
     public static ApplicationContext start(String[] args) {
         Role role = Role.parse(GraphSettings.setting("MELOGRAPH_ROLE").orElse(Role.ALL.key()));
+        GraphSettings settings = GraphSettings.fromEnvironment();
         role.checkShared(GraphSettings.setting("MELOGRAPH_KAFKA_BOOTSTRAP").filter(v -> !v.isBlank()).isPresent(),
-                GraphSettings.fromEnvironment().external());
+                settings.external(), settings.sharedDir() != null);
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
-        java.nio.file.Path home = GraphSettings.fromEnvironment().home();
+        java.nio.file.Path home = settings.home();
         TunedScenes.installDemoDefaults(home, GraphSettings::setting);
         TunedScenes.load(home).ifPresent(micronaut::propertySources);
         if (role.serves()) {

@@ -1,6 +1,7 @@
 package io.melograph.api;
 
 import io.melograph.config.SceneProperties;
+import io.melograph.events.GraphAggregator;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyPrecompute;
 import io.melograph.scene.SceneConfig;
@@ -27,14 +28,19 @@ final class DailyAhead implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyAhead.class);
     private final ScheduledExecutorService schedule;
 
-    DailyAhead(BeanProvider<DailyPrecompute> precompute, SceneConfig config) {
+    DailyAhead(BeanProvider<DailyPrecompute> precompute, SceneConfig config, GraphAggregator aggregator) {
         SceneProperties daily = config.scene(DailyMixScene.SCENE);
         if (!daily.precompute()) {
             schedule = null;
             return;
         }
         DailyPrecompute lists = precompute.get();
-        schedule = Periodic.every(daily.precomputeAfter(), daily.precomputeEvery(), "daily-ahead", LOG, () -> lists.sweep(Instant.now()));
+        // of several workers, the one holding the aggregation lease computes the shared lists
+        schedule = Periodic.every(daily.precomputeAfter(), daily.precomputeEvery(), "daily-ahead", LOG, () -> {
+            if (aggregator.holdsLease()) {
+                lists.sweep(Instant.now());
+            }
+        });
     }
 
     @Override

@@ -12,9 +12,11 @@ import io.melograph.ingest.BundledSample;
 import io.melograph.ingest.ImportFiles;
 import io.melograph.ingest.ImportJobs;
 import io.melograph.ingest.Uploads;
+import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
 import io.melograph.recall.NeighbourWatch;
 import io.melograph.recall.RecallService;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -69,13 +71,16 @@ final class GraphFactory {
     @Singleton
     @Bean(preDestroy = "close")
     ImportJobs importJobs(GraphConnection graph, ImportFiles files, ItemCatalog catalog, GraphSettings settings,
-                          Provider<RecallService> recall, Provider<NeighbourWatch> neighbours) {
+                          Provider<RecallService> recall, Provider<NeighbourWatch> neighbours, BeanProvider<GraphAggregator> aggregator) {
         // an import may write any listener's history (HetRec plays, friendships): remembered profiles are read again;
-        // new songs and links reach the neighbour store with a build in the background (the graph answers meanwhile)
+        // new songs and links reach the neighbour store with a build in the background (the graph answers meanwhile) —
+        // in a serving-only process the worker builds it once its catalog refresh sees the new items (Housekeeping)
         return new ImportJobs(graph, files, settings.home().resolve("import-jobs"), () -> {
             catalog.reload();
             recall.get().profiles().forgetAll();
-            neighbours.get().rebuild(graph, 1);
+            if (aggregator.isPresent()) {
+                neighbours.get().rebuild(graph, 1);
+            }
         });
     }
 

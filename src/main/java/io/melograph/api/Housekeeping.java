@@ -1,6 +1,10 @@
 package io.melograph.api;
 
+import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
+import io.melograph.graph.GraphConnection;
+import io.melograph.recall.NeighbourWatch;
+import io.micronaut.context.BeanProvider;
 import io.melograph.events.SongPopularity;
 import io.melograph.ingest.ImportJobs;
 import io.melograph.ingest.Uploads;
@@ -10,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Scheduled upkeep: the in-memory views of the graph kept in step (the item catalog of event intake with imports and
@@ -23,8 +28,15 @@ final class Housekeeping {
     private final SongPopularity popularity;
     private final Uploads uploads;
     private final ImportJobs jobs;
+    private final Optional<GraphAggregator> aggregator;
+    private final BeanProvider<NeighbourWatch> neighbours;
+    private final GraphConnection graph;
 
-    Housekeeping(ItemCatalog catalog, SongPopularity popularity, Uploads uploads, ImportJobs jobs) {
+    Housekeeping(ItemCatalog catalog, SongPopularity popularity, Uploads uploads, ImportJobs jobs,
+                 Optional<GraphAggregator> aggregator, BeanProvider<NeighbourWatch> neighbours, GraphConnection graph) {
+        this.aggregator = aggregator;
+        this.neighbours = neighbours;
+        this.graph = graph;
         this.catalog = catalog;
         this.popularity = popularity;
         this.uploads = uploads;
@@ -33,7 +45,13 @@ final class Housekeeping {
 
     @Scheduled(fixedDelay = "${melograph.events.catalog-refresh:10s}", initialDelay = "10s")
     void catalog() {
-        run("item catalog refresh", catalog::reloadIfChanged);
+        run("item catalog refresh", () -> {
+            // new items imported elsewhere (a serving process, the CLI): the worker that aggregates rebuilds the
+            // neighbour store (an import through this process's API has rebuilt it already and reloaded the catalog)
+            if (catalog.reloadIfChanged() && aggregator.map(GraphAggregator::holdsLease).orElse(false)) {
+                neighbours.get().rebuild(graph, 1);
+            }
+        });
     }
 
     @Scheduled(fixedDelay = "${melograph.scenes.popularity-refresh:60s}", initialDelay = "60s")

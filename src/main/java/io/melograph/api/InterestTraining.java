@@ -60,8 +60,11 @@ final class InterestTraining {
             t.start();
         }
         if (retrainHours > 0) {
-            schedule = Periodic.every(Duration.ofMillis((long) (retrainHours * 3_600_000)), "interests-retraining", LOG,
-                    () -> train("scheduled retraining"));
+            schedule = Periodic.every(Duration.ofMillis((long) (retrainHours * 3_600_000)), "interests-retraining", LOG, () -> {
+                if (aggregator.holdsLease()) { // of several workers, one trains into the shared registry
+                    train("scheduled retraining");
+                }
+            });
         }
     }
 

@@ -2,7 +2,6 @@ package io.melograph.api;
 
 import io.melograph.config.ModelsProperties;
 import io.melograph.config.RankProperties;
-import io.melograph.config.ServiceProperties;
 import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.Journal;
@@ -42,7 +41,7 @@ final class RankFactory {
     }
 
     @Singleton
-    ModelRegistry registry(ServiceProperties service) {
-        return new ModelRegistry(service.shared());
+    ModelRegistry registry(GraphSettings settings) {
+        return new ModelRegistry(settings.shared());
     }
 }

@@ -2,6 +2,7 @@ package io.melograph.api;
 
 import io.melograph.config.RankProperties;
 import io.melograph.events.EventHistory;
+import io.melograph.events.GraphAggregator;
 import io.melograph.events.ItemCatalog;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.scene.DeepRanking;
@@ -39,10 +40,14 @@ final class RankerTraining {
 
     @Inject
     RankerTraining(EventHistory history, ItemCatalog catalog, ModelRegistry registry, DeepRanking deep,
-                   RankProperties rank) {
+                   RankProperties rank, GraphAggregator aggregator) {
         double retrainHours = rank.deep().retrainHours();
         schedule = retrainHours <= 0 ? null : Periodic.every(Duration.ofMillis((long) (retrainHours * 3_600_000)), "ranker-retraining",
-                LOG, () -> retrain(registry, history, catalog::song, deep, DnnRanker.Settings.defaults(), "scheduled retraining"));
+                LOG, () -> {
+                    if (aggregator.holdsLease()) { // of several workers, one trains into the shared registry
+                        retrain(registry, history, catalog::song, deep, DnnRanker.Settings.defaults(), "scheduled retraining");
+                    }
+                });
     }
 
     /**

@@ -3,7 +3,7 @@ package io.melograph.api;
 import io.melograph.config.InterestsProperties;
 import io.melograph.config.NeighboursProperties;
 import io.melograph.config.RecallProperties;
-import io.melograph.config.ServiceProperties;
+import io.melograph.graph.GraphSettings;
 import io.melograph.events.EventIntake;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
@@ -76,13 +76,14 @@ final class RecallFactory {
     /** The materialized neighbour lists of MELOGRAPH_HOME/neighbours (melograph neighbours build), followed as they are rebuilt. */
     @Context
     @Bean(preDestroy = "close")
-    NeighbourWatch neighbours(RecallService recall, GraphConnection graph, ServiceProperties service, ModelRegistry registry,
-                              NeighboursProperties store) {
+    NeighbourWatch neighbours(RecallService recall, GraphConnection graph, GraphSettings settings, ModelRegistry registry,
+                              NeighboursProperties store, Optional<GraphAggregator> aggregator) {
         // the promoted version, a file read: not a scan of every song's vector each time the watch looks
-        NeighbourWatch watch = NeighbourWatch.start(recall, service.shared().resolve("neighbours"),
+        NeighbourWatch watch = NeighbourWatch.start(recall, settings.shared().resolve("neighbours"),
                 () -> registry.current(EmbeddingVersions.KIND), Duration.ofSeconds(5));
-        // a serving-only process waits for the worker's store in the shared folder
-        return store.buildIfMissing() && service.roleOf().works() ? watch.buildIfMissing(graph, 1) : watch;
+        // built by the worker that aggregates (of several, one), into the shared folder; a serving process waits for it
+        aggregator.filter(a -> store.buildIfMissing()).ifPresent(a -> watch.buildIfMissing(graph, 1, a::holdsLease));
+        return watch;
     }
 
     /** The store's co-listened lists and friends' favourites kept current as aggregation moves listening, between builds. */
@@ -90,8 +91,8 @@ final class RecallFactory {
     @Requires(condition = RunsWorker.class)
     @Bean(preDestroy = "close")
     NeighbourUpdates neighbourUpdates(RecallService recall, NeighbourWatch watch, GraphAggregator aggregator, GraphConnection graph,
-                                      ServiceProperties service, NeighboursProperties store) {
-        NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(service.shared().resolve("neighbours")),
+                                      GraphSettings settings, NeighboursProperties store) {
+        NeighbourUpdates updates = NeighbourUpdates.start(graph, recall, NeighbourUpdates.beside(settings.shared().resolve("neighbours")),
                 watch::check, Duration.ofSeconds(store.updatesSeconds()), Duration.ofSeconds(store.friendsUpdatesSeconds()));
         aggregator.whenCoListened(updates::coListened);
         aggregator.whenWritten(updates::listened);

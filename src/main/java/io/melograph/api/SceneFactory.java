@@ -3,7 +3,7 @@ package io.melograph.api;
 import io.melograph.config.ModelsProperties;
 import io.melograph.config.RankProperties;
 import io.melograph.config.SceneProperties;
-import io.melograph.config.ServiceProperties;
+import io.melograph.graph.GraphSettings;
 import io.melograph.events.EventIntake;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.SongPopularity;
@@ -91,9 +91,9 @@ final class SceneFactory {
     }
 
     @Singleton
-    DailyMixScene daily(SceneKit kit, ServiceProperties service, SceneConfig config, @Named("scene-background") ExecutorService background) {
+    DailyMixScene daily(SceneKit kit, GraphSettings settings, SceneConfig config, @Named("scene-background") ExecutorService background) {
         return new DailyMixScene(kit, config.policies(DailyMixScene.SCENE, kit.recall()), config.dailyArms(),
-                new DailyStore(service.shared().resolve("daily"), config.dailyListsInMemory()), background, config.dailyBackgroundBudget());
+                new DailyStore(settings.shared().resolve("daily"), config.dailyListsInMemory()), background, config.dailyBackgroundBudget());
     }
 
     /** Looks ahead by the time between two passes plus a margin, so that no listener's 06:00 turn slips through. */

@@ -92,6 +92,6 @@ final class ModelsCommand {
     }
 
     private static ModelRegistry registry(GraphOptions graph) {
-        return new ModelRegistry(graph.settings().home());
+        return new ModelRegistry(graph.settings().shared());
     }
 }

@@ -58,11 +58,11 @@ final class NeighboursCommand implements Runnable {
             try (GraphConnection connection = GraphConnection.open(settings);
                  RecallService recall = new RecallService(connection, new ListenerProfiles(connection,
                          new ListenerStates(new ItemCatalog(connection))), Duration.ofSeconds(30), new SimpleMeterRegistry())) {
-                NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.home().resolve("neighbours"), threads,
-                        new ModelRegistry(settings.home()).current(EmbeddingVersions.KIND).orElse(null), perSong, channels);
+                NeighbourBuild.Result r = NeighbourBuild.run(connection, recall, settings.shared().resolve("neighbours"), threads,
+                        new ModelRegistry(settings.shared()).current(EmbeddingVersions.KIND).orElse(null), perSong, channels);
                 System.out.printf(Locale.ROOT, "%,d songs, %,d neighbours and %,d vias over hubs' songs in %d channels (%s), %,d queries out of time; %.1f MB in "
                                 + "%s, built in %.1f s (catalog read in %.1f s)%n", r.songs(), r.neighbours(), r.vias(), r.channels().size(),
-                        String.join(", ", r.channels()), r.timeouts(), r.bytes() / 1e6, settings.home().resolve("neighbours"),
+                        String.join(", ", r.channels()), r.timeouts(), r.bytes() / 1e6, settings.shared().resolve("neighbours"),
                         r.millis() / 1e3, r.loadMillis() / 1e3);
                 return 0;
             }

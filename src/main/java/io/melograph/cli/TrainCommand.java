@@ -136,7 +136,7 @@ final class TrainCommand implements Runnable {
 
         /** Trains, stores and judges a version; promotes it (its vectors onto the nodes) unless it scores lower. */
         private boolean version(GraphConnection connection, GraphSettings settings, EmbeddingVersions.Recipe recipe) throws IOException {
-            ModelRegistry registry = new ModelRegistry(settings.home());
+            ModelRegistry registry = new ModelRegistry(settings.shared());
             Path journal = settings.home().resolve("journal");
             Instant now = Instant.now();
             EmbeddingVersions.Trained t = EmbeddingVersions.train(registry, connection, EventHistory.of(journal), recipe.options(), now);

@@ -46,7 +46,7 @@ final class TrainFtrlCommand implements Callable<Integer> {
         try (GraphConnection connection = GraphConnection.open(settings)) {
             // song facts (artists, genres) come from the catalog, as in the service
             ItemCatalog catalog = new ItemCatalog(connection).reload();
-            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.home()), EventHistory.of(settings.home().resolve("journal")), w.from(),
+            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.shared()), EventHistory.of(settings.home().resolve("journal")), w.from(),
                     w.to(), w.holdout(), new FtrlRanker.Config(bits, Ftrl.Params.defaults()),
                     catalog::song, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());

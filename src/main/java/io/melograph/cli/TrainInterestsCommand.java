@@ -75,7 +75,7 @@ final class TrainInterestsCommand implements Callable<Integer> {
         }
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
-            InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.home()), EventHistory.of(gs.home().resolve("journal")),
+            InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.shared()), EventHistory.of(gs.home().resolve("journal")),
                     CatalogFacts.read(connection), settings, nowSettings, w.from(), w.to(), w.holdout(), !noRefit, seed, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());
             return 0;

@@ -61,7 +61,7 @@ final class TrainRankerCommand implements Callable<Integer> {
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
             ItemCatalog catalog = new ItemCatalog(connection).reload(); // artists and genres of the songs, as the service reads them
-            RankerVersions.Trained t = RankerVersions.train(new ModelRegistry(gs.home()), EventHistory.of(gs.home().resolve("journal")), catalog::song,
+            RankerVersions.Trained t = RankerVersions.train(new ModelRegistry(gs.shared()), EventHistory.of(gs.home().resolve("journal")), catalog::song,
                     model, settings, w.from(), w.to(), w.holdout(), seed, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());
             return 0;

@@ -45,12 +45,13 @@ public enum Role {
     }
 
     /**
-     * A split role shares its state with other processes, so it needs what can be shared: the events in Kafka and an
-     * external Neo4j (a file journal and an embedded store belong to one process).
+     * A split role shares its state with other processes, so it needs what can be shared: the events in Kafka, an
+     * external Neo4j (a file journal and an embedded store belong to one process) and a shared folder, where workers
+     * put the models, neighbour lists and Daily lists that serving processes read.
      *
      * @throws IllegalArgumentException naming what is missing
      */
-    public void checkShared(boolean kafka, boolean externalGraph) {
+    public void checkShared(boolean kafka, boolean externalGraph, boolean sharedDir) {
         if (this == ALL) {
             return;
         }
@@ -61,6 +62,10 @@ public enum Role {
         if (!externalGraph) {
             throw new IllegalArgumentException("melograph.role=" + key() + " shares the graph with other processes: set "
                     + "NEO4J_URI (the embedded Neo4j belongs to one process; melograph.role=all uses it)");
+        }
+        if (!sharedDir) {
+            throw new IllegalArgumentException("melograph.role=" + key() + " shares models, neighbour lists and Daily lists "
+                    + "with other processes: set MELOGRAPH_SHARED_DIR to a folder they all mount");
         }
     }
 }

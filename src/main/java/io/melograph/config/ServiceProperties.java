@@ -4,8 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
-import java.nio.file.Path;
-
 /**
  * The service process: where it keeps its data, where it listens, whether it is the demo. The commands read the same
  * settings from the environment ({@link io.melograph.graph.GraphSettings#from}) with these defaults.
@@ -27,7 +25,7 @@ import java.nio.file.Path;
  *                     HTTP); {@code serve} and {@code worker} need Kafka and an external Neo4j (docs/events.md)
  * @param sharedDir    the folder the processes of one deployment share (a network volume): the model registry
  *                     ({@code models/}), the neighbour store and its updates, Daily lists; what a worker makes there the
- *                     serving processes pick up; unset: MELOGRAPH_HOME (one process)
+ *                     serving processes pick up; unset: MELOGRAPH_HOME (one process); the split roles need it
  */
 @ConfigurationProperties("melograph")
 public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME) String home,
@@ -45,14 +43,5 @@ public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME)
     public ServiceProperties {
         home = home == null || home.isBlank() ? HOME : home; // a blank variable is an unset one
         role = Role.parse(role).key();
-    }
-
-    public Role roleOf() {
-        return Role.parse(role);
-    }
-
-    /** {@link #sharedDir}, or the home when it is unset. */
-    public Path shared() {
-        return Path.of(sharedDir == null || sharedDir.isBlank() ? home : sharedDir).toAbsolutePath();
     }
 }

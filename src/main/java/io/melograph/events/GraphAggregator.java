@@ -233,6 +233,11 @@ public final class GraphAggregator implements AutoCloseable {
         written.add(listener);
     }
 
+    /** Whether this process holds the aggregation lease: of several workers, the one that also runs the scheduled jobs. */
+    public boolean holdsLease() {
+        return aggregating;
+    }
+
     public Status status() {
         Pending oldest = queue.peek();
         long lag = oldest == null ? 0 : System.currentTimeMillis() - oldest.arrived();
@@ -400,7 +405,10 @@ public final class GraphAggregator implements AutoCloseable {
             drop();
         }
         sleep(intervalMs);
-        while (running && queue.peek() == null && lastEnd.compareTo(claimed) <= 0) {
+        // tries again as events arrive, and every third of a lease in any case: of several workers the one holding the
+        // lease also runs the scheduled jobs, which must go on when a holder died while no events came
+        long until = System.currentTimeMillis() + lease.toMillis() / 3;
+        while (running && queue.peek() == null && lastEnd.compareTo(claimed) <= 0 && System.currentTimeMillis() < until) {
             sleep(intervalMs);
         }
     }

@@ -13,9 +13,10 @@ import java.util.function.Function;
  *
  * @param database   the database every session uses ({@code NEO4J_DATABASE}); null: the server's default database
  * @param serviceUrl the HTTP service's own URL, allow-listed for Neo4j Browser guides
+ * @param sharedDir  the folder the processes of a split deployment share ({@code MELOGRAPH_SHARED_DIR}); null: the home
  */
 public record GraphSettings(Path home, String uri, String user, String password, String database, int boltPort, int httpPort,
-                            int embeddingDimensions, String pageCache, String serviceUrl) {
+                            int embeddingDimensions, String pageCache, String serviceUrl, Path sharedDir) {
 
     /** Reads the documented environment variables (docs/configuration.md) by their names ({@code NEO4J_URI}). */
     public static GraphSettings from(Function<String, String> env) {
@@ -30,7 +31,8 @@ public record GraphSettings(Path home, String uri, String user, String password,
                 Integer.parseInt(get.apply("NEO4J_HTTP_PORT").orElse(Neo4jProperties.HTTP_PORT)),
                 Integer.parseInt(get.apply("MELOGRAPH_EMBEDDING_DIM").orElse(ServiceProperties.EMBEDDING_DIM)),
                 get.apply("NEO4J_PAGECACHE").orElse(Neo4jProperties.PAGECACHE),
-                "http://localhost:" + get.apply("MELOGRAPH_PORT").orElse(ServiceProperties.PORT));
+                "http://localhost:" + get.apply("MELOGRAPH_PORT").orElse(ServiceProperties.PORT),
+                get.apply("MELOGRAPH_SHARED_DIR").map(d -> Path.of(d).toAbsolutePath()).orElse(null));
     }
 
     /** The service's settings as Micronaut bound them (the same keys and defaults as {@link #from}). */
@@ -38,7 +40,8 @@ public record GraphSettings(Path home, String uri, String user, String password,
         Function<String, String> blankIsNull = v -> v == null || v.isBlank() ? null : v;
         return new GraphSettings(Path.of(service.home()).toAbsolutePath(), blankIsNull.apply(neo4j.uri()), neo4j.user(),
                 blankIsNull.apply(neo4j.password()), blankIsNull.apply(neo4j.database()), neo4j.boltPort(), neo4j.httpPort(),
-                service.embeddingDim(), neo4j.pagecache(), "http://localhost:" + service.port());
+                service.embeddingDim(), neo4j.pagecache(), "http://localhost:" + service.port(),
+                Optional.ofNullable(blankIsNull.apply(service.sharedDir())).map(d -> Path.of(d).toAbsolutePath()).orElse(null));
     }
 
     /** Environment variables, overridden by the matching system property (NEO4J_URI by -Dneo4j.uri), as in the service. */
@@ -71,25 +74,33 @@ public record GraphSettings(Path home, String uri, String user, String password,
         return Optional.empty();
     }
 
+    /**
+     * Where the model registry ({@code models/}), the neighbour store and Daily lists are: the shared folder of a split
+     * deployment, or the home.
+     */
+    public Path shared() {
+        return sharedDir != null ? sharedDir : home;
+    }
+
     public boolean external() {
         return uri != null;
     }
 
     public GraphSettings withHome(Path newHome) {
         return new GraphSettings(newHome.toAbsolutePath(), uri, user, password, database, boltPort, httpPort, embeddingDimensions,
-                pageCache, serviceUrl);
+                pageCache, serviceUrl, sharedDir);
     }
 
     public GraphSettings withDatabase(String newDatabase) {
-        return new GraphSettings(home, uri, user, password, newDatabase, boltPort, httpPort, embeddingDimensions, pageCache, serviceUrl);
+        return new GraphSettings(home, uri, user, password, newDatabase, boltPort, httpPort, embeddingDimensions, pageCache, serviceUrl, sharedDir);
     }
 
     public GraphSettings withPorts(int bolt, int http) {
-        return new GraphSettings(home, uri, user, password, database, bolt, http, embeddingDimensions, pageCache, serviceUrl);
+        return new GraphSettings(home, uri, user, password, database, bolt, http, embeddingDimensions, pageCache, serviceUrl, sharedDir);
     }
 
     public GraphSettings withServer(String newUri, String newUser, String newPassword) {
         return new GraphSettings(home, newUri, newUser, newPassword, database, boltPort, httpPort, embeddingDimensions, pageCache,
-                serviceUrl);
+                serviceUrl, sharedDir);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -57,14 +58,39 @@ public final class NeighbourWatch implements AutoCloseable {
      * is warm so that the build does not hold up the warm-up; the watch then swaps it in. The graph answers meanwhile.
      *
      * @param threads songs asked in parallel (1 leaves the other core to listeners)
+     * @param turn    whether this process is the one to build it (of several workers sharing the folder, the one that
+     *                holds the aggregation lease): until it is, it waits, and builds nothing if another one did meanwhile
      */
-    public NeighbourWatch buildIfMissing(GraphConnection graph, int threads) {
+    public NeighbourWatch buildIfMissing(GraphConnection graph, int threads, BooleanSupplier turn) {
         if (recall.neighbours().isPresent()) { // the watch opened it at start; a store there it could not open is built again
             return this;
         }
-        LOG.info("No usable neighbour store in {}: building it from the graph in the background", dir);
-        rebuild(graph, threads);
+        if (turn.getAsBoolean()) {
+            buildUnlessThere(graph, threads);
+            return this;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (!turn.getAsBoolean()) {
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            buildUnlessThere(graph, threads);
+        }, "neighbour-build-turn");
+        t.setDaemon(true);
+        t.start();
         return this;
+    }
+
+    private void buildUnlessThere(GraphConnection graph, int threads) {
+        check(); // another process may have built it meanwhile
+        if (recall.neighbours().isEmpty()) {
+            LOG.info("No usable neighbour store in {}: building it from the graph in the background", dir);
+            rebuild(graph, threads);
+        }
     }
 
     /**

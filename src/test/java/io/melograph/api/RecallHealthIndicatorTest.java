@@ -40,7 +40,7 @@ class RecallHealthIndicatorTest {
         try (RecallService recall = new RecallService(TestGraph.connection(), new ListenerProfiles(TestGraph.connection(),
                 new ListenerStates(new ItemCatalog(TestGraph.connection()))), Duration.ofSeconds(20), new SimpleMeterRegistry())) {
             try (NeighbourWatch watch = NeighbourWatch.start(recall, home.resolve("neighbours"), Optional::empty, Duration.ofSeconds(1))
-                    .buildIfMissing(TestGraph.connection(), 1)) {
+                    .buildIfMissing(TestGraph.connection(), 1, () -> true)) {
                 RecallHealthIndicator health = new RecallHealthIndicator(recall, watch);
                 HealthResult cold = first(health.getResult());
                 assertEquals(HealthStatus.DOWN, cold.getStatus(), "nothing planned or warmed yet");

@@ -134,6 +134,17 @@ class ScaleOutIT {
                 assertTrue(stats.contains("\"role\":\"serve\"") && !stats.contains("\"aggregating\""), "a serving instance does not aggregate: " + stats);
             }
             awaitPlays(200); // counted by a worker
+            // the neighbour store the aggregating worker built in the shared folder is what the serving ones use
+            for (Instance i : List.of(a, b)) {
+                String health = get(i, "/health").body();
+                for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180); !health.contains("songs, built")
+                        && System.nanoTime() < until; Thread.sleep(500)) {
+                    health = get(i, "/health").body();
+                }
+                assertTrue(Pattern.compile("\"neighbours\":\"[1-9]\\d* songs, built").matcher(health).find(), i.name() + ": " + health);
+            }
+            assertTrue(Files.exists(home.resolve("shared").resolve("neighbours")), "built into the shared folder");
+            assertTrue(Files.notExists(home.resolve("a").resolve("neighbours")) && Files.notExists(home.resolve("w1").resolve("neighbours")));
 
             // a serving instance killed: the other one answers and takes events
             a.process().destroyForcibly();

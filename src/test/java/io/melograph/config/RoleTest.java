@@ -1,6 +1,10 @@
 package io.melograph.config;
 
+import io.melograph.graph.GraphSettings;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,20 +28,25 @@ class RoleTest {
 
     @Test
     void onlyTheAllInOneRoleRunsOnThingsOneProcessOwns() {
-        assertDoesNotThrow(() -> Role.ALL.checkShared(false, false));
-        assertDoesNotThrow(() -> Role.SERVE.checkShared(true, true));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.SERVE.checkShared(false, true)).getMessage()
+        assertDoesNotThrow(() -> Role.ALL.checkShared(false, false, false));
+        assertDoesNotThrow(() -> Role.SERVE.checkShared(true, true, true));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.SERVE.checkShared(false, true, true)).getMessage()
                 .contains("set MELOGRAPH_KAFKA_BOOTSTRAP"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.WORKER.checkShared(true, false)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.WORKER.checkShared(true, false, true)).getMessage()
                 .contains("melograph.role=worker shares the graph with other processes: set NEO4J_URI"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.SERVE.checkShared(true, true, false)).getMessage()
+                .contains("set MELOGRAPH_SHARED_DIR"));
     }
 
     @Test
     void theSharedFolderIsTheHomeUnlessSet() {
-        ServiceProperties one = new ServiceProperties("h", 8080, null, null, "512MB", 64, "all", " ");
-        assertEquals(one.shared(), java.nio.file.Path.of("h").toAbsolutePath());
-        ServiceProperties split = new ServiceProperties("h", 8080, null, null, "512MB", 64, "WORKER", "/mnt/shared");
-        assertEquals(java.nio.file.Path.of("/mnt/shared"), split.shared());
-        assertEquals("worker", split.role());
+        Neo4jProperties neo4j = new Neo4jProperties(null, "neo4j", null, null, 7687, 7474, "512m");
+        GraphSettings one = GraphSettings.of(new ServiceProperties("h", 8080, null, null, "512MB", 64, "all", " "), neo4j);
+        assertEquals(Path.of("h").toAbsolutePath(), one.shared());
+        ServiceProperties worker = new ServiceProperties("h", 8080, null, null, "512MB", 64, "WORKER", "/mnt/shared");
+        assertEquals(Path.of("/mnt/shared"), GraphSettings.of(worker, neo4j).shared());
+        assertEquals("worker", worker.role());
+        assertEquals(Path.of("/mnt/shared"), GraphSettings.from(Map.of("MELOGRAPH_SHARED_DIR", "/mnt/shared")::get).shared());
+        assertEquals(Path.of("data").toAbsolutePath(), GraphSettings.from(Map.<String, String>of()::get).shared());
     }
 }

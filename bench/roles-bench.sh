@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Start time and memory per role (issue 18): on loopback, one after the other, with the packaged jar —
+#   1. all:    `melograph serve`, the one-command demo (embedded Neo4j, bundled sample, demo community, file journal);
+#              its embedded Neo4j is then the external graph of the two processes below
+#   2. worker: `serve --role worker` against that Neo4j and a Kafka topic (a KRaft broker started here, from the test
+#              classpath, as in events-bench.sh)
+#   3. serve:  `serve --role serve` against the same Neo4j and topic
+# For each: seconds from launch until it is ready (/health 200; the worker: its "worker started" log line), and its
+# resident memory (VmRSS) when ready and after SETTLE more seconds.
+#
+#   bench/roles-bench.sh [SETTLE] [WORKDIR]      (defaults: 60, /tmp/melograph-roles-bench)
+#   JVM_OPTS='-Xmx1g' bench/roles-bench.sh       (JVM options of every process; default: the JVM's defaults)
+set -euo pipefail
+SETTLE=${1:-60}
+WORK=${2:-/tmp/melograph-roles-bench}
+source "$(dirname "$0")/lib.sh"
+JVM_OPTS=${JVM_OPTS:-}
+rm -rf "$WORK"; mkdir -p "$WORK/shared"
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+
+start_kafka "$WORK"
+PIDS+=("$BROKER")
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# launch NAME ROLE PORT ENV...: starts a process, waits until it is ready, prints its start time and memory
+launch() {
+  local name=$1 role=$2 port=$3; shift 3
+  local started; started=$(date +%s.%N)
+  env "$@" MELOGRAPH_HOME="$WORK/$name" MELOGRAPH_PORT="$port" MELOGRAPH_ROLE="$role" MELOGRAPH_EVENTS_TOKEN=bench-token \
+    java $JVM_OPTS -jar "$JAR" serve > "$WORK/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  if [ "$role" = worker ]; then
+    for _ in $(seq 300); do
+      grep -q "Melograph worker started" "$WORK/$name.log" && break
+      kill -0 "$pid" 2>/dev/null || { echo "$name did not start; see $WORK/$name.log"; exit 1; }
+      sleep 0.2
+    done
+  else
+    for _ in $(seq 1500); do
+      curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break
+      kill -0 "$pid" 2>/dev/null || { echo "$name did not start; see $WORK/$name.log"; exit 1; }
+      sleep 0.2
+    done
+  fi
+  local ready; ready=$(echo "$(date +%s.%N) - $started" | bc)
+  printf '%s\t%s\tready in %.1f s\tRSS %s MB when ready\n' "$name" "$role" "$ready" "$(rss_mb "$pid")"
+  eval "PID_$name=$pid"
+}
+
+launch all all 18080 NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0
+SHARED=(NEO4J_URI=bolt://127.0.0.1:17687 MELOGRAPH_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" MELOGRAPH_KAFKA_TOPIC=bench-roles
+        MELOGRAPH_SHARED_DIR="$WORK/shared" MELOGRAPH_SAMPLE=false)
+launch worker worker 18081 "${SHARED[@]}"
+launch serve serve 18082 "${SHARED[@]}"
+sleep "$SETTLE"
+for name in all worker serve; do
+  eval "pid=\$PID_$name"
+  printf '%s\tRSS %s MB after %s s more\n' "$name" "$(rss_mb "$pid")" "$SETTLE"
+done
