@@ -5,8 +5,10 @@
 #   2. worker: `serve --role worker` against that Neo4j and a Kafka topic (a KRaft broker started here, from the test
 #              classpath, as in events-bench.sh)
 #   3. serve:  `serve --role serve` against the same Neo4j and topic
-# For each: seconds from launch until it is ready (/health 200; the worker: its "worker started" log line), and its
-# resident memory (VmRSS) when ready and after SETTLE more seconds.
+# One at a time: each is started once the one before has had SETTLE seconds for its background work (the demo's first
+# models, the worker's neighbour build), so a start is not slowed by another's. For each: seconds from launch until
+# it is ready (/health 200, which needs recall warmed up within its budgets; the worker: its "worker started" log line),
+# and its resident memory (VmRSS) when ready and SETTLE seconds later.
 #
 #   bench/roles-bench.sh [SETTLE] [WORKDIR]      (defaults: 60, /tmp/melograph-roles-bench)
 #   JVM_OPTS='-Xmx1g' bench/roles-bench.sh       (JVM options of every process; default: the JVM's defaults)
@@ -46,17 +48,14 @@ launch() {
     done
   fi
   local ready; ready=$(echo "$(date +%s.%N) - $started" | bc)
-  printf '%s\t%s\tready in %.1f s\tRSS %s MB when ready\n' "$name" "$role" "$ready" "$(rss_mb "$pid")"
-  eval "PID_$name=$pid"
+  local rss; rss=$(rss_mb "$pid")
+  sleep "$SETTLE"
+  printf '%s\tready in %.1f s\tRSS %s MB when ready, %s MB %s s later\n' "$role" "$ready" "$rss" "$(rss_mb "$pid")" "$SETTLE"
 }
 
 launch all all 18080 NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0
-SHARED=(NEO4J_URI=bolt://127.0.0.1:17687 MELOGRAPH_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" MELOGRAPH_KAFKA_TOPIC=bench-roles
+# the embedded Neo4j's password, kept in its home
+SHARED=(NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_PASSWORD="$(cat "$WORK/all/neo4j-password")" MELOGRAPH_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" MELOGRAPH_KAFKA_TOPIC=bench-roles
         MELOGRAPH_SHARED_DIR="$WORK/shared" MELOGRAPH_SAMPLE=false)
 launch worker worker 18081 "${SHARED[@]}"
 launch serve serve 18082 "${SHARED[@]}"
-sleep "$SETTLE"
-for name in all worker serve; do
-  eval "pid=\$PID_$name"
-  printf '%s\tRSS %s MB after %s s more\n' "$name" "$(rss_mb "$pid")" "$SETTLE"
-done
