@@ -11,6 +11,9 @@
 #   KAFKA=1 bench/events-bench.sh                     (the journal as a Kafka topic on a KRaft broker started here, in
 #                                                      a third JVM from the test classpath: the same broker code a
 #                                                      deployment runs, one node, on the same 2 cores)
+#   SPLIT=1 bench/events-bench.sh                     (the measured service in the role serve, with Kafka as above, a
+#                                                      worker, and an idle all-in-one process whose embedded Neo4j is
+#                                                      their external graph: five JVMs on the same 2 cores)
 set -euo pipefail
 SECONDS_RUN=${1:-30}
 WORK=${2:-/tmp/melograph-events-bench}
@@ -18,18 +21,32 @@ source "$(dirname "$0")/lib.sh"
 SERVICE_OPTS=${SERVICE_OPTS:-}
 PORT=18080
 rm -rf "$WORK"; mkdir -p "$WORK/home"
+trap 'kill ${SERVICE:-} ${BROKER:-} ${GRAPH:-} ${WORKER:-} 2>/dev/null || true' EXIT
 
 KAFKA_ENV=()
+[ "${SPLIT:-}" = 1 ] && KAFKA=1
 if [ "${KAFKA:-}" = 1 ]; then
   start_kafka "$WORK"
   KAFKA_ENV=(MELOGRAPH_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" MELOGRAPH_KAFKA_TOPIC=bench-events)
+fi
+if [ "${SPLIT:-}" = 1 ]; then
+  MELOGRAPH_HOME="$WORK/graph" MELOGRAPH_SAMPLE=false MELOGRAPH_PORT=18079 NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 \
+    java -jar "$JAR" serve > "$WORK/graph.log" 2>&1 &
+  GRAPH=$!
+  await_service 18079 $GRAPH "$WORK/graph.log" 300
+  KAFKA_ENV+=(NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_PASSWORD="$(cat "$WORK/graph/neo4j-password")"
+              MELOGRAPH_SHARED_DIR="$WORK/shared")
+  env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/worker" MELOGRAPH_ROLE=worker java -jar "$JAR" serve > "$WORK/worker.log" 2>&1 &
+  WORKER=$!
+  for _ in $(seq 300); do grep -q "Melograph worker started" "$WORK/worker.log" && break; sleep 1; done
+  KAFKA_ENV+=(MELOGRAPH_ROLE=serve)
+  echo "graph host and worker up"
 fi
 
 env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
   NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve \
   > "$WORK/serve.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE ${BROKER:-} 2>/dev/null || true' EXIT
 await_service $PORT $SERVICE "$WORK/serve.log" 120
 echo "service up (JVM options: ${SERVICE_OPTS:-defaults})"
 java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token --seconds "$SECONDS_RUN" 2>/dev/null

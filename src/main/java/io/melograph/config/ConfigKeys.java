@@ -127,6 +127,11 @@ public final class ConfigKeys {
                 String name = key.replaceAll("\\[\\d+]$", "");
                 boolean ours = variables ? name.startsWith("MELOGRAPH_") && !SERVICE_LINK.matcher(name).matches()
                         : name.startsWith("melograph.") || name.startsWith("neo4j.");
+                if (!variables && !system && PROCESS.contains(name)) {
+                    throw new IllegalStateException(name + " is read before the configuration files (it decides how the "
+                            + "process starts): set it as " + name.replace('.', '_').replace('-', '_').toUpperCase()
+                            + " or -D" + name + ", not in " + source.getName());
+                }
                 if (!ours || known(name) || system && !known(name.replace('.', '_').replace('-', '_').toUpperCase())) {
                     continue;
                 }
@@ -136,6 +141,9 @@ public final class ConfigKeys {
             }
         }
     }
+
+    /** Settings the process reads from its environment before Micronaut reads files: a file must not contradict them. */
+    private static final java.util.Set<String> PROCESS = java.util.Set.of("melograph.role", "melograph.shared-dir");
 
     /** Variables Kubernetes (and Docker links) set for a service named melograph: not ours to judge. */
     private static final Pattern SERVICE_LINK = Pattern.compile("MELOGRAPH_(SERVICE_(HOST|PORT)\\w*|PORT_\\d+_(TCP|UDP|SCTP)\\w*)");

@@ -22,7 +22,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                     indexes; run {@code melograph train embeddings} after)
  * @param role         what this process does: {@code all} (the HTTP API and the background work), {@code serve} (the HTTP
  *                     API only) or {@code worker} (aggregation, Daily lists ahead, neighbour updates, retraining; no
- *                     HTTP); {@code serve} and {@code worker} need Kafka and an external Neo4j (docs/events.md)
+ *                     HTTP); {@code serve} and {@code worker} need Kafka, an external Neo4j and the shared folder
+ *                     (README, "Serving instances and workers"); read before the configuration files: an environment
+ *                     variable or -D, as the shared folder
  * @param sharedDir    the folder the processes of one deployment share (a network volume): the model registry
  *                     ({@code models/}), the neighbour store and its updates, Daily lists; what a worker makes there the
  *                     serving processes pick up; unset: MELOGRAPH_HOME (one process); the split roles need it

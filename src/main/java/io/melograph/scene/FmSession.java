@@ -70,11 +70,11 @@ final class FmSession {
     /** The ranker's score of each candidate in the pool, renewed with each refill. */
     final Map<String, Double> scores = new HashMap<>();
 
-    FmSession(String userId, long eventsSeen, long now) {
+    FmSession(String userId, long eventsSeen, long startedAt) {
         this.userId = userId;
         this.eventsSeen = eventsSeen;
-        this.startedAt = now;
-        this.lastActive = now;
+        this.startedAt = startedAt;
+        this.lastActive = startedAt;
     }
 
     /** What background recall reads of the session, copied so that it can run without the session's lock. */

@@ -42,6 +42,11 @@ import java.util.stream.Stream;
  * ({@link FmSession} and {@link SessionTaste} say how), then ranks the pool, weighs it by the session's feedback, and never repeats a song
  * within the session. Every answer is recorded as an impression event (scene {@code fm}).
  * <p>
+ * A session lives in the process that answers, but what it is made of is in the event log: a process with no session
+ * for a listener whose listening is still going (the last event within {@link #IDLE_MS}) carries it on from the log —
+ * the songs served (impressions) and heard are not repeated, the feedback is learned again, the position continues —
+ * so any instance of a split deployment can answer the next request (another instance, or this one restarted).
+ * <p>
  * Recall stays off the request path where it can: the pool is refilled in the background before it runs low, and a
  * complete or like starts an exploration around the song whose candidates join the pool (a request right after a
  * like waits for it a little, so the like shows at once). Only a session's first request recalls while the listener
@@ -129,7 +134,9 @@ public final class PrivateFmScene {
             session = sessions.get(userId);
             // switching between adaptive and not starts afresh, so the two radios of an experiment never share a session
             if (session == null || now - session.lastActive > IDLE_MS || session.adaptive != adaptive) {
-                Optional<FmSession> started = start(userId, adaptive, state.map(ListenerState::events).orElse(0L), now);
+                // no session here at all: the listener's may have been served by another instance
+                List<ListenerState.Recent> ongoing = session == null ? state.map(st -> ongoing(st, now)).orElse(List.of()) : List.of();
+                Optional<FmSession> started = start(userId, adaptive, state, ongoing, now);
                 if (started.isEmpty()) {
                     return Optional.empty();
                 }
@@ -224,9 +231,22 @@ public final class PrivateFmScene {
         sessions.values().removeIf(x -> now - x.lastActive > IDLE_MS);
     }
 
-    private Optional<FmSession> start(String userId, boolean adaptive, long eventsSoFar, long now) {
-        FmSession s = new FmSession(userId, eventsSoFar, now);
+    /**
+     * @param ongoing the listener's listening session still going, oldest first: carried on (its songs served and heard
+     *                are not played again, its feedback is read before the first pool is recalled)
+     */
+    private Optional<FmSession> start(String userId, boolean adaptive, Optional<ListenerState> state, List<ListenerState.Recent> ongoing,
+                                      long now) {
+        long eventsSoFar = state.map(ListenerState::events).orElse(0L);
+        FmSession s = new FmSession(userId, eventsSoFar - ongoing.size(), ongoing.isEmpty() ? now : ongoing.get(0).ts());
         s.adaptive = adaptive;
+        for (ListenerState.Recent r : ongoing) {
+            if (r.action() == Action.IMPRESSION && r.itemType() == ItemType.SONG && SCENE.equals(r.scene())) {
+                s.served.add(r.itemId());
+                s.position++;
+            }
+        }
+        state.ifPresent(st -> readFeedback(s, st));
         Refill pool = recallPool(s, adaptive, policies.of(userId));
         if (pool.facts() == null) {
             return Optional.empty();
@@ -234,6 +254,26 @@ public final class PrivateFmScene {
         install(s, pool);
         started.incrementAndGet();
         return Optional.of(s);
+    }
+
+    /**
+     * The events of the listener's listening session ({@link ListenerState#session}) if it is still going — its last
+     * event at most {@link #IDLE_MS} before {@code now} —, oldest first; at most {@link ListenerState#RECENT}.
+     */
+    private static List<ListenerState.Recent> ongoing(ListenerState st, long now) {
+        ListenerState.Session current = st.session();
+        if (current == null || now - current.last() > IDLE_MS) {
+            return List.of();
+        }
+        List<ListenerState.Recent> out = new ArrayList<>();
+        for (ListenerState.Recent r : st.recent(ListenerState.RECENT)) { // newest first
+            if (r.ts() < current.start()) {
+                break;
+            }
+            out.add(r);
+        }
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     /**

@@ -80,6 +80,12 @@ class ConfigCheckTest {
         IllegalStateException variable = assertThrows(IllegalStateException.class, () -> KEYS.check(environment(variables)));
         assertTrue(variable.getMessage().startsWith("unknown setting MELOGRAPH_RECALL_BUDGETMS (environment variable)"), variable.getMessage());
 
+        IllegalStateException role = assertThrows(IllegalStateException.class, () -> KEYS.check(
+                environment(PropertySource.of("site.yml", Map.of("melograph.role", "worker")))));
+        assertTrue(role.getMessage().startsWith("melograph.role is read before the configuration files (it decides how the process "
+                + "starts): set it as MELOGRAPH_ROLE or -Dmelograph.role, not in site.yml"), role.getMessage());
+        KEYS.check(environment(variables(Map.of("MELOGRAPH_ROLE", "worker", "MELOGRAPH_SHARED_DIR", "/mnt/shared"))));
+
         PropertySource kubernetes = variables(Map.of("MELOGRAPH_SERVICE_HOST", "10.0.0.7", "MELOGRAPH_PORT_8080_TCP_ADDR", "10.0.0.7"));
         KEYS.check(environment(kubernetes)); // a Kubernetes service's links are not settings, and no mistake
 

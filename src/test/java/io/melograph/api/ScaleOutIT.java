@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -146,6 +147,24 @@ class ScaleOutIT {
             assertTrue(Files.exists(home.resolve("shared").resolve("neighbours")), "built into the shared folder");
             assertTrue(Files.notExists(home.resolve("a").resolve("neighbours")) && Files.notExists(home.resolve("w1").resolve("neighbours")));
 
+            // Private FM moves with the listener: a session served by one instance goes on at the other, from the log
+            long t = System.currentTimeMillis();
+            String first = fmNext(a, "listener-3");
+            String s1 = songOf(first);
+            assertEquals(1, accepted(post(a, feedback("listener-3", s1, "skip", t))));
+            String second = fmNext(a, "listener-3");
+            String s2 = songOf(second);
+            assertEquals(1, accepted(post(a, feedback("listener-3", s2, "like", t + 1))));
+            // two impressions, a skip and a like reach the other instance through the topic
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); number(get(b, "/users/listener-3/activity").body(), "events") < 24
+                    && System.nanoTime() < until; Thread.sleep(100)) {
+                // waiting
+            }
+            String moved = fmNext(b, "listener-3");
+            assertEquals(number(second, "position") + 1, number(moved, "position"), "the session goes on at b: " + moved);
+            assertTrue(!songOf(moved).equals(s1) && !songOf(moved).equals(s2), "no repeats: " + moved);
+            assertFalse(moved.contains("\"exploring\":[]"), "the like made at a is explored around at b: " + moved);
+
             // a serving instance killed: the other one answers and takes events
             a.process().destroyForcibly();
             assertTrue(a.process().waitFor(10, TimeUnit.SECONDS));
@@ -185,6 +204,25 @@ class ScaleOutIT {
             assertEquals(200, daily.statusCode(), i.name() + ": " + daily.body());
             assertTrue(daily.body().contains("\"items\":[{"), daily.body());
         }
+    }
+
+    private String fmNext(Instance i, String listener) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(i.url() + "/users/" + listener + "/fm/next"))
+                .header("Authorization", "Bearer " + APP).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), i.name() + ": " + r.body());
+        return r.body();
+    }
+
+    private static String songOf(String fmAnswer) {
+        Matcher m = Pattern.compile("\"item\":\\{\"id\":\"([^\"]+)\"").matcher(fmAnswer);
+        assertTrue(m.find(), fmAnswer);
+        return m.group(1);
+    }
+
+    private static String feedback(String listener, String song, String action, long ts) {
+        return "[{\"eventId\":\"fm-" + action + "-" + ts + "\",\"userId\":\"" + listener + "\",\"itemId\":\"" + song
+                + "\",\"itemType\":\"song\",\"action\":\"" + action + "\",\"scene\":\"fm\",\"ts\":" + ts + "}]";
     }
 
     /** The worker whose id holds the aggregation lease (its host and the id kept in its home). */

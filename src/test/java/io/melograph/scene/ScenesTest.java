@@ -130,10 +130,7 @@ class ScenesTest {
         daily = new DailyMixScene(kit,
                 ScenePolicies.parse("daily", List.of(songChannels.split(",")), "kg-co-listened=1", "", "", "", 60, 10_000, known),
                 new DailyMixScene.Settings(12, 0.25, 2), new DailyStore(home.resolve("daily"), 1_000), background, Duration.ofSeconds(10));
-        fm = new PrivateFmScene(kit, catalog, intake,
-                ScenePolicies.parse("fm", List.of(songChannels.split(",")), "", "", "", "", 60, 10_000, known),
-                ScenePolicies.parse("fm-explore", List.of("kg-co-listened,kg-same-artist".split(",")), "", "", "", "", 40, 10_000, known), background,
-                Duration.ofSeconds(10));
+        fm = fmScene();
         playlists = new ListScene("playlists", "playlist", kit,
                 ScenePolicies.parse("playlists", List.of("pl-with-your-songs,pl-similar-listeners,pl-your-genres".split(",")), "", "", "", "", 50, 10_000, known));
         videos = new ListScene("videos", "video", kit,
@@ -262,6 +259,33 @@ class ScenesTest {
         assertEquals(artistOf(liked.item().id()), artistOf(after.item().id()), "a like explores around the song: " + after);
         assertEquals(List.of(liked.item().name()), after.exploring());
         assertTrue(journalHas("u-cy", Action.IMPRESSION), "each answer is recorded as an impression");
+    }
+
+    @Test
+    void anotherInstanceCarriesTheFmSessionOnFromTheLog() {
+        // two instances of the scene over one log (here: one intake), as two serving processes of a split deployment
+        PrivateFmScene here = fmScene();
+        PrivateFmScene there = fmScene();
+        long now = System.currentTimeMillis();
+        FmNext first = here.next("u-ana", true, now).orElseThrow();
+        send("u-ana", Action.SKIP, first.item().id());
+        FmNext second = here.next("u-ana", true, now + 1).orElseThrow();
+        send("u-ana", Action.LIKE, second.item().id());
+
+        FmNext moved = there.next("u-ana", true, now + 2).orElseThrow();
+        assertEquals(second.position() + 1, moved.position(), "the session goes on: " + moved);
+        assertEquals(first.sessionStartedAt(), moved.sessionStartedAt());
+        assertFalse(List.of(first.item().id(), second.item().id()).contains(moved.item().id()), "no repeats: " + moved);
+        assertEquals(List.of(second.item().name()), moved.exploring(), "the like is carried over: " + moved);
+        assertEquals(artistOf(second.item().id()), artistOf(moved.item().id()), "and explored around: " + moved);
+    }
+
+    private static PrivateFmScene fmScene() {
+        String songChannels = "kg-co-listened,kg-same-artist,kg-same-album,kg-tags,kg-playlists,vector";
+        return new PrivateFmScene(kit, catalog, intake,
+                ScenePolicies.parse("fm", List.of(songChannels.split(",")), "", "", "", "", 60, 10_000, known),
+                ScenePolicies.parse("fm-explore", List.of("kg-co-listened,kg-same-artist".split(",")), "", "", "", "", 40, 10_000, known), background,
+                Duration.ofSeconds(10));
     }
 
     @Test
