@@ -26,12 +26,20 @@ public final class ListenerState {
     /** The current session: when it started, its last event, and what happened in it. */
     public record Session(int number, long start, long last, int plays, int completes, int skips, int likes) {}
 
+    /**
+     * A listening session still going: its events as they were applied, oldest first (at most {@link #RECENT}), and
+     * how many events the listener has in all, read together.
+     */
+    public record Ongoing(List<Recent> events, long total) {}
+
     private final String userId;
     private final Deque<Recent> recent = new ArrayDeque<>();
     private final Map<String, Double> artists = new HashMap<>();
     private final Map<String, Double> genres = new HashMap<>();
     private long affinityTime = Long.MIN_VALUE;
     private Session session;
+    /** Events applied since the current session began (in arrival order: late ones with earlier times included). */
+    private long sessionEvents;
     private long events;
     private volatile long newest = Long.MIN_VALUE;
 
@@ -57,7 +65,9 @@ public final class ListenerState {
         recent.addLast(new Recent(e.itemId(), e.itemType(), e.action(), e.scene(), e.ts()));
         if (session == null || e.ts() - session.last() > SESSION_GAP_MS) {
             session = new Session(session == null ? 1 : session.number() + 1, e.ts(), e.ts(), 0, 0, 0, 0);
+            sessionEvents = 0;
         }
+        sessionEvents++;
         session = new Session(session.number(), session.start(), Math.max(session.last(), e.ts()),
                 session.plays() + (e.action() == Action.PLAY ? 1 : 0), session.completes() + (e.action() == Action.COMPLETE ? 1 : 0),
                 session.skips() + (e.action() == Action.SKIP ? 1 : 0), session.likes() + (e.action() == Action.LIKE ? 1 : 0));
@@ -87,6 +97,14 @@ public final class ListenerState {
             m.entrySet().stream().min(Comparator.comparingDouble(x -> Math.abs(x.getValue())))
                     .map(Map.Entry::getKey).ifPresent(m::remove);
         }
+    }
+
+    /** The current session's events if its last event is at most {@code idleMs} before {@code now}; else none. */
+    public synchronized Ongoing ongoing(long now, long idleMs) {
+        int n = session == null || now - session.last() > idleMs ? 0 : (int) Math.min(sessionEvents, recent.size());
+        List<Recent> out = new ArrayList<>(recent(n));
+        java.util.Collections.reverse(out);
+        return new Ongoing(List.copyOf(out), events);
     }
 
     /** The newest actions first. */

@@ -43,9 +43,10 @@ import java.util.stream.Stream;
  * within the session. Every answer is recorded as an impression event (scene {@code fm}).
  * <p>
  * A session lives in the process that answers, but what it is made of is in the event log: a process with no session
- * for a listener whose listening is still going (the last event within {@link #IDLE_MS}) carries it on from the log —
- * the songs served (impressions) and heard are not repeated, the feedback is learned again, the position continues —
- * so any instance of a split deployment can answer the next request (another instance, or this one restarted).
+ * for a listener whose radio was playing in their listening session still going (an fm impression in it, the last
+ * event within {@link #IDLE_MS}) carries it on from the log — the songs served (impressions) and heard are not
+ * repeated, the feedback is learned again, the position continues — so any instance of a split deployment can answer
+ * the next request (another instance, or this one restarted). The log does not say in which mode the radio played.
  * <p>
  * Recall stays off the request path where it can: the pool is refilled in the background before it runs low, and a
  * complete or like starts an exploration around the song whose candidates join the pool (a request right after a
@@ -135,8 +136,9 @@ public final class PrivateFmScene {
             // switching between adaptive and not starts afresh, so the two radios of an experiment never share a session
             if (session == null || now - session.lastActive > IDLE_MS || session.adaptive != adaptive) {
                 // no session here at all: the listener's may have been served by another instance
-                List<ListenerState.Recent> ongoing = session == null ? state.map(st -> ongoing(st, now)).orElse(List.of()) : List.of();
-                Optional<FmSession> started = start(userId, adaptive, state, ongoing, now);
+                ListenerState.Ongoing ongoing = state.map(st -> st.ongoing(now, IDLE_MS)).orElse(new ListenerState.Ongoing(List.of(), 0));
+                Optional<FmSession> started = start(userId, adaptive, state, session == null ? carried(ongoing) : List.of(),
+                        ongoing.total(), now);
                 if (started.isEmpty()) {
                     return Optional.empty();
                 }
@@ -232,16 +234,17 @@ public final class PrivateFmScene {
     }
 
     /**
-     * @param ongoing the listener's listening session still going, oldest first: carried on (its songs served and heard
-     *                are not played again, its feedback is read before the first pool is recalled)
+     * @param carried     the events of a radio session still going, oldest first: carried on (its songs served and heard
+     *                    are not played again, its feedback is read before the first pool is recalled)
+     * @param eventsSoFar the listener's events in all, as counted with {@code carried}
      */
-    private Optional<FmSession> start(String userId, boolean adaptive, Optional<ListenerState> state, List<ListenerState.Recent> ongoing,
-                                      long now) {
-        long eventsSoFar = state.map(ListenerState::events).orElse(0L);
-        FmSession s = new FmSession(userId, eventsSoFar - ongoing.size(), ongoing.isEmpty() ? now : ongoing.get(0).ts());
+    private Optional<FmSession> start(String userId, boolean adaptive, Optional<ListenerState> state, List<ListenerState.Recent> carried,
+                                      long eventsSoFar, long now) {
+        FmSession s = new FmSession(userId, eventsSoFar - carried.size(), carried.isEmpty() ? now : carried.get(0).ts());
+        s.lastActive = now;
         s.adaptive = adaptive;
-        for (ListenerState.Recent r : ongoing) {
-            if (r.action() == Action.IMPRESSION && r.itemType() == ItemType.SONG && SCENE.equals(r.scene())) {
+        for (ListenerState.Recent r : carried) {
+            if (servedByFm(r)) {
                 s.served.add(r.itemId());
                 s.position++;
             }
@@ -256,24 +259,13 @@ public final class PrivateFmScene {
         return Optional.of(s);
     }
 
-    /**
-     * The events of the listener's listening session ({@link ListenerState#session}) if it is still going — its last
-     * event at most {@link #IDLE_MS} before {@code now} —, oldest first; at most {@link ListenerState#RECENT}.
-     */
-    private static List<ListenerState.Recent> ongoing(ListenerState st, long now) {
-        ListenerState.Session current = st.session();
-        if (current == null || now - current.last() > IDLE_MS) {
-            return List.of();
-        }
-        List<ListenerState.Recent> out = new ArrayList<>();
-        for (ListenerState.Recent r : st.recent(ListenerState.RECENT)) { // newest first
-            if (r.ts() < current.start()) {
-                break;
-            }
-            out.add(r);
-        }
-        java.util.Collections.reverse(out);
-        return out;
+    /** The listening session still going, if the radio played in it (an answer of this scene); else nothing. */
+    private static List<ListenerState.Recent> carried(ListenerState.Ongoing ongoing) {
+        return ongoing.events().stream().anyMatch(PrivateFmScene::servedByFm) ? ongoing.events() : List.of();
+    }
+
+    private static boolean servedByFm(ListenerState.Recent r) {
+        return r.action() == Action.IMPRESSION && r.itemType() == ItemType.SONG && SCENE.equals(r.scene());
     }
 
     /**

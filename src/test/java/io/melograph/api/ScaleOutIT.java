@@ -160,6 +160,7 @@ class ScaleOutIT {
                     && System.nanoTime() < until; Thread.sleep(100)) {
                 // waiting
             }
+            assertTrue(number(get(b, "/users/listener-3/activity").body(), "events") >= 24, "b has read what a took");
             String moved = fmNext(b, "listener-3");
             assertEquals(number(second, "position") + 1, number(moved, "position"), "the session goes on at b: " + moved);
             assertTrue(!songOf(moved).equals(s1) && !songOf(moved).equals(s2), "no repeats: " + moved);

@@ -2,6 +2,8 @@ package io.melograph.events;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,5 +31,22 @@ class ListenerStatesTest {
         // a listener let go starts afresh with their next event
         states.apply(play("once-0", 1_700_000_000_000L + 20_000_000L));
         assertEquals(1, states.get("once-0").orElseThrow().events());
+    }
+
+    @Test
+    void theOngoingSessionIsEveryEventSinceItBeganLateOnesIncluded() {
+        ListenerStates states = new ListenerStates(new ItemCatalog(null), 100);
+        long t = 1_700_000_000_000L;
+        states.apply(play("u", t));                                   // an earlier session
+        states.apply(play("u", t + ListenerState.SESSION_GAP_MS + 60_000)); // the current one begins
+        states.apply(play("u", t + ListenerState.SESSION_GAP_MS + 120_000));
+        states.apply(play("u", t + ListenerState.SESSION_GAP_MS + 30_000)); // late, stamped before the session began
+        ListenerState u = states.get("u").orElseThrow();
+        long last = t + ListenerState.SESSION_GAP_MS + 120_000;
+        ListenerState.Ongoing going = u.ongoing(last + 60_000, ListenerState.SESSION_GAP_MS);
+        assertEquals(4, going.total());
+        assertEquals(List.of(t + ListenerState.SESSION_GAP_MS + 60_000, last, t + ListenerState.SESSION_GAP_MS + 30_000),
+                going.events().stream().map(ListenerState.Recent::ts).toList(), "oldest applied first, the late one too");
+        assertTrue(u.ongoing(last + ListenerState.SESSION_GAP_MS + 1, ListenerState.SESSION_GAP_MS).events().isEmpty(), "over");
     }
 }
