@@ -28,7 +28,7 @@ public final class ConfigKeys {
     public record Key(String name, String type, String defaultValue, String description, String group) {
         /** Its environment variable: {@code MELOGRAPH_SCENES_<SCENE>_WEIGHTS}. */
         public String environmentVariable() {
-            return name.replace("*", "<SCENE>").replace('.', '_').replace('-', '_').toUpperCase().replace("<SCENE>", "<scene>");
+            return variable(name.replace("*", "<SCENE>")).replace("<SCENE>", "<scene>");
         }
     }
 
@@ -129,10 +129,10 @@ public final class ConfigKeys {
                         : name.startsWith("melograph.") || name.startsWith("neo4j.");
                 if (!variables && !system && PROCESS.contains(name)) {
                     throw new IllegalStateException(name + " is read before the configuration files (it decides how the "
-                            + "process starts): set it as " + name.replace('.', '_').replace('-', '_').toUpperCase()
+                            + "process starts): set it as " + variable(name)
                             + " or -D" + name + ", not in " + source.getName());
                 }
-                if (!ours || known(name) || system && !known(name.replace('.', '_').replace('-', '_').toUpperCase())) {
+                if (!ours || known(name) || system && !known(variable(name))) {
                     continue;
                 }
                 throw new IllegalStateException("unknown setting " + name + " (" + (variables ? "environment variable"
@@ -145,12 +145,17 @@ public final class ConfigKeys {
     /** Settings the process reads from its environment before Micronaut reads files: a file must not contradict them. */
     private static final java.util.Set<String> PROCESS = java.util.Set.of("melograph.role", "melograph.shared-dir");
 
+    /** A key's environment variable, as Micronaut matches them: {@code neo4j.bolt-port} is {@code NEO4J_BOLT_PORT}. */
+    private static String variable(String key) {
+        return key.replace('.', '_').replace('-', '_').toUpperCase();
+    }
+
     /** Variables Kubernetes (and Docker links) set for a service named melograph: not ours to judge. */
     private static final Pattern SERVICE_LINK = Pattern.compile("MELOGRAPH_(SERVICE_(HOST|PORT)\\w*|PORT_\\d+_(TCP|UDP|SCTP)\\w*)");
 
     /** The key as spelled or as its environment variable; the first {@code *} is one of the scenes, a second an arm's name. */
     private static Pattern pattern(String name, boolean variable) {
-        java.util.function.UnaryOperator<String> form = s -> variable ? s.replace('.', '_').replace('-', '_').toUpperCase() : s;
+        java.util.function.UnaryOperator<String> form = s -> variable ? variable(s) : s;
         String[] parts = form.apply(name).split("\\*", -1);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {

@@ -389,10 +389,7 @@ public final class GraphAggregator implements AutoCloseable {
     /** An idle holder keeps its lease, so that the aggregation does not move to whichever process sees events first. */
     private void renewIfIdle() {
         if (running && aggregating && System.currentTimeMillis() - renewed > lease.toMillis() / 3) {
-            Claim claim = graph.write(this::claim);
-            if (!claim.mine()) {
-                throw new Standby(claim.holder());
-            }
+            graph.write(this::claimOrStandBy);
         }
     }
 
@@ -411,6 +408,15 @@ public final class GraphAggregator implements AutoCloseable {
         while (running && queue.peek() == null && lastEnd.compareTo(claimed) <= 0 && System.currentTimeMillis() < until) {
             sleep(intervalMs);
         }
+    }
+
+    /** {@link #claim}, by a process that holds the lease: if another one took it, this one stands by. */
+    private Claim claimOrStandBy(org.neo4j.driver.TransactionContext tx) {
+        Claim claim = claim(tx);
+        if (!claim.mine()) {
+            throw new Standby(claim.holder());
+        }
+        return claim;
     }
 
     /** Runs first in each aggregation transaction: takes the cursor's lock and the lease (renewed if this process's). */
@@ -516,10 +522,7 @@ public final class GraphAggregator implements AutoCloseable {
     private void writeBatch(JournalPosition from, JournalPosition end, int events, Map<String, Map<String, Object>> listens,
                             List<Map<String, Object>> pairRows, List<String> recent) {
         graph.write(tx -> {
-            Claim claim = claim(tx);
-            if (!claim.mine()) {
-                throw new Standby(claim.holder());
-            }
+            Claim claim = claimOrStandBy(tx);
             if (!claim.at().equals(from)) {
                 throw new Moved();
             }
