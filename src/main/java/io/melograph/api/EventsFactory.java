@@ -37,8 +37,8 @@ final class EventsFactory {
 
     /**
      * The file journal in MELOGRAPH_HOME/journal, or with {@code MELOGRAPH_KAFKA_BOOTSTRAP} set the Kafka topic
-     * {@code MELOGRAPH_KAFKA_TOPIC}. The demo community is simulated into the file journal only: synthetic listeners
-     * do not belong in a shared log.
+     * {@code MELOGRAPH_KAFKA_TOPIC}. The demo community is simulated into the file journal only, as its seed segment
+     * (synthetic listeners do not belong in a shared log; {@code melograph demo purge} drops them).
      */
     @Singleton
     @Bean(preDestroy = "close")
@@ -46,12 +46,11 @@ final class EventsFactory {
         if (kafka.enabled()) {
             return KafkaJournal.open(new KafkaJournal.Settings(kafka.bootstrap(), kafka.topic(), kafka.replication()));
         }
-        FileJournal journal = FileJournal.open(settings.home().resolve("journal"));
         if (demo.on()) {
             // before listener state is rebuilt from the journal, so the demo's history is there from the first request
-            DemoCommunity.createIfFirstStart(graph, journal, community.listeners(), community.days());
+            DemoCommunity.createIfFirstStart(graph, settings.home(), community.listeners(), community.days());
         }
-        return journal;
+        return FileJournal.open(settings.home().resolve("journal"));
     }
 
     /** The recorded events as the service's training jobs read them: its own journal, file or topic. */

@@ -1,13 +1,14 @@
 package io.melograph.api;
 
+import io.melograph.interest.InterestModelFile;
 import io.melograph.config.InterestsProperties;
 import io.melograph.events.EventHistory;
 import io.melograph.events.GraphAggregator;
 import io.melograph.graph.GraphConnection;
 import io.melograph.recall.LiveInterests;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.interest.CatalogFacts;
-import io.melograph.train.interest.InterestModel;
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.InterestModel;
 import io.melograph.train.interest.InterestTrainer;
 import io.melograph.train.interest.InterestVersions;
 import io.melograph.train.interest.NowTrainer;
@@ -51,7 +52,7 @@ final class InterestTraining {
         this.history = history;
         this.registry = registry;
         this.live = live;
-        if (demo.on() && registry.current(InterestVersions.KIND).isEmpty()) {
+        if (demo.on() && registry.current(InterestModelFile.KIND).isEmpty()) {
             Thread t = new Thread(() -> {
                 aggregator.flush(); // the demo community's history is in the journal and the graph by now
                 train("the demo's first version, made at its first start");

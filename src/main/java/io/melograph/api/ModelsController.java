@@ -1,5 +1,6 @@
 package io.melograph.api;
 
+import io.melograph.interest.InterestModelFile;
 import io.melograph.graph.GraphConnection;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.LiveRanking;
@@ -9,7 +10,6 @@ import io.melograph.recall.LiveInterests;
 import io.melograph.scene.DeepRanking;
 import io.melograph.train.ranking.RankerVersions;
 import io.melograph.train.EmbeddingVersions;
-import io.melograph.train.interest.InterestVersions;
 import io.melograph.train.GraphEmbeddings;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -34,7 +34,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "adminToken")
 final class ModelsController {
-    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND, InterestVersions.KIND,
+    private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND, InterestModelFile.KIND,
             RankerVersions.KIND);
     private final ModelRegistry registry;
     private final LiveRanking live;
@@ -102,7 +102,7 @@ final class ModelsController {
     private void swapToCurrent(String kind) {
         if (kind.equals(FtrlVersions.KIND)) {
             live.swapToCurrent();
-        } else if (kind.equals(InterestVersions.KIND)) {
+        } else if (kind.equals(InterestModelFile.KIND)) {
             interests.swapToCurrent();
         } else if (kind.equals(RankerVersions.KIND)) {
             deep.swapToCurrent();
@@ -117,7 +117,7 @@ final class ModelsController {
 
     private KindView view(String kind) {
         boolean ftrl = kind.equals(FtrlVersions.KIND);
-        String liveVersion = ftrl ? live.version() : kind.equals(InterestVersions.KIND) ? interests.version()
+        String liveVersion = ftrl ? live.version() : kind.equals(InterestModelFile.KIND) ? interests.version()
                 : kind.equals(RankerVersions.KIND) ? deep.served().map(DeepRanking.Served::version).orElse(null)
                 : GraphEmbeddings.liveVersion(graph).orElse(null);
         return new KindView(kind, registry.current(kind).orElse(null), liveVersion, ftrl ? live.active().fingerprint() : null,

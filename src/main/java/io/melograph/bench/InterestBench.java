@@ -9,7 +9,7 @@ import io.melograph.recall.LiveInterests;
 import io.melograph.recall.NowChannel;
 import io.melograph.recall.ServedInterests;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.interest.NowSteps;
+import io.melograph.interest.NowSteps;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.melograph.bench;
 
-import io.melograph.train.interest.CatalogFacts;
-import io.melograph.train.interest.InterestModel;
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.InterestModel;
 import io.melograph.train.interest.InterestTrainer;
-import io.melograph.train.interest.SongNeighbourhood;
+import io.melograph.interest.SongNeighbourhood;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.melograph.bench;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import io.melograph.train.VectorMath;
+import io.melograph.vectors.VectorMath;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;

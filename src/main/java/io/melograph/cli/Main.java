@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "melograph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Melograph, a knowledge-graph music recommender.",
         subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, EvalCommand.class, JournalCommand.class,
-                SimulateCommand.class, TrainCommand.class, TuneCommand.class, ModelsCommand.class, NeighboursCommand.class,
+                SimulateCommand.class, TrainCommand.class, TuneCommand.class, ModelsCommand.class, NeighboursCommand.class, DemoCommand.class,
                 BenchCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

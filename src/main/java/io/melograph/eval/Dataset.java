@@ -1,7 +1,7 @@
 package io.melograph.eval;
 
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import io.melograph.util.IntList;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.melograph.eval;
 
-import io.melograph.eval.metric.Auc;
-import io.melograph.eval.metric.F1;
-import io.melograph.eval.metric.LogLoss;
-import io.melograph.eval.metric.Signal;
+import io.melograph.metric.Auc;
+import io.melograph.metric.F1;
+import io.melograph.metric.LogLoss;
+import io.melograph.metric.Signal;
 import io.melograph.train.InteractionMatrix;
 import io.melograph.train.Scorer;
 

@@ -15,7 +15,7 @@ import io.melograph.train.Scorer;
 import io.melograph.train.graph.FriendsScorer;
 import io.melograph.train.graph.GraphEmbeddingScorer;
 import io.melograph.train.graph.SharedTagsScorer;
-import io.melograph.train.interest.InterestModel;
+import io.melograph.interest.InterestModel;
 import io.melograph.train.interest.InterestScorer;
 import io.melograph.train.ranking.DnnRanker;
 import io.melograph.train.ranking.RankerModels;

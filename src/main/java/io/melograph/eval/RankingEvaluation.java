@@ -1,14 +1,14 @@
 package io.melograph.eval;
 
-import io.melograph.eval.metric.Coverage;
-import io.melograph.eval.metric.HitRate;
-import io.melograph.eval.metric.Latency;
-import io.melograph.eval.metric.LongTailShare;
-import io.melograph.eval.metric.Ndcg;
-import io.melograph.eval.metric.Recall;
+import io.melograph.metric.Coverage;
+import io.melograph.metric.HitRate;
+import io.melograph.metric.Latency;
+import io.melograph.metric.LongTailShare;
+import io.melograph.metric.Ndcg;
+import io.melograph.metric.Recall;
 import io.melograph.train.InteractionMatrix;
 import io.melograph.train.Scorer;
-import io.melograph.train.TopK;
+import io.melograph.util.TopK;
 
 import java.util.ArrayList;
 import java.util.Arrays;

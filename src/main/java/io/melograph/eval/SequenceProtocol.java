@@ -1,6 +1,6 @@
 package io.melograph.eval;
 
-import io.melograph.eval.metric.LongTailShare;
+import io.melograph.metric.LongTailShare;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Head;
 import io.melograph.train.BehaviourData;

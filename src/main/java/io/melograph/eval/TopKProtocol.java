@@ -1,6 +1,6 @@
 package io.melograph.eval;
 
-import io.melograph.eval.metric.LongTailShare;
+import io.melograph.metric.LongTailShare;
 import io.melograph.train.InteractionMatrix;
 import io.melograph.train.Scorer;
 

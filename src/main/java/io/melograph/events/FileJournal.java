@@ -105,6 +105,24 @@ public final class FileJournal implements Journal {
         }
     }
 
+    /** Runs {@code work} holding the journal's lock with no writer open: for changes to its files ({@link SeedSegment}). */
+    static <T> T whileLocked(Path dir, LockedWork<T> work) throws IOException {
+        Files.createDirectories(dir);
+        FileJournal j = new FileJournal(dir, DEFAULT_SEGMENT_BYTES);
+        j.indexer.shutdown();
+        j.lock();
+        try {
+            return work.run();
+        } finally {
+            j.releaseLock();
+        }
+    }
+
+    @FunctionalInterface
+    interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
     private void releaseLock() {
         try {
             if (lock != null) {
@@ -117,7 +135,9 @@ public final class FileJournal implements Journal {
 
     private void recover() throws IOException {
         List<Path> segments = Segments.list(dir);
-        long last = segments.isEmpty() ? 1 : Segments.number(segments.get(segments.size() - 1));
+        // appends never go to the seed segment (0): it holds only what was seeded before the first append
+        long last = segments.isEmpty() ? 1 : Math.max(1, Segments.number(segments.get(segments.size() - 1)));
+        long first = segments.isEmpty() ? last : Segments.number(segments.get(0));
         index = openIndex(last);
         long records = index.records();
         long end = 0;
@@ -156,7 +176,7 @@ public final class FileJournal implements Journal {
         this.count = records;
         LOG.info("Event journal: {} events in {} segment(s) under {} ({} ids indexed on disk up to segment {}, {} in memory)",
                 records, Math.max(1, segments.size()), dir, index.size(), index.lastSegment(), ids.size());
-        if (last - 1 > index.lastSegment()) {
+        if (last - 1 >= first && last - 1 > index.lastSegment()) {
             indexer.submit(() -> indexUpTo(last - 1));
         }
     }
@@ -249,6 +269,21 @@ public final class FileJournal implements Journal {
     @Override
     public JournalPosition end() {
         return end;
+    }
+
+    @Override
+    public boolean contiguous(JournalPosition end, JournalPosition start) {
+        if (end.equals(start)) {
+            return true;
+        }
+        if (start.offset() != 0 || start.segment() != end.segment() + 1) {
+            return false;
+        }
+        try { // the seed segment's end and the first appended event, for one
+            return Files.size(Segments.path(dir, end.segment())) == end.offset();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -219,6 +219,53 @@ public final class GraphAggregator implements AutoCloseable {
         cursor = end;
     }
 
+    /**
+     * Refuses ({@link IllegalStateException}) while a process holds the aggregation lease: a running service or worker,
+     * or one killed less than a lease ago.
+     */
+    public static void requireStopped(GraphConnection graph) {
+        graph.read(tx -> {
+            requireStopped(tx);
+            return null;
+        });
+    }
+
+    private static void requireStopped(org.neo4j.driver.TransactionContext tx) {
+        List<Record> held = tx.run(CypherFile.load("events/cursor-lease.cypher").statement(), Map.of("consumer", CONSUMER)).list();
+        if (!held.isEmpty()) {
+            throw new IllegalStateException("the graph aggregation is running in " + held.get(0).get("holder").asString()
+                    + "; stop the service and its workers first (a killed process frees it once its lease lapses, in seconds)");
+        }
+    }
+
+    /**
+     * Before the journal's seed segment is dropped ({@link SeedSegment#drop}): the count forgets the seed events it
+     * had folded in and a cursor inside the seed moves past it, once per seed, in one transaction that is refused while
+     * a running process holds the aggregation lease.
+     *
+     * @param seedId   {@link SeedSegment#id} of the seed
+     * @param seedEnds {@link SeedSegment#ends} of the seed
+     * @return the seed events the graph had counted and now forgot (0 when it did so before)
+     */
+    public static long forgetSeedOnce(GraphConnection graph, String seedId, long[] seedEnds) {
+        if (seedEnds.length == 0) {
+            return 0;
+        }
+        return graph.write(tx -> {
+            requireStopped(tx);
+            List<Record> rows = tx.run(CypherFile.load("events/read-cursor.cypher").statement(), Map.of("consumer", CONSUMER)).list();
+            if (rows.isEmpty()) {
+                return 0L;
+            }
+            long segment = rows.get(0).get("segment").asLong();
+            long offset = rows.get(0).get("offset").asLong();
+            long counted = segment > 0 ? seedEnds.length : java.util.Arrays.stream(seedEnds).filter(e -> e <= offset).count();
+            List<Record> done = tx.run(CypherFile.load("events/forget-seed.cypher").statement(),
+                    Map.of("consumer", CONSUMER, "counted", counted, "seed", seedId)).list();
+            return done.isEmpty() ? 0L : counted;
+        });
+    }
+
     private static String abbreviate(List<String> ids) {
         return ids.size() <= 20 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 20)) + " and " + (ids.size() - 20) + " more";
     }
@@ -283,7 +330,7 @@ public final class GraphAggregator implements AutoCloseable {
                 drop(); // already covered by a catch-up replay
                 continue;
             }
-            if (!p.start().equals(end)) {
+            if (!journal.contiguous(end, p.start())) {
                 if (!batch.isEmpty()) {
                     write(batch, end);
                     batch.clear();
@@ -452,7 +499,7 @@ public final class GraphAggregator implements AutoCloseable {
     private void write(List<Event> events, JournalPosition end) {
         long started = System.nanoTime();
         Map<String, Map<String, Object>> listens = new LinkedHashMap<>();
-        Map<String, Long> pairs = new TreeMap<>();
+        Map<String, long[]> pairs = new TreeMap<>();
         for (Event e : events) {
             // impressions, clicks, saves and shares are no listening: they must not make a LISTENED edge (scenes read
             // one as "heard"), and at a radio's pace impressions would be most of the writes
@@ -483,7 +530,7 @@ public final class GraphAggregator implements AutoCloseable {
         List<Map<String, Object>> pairRows = new ArrayList<>();
         pairs.forEach((k, w) -> {
             int cut = k.indexOf('\u0000');
-            pairRows.add(Map.of("a", k.substring(0, cut), "b", k.substring(cut + 1), "weight", w));
+            pairRows.add(Map.of("a", k.substring(0, cut), "b", k.substring(cut + 1), "weight", w[0], "synthetic", w[1]));
         });
         List<String> recent = recentAfter(events);
         JournalPosition from = cursor;
@@ -566,7 +613,7 @@ public final class GraphAggregator implements AutoCloseable {
     }
 
     /** Pairs this play with the user's previous plays of the same session (at most {@value #WINDOW} back). */
-    private void coListen(Event e, Map<String, Long> pairs) {
+    private void coListen(Event e, Map<String, long[]> pairs) {
         newestPlay = Math.max(newestPlay, e.ts());
         if (lastPlay.size() >= nextPrune) {
             forgetEndedSessions();
@@ -574,6 +621,7 @@ public final class GraphAggregator implements AutoCloseable {
         }
         Long last = lastPlay.put(e.userId(), e.ts());
         Deque<String> window = windows.computeIfAbsent(e.userId(), k -> new ArrayDeque<>());
+        boolean synthetic = Ids.synthetic(e.userId()); // their share is kept apart, so that demo purge can take it back
         if (last != null && e.ts() - last > ListenerState.SESSION_GAP_MS) {
             window.clear();
         }
@@ -581,7 +629,11 @@ public final class GraphAggregator implements AutoCloseable {
             if (!other.equals(e.itemId())) {
                 String a = other.compareTo(e.itemId()) < 0 ? other : e.itemId();
                 String b = a.equals(other) ? e.itemId() : other;
-                pairs.merge(a + '\u0000' + b, 1L, Long::sum);
+                long[] w = pairs.computeIfAbsent(a + '\u0000' + b, k -> new long[2]);
+                w[0]++;
+                if (synthetic) {
+                    w[1]++;
+                }
             }
         }
         window.addLast(e.itemId());

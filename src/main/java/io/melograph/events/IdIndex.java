@@ -24,7 +24,7 @@ final class IdIndex {
     private static final int HEADER = 32;
     /** Entries per mapping: 2^26 entries x 16 bytes = 1 GiB (a mapping stops at 2 GiB). */
     private static final int CHUNK_SHIFT = 26;
-    static final IdIndex EMPTY = new IdIndex(0, 0, 0, new ByteBuffer[0]);
+    static final IdIndex EMPTY = new IdIndex(-1, 0, 0, new ByteBuffer[0]);
 
     private final long lastSegment;
     private final long records;
@@ -74,7 +74,7 @@ final class IdIndex {
         }
     }
 
-    /** The last segment whose ids are here (0: none). */
+    /** The last segment whose ids are here (-1: none; segment 0 is the seed segment, {@link SeedSegment}). */
     long lastSegment() {
         return lastSegment;
     }

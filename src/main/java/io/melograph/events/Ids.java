@@ -11,7 +11,15 @@ public final class Ids {
     /** Item ids (songs, artists, genres ...). */
     public static final int MAX_ID = 256;
 
+    /** How every simulated entity's id starts (listeners, playlists, videos, MLOGs): {@code melograph demo purge} removes them. */
+    public static final String SYNTHETIC_PREFIX = "sim:";
+
     private Ids() {}
+
+    /** Whether the id is a simulated entity's. */
+    public static boolean synthetic(String id) {
+        return id.startsWith(SYNTHETIC_PREFIX);
+    }
 
     /** Why {@code s} is no acceptable id or text value (null when it is). */
     public static String problem(String s, int maxLength) {

@@ -28,6 +28,14 @@ public interface Journal extends AutoCloseable {
     JournalPosition end();
 
     /**
+     * Whether no event lies between {@code end} (where one read stopped) and {@code start} (where the next begins): they
+     * are equal, or, in a journal of segments, {@code end} closes a segment and {@code start} opens the next.
+     */
+    default boolean contiguous(JournalPosition end, JournalPosition start) {
+        return end.equals(start);
+    }
+
+    /**
      * Ids of events already counted downstream that this journal may no longer hold (its tail was lost): an append of
      * one of them is a duplicate, as if it were still here.
      *

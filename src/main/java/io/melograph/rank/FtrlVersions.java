@@ -1,7 +1,7 @@
 package io.melograph.rank;
 
-import io.melograph.eval.metric.Auc;
-import io.melograph.eval.metric.LogLoss;
+import io.melograph.metric.Auc;
+import io.melograph.metric.LogLoss;
 import io.melograph.events.Event;
 import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -133,6 +134,21 @@ public final class LiveRanking implements AutoCloseable {
             throw new IllegalStateException("model version " + v + " has no " + OnlineRanking.FILE + " in " + file.getParent());
         }
         return OnlineRanking.restore(file, dir, config, songs);
+    }
+
+    /**
+     * Deletes the working copy in {@code home} (the service stopped): the next start learns afresh from the journal, or
+     * from the promoted version. Returns the files deleted.
+     */
+    public static List<Path> discardWorkingCopy(Path home) throws IOException {
+        Path dir = home.resolve("models").resolve(FtrlVersions.KIND);
+        List<Path> deleted = new java.util.ArrayList<>();
+        for (Path f : List.of(dir.resolve(OnlineRanking.FILE), dir.resolve(LIVE))) {
+            if (Files.deleteIfExists(f)) {
+                deleted.add(f);
+            }
+        }
+        return deleted;
     }
 
     private String readLive() {

@@ -1,7 +1,7 @@
 package io.melograph.rank;
 
-import io.melograph.eval.metric.Auc;
-import io.melograph.eval.metric.LogLoss;
+import io.melograph.metric.Auc;
+import io.melograph.metric.LogLoss;
 
 /**
  * How well one head predicts live traffic: log loss and AUC over its latest {@code window} examples, each scored with

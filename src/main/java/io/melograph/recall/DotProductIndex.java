@@ -1,6 +1,6 @@
 package io.melograph.recall;
 
-import io.melograph.train.VectorMath;
+import io.melograph.vectors.VectorMath;
 import io.melograph.vectors.SongHit;
 import io.melograph.vectors.SongIndex;
 import io.melograph.vectors.SongIndexes;

@@ -3,9 +3,9 @@ package io.melograph.recall;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerState;
 import io.melograph.events.ListenerStates;
-import io.melograph.train.interest.ListeningHistory;
-import io.melograph.train.interest.NowModel;
-import io.melograph.train.interest.NowSteps;
+import io.melograph.interest.ListeningHistory;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.NowSteps;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.melograph.recall;
 
+import io.melograph.interest.InterestModelFile;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.interest.InterestVersions;
 import io.melograph.util.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +49,13 @@ public final class LiveInterests implements AutoCloseable {
 
     /** Makes the registry's current version live if it is not; whether it swapped. A version that fails to load is logged once. */
     public synchronized boolean swapToCurrent() {
-        Optional<String> current = registry.current(InterestVersions.KIND);
+        Optional<String> current = registry.current(InterestModelFile.KIND);
         if (current.isEmpty() || current.get().equals(version()) || current.get().equals(failed)) {
             return false;
         }
         try {
             long started = System.nanoTime();
-            served = ServedInterests.load(current.get(), registry.dir(InterestVersions.KIND, current.get()));
+            served = ServedInterests.load(current.get(), registry.dir(InterestModelFile.KIND, current.get()));
             LOG.info("Interest model: version {} is live ({} songs, loaded in {} ms)", current.get(), served.model().songs(),
                     (System.nanoTime() - started) / 1_000_000);
             return true;

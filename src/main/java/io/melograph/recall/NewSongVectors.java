@@ -2,8 +2,8 @@ package io.melograph.recall;
 
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
-import io.melograph.train.interest.CatalogFacts;
-import io.melograph.train.interest.SongTower;
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.SongTower;
 import io.melograph.util.Periodic;
 import org.neo4j.driver.Result;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package io.melograph.recall;
 
 import io.melograph.events.ItemCatalog;
-import io.melograph.train.interest.NowModel;
-import io.melograph.train.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.NowSteps;
 import io.melograph.vectors.SongHit;
 
 import java.time.Duration;

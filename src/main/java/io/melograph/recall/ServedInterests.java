@@ -1,11 +1,11 @@
 package io.melograph.recall;
 
 import io.melograph.util.Ids;
-import io.melograph.train.VectorMath;
-import io.melograph.train.interest.InterestModel;
-import io.melograph.train.interest.InterestModelFile;
-import io.melograph.train.interest.NowModel;
-import io.melograph.train.interest.SongTower;
+import io.melograph.vectors.VectorMath;
+import io.melograph.interest.InterestModel;
+import io.melograph.interest.InterestModelFile;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.SongTower;
 import io.melograph.vectors.SongHit;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.melograph.sim;
 
+import io.melograph.events.Ids;
+
 /**
  * What to simulate.
  *
@@ -57,7 +59,7 @@ public record SimConfig(int users, int days, long seed, long startMillis, double
 
     /** How every synthetic id of the named run starts (empty: the demo's). */
     public static String idPrefix(String run) {
-        return run.isEmpty() ? "sim:" : "sim:" + run + ":";
+        return run.isEmpty() ? Ids.SYNTHETIC_PREFIX : Ids.SYNTHETIC_PREFIX + run + ":";
     }
 
     /**

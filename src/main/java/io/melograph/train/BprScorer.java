@@ -1,5 +1,6 @@
 package io.melograph.train;
 
+import io.melograph.interest.KnowledgeTriples;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

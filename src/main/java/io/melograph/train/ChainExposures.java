@@ -1,8 +1,8 @@
 package io.melograph.train;
 
-import io.melograph.eval.metric.Auc;
-import io.melograph.eval.metric.Gauc;
-import io.melograph.eval.metric.LogLoss;
+import io.melograph.metric.Auc;
+import io.melograph.metric.Gauc;
+import io.melograph.metric.LogLoss;
 import io.melograph.events.Action;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Head;

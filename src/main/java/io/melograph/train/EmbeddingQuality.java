@@ -1,5 +1,6 @@
 package io.melograph.train;
 
+import io.melograph.vectors.VectorMath;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import org.neo4j.driver.Record;

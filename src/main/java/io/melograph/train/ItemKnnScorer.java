@@ -1,5 +1,7 @@
 package io.melograph.train;
 
+import io.melograph.interest.KnowledgeTriples;
+import io.melograph.util.TopK;
 import java.util.List;
 import java.util.Map;
 

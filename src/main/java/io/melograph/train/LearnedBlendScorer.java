@@ -1,5 +1,6 @@
 package io.melograph.train;
 
+import io.melograph.interest.KnowledgeTriples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

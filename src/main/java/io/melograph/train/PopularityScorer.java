@@ -1,5 +1,7 @@
 package io.melograph.train;
 
+import io.melograph.interest.KnowledgeTriples;
+
 /** The most popular items first: score = number of training users of the item. The baseline every model must beat. */
 public final class PopularityScorer implements Scorer {
     private float[] scores;

@@ -1,7 +1,6 @@
 package io.melograph.vectors;
 
-import io.melograph.train.TopK;
-import io.melograph.train.VectorMath;
+import io.melograph.util.TopK;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.melograph.vectors;
 
-import io.melograph.train.VectorMath;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -5,8 +5,7 @@ import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.sim.SimConfig;
 import io.melograph.sim.SimulatedJournals;
-import io.melograph.train.interest.InterestModelFile;
-import io.melograph.train.interest.InterestVersions;
+import io.melograph.interest.InterestModelFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +46,14 @@ class TrainInterestsCommandTest {
         assertEquals(0, cli.run("train", "interests", "--home", home.toString(), "--to", to.toString(), "--epochs", "10"), cli.stderr());
         assertTrue(cli.stdout().contains("first version of the interest model") && cli.stdout().contains("promoted:"), cli.stdout());
         ModelRegistry registry = new ModelRegistry(home);
-        ModelCard good = registry.list(InterestVersions.KIND).get(0);
-        assertEquals(good.version(), registry.current(InterestVersions.KIND).orElseThrow());
+        ModelCard good = registry.list(InterestModelFile.KIND).get(0);
+        assertEquals(good.version(), registry.current(InterestModelFile.KIND).orElseThrow());
         assertEquals(to.toString(), good.windowTo());
-        InterestModelFile.Stored stored = InterestModelFile.read(registry.dir(InterestVersions.KIND, good.version()).resolve(InterestModelFile.NAME));
+        InterestModelFile.Stored stored = InterestModelFile.read(registry.dir(InterestModelFile.KIND, good.version()).resolve(InterestModelFile.NAME));
         assertTrue(stored.songIds().size() >= 300, "the journal's songs: " + stored.songIds().size());
         assertTrue(stored.now() != null, "the short-term model comes with it");
         // served: refit on everything once judged; the judged models are kept to judge the next version fairly
-        assertTrue(Files.exists(registry.dir(InterestVersions.KIND, good.version()).resolve("judged-" + InterestModelFile.NAME)));
+        assertTrue(Files.exists(registry.dir(InterestModelFile.KIND, good.version()).resolve("judged-" + InterestModelFile.NAME)));
         assertTrue(good.metrics().get("refit.events") > good.metrics().get("events.trained"), good.metrics().toString());
         assertTrue(good.metrics().get("now.hitrate@50") > 0.15, good.metrics().toString());
         // far above chance (50 of ~1,600 songs); the card also says what popularity alone reaches on the same songs
@@ -66,10 +65,10 @@ class TrainInterestsCommandTest {
         assertEquals(0, cli.run("train", "interests", "--home", home.toString(), "--to", to.toString(), "--epochs", "1",
                 "--from", to.minusSeconds(86_400).toString(), "--no-refit"), cli.stderr());
         assertTrue(cli.stdout().contains("not promoted: HitRate@50 of the next new song"), cli.stdout());
-        ModelCard worse = registry.list(InterestVersions.KIND).get(1);
+        ModelCard worse = registry.list(InterestModelFile.KIND).get(1);
         assertTrue(worse.metrics().get("hitrate@50") < worse.metrics().get("current.hitrate@50"), worse.metrics().toString());
-        assertEquals(good.version(), registry.current(InterestVersions.KIND).orElseThrow(), "the better one stays current");
-        assertTrue(!Files.exists(registry.dir(InterestVersions.KIND, worse.version()).resolve("judged-" + InterestModelFile.NAME)),
+        assertEquals(good.version(), registry.current(InterestModelFile.KIND).orElseThrow(), "the better one stays current");
+        assertTrue(!Files.exists(registry.dir(InterestModelFile.KIND, worse.version()).resolve("judged-" + InterestModelFile.NAME)),
                 "not refit: what was judged is what is served");
 
         // a held-out window of the journal's last minute: nobody to judge with

@@ -1,6 +1,6 @@
 package io.melograph.rank;
 
-import io.melograph.eval.metric.Auc;
+import io.melograph.metric.Auc;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -120,7 +120,7 @@ class OnlineRankingTest {
         for (int k = 0; k < yy.length; k++) {
             yy[k] = y.get(half + k);
         }
-        double auc = io.melograph.eval.metric.Auc.of(pp, yy);
+        double auc = io.melograph.metric.Auc.of(pp, yy);
         assertTrue(auc > 0.6, "complete AUC on the second half, predicted before learning: " + auc);
         assertNotEquals(0, online.ranker().nonZeroWeights().get(Head.COMPLETE));
     }

@@ -3,16 +3,15 @@ package io.melograph.recall;
 import io.melograph.events.ItemCatalog;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.VectorMath;
-import io.melograph.train.interest.CatalogFacts;
-import io.melograph.train.interest.InterestModel;
-import io.melograph.train.interest.InterestModelFile;
+import io.melograph.vectors.VectorMath;
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.InterestModel;
+import io.melograph.interest.InterestModelFile;
 import io.melograph.train.interest.InterestTrainer;
-import io.melograph.train.interest.InterestVersions;
-import io.melograph.train.interest.NowModel;
-import io.melograph.train.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.NowSteps;
 import io.melograph.train.interest.NowTrainer;
-import io.melograph.train.interest.SongNeighbourhood;
+import io.melograph.interest.SongNeighbourhood;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,11 +94,11 @@ class InterestChannelTest {
     }
 
     private void promote(ModelRegistry registry, String version) throws Exception {
-        Files.createDirectories(registry.dir(InterestVersions.KIND, version));
-        InterestModelFile.write(registry.dir(InterestVersions.KIND, version).resolve(InterestModelFile.NAME), model, ids, now, null);
-        registry.store(new ModelCard(InterestVersions.KIND, version, Instant.now().toString(), "2024-01-01T00:00:00Z",
+        Files.createDirectories(registry.dir(InterestModelFile.KIND, version));
+        InterestModelFile.write(registry.dir(InterestModelFile.KIND, version).resolve(InterestModelFile.NAME), model, ids, now, null);
+        registry.store(new ModelCard(InterestModelFile.KIND, version, Instant.now().toString(), "2024-01-01T00:00:00Z",
                 "2024-01-22T00:00:00Z", "x", Map.of(), "test"));
-        registry.promote(InterestVersions.KIND, version, "test");
+        registry.promote(InterestModelFile.KIND, version, "test");
     }
 
     @Test
@@ -120,7 +119,7 @@ class InterestChannelTest {
             assertTrue(live.swapToCurrent());
             assertEquals("v1", live.version());
             assertFalse(live.swapToCurrent(), "already live");
-            assertTrue(Files.isDirectory(registry.dir(InterestVersions.KIND, "v1").resolve(ServedInterests.INDEX_DIR)),
+            assertTrue(Files.isDirectory(registry.dir(InterestModelFile.KIND, "v1").resolve(ServedInterests.INDEX_DIR)),
                     "the index is kept beside the version");
 
             ListenerInterests.Interests mine = interests.of("u1").orElseThrow();

@@ -3,16 +3,15 @@ package io.melograph.recall;
 import io.melograph.TestGraph;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.VectorMath;
-import io.melograph.train.interest.CatalogFacts;
-import io.melograph.train.interest.InterestModel;
-import io.melograph.train.interest.InterestModelFile;
+import io.melograph.vectors.VectorMath;
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.InterestModel;
+import io.melograph.interest.InterestModelFile;
 import io.melograph.train.interest.InterestTrainer;
-import io.melograph.train.interest.InterestVersions;
-import io.melograph.train.interest.NowModel;
-import io.melograph.train.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.NowSteps;
 import io.melograph.train.interest.NowTrainer;
-import io.melograph.train.interest.SongNeighbourhood;
+import io.melograph.interest.SongNeighbourhood;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -73,12 +72,12 @@ class NewSongVectorsTest {
         }
         NowModel now = new NowTrainer(new NowTrainer.Settings(10, 2, 0.01, 128, 32, 30)).train(plays, trained.model(), 42).model();
         ModelRegistry registry = new ModelRegistry(home);
-        Path dir = registry.dir(InterestVersions.KIND, "v1");
+        Path dir = registry.dir(InterestModelFile.KIND, "v1");
         Files.createDirectories(dir);
         InterestModelFile.write(dir.resolve(InterestModelFile.NAME), trained.model(), facts.songIds(), now, trained.tower());
-        registry.store(new ModelCard(InterestVersions.KIND, "v1", Instant.now().toString(), "2024-01-01T00:00:00Z",
+        registry.store(new ModelCard(InterestModelFile.KIND, "v1", Instant.now().toString(), "2024-01-01T00:00:00Z",
                 "2024-01-22T00:00:00Z", "x", Map.of(), "test"));
-        registry.promote(InterestVersions.KIND, "v1", "test");
+        registry.promote(InterestModelFile.KIND, "v1", "test");
 
         try (LiveInterests live = new LiveInterests(registry)) {
             assertTrue(live.swapToCurrent());

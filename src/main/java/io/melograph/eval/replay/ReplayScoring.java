@@ -1,13 +1,13 @@
 package io.melograph.eval.replay;
 
 import io.melograph.eval.ModelResult;
-import io.melograph.eval.metric.Coverage;
-import io.melograph.eval.metric.HitRate;
-import io.melograph.eval.metric.Latency;
-import io.melograph.eval.metric.LongTailShare;
-import io.melograph.eval.metric.Ndcg;
-import io.melograph.eval.metric.Novelty;
-import io.melograph.eval.metric.Recall;
+import io.melograph.metric.Coverage;
+import io.melograph.metric.HitRate;
+import io.melograph.metric.Latency;
+import io.melograph.metric.LongTailShare;
+import io.melograph.metric.Ndcg;
+import io.melograph.metric.Novelty;
+import io.melograph.metric.Recall;
 import io.melograph.events.SongPopularity;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.melograph.train.graph;
 
 import io.melograph.train.Hyperparameters;
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import io.melograph.train.Scorer;
 
 import java.util.ArrayList;

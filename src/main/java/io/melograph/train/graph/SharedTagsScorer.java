@@ -2,9 +2,9 @@ package io.melograph.train.graph;
 
 import io.melograph.train.Hyperparameters;
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import io.melograph.train.Scorer;
-import io.melograph.train.TopK;
+import io.melograph.util.TopK;
 
 import java.util.ArrayList;
 import java.util.Arrays;

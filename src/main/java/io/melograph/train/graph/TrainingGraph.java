@@ -3,7 +3,7 @@ package io.melograph.train.graph;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import org.neo4j.driver.Session;
 
 import java.util.ArrayList;

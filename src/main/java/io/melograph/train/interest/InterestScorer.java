@@ -1,8 +1,10 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.InterestModel;
 import io.melograph.train.Hyperparameters;
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import io.melograph.train.Scorer;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.SongTower;
+import io.melograph.interest.InterestModel;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -42,7 +45,6 @@ import static io.melograph.train.Djl.rows;
  * why constants inside the recording are arrays made in the step's manager).
  */
 public final class InterestTrainer {
-    static final double SQUASH_EPSILON = 1e-9;
     static final float MASKED = -1e9f;
 
     /** How to train; {@link #defaults} gives the settings the evaluation uses unless tuned. */
@@ -240,7 +242,7 @@ public final class InterestTrainer {
             NDArray keepIds = step.create(keep, new Shape(keep.length, 1));
             NDArray labelPower = step.create((float) s.labelPower());
             NDArray one = step.create(1f);
-            NDArray epsilon = step.create((float) SQUASH_EPSILON);
+            NDArray epsilon = step.create((float) InterestModel.SQUASH_EPSILON);
             NDArray lossValue;
             Tower.Output o;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {

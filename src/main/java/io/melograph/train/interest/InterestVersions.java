@@ -1,5 +1,11 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.NowSteps;
+import io.melograph.interest.ListeningHistory;
+import io.melograph.interest.InterestModelFile;
+import io.melograph.interest.InterestModel;
 import io.melograph.events.Event;
 import io.melograph.events.EventHistory;
 import io.melograph.registry.ModelCard;
@@ -22,14 +28,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Interest models as versions of the model registry ({@value #KIND}): trained on the songs listeners took to in the
+ * Interest models as versions of the model registry ({@value InterestModelFile#KIND}): trained on the songs listeners took to in the
  * journal's window {@code [from, to)}, with the catalog's song facts for the song tower, and judged on what came after
  * it ({@link NextSongCheck}). The current version is judged on the same held-out songs; the new one is promoted only
  * when its HitRate@50 is higher. A current version trained past the new one's cut cannot be compared: the new one is
  * kept, not promoted, and its card says why.
  */
 public final class InterestVersions {
-    public static final String KIND = "interests";
     /** The models as judged (trained before the version's cut), beside the served refit ones. */
     static final String JUDGED = "judged-" + InterestModelFile.NAME;
     /** The held-out window of the service's retraining and the replay: the journal's last week. */
@@ -116,8 +121,8 @@ public final class InterestVersions {
                 : SongNeighbourhood.none(songIds.size());
         Fitted judged = fit(before, plays, index, neighbourhood, settings, nowSettings, seed);
 
-        String version = registry.newVersion(KIND, now);
-        Path dir = registry.dir(KIND, version);
+        String version = registry.newVersion(InterestModelFile.KIND, now);
+        Path dir = registry.dir(InterestModelFile.KIND, version);
         Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(judged.longTerm().model(), songIds)));
         Map<String, List<NowSteps.Step>> steps = new LinkedHashMap<>();
         plays.forEach((u, p) -> steps.put(u, p.steps()));
@@ -149,7 +154,7 @@ public final class InterestVersions {
         String reason = verdict.reason();
         boolean promote = verdict.promote();
         String window = "[" + Instant.ofEpochMilli(first) + ", " + to + ")";
-        ModelCard card = new ModelCard(KIND, version, now.toString(), Instant.ofEpochMilli(first).toString(), to.toString(),
+        ModelCard card = new ModelCard(InterestModelFile.KIND, version, now.toString(), Instant.ofEpochMilli(first).toString(), to.toString(),
                 HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
                 "%s model, %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
                         + "in %.1f s; judged on the next new song of %.0f listeners from %s on%s; %s",
@@ -160,7 +165,7 @@ public final class InterestVersions {
                 reason));
         registry.store(card);
         if (promote) {
-            registry.promote(KIND, version, reason);
+            registry.promote(InterestModelFile.KIND, version, reason);
         }
         return new Trained(card, promote, reason, judged.longTerm());
     }
@@ -187,17 +192,17 @@ public final class InterestVersions {
 
     /** Whether and why the new version is promoted (its metrics gain the current version's as {@code current.*}). */
     private static Verdict compare(ModelRegistry registry, Map<String, Double> metrics, NextSongCheck check, Instant to) throws IOException {
-        Optional<String> current = registry.current(KIND);
+        Optional<String> current = registry.current(InterestModelFile.KIND);
         if (current.isEmpty()) {
             return new Verdict(true, "first version of the interest model");
         }
-        ModelCard cur = registry.card(KIND, current.get()).orElseThrow();
+        ModelCard cur = registry.card(InterestModelFile.KIND, current.get()).orElseThrow();
         if (Instant.parse(cur.windowTo()).isAfter(to)) {
             return new Verdict(false, "not promoted: the current version " + cur.version() + " learned from events up to "
                     + cur.windowTo() + ", inside this one's held-out window (from " + to + " on), so the two cannot be compared on it");
         }
         // the current version as it was judged (trained before its own cut), not what it serves after its refit
-        Path curDir = registry.dir(KIND, cur.version());
+        Path curDir = registry.dir(InterestModelFile.KIND, cur.version());
         Path judgedFile = java.nio.file.Files.exists(curDir.resolve(JUDGED)) ? curDir.resolve(JUDGED) : curDir.resolve(InterestModelFile.NAME);
         InterestModelFile.Stored stored = InterestModelFile.read(judgedFile);
         Map<String, Double> theirs = check.check(NextSongCheck.of(stored.model(), stored.songIds()));

@@ -1,5 +1,9 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.ListeningHistory;
+import io.melograph.interest.InterestModel;
 import io.melograph.util.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.InterestModel;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

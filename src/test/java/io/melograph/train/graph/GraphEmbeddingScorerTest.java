@@ -1,7 +1,7 @@
 package io.melograph.train.graph;
 
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

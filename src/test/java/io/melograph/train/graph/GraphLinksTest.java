@@ -1,6 +1,6 @@
 package io.melograph.train.graph;
 
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

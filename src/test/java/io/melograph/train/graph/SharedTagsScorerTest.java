@@ -1,7 +1,7 @@
 package io.melograph.train.graph;
 
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.KnowledgeTriples;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,10 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.InterestModelFile;
+import io.melograph.interest.InterestModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,8 @@
 package io.melograph.train.interest;
 
-import io.melograph.train.KnowledgeTriples;
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.InterestModel;
+import io.melograph.interest.KnowledgeTriples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -204,14 +206,6 @@ class InterestModelsTest {
             }
         }
         return true;
-    }
-
-    @Test
-    void squashKeepsTheDirectionAndBoundsTheLength() {
-        float[] out = InterestModel.squash(new float[] {3, 4});
-        assertEquals(25.0 / 26, Math.hypot(out[0], out[1]), 1e-5);
-        assertEquals(0.75, out[0] / out[1], 1e-5);
-        assertArrayEquals(new float[] {0, 0}, InterestModel.squash(new float[] {0, 0}));
     }
 
     @Test

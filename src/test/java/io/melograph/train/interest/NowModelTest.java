@@ -1,5 +1,9 @@
 package io.melograph.train.interest;
 
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.NowSteps;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.InterestModel;
 import io.melograph.events.Action;
 import io.melograph.events.ItemType;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.melograph.train.ranking;
 
-import io.melograph.eval.metric.Auc;
+import io.melograph.metric.Auc;
 import io.melograph.events.Action;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Head;
