@@ -1,16 +1,16 @@
 package io.melograph.api;
 
-import io.melograph.interest.InterestModelFile;
+import io.melograph.embeddings.EmbeddingVersions;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.graph.GraphConnection;
+import io.melograph.interest.InterestModelFile;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.LiveRanking;
+import io.melograph.rank.deep.RankerFile;
+import io.melograph.recall.LiveInterests;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.recall.LiveInterests;
 import io.melograph.scene.DeepRanking;
-import io.melograph.train.ranking.RankerVersions;
-import io.melograph.train.EmbeddingVersions;
-import io.melograph.train.GraphEmbeddings;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -35,7 +35,7 @@ import java.util.List;
 @SecurityRequirement(name = "adminToken")
 final class ModelsController {
     private static final List<String> KINDS = List.of(FtrlVersions.KIND, EmbeddingVersions.KIND, InterestModelFile.KIND,
-            RankerVersions.KIND);
+            RankerFile.KIND);
     private final ModelRegistry registry;
     private final LiveRanking live;
     private final LiveInterests interests;
@@ -104,7 +104,7 @@ final class ModelsController {
             live.swapToCurrent();
         } else if (kind.equals(InterestModelFile.KIND)) {
             interests.swapToCurrent();
-        } else if (kind.equals(RankerVersions.KIND)) {
+        } else if (kind.equals(RankerFile.KIND)) {
             deep.swapToCurrent();
         }
     }
@@ -118,7 +118,7 @@ final class ModelsController {
     private KindView view(String kind) {
         boolean ftrl = kind.equals(FtrlVersions.KIND);
         String liveVersion = ftrl ? live.version() : kind.equals(InterestModelFile.KIND) ? interests.version()
-                : kind.equals(RankerVersions.KIND) ? deep.served().map(DeepRanking.Served::version).orElse(null)
+                : kind.equals(RankerFile.KIND) ? deep.served().map(DeepRanking.Served::version).orElse(null)
                 : GraphEmbeddings.liveVersion(graph).orElse(null);
         return new KindView(kind, registry.current(kind).orElse(null), liveVersion, ftrl ? live.active().fingerprint() : null,
                 registry.list(kind), registry.history(kind));

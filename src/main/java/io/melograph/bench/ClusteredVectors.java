@@ -1,6 +1,6 @@
 package io.melograph.bench;
 
-import io.melograph.train.Seeded;
+import io.melograph.util.Seeded;
 import io.melograph.vectors.SongVectors;
 
 import java.util.SplittableRandom;

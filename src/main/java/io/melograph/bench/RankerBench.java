@@ -1,14 +1,14 @@
 package io.melograph.bench;
 
 import io.melograph.events.Action;
+import io.melograph.rank.BehaviourData;
 import io.melograph.rank.BehaviourSequences;
+import io.melograph.rank.Exposure;
 import io.melograph.rank.Head;
-import io.melograph.train.BehaviourData;
-import io.melograph.train.Exposure;
-import io.melograph.train.ItemSideInfo;
-import io.melograph.train.MultiTaskRanker;
-import io.melograph.train.ranking.DnnRanker;
-import io.melograph.train.ranking.RankerModels;
+import io.melograph.rank.ItemSideInfo;
+import io.melograph.rank.MultiTaskRanker;
+import io.melograph.rank.deep.DnnRanker;
+import io.melograph.rank.deep.RankerModels;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -181,7 +181,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            io.melograph.train.Djl.serving(); // what the service pays: its thread setting
+            io.melograph.djl.Djl.serving(); // what the service pays: its thread setting
             try {
                 io.melograph.bench.RankerBench.Report r = io.melograph.bench.RankerBench.run(model, songs, listeners, candidates,
                         requests, examples, seed);

@@ -1,17 +1,17 @@
 package io.melograph.cli;
 
-import io.melograph.interest.InterestModelFile;
+import io.melograph.embeddings.EmbeddingVersions;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.RunFile;
+import io.melograph.interest.InterestModelFile;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.LiveRanking;
+import io.melograph.rank.deep.RankerFile;
 import io.melograph.recall.NeighbourUpdates;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.sim.DemoPurge;
-import io.melograph.train.EmbeddingVersions;
-import io.melograph.train.ranking.RankerVersions;
 import io.melograph.util.Folders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,7 +105,7 @@ final class DemoCommand implements Runnable {
 
         private static List<String> trainedModels(ModelRegistry registry) {
             List<String> out = new ArrayList<>();
-            for (String kind : List.of(EmbeddingVersions.KIND, InterestModelFile.KIND, RankerVersions.KIND, FtrlVersions.KIND)) {
+            for (String kind : List.of(EmbeddingVersions.KIND, InterestModelFile.KIND, RankerFile.KIND, FtrlVersions.KIND)) {
                 String current = registry.current(kind).orElse("");
                 for (ModelCard c : registry.list(kind)) {
                     out.add(kind + " " + c.version() + (c.version().equals(current) ? " (current)" : "") + ", created " + c.createdAt());

@@ -1,10 +1,10 @@
 package io.melograph.cli;
 
+import io.melograph.embeddings.EmbeddingVersions;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.graph.GraphConnection;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.EmbeddingVersions;
-import io.melograph.train.GraphEmbeddings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,6 @@
 package io.melograph.cli;
 
+import io.melograph.embeddings.EmbeddingVersions;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerStates;
 import io.melograph.graph.GraphConnection;
@@ -8,7 +9,6 @@ import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.EmbeddingVersions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package io.melograph.cli;
 
 import io.melograph.eval.replay.ReplayCut;
 import io.melograph.graph.GraphSettings;
-import io.melograph.train.ranking.RankerModels;
+import io.melograph.rank.deep.RankerModels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

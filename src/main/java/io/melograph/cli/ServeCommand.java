@@ -1,8 +1,10 @@
 package io.melograph.cli;
 
-import io.melograph.api.Application;
+import io.melograph.app.Application;
 import io.melograph.config.Role;
-import io.melograph.train.Djl;
+import io.melograph.djl.Djl;
+import io.melograph.events.DemoSeed;
+import io.melograph.sim.DemoCommunity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
             System.setProperty("micronaut.server.host", bind.strip());
         }
         Djl.serving();
-        Application.start(new String[0]);
+        Application.start(new String[0], (DemoSeed) DemoCommunity::createIfFirstStart);
         // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it
         Thread.currentThread().join();
         return 0;

@@ -1,6 +1,6 @@
 package io.melograph.cli;
 
-import io.melograph.api.TunedScenes;
+import io.melograph.app.TunedScenes;
 import io.melograph.config.ConfigKeys;
 import io.melograph.scene.SceneConfig;
 import io.micronaut.context.ApplicationContextConfiguration;

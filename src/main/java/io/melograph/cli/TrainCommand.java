@@ -1,21 +1,21 @@
 package io.melograph.cli;
 
+import io.melograph.embeddings.EmbeddingProfile;
+import io.melograph.embeddings.EmbeddingQuality;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.SchemaMigrations;
-import io.melograph.train.EmbeddingProfile;
-import io.melograph.train.EmbeddingQuality;
-import io.melograph.train.GraphEmbeddings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.melograph.embeddings.EmbeddingVersions;
 import io.melograph.eval.replay.EmbeddingReplay;
 import io.melograph.eval.replay.ReplayCut;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.EmbeddingVersions;
 
 import java.io.IOException;
 import java.nio.file.Path;

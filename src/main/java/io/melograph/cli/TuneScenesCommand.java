@@ -1,6 +1,6 @@
 package io.melograph.cli;
 
-import io.melograph.api.TunedScenes;
+import io.melograph.app.TunedScenes;
 import io.melograph.eval.replay.SceneTuner;
 import io.melograph.eval.replay.TuneObjective;
 import io.melograph.eval.replay.TuneReport;
@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "scenes", mixinStandardHelpOptions = true, sortOptions = false,

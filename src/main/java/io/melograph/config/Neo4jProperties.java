@@ -7,7 +7,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 /**
  * The graph: an external Neo4j server or cluster through the driver, or (uri unset) Neo4j embedded in MELOGRAPH_HOME,
  * reached through the same driver over Bolt. The commands read the same settings from the environment
- * ({@link io.melograph.graph.GraphSettings#from}) with these defaults.
+ * ({@code GraphSettings.from}) with these defaults.
  *
  * @param uri       the server or cluster ({@code neo4j://host:7687} routes reads and writes; {@code bolt://} one server);
  *                  unset: embedded

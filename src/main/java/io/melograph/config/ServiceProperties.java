@@ -6,7 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * The service process: where it keeps its data, where it listens, whether it is the demo. The commands read the same
- * settings from the environment ({@link io.melograph.graph.GraphSettings#from}) with these defaults.
+ * settings from the environment ({@code GraphSettings.from}) with these defaults.
  *
  * @param home         the data folder: the embedded store ({@code neo4j/}), the event journal ({@code journal/}), uploads
  *                     ({@code imports/}), models, the neighbour store, Daily lists

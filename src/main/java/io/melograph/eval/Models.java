@@ -1,6 +1,9 @@
 package io.melograph.eval;
 
-import io.melograph.train.BehaviourRanker;
+import io.melograph.interest.InterestModel;
+import io.melograph.rank.BehaviourRanker;
+import io.melograph.rank.deep.DnnRanker;
+import io.melograph.rank.deep.RankerModels;
 import io.melograph.train.BlendScorer;
 import io.melograph.train.BprScorer;
 import io.melograph.train.Channel;
@@ -15,10 +18,7 @@ import io.melograph.train.Scorer;
 import io.melograph.train.graph.FriendsScorer;
 import io.melograph.train.graph.GraphEmbeddingScorer;
 import io.melograph.train.graph.SharedTagsScorer;
-import io.melograph.interest.InterestModel;
 import io.melograph.train.interest.InterestScorer;
-import io.melograph.train.ranking.DnnRanker;
-import io.melograph.train.ranking.RankerModels;
 
 import java.util.LinkedHashMap;
 import java.util.List;

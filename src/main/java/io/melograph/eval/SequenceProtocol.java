@@ -1,14 +1,14 @@
 package io.melograph.eval;
 
 import io.melograph.metric.LongTailShare;
+import io.melograph.rank.BehaviourData;
+import io.melograph.rank.BehaviourRanker;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Head;
-import io.melograph.train.BehaviourData;
-import io.melograph.train.BehaviourRanker;
+import io.melograph.rank.ItemSideInfo;
+import io.melograph.rank.MultiTaskRanker;
 import io.melograph.train.ChainExposures;
-import io.melograph.train.ItemSideInfo;
 import io.melograph.train.InteractionMatrix;
-import io.melograph.train.MultiTaskRanker;
 import io.melograph.train.Scorer;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.melograph.interest;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

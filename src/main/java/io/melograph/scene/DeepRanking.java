@@ -1,12 +1,12 @@
 package io.melograph.scene;
 
-import io.melograph.util.Ids;
 import io.melograph.events.ListenerState;
 import io.melograph.rank.BehaviourSequences;
+import io.melograph.rank.Exposure;
+import io.melograph.rank.deep.ChainRanker;
+import io.melograph.rank.deep.RankerFile;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.Exposure;
-import io.melograph.train.ranking.ChainRanker;
-import io.melograph.train.ranking.RankerVersions;
+import io.melograph.util.Ids;
 import io.melograph.util.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +49,13 @@ public final class DeepRanking implements AutoCloseable {
 
     /** Makes the registry's current version live if it is not; whether it swapped. A version that fails to load is logged once. */
     public synchronized boolean swapToCurrent() {
-        Optional<String> current = registry.current(RankerVersions.KIND);
+        Optional<String> current = registry.current(RankerFile.KIND);
         Served s = served;
         if (current.isEmpty() || s != null && current.get().equals(s.version()) || current.get().equals(failed)) {
             return false;
         }
         try {
-            ChainRanker model = ChainRanker.read(registry.dir(RankerVersions.KIND, current.get()));
+            ChainRanker model = ChainRanker.read(registry.dir(RankerFile.KIND, current.get()));
             served = new Served(current.get(), model, Ids.indexOf(model.userIds()), Ids.indexOf(model.itemIds()));
             LOG.info("Deep ranker: version {} ({}) is live", current.get(), model.name());
             return true;

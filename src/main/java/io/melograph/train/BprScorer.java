@@ -1,12 +1,15 @@
 package io.melograph.train;
 
-import io.melograph.interest.KnowledgeTriples;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import io.melograph.djl.DenseAdam;
+import io.melograph.djl.Djl;
+import io.melograph.interest.KnowledgeTriples;
+import io.melograph.util.Seeded;
 
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,11 @@
 package io.melograph.train;
 
+import io.melograph.events.Action;
 import io.melograph.metric.Auc;
 import io.melograph.metric.Gauc;
 import io.melograph.metric.LogLoss;
-import io.melograph.events.Action;
 import io.melograph.rank.BehaviourSequences;
+import io.melograph.rank.Exposure;
 import io.melograph.rank.Head;
 
 import java.util.ArrayList;

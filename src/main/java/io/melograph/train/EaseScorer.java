@@ -1,9 +1,10 @@
 package io.melograph.train;
 
-import io.melograph.interest.KnowledgeTriples;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.melograph.djl.Djl;
+import io.melograph.interest.KnowledgeTriples;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,10 @@
 package io.melograph.train;
 
+import io.melograph.rank.BehaviourData;
+import io.melograph.rank.BehaviourRanker;
+import io.melograph.rank.Exposure;
 import io.melograph.rank.Ftrl;
+import io.melograph.rank.HashedExposures;
 
 /**
  * The service's online ranker ({@link Ftrl}, FTRL-Proximal over the hashed ranking features) as the harness sees it:

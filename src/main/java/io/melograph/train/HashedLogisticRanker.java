@@ -1,5 +1,9 @@
 package io.melograph.train;
 
+import io.melograph.rank.BehaviourData;
+import io.melograph.rank.BehaviourRanker;
+import io.melograph.rank.Exposure;
+import io.melograph.rank.HashedExposures;
 import java.util.Random;
 
 /**

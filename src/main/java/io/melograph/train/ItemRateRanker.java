@@ -1,5 +1,7 @@
 package io.melograph.train;
 
+import io.melograph.rank.BehaviourRanker;
+
 /**
  * The popularity baseline for behaviour prediction: the item's training rate of the behaviour, smoothed towards the
  * global rate with a prior of {@code prior} exposures: p_i = (positives_i + prior · p) / (exposures_i + prior).

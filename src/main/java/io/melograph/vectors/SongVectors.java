@@ -1,6 +1,5 @@
 package io.melograph.vectors;
 
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.TestGraph;
-import io.melograph.api.TunedScenes;
+import io.melograph.app.TunedScenes;
 import io.melograph.scene.SceneConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,11 +2,12 @@ package io.melograph.cli;
 
 import io.melograph.events.Event;
 import io.melograph.rank.Head;
+import io.melograph.rank.deep.ChainRanker;
+import io.melograph.rank.deep.RankerFile;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.sim.SimConfig;
 import io.melograph.sim.SimulatedJournals;
-import io.melograph.train.ranking.ChainRanker;
 import io.melograph.train.ranking.RankerVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class TrainRankerCommandTest {
         assertEquals(0, cli.run("train", "ranker", "--home", home.toString(), "--to", to.toString(), "--model", "dnn", "--epochs", "3"),
                 cli.stderr());
         ModelRegistry registry = new ModelRegistry(home);
-        ModelCard first = registry.list(RankerVersions.KIND).get(0);
+        ModelCard first = registry.list(RankerFile.KIND).get(0);
         assertEquals(to.toString(), first.windowTo());
         for (Head h : Head.values()) {
             assertTrue(first.metrics().get(h.wire() + ".auc") > 0.5, h + " " + first.metrics());
@@ -55,9 +56,9 @@ class TrainRankerCommandTest {
         }
         // promoted exactly when it beats FTRL on the same exposures, and the card says so either way
         boolean beatsFtrl = first.metrics().get("auc.mean") > first.metrics().get("ftrl.auc.mean");
-        assertEquals(beatsFtrl, registry.current(RankerVersions.KIND).isPresent(), cli.stdout());
+        assertEquals(beatsFtrl, registry.current(RankerFile.KIND).isPresent(), cli.stdout());
         assertTrue(cli.stdout().contains(beatsFtrl ? "first ranker version, ahead of FTRL" : "does not beat FTRL"), cli.stdout());
-        ChainRanker stored = ChainRanker.read(registry.dir(RankerVersions.KIND, first.version()));
+        ChainRanker stored = ChainRanker.read(registry.dir(RankerFile.KIND, first.version()));
         assertEquals("dnn", stored.name());
         assertEquals(RankerVersions.OTHER, stored.userIds().get(0), "row 0 stands for listeners it never saw");
         assertTrue(stored.userIds().size() > 50 && stored.itemIds().size() > 300, stored.itemIds().size() + " items");
@@ -65,11 +66,11 @@ class TrainRankerCommandTest {
         if (beatsFtrl) { // a second version on the same window is compared with the first on the same exposures
             assertEquals(0, cli.run("train", "ranker", "--home", home.toString(), "--to", to.toString(), "--model", "dnn", "--epochs", "1",
                     "--from", to.minusSeconds(2 * 86_400).toString()), cli.stderr());
-            ModelCard second = registry.list(RankerVersions.KIND).get(1);
+            ModelCard second = registry.list(RankerFile.KIND).get(1);
             assertTrue(second.metrics().containsKey("current.auc.mean"), second.metrics().toString());
             assertEquals(second.metrics().get("auc.mean") > second.metrics().get("current.auc.mean")
                     && second.metrics().get("auc.mean") > second.metrics().get("ftrl.auc.mean"),
-                    registry.current(RankerVersions.KIND).orElseThrow().equals(second.version()), second.note());
+                    registry.current(RankerFile.KIND).orElseThrow().equals(second.version()), second.note());
         }
 
         assertEquals(2, cli.run("train", "ranker", "--home", home.toString(), "--model", "transformer"));

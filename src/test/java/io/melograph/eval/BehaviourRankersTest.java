@@ -2,12 +2,12 @@ package io.melograph.eval;
 
 import io.melograph.events.Event;
 import io.melograph.events.EventJson;
+import io.melograph.rank.ItemSideInfo;
 import io.melograph.sim.ListenerSimulator;
 import io.melograph.sim.PopularityPrior;
 import io.melograph.sim.SimConfig;
 import io.melograph.sim.SimSong;
 import io.melograph.sim.SyntheticCatalog;
-import io.melograph.train.ItemSideInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,10 +2,10 @@ package io.melograph.recall;
 
 import io.melograph.TestGraph;
 import io.melograph.TwoScenes;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ListenerStates;
 import io.melograph.neighbours.NeighbourStore;
-import io.melograph.train.GraphEmbeddings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,9 +2,9 @@ package io.melograph.recall;
 
 import io.melograph.TestGraph;
 import io.melograph.TwoScenes;
+import io.melograph.embeddings.EmbeddingProfile;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.graph.GraphConnection;
-import io.melograph.train.EmbeddingProfile;
-import io.melograph.train.GraphEmbeddings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;

@@ -1,15 +1,16 @@
 package io.melograph.scene;
 
-import io.melograph.events.EventHistory;
 import io.melograph.events.Action;
 import io.melograph.events.Event;
+import io.melograph.events.EventHistory;
 import io.melograph.events.ItemType;
 import io.melograph.events.ListenerState;
 import io.melograph.rank.HeadWeights;
+import io.melograph.rank.deep.DnnRanker;
+import io.melograph.rank.deep.RankerFile;
 import io.melograph.recall.Fusion;
 import io.melograph.registry.ModelRegistry;
 import io.melograph.sim.SimulatedJournals;
-import io.melograph.train.ranking.DnnRanker;
 import io.melograph.train.ranking.RankerVersions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +52,8 @@ class DeepRerankerTest {
         DnnRanker.Settings d = DnnRanker.Settings.defaults();
         RankerVersions.train(registry, EventHistory.of(home.resolve("journal")), id -> null, "dnn", new DnnRanker.Settings(d.dim(), d.context(),
                 d.hidden(), 2, d.learningRate(), d.batch(), d.validationShare(), d.l2()), null, null, Duration.ofDays(4), 1, Instant.now());
-        String version = registry.list(RankerVersions.KIND).get(0).version();
-        registry.promote(RankerVersions.KIND, version, "this test serves it whatever it scored");
+        String version = registry.list(RankerFile.KIND).get(0).version();
+        registry.promote(RankerFile.KIND, version, "this test serves it whatever it scored");
     }
 
     /** The songs the journal played most often, as recall would have fused them (descending fused scores). */

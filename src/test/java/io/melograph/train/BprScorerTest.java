@@ -1,5 +1,6 @@
 package io.melograph.train;
 
+import io.melograph.djl.Djl;
 import io.melograph.interest.KnowledgeTriples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

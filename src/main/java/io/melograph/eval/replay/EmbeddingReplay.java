@@ -1,9 +1,9 @@
 package io.melograph.eval.replay;
 
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.graph.GraphConnection;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.SceneConfig;
-import io.melograph.train.GraphEmbeddings;
 
 import java.nio.file.Path;
 import java.time.Duration;

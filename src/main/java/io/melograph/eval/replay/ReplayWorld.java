@@ -1,7 +1,8 @@
 package io.melograph.eval.replay;
 
-import io.melograph.events.EventHistory;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.events.Event;
+import io.melograph.events.EventHistory;
 import io.melograph.events.EventIntake;
 import io.melograph.events.FileJournal;
 import io.melograph.events.GraphAggregator;
@@ -10,23 +11,22 @@ import io.melograph.events.JournalPosition;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
-import io.melograph.graph.ScratchGraph;
 import io.melograph.graph.SchemaMigrations;
+import io.melograph.graph.ScratchGraph;
+import io.melograph.interest.CatalogFacts;
+import io.melograph.interest.InterestModel;
+import io.melograph.neighbours.NeighbourStore;
 import io.melograph.rank.Ftrl;
 import io.melograph.rank.FtrlRanker;
 import io.melograph.rank.OnlineRanking;
-import io.melograph.neighbours.NeighbourStore;
+import io.melograph.rank.deep.DnnRanker;
+import io.melograph.rank.deep.RankerFile;
 import io.melograph.recall.ListenerInterests;
 import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.LiveInterests;
-import io.melograph.registry.ModelRegistry;
-import io.melograph.interest.CatalogFacts;
-import io.melograph.interest.InterestModel;
-import io.melograph.train.interest.InterestTrainer;
-import io.melograph.train.interest.InterestVersions;
-import io.melograph.train.interest.NowTrainer;
 import io.melograph.recall.NeighbourBuild;
 import io.melograph.recall.RecallService;
+import io.melograph.registry.ModelRegistry;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.DailyStore;
 import io.melograph.scene.DeepRanking;
@@ -39,8 +39,9 @@ import io.melograph.scene.SceneConfig;
 import io.melograph.scene.SceneKit;
 import io.melograph.scene.ScenePolicy;
 import io.melograph.scene.SceneRecall;
-import io.melograph.train.GraphEmbeddings;
-import io.melograph.train.ranking.DnnRanker;
+import io.melograph.train.interest.InterestTrainer;
+import io.melograph.train.interest.InterestVersions;
+import io.melograph.train.interest.NowTrainer;
 import io.melograph.train.ranking.RankerVersions;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -169,7 +170,7 @@ final class ReplayWorld implements FmSessionReplay.Radio, AutoCloseable {
             RankerVersions.Trained t = RankerVersions.train(registry, EventHistory.of(scratch.home().resolve("journal")), catalog::song, model,
                     DnnRanker.Settings.defaults(), null, null, RankerVersions.HOLDOUT, seed, java.time.Instant.now());
             if (!t.promoted()) {
-                registry.promote(RankerVersions.KIND, t.card().version(), "replayed whatever it scored: " + t.reason());
+                registry.promote(RankerFile.KIND, t.card().version(), "replayed whatever it scored: " + t.reason());
             }
             deepRanking.swapToCurrent();
             String note = String.format(java.util.Locale.ROOT, "%s: mean AUC %.4f against FTRL's %.4f on the week before the cut",

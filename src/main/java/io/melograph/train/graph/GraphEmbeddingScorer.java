@@ -1,12 +1,12 @@
 package io.melograph.train.graph;
 
+import io.melograph.embeddings.EmbeddingProfile;
+import io.melograph.embeddings.GraphEmbeddings;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.ScratchGraph;
-import io.melograph.train.EmbeddingProfile;
-import io.melograph.train.GraphEmbeddings;
+import io.melograph.interest.KnowledgeTriples;
 import io.melograph.train.Hyperparameters;
 import io.melograph.train.InteractionMatrix;
-import io.melograph.interest.KnowledgeTriples;
 import io.melograph.train.Scorer;
 import io.melograph.vectors.VectorMath;
 import org.neo4j.driver.Record;

@@ -1,18 +1,17 @@
 package io.melograph.train.interest;
 
-import io.melograph.interest.SongNeighbourhood;
-import io.melograph.interest.SongTower;
-import io.melograph.interest.InterestModel;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import io.melograph.train.DenseAdam;
-import io.melograph.train.Djl;
-import io.melograph.train.Seeded;
-import io.melograph.train.SparseTable;
+import io.melograph.djl.DenseAdam;
+import io.melograph.djl.Djl;
+import io.melograph.djl.SparseTable;
+import io.melograph.interest.InterestModel;
+import io.melograph.interest.SongNeighbourhood;
+import io.melograph.interest.SongTower;
+import io.melograph.util.Seeded;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static io.melograph.train.Djl.parameter;
-import static io.melograph.train.Djl.rows;
+import static io.melograph.djl.Djl.parameter;
+import static io.melograph.djl.Djl.rows;
 
 /**
  * Learns an {@link InterestModel} from listeners' song sequences with DJL on PyTorch: next-song prediction, each

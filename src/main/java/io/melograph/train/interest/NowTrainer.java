@@ -1,16 +1,16 @@
 package io.melograph.train.interest;
 
-import io.melograph.interest.NowSteps;
-import io.melograph.interest.NowModel;
-import io.melograph.interest.InterestModel;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.melograph.train.DenseAdam;
-import io.melograph.train.Djl;
-import io.melograph.train.Seeded;
-import io.melograph.train.SparseTable;
+import io.melograph.djl.DenseAdam;
+import io.melograph.djl.Djl;
+import io.melograph.djl.SparseTable;
+import io.melograph.interest.InterestModel;
+import io.melograph.interest.NowModel;
+import io.melograph.interest.NowSteps;
+import io.melograph.util.Seeded;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static io.melograph.train.interest.InterestTrainer.MASKED;
-import static io.melograph.train.Djl.parameter;
-import static io.melograph.train.Djl.rows;
+import static io.melograph.djl.Djl.parameter;
+import static io.melograph.djl.Djl.rows;
 
 /**
  * Learns a {@link NowModel} with DJL on PyTorch, in a space and with a loss of its own: from each listener's plays, every

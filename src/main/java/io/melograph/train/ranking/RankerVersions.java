@@ -4,13 +4,17 @@ import io.melograph.events.Action;
 import io.melograph.events.Event;
 import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
+import io.melograph.rank.BehaviourData;
 import io.melograph.rank.Head;
+import io.melograph.rank.ItemSideInfo;
+import io.melograph.rank.deep.ChainRanker;
+import io.melograph.rank.deep.DnnRanker;
+import io.melograph.rank.deep.RankerFile;
+import io.melograph.rank.deep.RankerModels;
 import io.melograph.registry.ModelCard;
 import io.melograph.registry.ModelRegistry;
-import io.melograph.train.BehaviourData;
 import io.melograph.train.ChainExposures;
 import io.melograph.train.FtrlBehaviourRanker;
-import io.melograph.train.ItemSideInfo;
 import io.melograph.util.Folders;
 import io.melograph.util.Ids;
 
@@ -32,14 +36,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Deep rankers as versions of the model registry ({@value #KIND}): a {@link ChainRanker} trained on the journal's
+ * Deep rankers as versions of the model registry ({@value RankerFile#KIND}): a {@link ChainRanker} trained on the journal's
  * labelled exposures before a cut ({@link JournalExposures}), judged on those after it by AUC, GAUC and log loss per
  * behaviour, beside FTRL trained on the same exposures (the first stage and fallback it has to beat) and the current
  * version. It is promoted only when its mean AUC over the behaviours is higher than both; a current version trained
  * past the cut cannot be compared, so the new one is kept, not promoted.
  */
 public final class RankerVersions {
-    public static final String KIND = "ranker";
     /** The held-out window when none is given (as {@code train ranker}'s default {@code --holdout-days}). */
     public static final Duration HOLDOUT = Duration.ofDays(7);
     /** The listener and item standing for any the model never saw (index 0). */
@@ -106,8 +109,8 @@ public final class RankerVersions {
         metrics.put("items", (double) side.size() - 1);
         metrics.put("training.seconds", seconds);
 
-        String version = registry.newVersion(KIND, now);
-        Path dir = registry.dir(KIND, version);
+        String version = registry.newVersion(RankerFile.KIND, now);
+        Path dir = registry.dir(RankerFile.KIND, version);
         try {
             fitted.write(dir);
         } catch (IOException | RuntimeException e) {
@@ -118,7 +121,7 @@ public final class RankerVersions {
         MessageDigest hash = ModelRegistry.dataHash();
         training.forEach(e -> hash.update((e.eventId() + "\n").getBytes(StandardCharsets.UTF_8)));
         Instant first = Instant.ofEpochMilli(training.get(0).ts());
-        ModelCard card = new ModelCard(KIND, version, now.toString(), first.toString(), cutAt.toString(),
+        ModelCard card = new ModelCard(RankerFile.KIND, version, now.toString(), first.toString(), cutAt.toString(),
                 HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
                 "%s ranker: trained on %d events of [%s, %s) (%d listeners, %d items) in %.1f s; judged on %d exposures from %s "
                         + "on against FTRL on the same exposures (mean AUC %.4f against %.4f); %s. Fit: %s",
@@ -126,7 +129,7 @@ public final class RankerVersions {
                 metrics.get("auc.mean"), metrics.get("ftrl.auc.mean"), verdict.reason(), fitted.note()));
         registry.store(card);
         if (verdict.promote()) {
-            registry.promote(KIND, version, verdict.reason());
+            registry.promote(RankerFile.KIND, version, verdict.reason());
         }
         return new Trained(card, verdict.promote(), verdict.reason());
     }
@@ -176,14 +179,14 @@ public final class RankerVersions {
             throws IOException {
         double mine = metrics.get("auc.mean");
         double ftrl = metrics.get("ftrl.auc.mean");
-        Optional<ModelCard> cur = registry.current(KIND).flatMap(v -> registry.card(KIND, v));
+        Optional<ModelCard> cur = registry.current(RankerFile.KIND).flatMap(v -> registry.card(RankerFile.KIND, v));
         if (cur.isPresent() && Instant.parse(cur.get().windowTo()).isAfter(cutAt)) {
             return new Verdict(false, "not promoted: the current version " + cur.get().version() + " learned from events up to "
                     + cur.get().windowTo() + ", inside this one's held-out window (from " + cutAt + " on), so the two cannot be compared on it");
         }
         String theirName = null;
         if (cur.isPresent()) {
-            ChainRanker theirs = ChainRanker.read(registry.dir(KIND, cur.get().version()));
+            ChainRanker theirs = ChainRanker.read(registry.dir(RankerFile.KIND, cur.get().version()));
             theirName = theirs.name();
             JournalExposures asTheySee = new JournalExposures(events, Ids.indexOf(theirs.userIds()),
                     Ids.indexOf(theirs.itemIds()));

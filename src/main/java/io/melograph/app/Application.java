@@ -1,0 +1,40 @@
+package io.melograph.app;
+
+import io.melograph.config.Role;
+import io.melograph.graph.GraphSettings;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the application context in the process's role: the HTTP service, a worker, or both; by {@code melograph serve}. */
+public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {}
+
+    /**
+     * Starts the service; the home's tuned scene settings ({@link TunedScenes}), if any, override application.yml (a new
+     * demo home gets the ones tuned on the demo community).
+     *
+     * @param parts beans the caller brings that this module does not have (the demo's simulated community)
+     */
+    public static ApplicationContext start(String[] args, Object... parts) {
+        Role role = Role.parse(GraphSettings.setting("MELOGRAPH_ROLE").orElse(Role.ALL.key()));
+        GraphSettings settings = GraphSettings.fromEnvironment();
+        role.checkShared(GraphSettings.setting("MELOGRAPH_KAFKA_BOOTSTRAP").filter(v -> !v.isBlank()).isPresent(),
+                settings.external(), settings.sharedDir() != null);
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false).singletons(parts);
+        java.nio.file.Path home = settings.home();
+        TunedScenes.installDemoDefaults(home, GraphSettings::setting);
+        TunedScenes.load(home).ifPresent(micronaut::propertySources);
+        if (role.serves()) {
+            return micronaut.start();
+        }
+        // a worker answers no HTTP: the context without its server, closed (its beans stopped) when the process ends
+        ApplicationContext context = micronaut.build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "worker-shutdown"));
+        LOG.info("Melograph worker started: aggregation, Daily lists ahead, neighbour updates, retraining; no HTTP API");
+        return context;
+    }
+}
