@@ -47,6 +47,13 @@ final class DemoCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             GraphSettings settings = graph.settings();
+            // before the graph opens: with the embedded store, opening would make a new home where a path was mistyped
+            boolean home = settings.external() ? Files.isDirectory(settings.home()) : Files.isDirectory(settings.home().resolve("neo4j"));
+            if (!home) {
+                System.err.println("error: " + settings.home() + " is no Melograph home (" + (settings.external() ? "no such folder"
+                        : "no embedded store in it") + ")");
+                return 1;
+            }
             if (RunFile.liveBolt(settings.home()).isPresent()) {
                 System.err.println("error: a running Melograph uses " + settings.home() + "; stop it first");
                 return 1;

@@ -188,6 +188,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void aMistypedHomeIsRefusedAndNotMade() {
+        Path wrong = dir.resolve("no-such-home");
+        assertEquals(1, cli.run("demo", "purge", "--home", wrong.toString()));
+        assertTrue(cli.stderr().contains("is no Melograph home"), cli.stderr());
+        assertFalse(Files.exists(wrong), "nothing made there");
+    }
+
+    @Test
     void aRunningServiceKeepsItsDemo() throws Exception {
         GraphConnection graph = TestGraph.connection();
         catalog();
