@@ -3,7 +3,6 @@ package io.melograph.cli;
 import io.melograph.embeddings.EmbeddingVersions;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
-import io.melograph.graph.RunFile;
 import io.melograph.interest.InterestModelFile;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.LiveRanking;
@@ -54,8 +53,7 @@ final class DemoCommand implements Runnable {
                         : "no embedded store in it") + ")");
                 return 1;
             }
-            if (RunFile.liveBolt(settings.home()).isPresent()) {
-                System.err.println("error: a running Melograph uses " + settings.home() + "; stop it first");
+            if (graph.homeInUse()) {
                 return 1;
             }
             DemoPurge.Result r;

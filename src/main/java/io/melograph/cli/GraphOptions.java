@@ -1,6 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.graph.GraphSettings;
+import io.melograph.graph.RunFile;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,5 +16,15 @@ final class GraphOptions {
     GraphSettings settings() {
         GraphSettings s = GraphSettings.fromEnvironment();
         return home == null ? s : s.withHome(home);
+    }
+
+    /** Whether a running Melograph uses the home, said on stderr: a command that changes its files must not run then. */
+    boolean homeInUse() {
+        Path dir = settings().home();
+        if (RunFile.liveBolt(dir).isEmpty()) {
+            return false;
+        }
+        System.err.println("error: a running Melograph uses " + dir + "; stop it first");
+        return true;
     }
 }

@@ -28,8 +28,7 @@ final class JournalCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (io.melograph.graph.RunFile.liveBolt(graph.settings().home()).isPresent()) {
-                System.err.println("error: a running Melograph uses " + graph.settings().home() + "; stop it first");
+            if (graph.homeInUse()) {
                 return 1;
             }
             List<String> cuts = JournalRepair.repair(graph.settings().home().resolve("journal"));

@@ -55,14 +55,14 @@ public final class SeedSegment {
                 producer.send(sink);
             }
             Path written = Segments.path(work, 1);
-            if (Files.size(written) > maxBytes) {
-                long bytes = Files.size(written);
+            long bytes = Files.size(written);
+            if (bytes > maxBytes) {
                 Folders.delete(work);
                 throw new IOException(String.format(java.util.Locale.ROOT, "the seed is %.1f MB, more than the %.1f MB a seed "
                         + "segment may hold", bytes / 1048576.0, maxBytes / 1048576.0));
             }
             Files.writeString(dir.resolve(ID), java.util.UUID.randomUUID() + "\n");
-            Files.move(written, Segments.path(dir, 0), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(written, seed(dir), StandardCopyOption.ATOMIC_MOVE);
             IdIndex.delete(dir); // it was empty; rebuilt with the seed's ids at the next open
             Folders.delete(work);
             return true;
@@ -91,17 +91,21 @@ public final class SeedSegment {
         }
         Path id = dir.resolve(ID);
         // a seed without its name (written by hand): its size names it
-        return Files.exists(id) ? Files.readString(id).strip() : "size:" + Files.size(Segments.path(dir, 0));
+        return Files.exists(id) ? Files.readString(id).strip() : "size:" + Files.size(seed(dir));
+    }
+
+    private static Path seed(Path dir) {
+        return Segments.path(dir, 0);
     }
 
     /** Whether the journal in {@code dir} has a seed segment. */
     public static boolean exists(Path dir) {
-        return Files.exists(Segments.path(dir, 0));
+        return Files.exists(seed(dir));
     }
 
     /** The offset just after each seed event, in order (none without a seed): which of them a consumer has read. */
     public static long[] ends(Path dir) {
-        Path seed = Segments.path(dir, 0);
+        Path seed = seed(dir);
         if (!Files.exists(seed)) {
             return new long[0];
         }
@@ -134,7 +138,7 @@ public final class SeedSegment {
     public static boolean drop(Path dir, BeforeDrop before) throws IOException {
         return FileJournal.whileLocked(dir, () -> {
             before.run(id(dir), ends(dir));
-            Path seed = Segments.path(dir, 0);
+            Path seed = seed(dir);
             if (!Files.exists(seed)) {
                 return false;
             }

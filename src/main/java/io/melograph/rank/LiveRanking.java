@@ -61,7 +61,7 @@ public final class LiveRanking implements AutoCloseable {
     public static LiveRanking start(ModelRegistry registry, Path home, Journal journal, FtrlRanker.Config config,
                                     Function<String, ItemCatalog.SongFacts> songs,
                                     Function<Supplier<FtrlRanker>, OnlineMetrics> metrics, Duration snapshotEvery) {
-        LiveRanking live = new LiveRanking(registry, home.resolve("models").resolve(FtrlVersions.KIND), journal, config, songs,
+        LiveRanking live = new LiveRanking(registry, workingCopy(home), journal, config, songs,
                 snapshotEvery);
         live.metrics = metrics.apply(live::ranker);
         live.begin();
@@ -141,7 +141,7 @@ public final class LiveRanking implements AutoCloseable {
      * from the promoted version. Returns the files deleted.
      */
     public static List<Path> discardWorkingCopy(Path home) throws IOException {
-        Path dir = home.resolve("models").resolve(FtrlVersions.KIND);
+        Path dir = workingCopy(home);
         List<Path> deleted = new java.util.ArrayList<>();
         for (Path f : List.of(dir.resolve(OnlineRanking.FILE), dir.resolve(LIVE))) {
             if (Files.deleteIfExists(f)) {
@@ -149,6 +149,11 @@ public final class LiveRanking implements AutoCloseable {
             }
         }
         return deleted;
+    }
+
+    /** Where the working copy lives: beside the registry's FTRL versions in the home. */
+    private static Path workingCopy(Path home) {
+        return home.resolve("models").resolve(FtrlVersions.KIND);
     }
 
     private String readLive() {

@@ -110,14 +110,20 @@ class DemoCommandTest {
         return expected;
     }
 
+    /** A fresh catalog and a demo home with its community. */
+    private Path demoHome(GraphConnection graph, int listeners, int days) {
+        catalog();
+        Path home = dir.resolve("demo");
+        assertTrue(DemoCommunity.createIfFirstStart(graph, home, listeners, days));
+        return home;
+    }
+
     @Test
     void purgeLeavesExactlyWhatTheRealEventsMake() throws Exception {
         GraphConnection graph = TestGraph.connection();
         Map<String, Object> expected = realOnly(graph);
 
-        catalog();
-        Path home = dir.resolve("demo");
-        assertTrue(DemoCommunity.createIfFirstStart(graph, home, 30, 4));
+        Path home = demoHome(graph, 30, 4);
         assertTrue(SeedSegment.exists(home.resolve("journal")));
         aggregate(graph, home.resolve("journal"), realEvents(0, 120));
         assertTrue(count(graph, "MATCH (n:Synthetic) RETURN count(n)") > 30, "the community is in the graph");
@@ -151,9 +157,7 @@ class DemoCommandTest {
     void aDemoWithoutRealListenersIsPurgedAndRealEventsCountFromThere() throws Exception {
         GraphConnection graph = TestGraph.connection();
         Map<String, Object> expected = realOnly(graph);
-        catalog();
-        Path home = dir.resolve("demo");
-        assertTrue(DemoCommunity.createIfFirstStart(graph, home, 20, 3));
+        Path home = demoHome(graph, 20, 3);
         aggregate(graph, home.resolve("journal"), List.of()); // the demo's first start: the community counted, cursor in the seed
         assertTrue(count(graph, "MATCH (c:JournalCursor) RETURN c.segment") == 0);
         assertTrue(count(graph, "MATCH (c:JournalCursor) RETURN c.eventCount") > 100);
@@ -171,9 +175,7 @@ class DemoCommandTest {
     @Test
     void aPurgeWaitsForTheAggregationToStop() throws Exception {
         GraphConnection graph = TestGraph.connection();
-        catalog();
-        Path home = dir.resolve("demo");
-        assertTrue(DemoCommunity.createIfFirstStart(graph, home, 10, 2));
+        Path home = demoHome(graph, 10, 2);
         aggregate(graph, home.resolve("journal"), List.of());
         try (Session s = graph.session()) { // a worker elsewhere holds the lease (the journal here is free)
             s.run("MATCH (c:JournalCursor) SET c.holder = 'worker-b', c.leaseUntil = timestamp() + 60000").consume();
@@ -198,9 +200,7 @@ class DemoCommandTest {
     @Test
     void aRunningServiceKeepsItsDemo() throws Exception {
         GraphConnection graph = TestGraph.connection();
-        catalog();
-        Path home = dir.resolve("demo");
-        assertTrue(DemoCommunity.createIfFirstStart(graph, home, 10, 2));
+        Path home = demoHome(graph, 10, 2);
         long synthetic = count(graph, "MATCH (n:Synthetic) RETURN count(n)");
         try (FileJournal journal = FileJournal.open(home.resolve("journal"))) {
             assertEquals(1, cli.run("demo", "purge", "--home", home.toString()));
