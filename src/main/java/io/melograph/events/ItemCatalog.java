@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -159,6 +161,23 @@ public final class ItemCatalog {
     public int count(ItemType type) {
         Set<String> ids = content.known().get(type);
         return ids == null ? 0 : ids.size();
+    }
+
+    /**
+     * Up to {@code n} catalog songs not in {@code leftOut}, in no particular order: what a scene can still offer
+     * when too few songs have been played to rank by popularity (a new deployment's first listeners).
+     */
+    public List<String> anySongs(int n, Collection<String> leftOut) {
+        List<String> out = new ArrayList<>(Math.max(0, Math.min(n, 1_000)));
+        for (String id : content.songs().keySet()) {
+            if (out.size() >= n) {
+                break;
+            }
+            if (!leftOut.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /** The song's facts, or null when the catalog does not have it. */

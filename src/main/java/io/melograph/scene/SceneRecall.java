@@ -11,9 +11,11 @@ import io.melograph.util.TaggedCounters;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A scene's candidates: its channels in parallel (each within its budget), fused by its policy. When no channel
@@ -83,19 +85,34 @@ public final class SceneRecall {
         return r;
     }
 
-    /** The most played songs not left out, as candidates of the {@value #POPULAR} channel. */
+    /**
+     * The most played songs not left out, as candidates of the {@value #POPULAR} channel; when too few songs have
+     * been played (a new deployment), other catalog songs make up the number, so a fallback is never empty while the
+     * catalog has songs.
+     */
     public List<Fusion.Fused> popular(Collection<String> leaveOut, int limit) {
         List<Candidate> list = new ArrayList<>();
+        Set<String> taken = new HashSet<>(leaveOut);
         for (String id : popularity.top(limit + leaveOut.size())) {
             if (list.size() == limit) {
                 break;
             }
             ItemCatalog.SongFacts facts = catalog.song(id);
             if (!leaveOut.contains(id) && facts != null) {
-                list.add(new Candidate(id, "song", facts.title(), popularity.plays(id), POPULAR,
-                        "Popular on Melograph: played " + popularity.plays(id) + " times by listeners", List.of(id)));
+                list.add(popular(id, facts.title()));
+                taken.add(id);
             }
         }
+        for (String id : catalog.anySongs(limit - list.size(), taken)) {
+            ItemCatalog.SongFacts facts = catalog.song(id);
+            list.add(popular(id, facts == null || facts.title() == null ? id : facts.title()));
+        }
         return Fusion.fuse(Map.of(POPULAR, list), Fusion.Policy.EQUAL, limit);
+    }
+
+    private Candidate popular(String id, String title) {
+        long plays = popularity.plays(id);
+        return new Candidate(id, "song", title, plays, POPULAR, plays == 0 ? "New to Melograph's listeners: nobody has played it yet"
+                : "Popular on Melograph: played " + plays + " times by listeners", List.of(id));
     }
 }

@@ -204,6 +204,13 @@ class ScaleOutIT {
             HttpResponse<String> daily = get(i, "/users/listener-1/daily");
             assertEquals(200, daily.statusCode(), i.name() + ": " + daily.body());
             assertTrue(daily.body().contains("\"items\":[{"), daily.body());
+            // with Neo4j, Kafka and the instances on two cores, the first lists may come from timed-out recall
+            // (provisional, popular songs); the instance computes the day's list again with longer budgets
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); daily.body().contains("\"provisional\":true")
+                    && System.nanoTime() < until; Thread.sleep(1_000)) {
+                daily = get(i, "/users/listener-1/daily");
+            }
+            assertTrue(daily.body().contains("\"provisional\":false") && daily.body().contains("\"items\":[{"), daily.body());
         }
     }
 

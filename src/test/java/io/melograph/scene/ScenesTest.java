@@ -10,6 +10,7 @@ import io.melograph.events.ItemType;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
+import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerProfile;
 import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.RecallService;
@@ -400,6 +401,27 @@ class ScenesTest {
         SceneRecall.Recalled cold = sceneRecall.recall(starved, new io.melograph.recall.ListenerContext("x", List.of(), List.of(), List.of()), Set.of(), 5);
         assertTrue(cold.fallback());
         assertEquals(5, cold.candidates().size());
+    }
+
+    @Test
+    void whenTooFewSongsHaveBeenPlayedTheFallbackOffersOtherCatalogSongs() {
+        // every song but artist 3's has been played: with those left out, only the never played ones remain
+        Set<String> played = new HashSet<>();
+        for (int a : new int[] {1, 2, 4, 5, 6}) {
+            for (int i = 1; i <= 8; i++) {
+                played.add("s" + a + "-" + i);
+            }
+        }
+        List<Fusion.Fused> fallback = sceneRecall.popular(played, 10);
+        assertEquals(8, fallback.size(), "the catalog's eight songs nobody played: " + fallback);
+        assertTrue(fallback.stream().allMatch(f -> artistOf(f.itemId()).equals("3")), fallback.toString());
+        assertTrue(fallback.stream().allMatch(f -> f.reason().contains("nobody has played it yet")), fallback.toString());
+        // played songs first, most played first, then the others make up the number
+        List<Fusion.Fused> mixed = sceneRecall.popular(Set.of(), 45);
+        assertEquals(45, mixed.size());
+        assertTrue(mixed.get(0).itemId().startsWith("s1-"), mixed.toString());
+        assertEquals(5, mixed.stream().filter(f -> artistOf(f.itemId()).equals("3")).count(), "never played songs only after the 40 played");
+        assertTrue(mixed.subList(40, 45).stream().allMatch(f -> artistOf(f.itemId()).equals("3")), mixed.toString());
     }
 
     private static boolean journalHas(String user, Action action) {
