@@ -8,6 +8,7 @@
 #
 #   bench/events-bench.sh [SECONDS] [WORKDIR]          (defaults: 30, /tmp/melograph-events-bench)
 #   SERVICE_OPTS='-Xmx2g' bench/events-bench.sh       (JVM options of the service; default below)
+#   EXTRA_ENV='MELOGRAPH_SCENES_DAILY_PRECOMPUTE=false' bench/events-bench.sh   (settings of the measured service)
 #   KAFKA=1 bench/events-bench.sh                     (the journal as a Kafka topic on a KRaft broker started here, in
 #                                                      a third JVM from the test classpath: the same broker code a
 #                                                      deployment runs, one node, on the same 2 cores)
@@ -43,7 +44,7 @@ if [ "${SPLIT:-}" = 1 ]; then
   echo "graph host and worker up"
 fi
 
-env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
+env "${KAFKA_ENV[@]}" ${EXTRA_ENV:-} MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
   NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve \
   > "$WORK/serve.log" 2>&1 &
 SERVICE=$!

@@ -26,6 +26,7 @@ import io.melograph.scene.PrivateFmScene;
 import io.melograph.scene.SceneConfig;
 import io.melograph.scene.SceneKit;
 import io.melograph.scene.SceneRecall;
+import io.melograph.util.BusyCpus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -100,7 +101,8 @@ final class SceneFactory {
     @Singleton
     DailyPrecompute dailyAhead(DailyMixScene daily, EventIntake intake, SceneConfig config) {
         SceneProperties d = config.scene(DailyMixScene.SCENE);
-        return new DailyPrecompute(daily, intake.states(), d.precomputeEvery().plusMinutes(45), d.precomputeMax(), d.precomputeThreads());
+        return new DailyPrecompute(daily, intake.states(), d.precomputeEvery().plusMinutes(45), d.precomputeMax(), d.precomputeThreads(),
+                BusyCpus.ofMachine(d.precomputeBusyCpu(), DailyPrecompute.MAX_WAIT));
     }
 
     @Singleton

@@ -40,6 +40,8 @@ import java.util.List;
  * @param precomputeAfter    the first pass this long after start (daily)
  * @param precomputeMax      lists computed ahead in one pass at most (daily)
  * @param precomputeThreads  threads computing lists ahead (daily)
+ * @param precomputeBusyCpu  share of the CPUs in use (0–1) by others above which lists computed ahead wait, up to 10 s before one,
+ *                           so requests and event acknowledgements come first; 1: never wait (daily)
  */
 @Introspected
 @EachProperty("melograph.scenes")
@@ -62,7 +64,8 @@ public record SceneProperties(@Parameter String name,
                               @Bindable(defaultValue = "15m") Duration precomputeEvery,
                               @Bindable(defaultValue = "20s") Duration precomputeAfter,
                               @Bindable(defaultValue = "50000") int precomputeMax,
-                              @Bindable(defaultValue = "1") int precomputeThreads) {
+                              @Bindable(defaultValue = "1") int precomputeThreads,
+                              @Bindable(defaultValue = "0.8") double precomputeBusyCpu) {
     public static final String PREFIX = "melograph.scenes.";
     /** The scenes there are settings for. */
     public static final List<String> SCENES = List.of("daily", "fm", "fm-explore", "playlists", "videos", "mlogs");
@@ -93,6 +96,9 @@ public record SceneProperties(@Parameter String name,
         Check.atLeast(at + "precompute-every", precomputeEvery.toMillis(), 1);
         Check.atLeast(at + "precompute-max", precomputeMax, 1);
         Check.atLeast(at + "precompute-threads", precomputeThreads, 1);
+        if (!(precomputeBusyCpu > 0 && precomputeBusyCpu <= 1)) {
+            throw new IllegalArgumentException(at + "precompute-busy-cpu must be above 0 and at most 1, not " + precomputeBusyCpu);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Recall as the API's debugging surfaces use it: a listener's candidates per channel, and the similar songs of a
@@ -42,6 +43,8 @@ public final class RecallService implements AutoCloseable {
     private final String namesCypher = CypherFile.load("recall/item-names.cypher").statement();
     private volatile boolean warmedUp;
     private volatile Thread warmer;
+    /** Warm-up rounds run so far (tests: the pace of rounds once warmed up). */
+    private final AtomicInteger warmUpRounds = new AtomicInteger();
     private volatile NeighbourStore neighbours;
     private volatile boolean storedVectorsFresh = true;
     private final String warmUpCypher = CypherFile.load("recall/warm-up-subjects.cypher").statement();
@@ -65,8 +68,8 @@ public final class RecallService implements AutoCloseable {
      * nothing: the first run of a query pays for planning it (seconds for the bigger ones). Then rounds of real
      * requests (a few listeners with history, a few songs' similar songs, with the normal budgets) run until
      * {@value #CLEAN_ROUNDS} rounds in a row had no channel out of time: that is what the JIT needs before the
-     * budgets hold. Past {@link #WARM_UP_LIMIT} the rounds slow down to one every {@link #CHECK_EVERY}. Afterwards,
-     * whenever recall is not {@link #warm()} (too many answers out of time lately), rounds run again at that pace: a
+     * budgets hold. Past {@link #WARM_UP_LIMIT} the rounds slow down to one every {@link #CHECK_EVERY}. Once recall has
+     * been warm, whenever it is not {@link #warm()} (too many answers out of time lately), rounds run again at that pace: a
      * service that /health calls not ready gets no traffic from a load balancer, so it must find its way back alone.
      */
     public void warmUp() {
@@ -75,8 +78,10 @@ public final class RecallService implements AutoCloseable {
             long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
             int clean = 0;
             int rounds = 0;
+            boolean wasWarm = false;
             while (!Thread.currentThread().isInterrupted()) {
                 if (warmedUp && warm()) {
+                    wasWarm = true;
                     pause();
                     continue;
                 }
@@ -86,6 +91,8 @@ public final class RecallService implements AutoCloseable {
                 if (!warmedUp && clean >= CLEAN_ROUNDS) {
                     warmedUp = true;
                     LOG.info("Recall warmed up: {} rounds of real requests, the last {} with every channel inside its budget", rounds, clean);
+                } else if (wasWarm) {
+                    pause(); // finding its way back: a round every CHECK_EVERY, not round after round beside the listeners
                 } else if (System.nanoTime() > deadline) {
                     if (!warmedUp) { // the verdict is left to the share of answers out of time
                         warmedUp = true;
@@ -118,6 +125,7 @@ public final class RecallService implements AutoCloseable {
 
     /** One round of real requests; whether any channel ran out of time. With nobody to ask, nothing timed out. */
     private boolean round() {
+        warmUpRounds.incrementAndGet();
         boolean timedOut = false;
         try {
             for (Record r : graph.read(tx -> tx.run(warmUpCypher, Map.of("limit", 5)).list())) {
@@ -155,6 +163,17 @@ public final class RecallService implements AutoCloseable {
      */
     public boolean warm() {
         return warmedUp && recentTimeoutShare() <= WARM_TIMEOUT_SHARE;
+    }
+
+    int warmUpRounds() {
+        return warmUpRounds.get();
+    }
+
+    /** Records channel answers as if they had run out of time (tests: recall no longer warm). */
+    void recordTimeouts(int answers) {
+        for (int k = 0; k < answers; k++) {
+            runner.timeouts().record(true);
+        }
     }
 
     /** Share of the latest channel answers (requests, background work, warm-up) that ran out of time. */

@@ -2,6 +2,7 @@ package io.melograph.scene;
 
 import io.melograph.events.ListenerState;
 import io.melograph.events.ListenerStates;
+import io.melograph.util.BusyCpus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,28 +12,35 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Computes Daily lists ahead of the listeners' 06:00 turns, so that a listener's first request of the day reads a
  * stored list instead of waiting for recall and ranking. Each pass looks {@code lead} ahead: the list a listener will
  * get then is computed unless it is stored. Passes take the most recently active listeners first, on {@code threads}
- * threads (one leaves a core to the requests; a fresh catalog of many listeners wants them all); a listener not reached
- * (new today, or beyond {@code max}) gets their list computed on request.
+ * threads (one leaves a core to the requests; a fresh catalog of many listeners wants them all), and before a list
+ * they give way to requests while the CPUs are busy ({@link BusyCpus}: a list is due at the listener's next request,
+ * an event's acknowledgement now); a listener not reached (new today, or beyond {@code max}) gets their list computed
+ * on request.
  */
 public final class DailyPrecompute {
     private static final Logger LOG = LoggerFactory.getLogger(DailyPrecompute.class);
+    /** The longest wait before one list on busy CPUs: a pass still moves on a machine that stays busy. */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final DailyMixScene daily;
     private final ListenerStates listeners;
     private final Duration lead;
     private final int max;
     private final int threads;
+    private final BusyCpus busy;
 
     /**
      * @param lead how far ahead to look (at least the time between two passes, so no 06:00 turn slips through)
      * @param max  the most listeners one pass considers
+     * @param busy when to wait before the next list ({@link BusyCpus#NEVER}: never)
      */
-    public DailyPrecompute(DailyMixScene daily, ListenerStates listeners, Duration lead, int max, int threads) {
+    public DailyPrecompute(DailyMixScene daily, ListenerStates listeners, Duration lead, int max, int threads, BusyCpus busy) {
         if (threads < 1) {
             throw new IllegalArgumentException("Daily precompute needs at least one thread, got " + threads);
         }
@@ -41,6 +49,7 @@ public final class DailyPrecompute {
         this.listeners = listeners;
         this.lead = lead;
         this.max = max;
+        this.busy = busy;
     }
 
     private record Active(String id, long last) {}
@@ -58,10 +67,21 @@ public final class DailyPrecompute {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
+        AtomicLong waited = new AtomicLong();
         Runnable worker = () -> {
+            long mine = 0;
             for (int i = next.getAndIncrement(); i < ids.size() && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
                 try {
-                    if (daily.prepare(ids.get(i), now.plus(lead), now)) {
+                    long w = busy.giveWay();
+                    mine += w;
+                    waited.addAndGet(w);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                try {
+                    Instant at = now.plusMillis(mine); // a pass that waited long computes for the time it has come to
+                    if (daily.prepare(ids.get(i), at.plus(lead), at)) {
                         done.incrementAndGet();
                     }
                 } catch (RuntimeException e) {
@@ -90,8 +110,8 @@ public final class DailyPrecompute {
         int computed = done.get();
         int failed = lost.get();
         if (computed > 0 || failed > 0) {
-            LOG.info("Daily lists computed ahead: {} of {} listeners in {} s ({} failed, left to their requests)", computed,
-                    ids.size(), Math.round((System.nanoTime() - started) / 1e9), failed);
+            LOG.info("Daily lists computed ahead: {} of {} listeners in {} s ({} failed, left to their requests; {} s of waiting "
+                    + "for busy CPUs)", computed, ids.size(), Math.round((System.nanoTime() - started) / 1e9), failed, Math.round(waited.get() / 1e3));
         }
         return computed;
     }

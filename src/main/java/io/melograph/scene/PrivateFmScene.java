@@ -200,11 +200,11 @@ public final class PrivateFmScene {
     }
 
     /**
-     * A pool that ran dry before its refill came gets popular songs the listener has not heard in this session
+     * A pool that ran dry before its refill came gets popular songs (or other catalog songs) the listener has not heard in this session
      * (no recall while the listener waits), and counts as degraded, so that a refill starts with this answer.
      */
     private void standIn(FmSession s) {
-        for (Fusion.Fused f : sceneRecall.popular(leaveOut(s), REFILL_AHEAD)) {
+        for (Fusion.Fused f : sceneRecall.popularThenCatalog(leaveOut(s), REFILL_AHEAD)) {
             s.pool.putIfAbsent(f.itemId(), f);
         }
         s.degraded = true;
@@ -300,7 +300,7 @@ public final class PrivateFmScene {
         if (recalled < REFILL_AHEAD && !r.fallback()) {
             // a listener who heard most of what recall finds: popular songs keep the radio going
             List<Fusion.Fused> more = new ArrayList<>(r.candidates());
-            more.addAll(sceneRecall.popular(leaveOut, POOL_SIZE));
+            more.addAll(sceneRecall.popularThenCatalog(leaveOut, POOL_SIZE));
             r = new SceneRecall.Recalled(more, r.status(), false);
         }
         CandidateRanker.Ranking ranked = kit.ranker().rank(s.userId, SCENE, policy.heads(), s.position, s.lastActive, r.candidates()); // the request's time

@@ -75,7 +75,7 @@ public final class SceneRecall {
             return counted(policy, new Recalled(fused, status, false));
         }
         status.put(POPULAR, "ok");
-        return counted(policy, new Recalled(itemType.equals("song") ? popular(leaveOut, limit)
+        return counted(policy, new Recalled(itemType.equals("song") ? popularThenCatalog(leaveOut, limit)
                 : popularItems.of(itemType, leaveOut, limit), status, true));
     }
 
@@ -85,14 +85,30 @@ public final class SceneRecall {
         return r;
     }
 
-    /**
-     * The most played songs not left out, as candidates of the {@value #POPULAR} channel; when too few songs have
-     * been played (a new deployment), other catalog songs make up the number, so a fallback is never empty while the
-     * catalog has songs.
-     */
+    /** The most played songs not left out, as candidates of the {@value #POPULAR} channel. */
     public List<Fusion.Fused> popular(Collection<String> leaveOut, int limit) {
+        return Fusion.fuse(Map.of(POPULAR, mostPlayed(leaveOut, limit)), Fusion.Policy.EQUAL, limit);
+    }
+
+    /**
+     * {@link #popular}, and when too few songs have been played (a new deployment) other catalog songs make up the
+     * number: a scene that has nothing else to offer is never empty while the catalog has songs.
+     */
+    public List<Fusion.Fused> popularThenCatalog(Collection<String> leaveOut, int limit) {
+        List<Candidate> list = mostPlayed(leaveOut, limit);
+        if (list.size() < limit) {
+            Set<String> taken = new HashSet<>(leaveOut);
+            list.forEach(c -> taken.add(c.itemId()));
+            for (String id : catalog.anySongs(limit - list.size(), taken)) {
+                ItemCatalog.SongFacts facts = catalog.song(id);
+                list.add(popular(id, facts == null || facts.title() == null ? id : facts.title()));
+            }
+        }
+        return Fusion.fuse(Map.of(POPULAR, list), Fusion.Policy.EQUAL, limit);
+    }
+
+    private List<Candidate> mostPlayed(Collection<String> leaveOut, int limit) {
         List<Candidate> list = new ArrayList<>();
-        Set<String> taken = new HashSet<>(leaveOut);
         for (String id : popularity.top(limit + leaveOut.size())) {
             if (list.size() == limit) {
                 break;
@@ -100,19 +116,15 @@ public final class SceneRecall {
             ItemCatalog.SongFacts facts = catalog.song(id);
             if (!leaveOut.contains(id) && facts != null) {
                 list.add(popular(id, facts.title()));
-                taken.add(id);
             }
         }
-        for (String id : catalog.anySongs(limit - list.size(), taken)) {
-            ItemCatalog.SongFacts facts = catalog.song(id);
-            list.add(popular(id, facts == null || facts.title() == null ? id : facts.title()));
-        }
-        return Fusion.fuse(Map.of(POPULAR, list), Fusion.Policy.EQUAL, limit);
+        return list;
     }
 
     private Candidate popular(String id, String title) {
         long plays = popularity.plays(id);
-        return new Candidate(id, "song", title, plays, POPULAR, plays == 0 ? "New to Melograph's listeners: nobody has played it yet"
+        // plays as aggregated into the graph, refreshed every minute: 0 may be a song played since
+        return new Candidate(id, "song", title, plays, POPULAR, plays == 0 ? "From the Melograph catalog: too few plays yet to rank it by popularity"
                 : "Popular on Melograph: played " + plays + " times by listeners", List.of(id));
     }
 }

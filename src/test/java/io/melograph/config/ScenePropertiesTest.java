@@ -49,6 +49,9 @@ class ScenePropertiesTest {
                         () -> read(null, Map.of("melograph.scenes.daily.precompute-every", "often"))).getMessage());
         assertEquals("melograph.scenes.daily.familiar-share must be between 0 and 1, not 1.5", assertThrows(IllegalArgumentException.class,
                 () -> read(null, Map.of("melograph.scenes.daily.familiar-share", "1.5"))).getMessage());
+        assertEquals("melograph.scenes.daily.precompute-busy-cpu must be above 0 and at most 1, not 0.0", assertThrows(IllegalArgumentException.class,
+                () -> read(null, Map.of("melograph.scenes.daily.precompute-busy-cpu", "0"))).getMessage());
+        assertEquals(0.8, read(null, Map.of()).precomputeBusyCpu(), "the default");
         assertEquals("melograph.scenes.daily.ranker: deep or ftrl, not 'gbdt'", assertThrows(IllegalArgumentException.class,
                 () -> read("b", Map.of("melograph.scenes.daily.arm.b.ranker", "gbdt"))).getMessage());
     }

@@ -14,6 +14,7 @@ import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerProfile;
 import io.melograph.recall.ListenerProfiles;
 import io.melograph.recall.RecallService;
+import io.melograph.util.BusyCpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,7 +198,7 @@ class ScenesTest {
     void dailyListsAreComputedAheadOfTheListenersTurnAndThenOnlyRead() {
         send("u-ana", Action.PLAY, "s1-1"); // listeners with live state: the ones the pass looks at, two threads at once
         send("u-ben", Action.PLAY, "s1-1");
-        DailyPrecompute ahead = new DailyPrecompute(daily, intake.states(), Duration.ofHours(1), 100, 2);
+        DailyPrecompute ahead = new DailyPrecompute(daily, intake.states(), Duration.ofHours(1), 100, 2, BusyCpus.NEVER);
         Instant before = Instant.parse("2026-12-05T05:30:00Z");
         assertTrue(ahead.sweep(before) >= 2, "Ana's and Ben's lists of 5 December computed before their 06:00");
         assertEquals(0, ahead.sweep(before.plusSeconds(60)), "a second pass finds every list stored");
@@ -412,12 +413,13 @@ class ScenesTest {
                 played.add("s" + a + "-" + i);
             }
         }
-        List<Fusion.Fused> fallback = sceneRecall.popular(played, 10);
+        assertEquals(List.of(), sceneRecall.popular(played, 10), "nothing else was played");
+        List<Fusion.Fused> fallback = sceneRecall.popularThenCatalog(played, 10);
         assertEquals(8, fallback.size(), "the catalog's eight songs nobody played: " + fallback);
         assertTrue(fallback.stream().allMatch(f -> artistOf(f.itemId()).equals("3")), fallback.toString());
-        assertTrue(fallback.stream().allMatch(f -> f.reason().contains("nobody has played it yet")), fallback.toString());
+        assertTrue(fallback.stream().allMatch(f -> f.reason().contains("too few plays yet")), fallback.toString());
         // played songs first, most played first, then the others make up the number
-        List<Fusion.Fused> mixed = sceneRecall.popular(Set.of(), 45);
+        List<Fusion.Fused> mixed = sceneRecall.popularThenCatalog(Set.of(), 45);
         assertEquals(45, mixed.size());
         assertTrue(mixed.get(0).itemId().startsWith("s1-"), mixed.toString());
         assertEquals(5, mixed.stream().filter(f -> artistOf(f.itemId()).equals("3")).count(), "never played songs only after the 40 played");
