@@ -169,13 +169,6 @@ public final class RecallService implements AutoCloseable {
         return warmUpRounds.get();
     }
 
-    /** Records channel answers as if they had run out of time (tests: recall no longer warm). */
-    void recordTimeouts(int answers) {
-        for (int k = 0; k < answers; k++) {
-            runner.timeouts().record(true);
-        }
-    }
-
     /** Share of the latest channel answers (requests, background work, warm-up) that ran out of time. */
     public double recentTimeoutShare() {
         return runner.timeouts().share();

@@ -101,7 +101,7 @@ public final class SceneRecall {
             list.forEach(c -> taken.add(c.itemId()));
             for (String id : catalog.anySongs(limit - list.size(), taken)) {
                 ItemCatalog.SongFacts facts = catalog.song(id);
-                list.add(popular(id, facts == null || facts.title() == null ? id : facts.title()));
+                list.add(candidate(id, facts == null || facts.title() == null ? id : facts.title()));
             }
         }
         return Fusion.fuse(Map.of(POPULAR, list), Fusion.Policy.EQUAL, limit);
@@ -115,13 +115,14 @@ public final class SceneRecall {
             }
             ItemCatalog.SongFacts facts = catalog.song(id);
             if (!leaveOut.contains(id) && facts != null) {
-                list.add(popular(id, facts.title()));
+                list.add(candidate(id, facts.title()));
             }
         }
         return list;
     }
 
-    private Candidate popular(String id, String title) {
+    /** A song of the {@value #POPULAR} channel, its reason by its plays. */
+    private Candidate candidate(String id, String title) {
         long plays = popularity.plays(id);
         // plays as aggregated into the graph, refreshed every minute: 0 may be a song played since
         return new Candidate(id, "song", title, plays, POPULAR, plays == 0 ? "From the Melograph catalog: too few plays yet to rank it by popularity"

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,9 +31,12 @@ class RecallWarmUpTest {
             Thread.sleep(1_000); // the warm-up has seen it warm (it pauses now)
             // the latest answers keep running out of time (as on a machine under load): rounds again, one per pause
             int before = recall.warmUpRounds();
+            ListenerContext song = ListenerContext.ofSong("a-song-1-1", "");
             for (long until = System.nanoTime() + 2 * RecallService.CHECK_EVERY.toNanos() + TimeUnit.SECONDS.toNanos(1);
                  System.nanoTime() < until; Thread.sleep(100)) {
-                recall.recordTimeouts(ChannelTimeouts.WINDOW);
+                for (int k = 0; k < ChannelTimeouts.WINDOW; k++) { // no time at all: each answer out of time
+                    recall.run(List.of("kg-same-album"), song, 10, channel -> Duration.ZERO);
+                }
                 assertFalse(recall.warm());
             }
             int rounds = recall.warmUpRounds() - before;
