@@ -1,24 +1,35 @@
-# Melograph service image.
-#   docker build -t melograph .
+# Melograph images, two targets from one build:
+#   docker build --target service -t melograph-service .   the roles without the tools (service/target/melograph-service.jar):
 #   docker run --rm -p 8080:8080 -e NEO4J_URI=bolt://host:7687 -e NEO4J_PASSWORD=... \
-#              -e MELOGRAPH_ADMIN_TOKEN=... melograph            (runs `serve`)
-#   docker run --rm ... melograph import ...                     (any other CLI command)
-# docker-compose.yml at the top level runs it next to Neo4j 5.26.
+#              -e MELOGRAPH_ADMIN_TOKEN=... [-e MELOGRAPH_ROLE=serve|worker] melograph-service
+#   docker build --target tools -t melograph .             the full jar: the CLI (import, eval, train, bench, simulate)
+#   docker run --rm ... melograph import ...                and `serve`, the demo with its simulated community
+# docker-compose.yml at the top level runs the service image next to Neo4j 5.26 (the tools image on demand).
 
 # ---- build ----
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
-# dependencies first, so editing sources does not download the world again
+# dependencies first, so editing sources does not download the world again: core's (most of them; the other
+# modules' need core built, so package fetches what is left)
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline || true
-COPY src src
+COPY core/pom.xml core/
+COPY worker/pom.xml worker/
+COPY serve/pom.xml serve/
+COPY service/pom.xml service/
+COPY tools/pom.xml tools/
+RUN mvn -B -q -pl core dependency:go-offline
+COPY core/src core/src
+COPY worker/src worker/src
+COPY serve/src serve/src
+COPY service/src service/src
+COPY tools/src tools/src
 COPY cypher cypher
 COPY ontology ontology
 COPY import import
 RUN mvn -B -DskipTests package
 
-# ---- run ----
-FROM eclipse-temurin:17-jre
+# ---- what both images share ----
+FROM eclipse-temurin:17-jre AS base
 # curl for the compose healthcheck on /health
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
@@ -27,7 +38,6 @@ RUN apt-get update \
  && mkdir -p /var/lib/melograph /var/lib/melograph-shared \
  && chown melograph:melograph /var/lib/melograph /var/lib/melograph-shared
 WORKDIR /app
-COPY --from=build /build/target/melograph.jar /app/melograph.jar
 ENV MELOGRAPH_HOME=/var/lib/melograph \
     DJL_OFFLINE=true \
     OPT_OUT_TRACKING=true \
@@ -36,5 +46,14 @@ ENV MELOGRAPH_HOME=/var/lib/melograph \
 VOLUME /var/lib/melograph
 EXPOSE 8080
 USER melograph
+
+# ---- the full jar: CLI and the demo ----
+FROM base AS tools
+COPY --from=build /build/tools/target/melograph.jar /app/melograph.jar
 ENTRYPOINT ["java", "-jar", "/app/melograph.jar"]
 CMD ["serve"]
+
+# ---- the service (last, so a plain `docker build` makes it): MELOGRAPH_ROLE all (default), serve or worker ----
+FROM base AS service
+COPY --from=build /build/service/target/melograph-service.jar /app/melograph-service.jar
+ENTRYPOINT ["java", "-jar", "/app/melograph-service.jar"]

@@ -12,7 +12,7 @@ import java.util.*;
  * created anew for every line (what a reader that parses row by row pays). Not part of the product; see
  * docs/benchmarks.md ("CSV parsing") for the command and the numbers.
  *
- *   java -cp target/melograph.jar bench/CsvParsers.java DIR melograph,commons,jackson,commons-line,jackson-line ROUNDS
+ *   java -cp tools/target/melograph.jar bench/CsvParsers.java DIR melograph,commons,jackson,commons-line,jackson-line ROUNDS
  */
 public class CsvParsers {
     static final CsvMapper MAPPER = new CsvMapper();

@@ -10,7 +10,7 @@ set -euo pipefail
 SONGS=${1:-1000000}
 WORK=${2:-/tmp/melograph-bench}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/target/melograph.jar
+JAR=$ROOT/tools/target/melograph.jar
 HETREC=${HETREC:-$ROOT/../shared/datasets/hetrec2011-lastfm-2k}
 JAVA_OPTS="-Xmx1g"
 export NEO4J_PAGECACHE=${NEO4J_PAGECACHE:-2g}

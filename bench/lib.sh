@@ -1,7 +1,8 @@
-# Shared by the bench scripts: the packaged jar (built if missing) and waiting for a started service.
+# Shared by the bench scripts: the packaged jars (built if missing) and waiting for a started service.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR=$ROOT/target/melograph.jar
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+JAR=$ROOT/tools/target/melograph.jar                      # the full jar: CLI, benchmarks, the demo
+SERVICE_JAR=$ROOT/service/target/melograph-service.jar    # the roles without the tools
+[ -f "$JAR" ] && [ -f "$SERVICE_JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE
 
 # await_service PORT PID LOG [SECONDS]: until /health answers; fails when the process ends first
@@ -17,9 +18,9 @@ await_service() {
 # start_kafka WORKDIR: a one-node KRaft broker in its own JVM from the test classpath (the broker code a deployment
 # runs); sets BROKER (its pid) and KAFKA_BOOTSTRAP
 start_kafka() {
-  (cd "$ROOT" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
-     -Dmdep.outputFile=target/test-classpath.txt >/dev/null)
-  java -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")" io.melograph.TestKafka \
+  (cd "$ROOT" && mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.includeScope=test \
+     -Dmdep.outputFile="$ROOT/core/target/test-classpath.txt" >/dev/null)
+  java -cp "$ROOT/core/target/test-classes:$ROOT/core/target/classes:$(cat "$ROOT/core/target/test-classpath.txt")" io.melograph.TestKafka \
     "$1/kafka.out" > "$1/kafka.log" 2>&1 &
   BROKER=$!
   for _ in $(seq 1 120); do [ -s "$1/kafka.out" ] && break; sleep 1; done
