@@ -34,6 +34,7 @@ public final class DailyPrecompute {
     private final int max;
     private final int threads;
     private final BusyCpus busy;
+    private volatile boolean stopped;
 
     /**
      * @param lead how far ahead to look (at least the time between two passes, so no 06:00 turn slips through)
@@ -59,6 +60,14 @@ public final class DailyPrecompute {
         return session == null ? 0 : session.last();
     }
 
+    /**
+     * Ends a running pass after the lists in progress and keeps later ones from starting (the process is shutting down:
+     * the graph closes next, and the lists left are their listeners' requests, not failures).
+     */
+    public void stop() {
+        stopped = true;
+    }
+
     /** One pass; returns how many lists it computed. A listener whose list fails is logged and left to their request. */
     public int sweep(Instant now) {
         long started = System.nanoTime();
@@ -70,7 +79,7 @@ public final class DailyPrecompute {
         AtomicLong waited = new AtomicLong();
         Runnable worker = () -> {
             long mine = 0;
-            for (int i = next.getAndIncrement(); i < ids.size() && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < ids.size() && !stopped && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
                 try {
                     long w = busy.giveWay();
                     mine += w;
@@ -85,6 +94,9 @@ public final class DailyPrecompute {
                         done.incrementAndGet();
                     }
                 } catch (RuntimeException e) {
+                    if (stopped) {
+                        break; // the graph closed under it
+                    }
                     lost.incrementAndGet();
                     LOG.debug("Daily list of {} not computed ahead: {}", ids.get(i), e.toString());
                 }
@@ -111,7 +123,8 @@ public final class DailyPrecompute {
         int failed = lost.get();
         if (computed > 0 || failed > 0) {
             LOG.info("Daily lists computed ahead: {} of {} listeners in {} s ({} failed, left to their requests; {} s of waiting "
-                    + "for busy CPUs)", computed, ids.size(), Math.round((System.nanoTime() - started) / 1e9), failed, Math.round(waited.get() / 1e3));
+                    + "for busy CPUs){}", computed, ids.size(), Math.round((System.nanoTime() - started) / 1e9), failed,
+                    Math.round(waited.get() / 1e3), stopped ? "; stopped, the process is shutting down" : "");
         }
         return computed;
     }

@@ -207,6 +207,8 @@ class ScenesTest {
         assertEquals(before.toString(), list.generatedAt(), "the request read the list computed ahead");
         DailyList stillYesterday = daily.daily("u-ana", null, 12, Instant.parse("2026-12-05T05:59:00Z")).orElseThrow();
         assertEquals("2026-12-04", stillYesterday.day(), "before 06:00 it is the day before's list");
+        ahead.stop(); // shutting down
+        assertEquals(0, ahead.sweep(before.plus(Duration.ofDays(1))), "a stopped precompute starts no list, though 6 December's are due");
     }
 
     @Test

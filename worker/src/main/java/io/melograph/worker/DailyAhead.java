@@ -27,14 +27,17 @@ import java.util.concurrent.ScheduledExecutorService;
 final class DailyAhead implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyAhead.class);
     private final ScheduledExecutorService schedule;
+    private final DailyPrecompute lists;
 
     DailyAhead(BeanProvider<DailyPrecompute> precompute, SceneConfig config, GraphAggregator aggregator) {
         SceneProperties daily = config.scene(DailyMixScene.SCENE);
         if (!daily.precompute()) {
             schedule = null;
+            lists = null;
             return;
         }
         DailyPrecompute lists = precompute.get();
+        this.lists = lists;
         // of several workers, the one holding the aggregation lease computes the shared lists
         schedule = Periodic.every(daily.precomputeAfter(), daily.precomputeEvery(), "daily-ahead", LOG, () -> {
             if (aggregator.holdsLease()) {
@@ -46,6 +49,7 @@ final class DailyAhead implements AutoCloseable {
     @Override
     public void close() {
         if (schedule != null) {
+            lists.stop(); // before the graph closes under a running pass
             schedule.shutdownNow();
         }
     }
