@@ -13,8 +13,9 @@
 #                                                      a third JVM from the test classpath: the same broker code a
 #                                                      deployment runs, one node, on the same 2 cores)
 #   SPLIT=1 bench/events-bench.sh                     (the measured service in the role serve, with Kafka as above, a
-#                                                      worker, and an idle all-in-one process whose embedded Neo4j is
-#                                                      their external graph: five JVMs on the same 2 cores)
+#                                                      worker — both from the service jar —, and an idle all-in-one
+#                                                      process whose embedded Neo4j is their external graph: five JVMs
+#                                                      on the same 2 cores)
 set -euo pipefail
 SECONDS_RUN=${1:-30}
 WORK=${2:-/tmp/melograph-events-bench}
@@ -37,15 +38,17 @@ if [ "${SPLIT:-}" = 1 ]; then
   await_service 18079 $GRAPH "$WORK/graph.log" 300
   KAFKA_ENV+=(NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_PASSWORD="$(cat "$WORK/graph/neo4j-password")"
               MELOGRAPH_SHARED_DIR="$WORK/shared")
-  env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/worker" MELOGRAPH_ROLE=worker java -jar "$JAR" serve > "$WORK/worker.log" 2>&1 &
+  env "${KAFKA_ENV[@]}" MELOGRAPH_HOME="$WORK/worker" MELOGRAPH_ROLE=worker java -jar "$SERVICE_JAR" > "$WORK/worker.log" 2>&1 &
   WORKER=$!
   for _ in $(seq 300); do grep -q "Melograph worker started" "$WORK/worker.log" && break; sleep 1; done
   KAFKA_ENV+=(MELOGRAPH_ROLE=serve)
   echo "graph host and worker up"
 fi
 
+# the split roles run the service jar, as their image does; the all-in-one service `melograph serve`
+MEASURED=("$JAR" serve); [ "${SPLIT:-}" = 1 ] && MEASURED=("$SERVICE_JAR")
 env "${KAFKA_ENV[@]}" ${EXTRA_ENV:-} MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
-  NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve \
+  NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "${MEASURED[@]}" \
   > "$WORK/serve.log" 2>&1 &
 SERVICE=$!
 await_service $PORT $SERVICE "$WORK/serve.log" 120
