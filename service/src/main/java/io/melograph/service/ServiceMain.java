@@ -2,7 +2,6 @@ package io.melograph.service;
 
 import io.melograph.app.Application;
 import io.melograph.app.ProcessSetup;
-import io.melograph.djl.Djl;
 
 /**
  * The service without the tools (no CLI, evaluation, benchmarks, simulator or demo community): starts in the role
@@ -20,10 +19,6 @@ public final class ServiceMain {
             System.exit(2);
         }
         ProcessSetup.logging();
-        ProcessSetup.bindAddress();
-        Djl.serving();
-        Application.start(new String[0]);
-        // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it
-        Thread.currentThread().join();
+        Application.run();
     }
 }

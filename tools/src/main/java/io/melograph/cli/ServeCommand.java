@@ -1,9 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.app.Application;
-import io.melograph.app.ProcessSetup;
 import io.melograph.config.Role;
-import io.melograph.djl.Djl;
 import io.melograph.events.DemoSeed;
 import io.melograph.sim.DemoCommunity;
 import picocli.CommandLine.Command;
@@ -35,11 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         if (role != null) {
             System.setProperty("melograph.role", Role.parse(role).key());
         }
-        ProcessSetup.bindAddress();
-        Djl.serving();
-        Application.start(new String[0], (DemoSeed) DemoCommunity::createIfFirstStart);
-        // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it
-        Thread.currentThread().join();
+        Application.run((DemoSeed) DemoCommunity::createIfFirstStart);
         return 0;
     }
 }
