@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -151,6 +152,13 @@ class KafkaJournalTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> KafkaJournal.open(new KafkaJournal.Settings("127.0.0.1:1", "events", 1)));
         assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+    }
+
+    /** Without TestKafka's guard this ends the test JVM, and surefire fails the whole run (see TestKafka.bootstrap). */
+    @Test
+    void theTestBrokerCannotHaltTheTestJvm() {
+        TestKafka.bootstrap();
+        Exit.halt(1, "KafkaJournalTest, as the broker does when its log directory is deleted under it at exit");
     }
 
     private static Event renamed(Event e, String id) {
