@@ -9,6 +9,8 @@
 #   bench/events-bench.sh [SECONDS] [WORKDIR]          (defaults: 30, /tmp/melograph-events-bench)
 #   SERVICE_OPTS='-Xmx2g' bench/events-bench.sh       (JVM options of the service; default below)
 #   EXTRA_ENV='MELOGRAPH_SCENES_DAILY_PRECOMPUTE=false' bench/events-bench.sh   (settings of the measured service)
+#   WARMUP=120 bench/events-bench.sh                  (seconds of single events sent before the counted ones; default
+#                                                      15. The JIT is still compiling for the first ~2 minutes of load)
 #   KAFKA=1 bench/events-bench.sh                     (the journal as a Kafka topic on a KRaft broker started here, in
 #                                                      a third JVM from the test classpath: the same broker code a
 #                                                      deployment runs, one node, on the same 2 cores)
@@ -53,7 +55,8 @@ env "${KAFKA_ENV[@]}" ${EXTRA_ENV:-} MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPL
 SERVICE=$!
 await_service $PORT $SERVICE "$WORK/serve.log" 120
 echo "service up (JVM options: ${SERVICE_OPTS:-defaults})"
-java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token --seconds "$SECONDS_RUN" 2>/dev/null
+java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token --seconds "$SECONDS_RUN" --warmup "${WARMUP:-15}" \
+  2>/dev/null
 echo "service GC: $(grep -c 'Pause Young' "$WORK/gc.log") young pauses, longest $(grep 'Pause' "$WORK/gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 if [ "${KAFKA:-}" = 1 ]; then

@@ -25,10 +25,22 @@ public final class EventLoad {
     private final String token;
     private final String runId = Long.toString(System.nanoTime(), 36);
     private final AtomicLong sequence = new AtomicLong();
+    private final int listeners;
+    private final String listenerPrefix;
 
-    public EventLoad(String baseUrl, String token) {
+    /**
+     * @param listeners    how many distinct listeners the events come from
+     * @param newListeners whether their ids are this run's alone (every listener new to the service) rather than the
+     *                     same in every run
+     */
+    public EventLoad(String baseUrl, String token, int listeners, boolean newListeners) {
+        if (listeners < 1) {
+            throw new IllegalArgumentException("listeners must be at least 1, was " + listeners);
+        }
         this.events = URI.create(baseUrl.replaceAll("/$", "") + "/events");
         this.token = token;
+        this.listeners = listeners;
+        this.listenerPrefix = newListeners ? "load-user-" + runId + "-" : "load-user-";
     }
 
     /** One result line of a run. */
@@ -45,7 +57,7 @@ public final class EventLoad {
         for (int k = 0; k < n; k++) {
             long s = sequence.incrementAndGet();
             sb.append(k == 0 ? "" : ",").append("{\"eventId\":\"load-").append(runId).append('-').append(s)
-                    .append("\",\"userId\":\"load-user-").append(s % 1000).append("\",\"itemId\":\"load-song-").append(s % 5000)
+                    .append("\",\"userId\":\"").append(listenerPrefix).append(s % listeners).append("\",\"itemId\":\"load-song-").append(s % 5000)
                     .append("\",\"itemType\":\"song\",\"action\":\"").append(s % 4 == 0 ? "skip" : "play")
                     .append("\",\"scene\":\"bench\",\"ts\":").append(System.currentTimeMillis()).append('}');
         }

@@ -241,11 +241,23 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--seconds", defaultValue = "30") double seconds;
 
+        @Option(names = "--warmup", defaultValue = "15",
+                description = "Seconds of the latency run sent first and not counted (default ${DEFAULT-VALUE}).")
+        double warmup;
+
+        @Option(names = "--listeners", defaultValue = "1000",
+                description = "Distinct listeners the events come from (default ${DEFAULT-VALUE}).")
+        int listeners;
+
+        @Option(names = "--new-listeners",
+                description = "Listener ids this run alone uses, so every one is new to the service (default: the same ids every run).")
+        boolean newListeners;
+
         @Override
         public Integer call() throws InterruptedException {
-            io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(service.url, service.token);
+            io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(service.url, service.token, listeners, newListeners);
             // latency first, on a fresh service; then the sustained run, after its own warm-up
-            System.out.println(load.latency(rate, seconds, 15).format());
+            System.out.println(load.latency(rate, seconds, warmup).format());
             load.throughput(2, batch, 5);
             System.out.println(load.throughput(clients, batch, seconds).format());
             return 0;
