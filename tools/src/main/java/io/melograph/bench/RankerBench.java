@@ -24,7 +24,6 @@ import java.util.SplittableRandom;
  * seeded synthetic exposures: the scores mean nothing, the time is what serving would pay.
  */
 public final class RankerBench {
-    private static final int WARM_UP = 50;
     private static final int SESSIONS = 4;
 
     public record Report(String model, int songs, int users, int candidates, double fitSeconds, VectorBench.Latency score) {
@@ -41,7 +40,8 @@ public final class RankerBench {
 
     private RankerBench() {}
 
-    public static Report run(String model, int songs, int users, int candidates, int requests, int examples, long seed) {
+    /** @param warmup requests scored first and not measured */
+    public static Report run(String model, int songs, int users, int candidates, int warmup, int requests, int examples, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         ItemSideInfo side = catalog(songs, r);
         List<String> userIds = new ArrayList<>(users);
@@ -66,7 +66,7 @@ public final class RankerBench {
         }
         double fitSeconds = (System.nanoTime() - started) / 1e9;
         long[] nanos = new long[requests];
-        for (int q = -WARM_UP; q < requests; q++) {
+        for (int q = -warmup; q < requests; q++) {
             int user = r.nextInt(users);
             BehaviourSequences.History h = history(songs, r);
             Exposure[] request = new Exposure[candidates];

@@ -171,8 +171,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--candidates", defaultValue = "300", description = "Songs ranked per request (default ${DEFAULT-VALUE}).")
         int candidates;
 
-        @Option(names = "--requests", defaultValue = "1000", description = "Requests measured, after 50 to warm up (default ${DEFAULT-VALUE}).")
+        @Option(names = "--requests", defaultValue = "1000", description = "Requests measured (default ${DEFAULT-VALUE}).")
         int requests;
+
+        @Option(names = "--warmup", defaultValue = "50", description = "Requests scored first and not measured (default ${DEFAULT-VALUE}).")
+        int warmup;
 
         @Option(names = "--examples", defaultValue = "20000", description = "Synthetic training exposures (default ${DEFAULT-VALUE}).")
         int examples;
@@ -184,7 +187,7 @@ final class BenchCommand implements Runnable {
             io.melograph.djl.Djl.serving(); // what the service pays: its thread setting
             try {
                 io.melograph.bench.RankerBench.Report r = io.melograph.bench.RankerBench.run(model, songs, listeners, candidates,
-                        requests, examples, seed);
+                        warmup, requests, examples, seed);
                 System.out.println(io.melograph.bench.RankerBench.Report.header());
                 System.out.println(r.markdown());
                 return 0;
