@@ -11,6 +11,7 @@ import org.apache.kafka.common.utils.Exit;
  */
 public final class TestKafka {
     private static KafkaClusterTestKit cluster;
+    private static volatile String halted;
 
     private TestKafka() {}
 
@@ -27,12 +28,25 @@ public final class TestKafka {
      * The broker's bootstrap address, {@code host:port}. In a test JVM the broker may not halt the JVM: at exit the test
      * kit's own shutdown hook deletes the broker's directories while ours closes it, the broker then sees its only log
      * directory fail and calls {@code Exit.halt(1)}, and the test run fails after every test passed (surefire: "Error
-     * occurred in starting fork"). A halt asked for during the tests is printed instead; the tests then fail on their own.
+     * occurred in starting fork"). A halt asked for during the tests is printed instead, and from then on this method
+     * refuses with it, so the tests that need the broker fail saying why.
      */
     public static synchronized String bootstrap() {
-        Exit.setHaltProcedure((status, message) -> System.err.println("The test Kafka broker asked to halt the JVM ("
-                + status + "): " + message + "; ignored, the test JVM ends on its own"));
+        Exit.setHaltProcedure((status, message) -> {
+            halted = "status " + status + ": " + message;
+            System.err.println("The test Kafka broker asked to halt the JVM (" + halted + "); the JVM goes on");
+        });
+        if (halted != null) {
+            throw new IllegalStateException("the test Kafka broker asked to halt the JVM (" + halted + ")");
+        }
         return start();
+    }
+
+    /** The halt the broker asked for, if any, forgotten from now on (the test of the guard). */
+    public static synchronized String takeHalt() {
+        String h = halted;
+        halted = null;
+        return h;
     }
 
     private static synchronized String start() {

@@ -92,6 +92,8 @@ public final class GraphAggregator implements AutoCloseable {
     private int nextPrune = PRUNE_ABOVE;
     private final Deque<String> recentIds = new ArrayDeque<>();
     private final Thread thread;
+    /** What the loop sleeps on between batches, so that {@link #close} can wake it. */
+    private final Object wake = new Object();
     private volatile JournalPosition cursor = JournalPosition.START;
     private volatile long aggregated;
     private volatile long lastBatchMs;
@@ -484,12 +486,18 @@ public final class GraphAggregator implements AutoCloseable {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Waits {@code millis}, or until {@link #close} wakes the loop. */
     private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            running = false; // close() interrupts
-            Thread.currentThread().interrupt();
+        synchronized (wake) {
+            if (!running) {
+                return;
+            }
+            try {
+                wake.wait(millis);
+            } catch (InterruptedException e) {
+                running = false; // abandon() interrupts
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -674,8 +682,12 @@ public final class GraphAggregator implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        // woken, not interrupted: an interrupt inside a driver call fails the write it is in (the driver logs it with
+        // its stack and retries); a write in progress finishes, a catch-up stops at its next event
+        synchronized (wake) {
+            running = false;
+            wake.notifyAll();
+        }
         try {
             thread.join(5_000);
             flush();

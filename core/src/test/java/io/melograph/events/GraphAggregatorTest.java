@@ -57,6 +57,27 @@ class GraphAggregatorTest {
         }
     }
 
+    /**
+     * close() wakes a loop asleep between batches (here for a minute) rather than interrupting it or waiting for it,
+     * and writes what was queued since the last batch.
+     */
+    @Test
+    void closeWakesTheSleepingLoopAndFlushes(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        try (FileJournal journal = FileJournal.open(dir)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(plays("wake-", 0, 3)).get();
+            aggregator.flush(); // written; the loop now sleeps its minute
+            journal.append(plays("wake-", 3, 5)).get();
+            long started = System.nanoTime();
+            aggregator.close();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertTrue(seconds < 3, "close took " + seconds + " s"); // without the wake-up: the 5 s join first
+            assertEquals(0, aggregator.status().pending());
+        }
+        assertEquals(5, plays(graph));
+    }
+
     @Test
     void aGraphFarBehindReadsEventsBackFromTheJournalInsteadOfHoldingThem(@TempDir Path dir) throws Exception {
         GraphConnection graph = graphWithOneSong();

@@ -158,7 +158,8 @@ class KafkaJournalTest {
     @Test
     void theTestBrokerCannotHaltTheTestJvm() {
         TestKafka.bootstrap();
-        Exit.halt(1, "KafkaJournalTest, as the broker does when its log directory is deleted under it at exit");
+        Exit.halt(1, "deliberately, by KafkaJournalTest");
+        assertEquals("status 1: deliberately, by KafkaJournalTest", TestKafka.takeHalt());
     }
 
     private static Event renamed(Event e, String id) {

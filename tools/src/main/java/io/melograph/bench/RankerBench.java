@@ -42,6 +42,9 @@ public final class RankerBench {
 
     /** @param warmup requests scored first and not measured */
     public static Report run(String model, int songs, int users, int candidates, int warmup, int requests, int examples, long seed) {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("the warm-up must not be negative, was " + warmup + " requests");
+        }
         SplittableRandom r = new SplittableRandom(seed);
         ItemSideInfo side = catalog(songs, r);
         List<String> userIds = new ArrayList<>(users);

@@ -174,7 +174,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--requests", defaultValue = "1000", description = "Requests measured (default ${DEFAULT-VALUE}).")
         int requests;
 
-        @Option(names = "--warmup", defaultValue = "50", description = "Requests scored first and not measured (default ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup-requests", defaultValue = "50",
+                description = "Requests scored first and not measured (default ${DEFAULT-VALUE}).")
         int warmup;
 
         @Option(names = "--examples", defaultValue = "20000", description = "Synthetic training exposures (default ${DEFAULT-VALUE}).")
@@ -258,7 +259,16 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(service.url, service.token, listeners, newListeners);
+            io.melograph.bench.EventLoad load;
+            try {
+                load = new io.melograph.bench.EventLoad(service.url, service.token, listeners, newListeners);
+                if (warmup < 0) {
+                    throw new IllegalArgumentException("--warmup must not be negative, was " + warmup);
+                }
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
             // latency first, on a fresh service; then the sustained run, after its own warm-up
             System.out.println(load.latency(rate, seconds, warmup).format());
             load.throughput(2, batch, 5);
