@@ -690,6 +690,10 @@ public final class GraphAggregator implements AutoCloseable {
         }
         try {
             thread.join(5_000);
+            if (thread.isAlive()) { // stuck where only an interrupt ends it: a journal read from a broker that is down
+                thread.interrupt();
+                thread.join(5_000);
+            }
             flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
