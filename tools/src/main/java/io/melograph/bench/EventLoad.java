@@ -110,6 +110,9 @@ public final class EventLoad {
      * set-up) are sent but not counted.
      */
     public Result latency(int rate, double seconds, double warmup) throws InterruptedException {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("the warm-up must not be negative, was " + warmup + " s");
+        }
         long skipped = (long) (rate * warmup);
         long total = skipped + (long) (rate * seconds);
         long interval = 1_000_000_000L / rate;

@@ -259,21 +259,17 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            io.melograph.bench.EventLoad load;
             try {
-                load = new io.melograph.bench.EventLoad(service.url, service.token, listeners, newListeners);
-                if (warmup < 0) {
-                    throw new IllegalArgumentException("--warmup must not be negative, was " + warmup);
-                }
+                io.melograph.bench.EventLoad load = new io.melograph.bench.EventLoad(service.url, service.token, listeners, newListeners);
+                // latency first, on a fresh service; then the sustained run, after its own warm-up
+                System.out.println(load.latency(rate, seconds, warmup).format());
+                load.throughput(2, batch, 5);
+                System.out.println(load.throughput(clients, batch, seconds).format());
+                return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
-            // latency first, on a fresh service; then the sustained run, after its own warm-up
-            System.out.println(load.latency(rate, seconds, warmup).format());
-            load.throughput(2, batch, 5);
-            System.out.println(load.throughput(clients, batch, seconds).format());
-            return 0;
         }
     }
 

@@ -52,7 +52,9 @@ class EventLoadTest {
     }
 
     @Test
-    void noListenersIsRefused() {
+    void noListenersOrANegativeWarmUpIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new EventLoad("http://127.0.0.1:1", "t", 0, false));
+        EventLoad load = new EventLoad("http://127.0.0.1:1", "t", 1, false);
+        assertThrows(IllegalArgumentException.class, () -> load.latency(10, 1, -1));
     }
 }

@@ -36,8 +36,7 @@ final class DailyAhead implements AutoCloseable {
             lists = null;
             return;
         }
-        DailyPrecompute lists = precompute.get();
-        this.lists = lists;
+        lists = precompute.get();
         // of several workers, the one holding the aggregation lease computes the shared lists
         schedule = Periodic.every(daily.precomputeAfter(), daily.precomputeEvery(), "daily-ahead", LOG, () -> {
             if (aggregator.holdsLease()) {
