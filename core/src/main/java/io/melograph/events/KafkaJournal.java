@@ -2,18 +2,24 @@ package io.melograph.events;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -36,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The journal as a Kafka topic, for deployments where the events must outlive any one machine (docs/events.md). An
@@ -54,6 +61,11 @@ public final class KafkaJournal implements Journal {
     private static final Duration POLL = Duration.ofMillis(100);
     /** How long opening waits for the brokers (a deployment's restart policy tries again after that). */
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a read of the topic may go without a record before it gives up: the brokers are gone, not slow. */
+    static final Duration READ_STALL = Duration.ofSeconds(60);
+    /** Topic settings under which the brokers delete events (the journal rebuilds every state by reading them all). */
+    private static final Map<String, String> KEEPS_EVERYTHING = Map.of("retention.ms", "-1", "retention.bytes", "-1",
+            "cleanup.policy", "delete");
 
     /**
      * @param bootstrap   the brokers ({@code host:port,...})
@@ -104,7 +116,7 @@ public final class KafkaJournal implements Journal {
         ensureTopic(settings);
         long[] end = {0};
         EventIdSet seen = new EventIdSet();
-        read(settings, 0, -1, (e, after) -> {
+        read(settings, 0, -1, READ_STALL, (e, after) -> {
             seen.add(e.eventId());
             end[0] = after.offset();
         });
@@ -121,7 +133,7 @@ public final class KafkaJournal implements Journal {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis()))) {
             TopicDescription found;
             try {
-                found = admin.describeTopics(List.of(s.topic())).allTopicNames().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(s.topic());
+                found = describe(admin, s.topic());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
@@ -131,20 +143,63 @@ public final class KafkaJournal implements Journal {
                 Map<String, String> config = Map.of(
                         "retention.ms", "-1", // the log is the source of truth: state is rebuilt by reading it all
                         "min.insync.replicas", String.valueOf(copies > 1 ? 2 : 1));
-                admin.createTopics(List.of(new NewTopic(s.topic(), 1, copies).configs(config))).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                LOG.info("Created Kafka topic {} (1 partition, {} replicas, kept forever)", s.topic(), copies);
-                return;
+                try {
+                    admin.createTopics(List.of(new NewTopic(s.topic(), 1, copies).configs(config))).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    LOG.info("Created Kafka topic {} (1 partition, {} replicas, kept forever)", s.topic(), copies);
+                    return;
+                } catch (ExecutionException created) {
+                    if (!(created.getCause() instanceof TopicExistsException)) {
+                        throw created;
+                    }
+                    found = describe(admin, s.topic()); // another process created it meanwhile: checked as any existing one
+                }
             }
             if (found.partitions().size() != 1) {
                 throw new IllegalStateException("Kafka topic " + s.topic() + " has " + found.partitions().size()
                         + " partitions; the journal keeps one total order and reads one (MELOGRAPH_KAFKA_TOPIC names another topic)");
             }
+            refuseDeletion(admin, s.topic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening Kafka topic " + s.topic(), e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             throw new IllegalStateException("cannot open Kafka topic " + s.topic() + " at " + s.bootstrap() + ": "
                     + (e.getCause() == null ? e : e.getCause()).toString(), e);
+        }
+    }
+
+    private static TopicDescription describe(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+    }
+
+    /**
+     * An existing topic must keep every event: one its brokers delete from by age or size, or compact by key (the
+     * listener id: a listener's older events would go), would lose events without anyone asking, and one they already
+     * deleted from cannot give the state back. Refused with the setting to change, rather than read from where it starts.
+     */
+    private static void refuseDeletion(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource);
+        List<String> deleting = new ArrayList<>();
+        KEEPS_EVERYTHING.forEach((key, keeps) -> {
+            ConfigEntry entry = config.get(key);
+            if (entry != null && !keeps.equals(entry.value())) {
+                deleting.add(key + "=" + entry.value());
+            }
+        });
+        if (!deleting.isEmpty()) {
+            deleting.sort(null);
+            throw new IllegalStateException("Kafka topic " + topic + " deletes events (" + String.join(", ", deleting)
+                    + "); the journal rebuilds its state from every event, so set " + KEEPS_EVERYTHING.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
+                    + " on it, or name a new topic with MELOGRAPH_KAFKA_TOPIC");
+        }
+        TopicPartition p = new TopicPartition(topic, 0);
+        long start = admin.listOffsets(Map.of(p, OffsetSpec.earliest())).partitionResult(p)
+                .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset();
+        if (start > 0) {
+            throw new IllegalStateException("Kafka topic " + topic + " starts at offset " + start + ": the events before it were "
+                    + "deleted, and the journal cannot rebuild its state without them (MELOGRAPH_KAFKA_TOPIC names another topic)");
         }
     }
 
@@ -167,24 +222,39 @@ public final class KafkaJournal implements Journal {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // positions are kept by each consumer (the graph's cursor)
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5); // the read-back is on every acknowledgement's path
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"); // a position the brokers deleted fails, never skips ahead
         return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Every event from offset {@code from} to offset {@code to} (-1: the end the topic had when the read began). */
-    private static void read(Settings s, long from, long to, Replay out) {
+    /**
+     * Every event from offset {@code from} to offset {@code to} (-1: the end the topic had when the read began); fails
+     * when {@code stall} passes without a record while some are still to come (the brokers went away).
+     */
+    static void read(Settings s, long from, long to, Duration stall, Replay out) {
         TopicPartition p = new TopicPartition(s.topic(), 0);
         try (KafkaConsumer<byte[], byte[]> c = consumer(s)) {
             c.assign(List.of(p));
             long end = to >= 0 ? to : c.endOffsets(List.of(p)).get(p);
             c.seek(p, from);
+            long progressed = System.nanoTime();
             while (c.position(p) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL).records(p)) {
+                List<ConsumerRecord<byte[], byte[]>> records = c.poll(POLL).records(p);
+                if (!records.isEmpty()) {
+                    progressed = System.nanoTime();
+                } else if (System.nanoTime() - progressed > stall.toNanos()) {
+                    throw new IllegalStateException("reading Kafka topic " + s.topic() + " at " + s.bootstrap() + ": no event for "
+                            + stall.toSeconds() + " s at offset " + c.position(p) + " of " + end + " (are the brokers up?)");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
                     if (r.offset() >= end) {
                         return;
                     }
                     out.accept(event(r), new JournalPosition(0, r.offset() + 1));
                 }
             }
+        } catch (OffsetOutOfRangeException e) {
+            throw new IllegalStateException("Kafka topic " + s.topic() + " no longer has offset " + from
+                    + ": the brokers deleted events the journal has not read", e);
         }
     }
 
@@ -337,7 +407,7 @@ public final class KafkaJournal implements Journal {
         synchronized (handing) {
             to = delivered;
         }
-        read(settings, from.offset(), to, consumer);
+        read(settings, from.offset(), to, READ_STALL, consumer);
     }
 
     @Override

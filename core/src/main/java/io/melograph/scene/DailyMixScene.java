@@ -197,9 +197,10 @@ public final class DailyMixScene {
             synchronized (lock) {
                 Optional<DailyList> stored = store.get(userId, day, size);
                 if (stored.isEmpty()) {
-                    stored = compute(userId, zone, day, size, now, policy);
-                    // a list from degraded recall is answered but never kept as the day's list
-                    stored.filter(list -> !list.provisional()).ifPresent(list -> store.put(list, size));
+                    // a list from degraded recall is answered but never kept as the day's list; another serving
+                    // process may have kept one first, and then that one is answered
+                    stored = compute(userId, zone, day, size, now, policy)
+                            .map(list -> list.provisional() ? list : store.putIfAbsent(list, size));
                 }
                 return stored;
             }

@@ -43,16 +43,20 @@ public final class DailyStore {
         if (kept != null) {
             return Optional.of(kept);
         }
-        Path file = file(userId, day, size);
+        Optional<DailyList> read = read(file(userId, day, size));
+        read.ifPresent(list -> remember(list, day, size));
+        return read;
+    }
+
+    /** The list in {@code file}; empty when there is none or it is damaged (a damaged one is computed again). */
+    private static Optional<DailyList> read(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            DailyList list = JSON.readValue(file.toFile(), DailyList.class);
-            remember(list, day, size);
-            return Optional.of(list);
+            return Optional.of(JSON.readValue(file.toFile(), DailyList.class));
         } catch (IOException e) {
-            return Optional.empty(); // a damaged file is recomputed
+            return Optional.empty();
         }
     }
 
@@ -62,13 +66,29 @@ public final class DailyStore {
         return (ofDay != null && ofDay.containsKey(key(userId, size))) || Files.exists(file(userId, day, size));
     }
 
-    public void put(DailyList list, int size) {
+    /**
+     * Keeps {@code list} as the listener's list of its day, unless one is kept already — by another serving process
+     * sharing this folder that computed the same day at the same moment: then that one is the day's list, and returned,
+     * so every process answers the listener with the same list.
+     *
+     * @return the day's list: {@code list}, or the one kept first
+     */
+    public DailyList putIfAbsent(DailyList list, int size) {
         LocalDate day = LocalDate.parse(list.day());
         Path file = file(list.userId(), day, size);
-        remember(list, day, size);
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(list));
+            byte[] bytes = JSON.writeValueAsBytes(list);
+            if (!AtomicFiles.writeIfAbsent(file, bytes)) {
+                Optional<DailyList> first = read(file);
+                if (first.isPresent()) {
+                    remember(first.get(), day, size);
+                    return first.get();
+                }
+                AtomicFiles.write(file, bytes); // the file there is damaged: this list replaces it
+            }
+            remember(list, day, size);
             deleteOlderThan(day.minusDays(1));
+            return list;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,15 @@
 package io.melograph.util;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Files replaced whole: written to a temporary file beside them, then renamed over them, so a reader sees old or new. */
+/**
+ * Files written whole: to a temporary file beside them, then renamed over them (or linked in place of none), so a
+ * reader sees old or new, never part of one.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
@@ -18,6 +22,30 @@ public final class AtomicFiles {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp); // only left when the move failed
+        }
+    }
+
+    /**
+     * Creates {@code file} with {@code bytes} unless it exists: of several processes writing the same file at once,
+     * exactly one wins, and the others learn it (a hard link fails on an existing name; a rename would replace it).
+     *
+     * @return whether this call created the file
+     */
+    public static boolean writeIfAbsent(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.createLink(file, tmp);
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(tmp, file); // a file system without hard links: checked, then renamed (a narrow race left)
+            }
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -3,12 +3,15 @@ package io.melograph.events;
 import io.melograph.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -145,6 +148,54 @@ class KafkaJournalTest {
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(settings));
         assertTrue(e.getMessage().contains(settings.topic() + " has 3 partitions"), e.getMessage());
+    }
+
+    @Test
+    void aTopicWhoseBrokersDeleteEventsIsRefusedWithTheSettingsToChange() throws Exception {
+        KafkaJournal.Settings aging = topic();
+        KafkaJournal.Settings compacted = topic();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", aging.bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(aging.topic(), 1, (short) 1).configs(Map.of("retention.ms", "86400000")),
+                    new NewTopic(compacted.topic(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact", "retention.ms", "-1"))))
+                    .all().get();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(aging));
+        assertTrue(e.getMessage().contains(aging.topic() + " deletes events (retention.ms=86400000)")
+                && e.getMessage().contains("set cleanup.policy=delete, retention.bytes=-1, retention.ms=-1"), e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(compacted));
+        assertTrue(e.getMessage().contains(compacted.topic() + " deletes events (cleanup.policy=compact)"), e.getMessage());
+    }
+
+    @Test
+    void aTopicThatLostItsFirstEventsIsRefusedAtTheirOffset() throws Exception {
+        KafkaJournal.Settings settings = topic();
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            j.append(events(0, 5)).get(30, TimeUnit.SECONDS);
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
+            admin.deleteRecords(Map.of(new TopicPartition(settings.topic(), 0), RecordsToDelete.beforeOffset(2))).all().get();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(settings));
+        assertTrue(e.getMessage().contains(settings.topic() + " starts at offset 2"), e.getMessage());
+        List<Event> read = new ArrayList<>();
+        e = assertThrows(IllegalStateException.class, () -> KafkaJournal.read(settings, 0, -1, Duration.ofSeconds(30),
+                (event, after) -> read.add(event)));
+        assertTrue(e.getMessage().contains("no longer has offset 0"), e.getMessage());
+        assertEquals(List.of(), read, "nothing is read past the deleted events");
+    }
+
+    @Test
+    void aReadThatGetsNoEventsForTheStallTimeFailsAtItsOffset() throws Exception {
+        KafkaJournal.Settings settings = topic();
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            j.append(events(0, 3)).get(30, TimeUnit.SECONDS);
+        }
+        List<Event> read = new ArrayList<>();
+        // events up to offset 10 that never come: what a read sees while the brokers are gone
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.read(settings, 0, 10,
+                Duration.ofSeconds(1), (event, after) -> read.add(event)));
+        assertTrue(e.getMessage().contains("no event for 1 s at offset 3 of 10"), e.getMessage());
+        assertEquals(events(0, 3), read);
     }
 
     @Test
