@@ -279,8 +279,9 @@ public final class FileJournal implements Journal {
         if (start.offset() != 0 || start.segment() != end.segment() + 1) {
             return false;
         }
-        try { // the seed segment's end and the first appended event, for one
-            return Files.size(Segments.path(dir, end.segment())) == end.offset();
+        try { // the seed segment's end and the first appended event, for one; no segment before: nothing between
+            Path before = Segments.path(dir, end.segment());
+            return Files.exists(before) ? Files.size(before) == end.offset() : end.offset() == 0;
         } catch (IOException e) {
             return false;
         }

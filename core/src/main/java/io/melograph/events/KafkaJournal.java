@@ -140,9 +140,10 @@ public final class KafkaJournal implements Journal {
                 }
                 int brokers = admin.describeCluster().nodes().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
                 short copies = (short) (s.replication() > 0 ? s.replication() : Math.min(3, brokers));
-                Map<String, String> config = Map.of(
-                        "retention.ms", "-1", // the log is the source of truth: state is rebuilt by reading it all
-                        "min.insync.replicas", String.valueOf(copies > 1 ? 2 : 1));
+                // the log is the source of truth, state is rebuilt by reading it all: nothing deleted, whatever the
+                // brokers' defaults say
+                Map<String, String> config = new HashMap<>(KEEPS_EVERYTHING);
+                config.put("min.insync.replicas", String.valueOf(copies > 1 ? 2 : 1));
                 try {
                     admin.createTopics(List.of(new NewTopic(s.topic(), 1, copies).configs(config))).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     LOG.info("Created Kafka topic {} (1 partition, {} replicas, kept forever)", s.topic(), copies);
@@ -151,7 +152,7 @@ public final class KafkaJournal implements Journal {
                     if (!(created.getCause() instanceof TopicExistsException)) {
                         throw created;
                     }
-                    found = describe(admin, s.topic()); // another process created it meanwhile: checked as any existing one
+                    found = describeCreated(admin, s.topic()); // another process created it meanwhile: checked as any existing one
                 }
             }
             if (found.partitions().size() != 1) {
@@ -170,6 +171,20 @@ public final class KafkaJournal implements Journal {
 
     private static TopicDescription describe(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
         return admin.describeTopics(List.of(topic)).allTopicNames().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+    }
+
+    /** A topic just created elsewhere: a broker whose metadata lags may not know it for a moment. */
+    private static TopicDescription describeCreated(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return describe(admin, topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == 10) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /**
@@ -192,14 +207,15 @@ public final class KafkaJournal implements Journal {
             throw new IllegalStateException("Kafka topic " + topic + " deletes events (" + String.join(", ", deleting)
                     + "); the journal rebuilds its state from every event, so set " + KEEPS_EVERYTHING.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
-                    + " on it, or name a new topic with MELOGRAPH_KAFKA_TOPIC");
+                    + " on it");
         }
         TopicPartition p = new TopicPartition(topic, 0);
         long start = admin.listOffsets(Map.of(p, OffsetSpec.earliest())).partitionResult(p)
                 .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset();
         if (start > 0) {
             throw new IllegalStateException("Kafka topic " + topic + " starts at offset " + start + ": the events before it were "
-                    + "deleted, and the journal cannot rebuild its state without them (MELOGRAPH_KAFKA_TOPIC names another topic)");
+                    + "deleted, and the journal cannot rebuild its state without them (restore them; a new topic would need a new "
+                    + "graph too, since the graph's aggregation cursor is an offset in this one)");
         }
     }
 
@@ -251,10 +267,13 @@ public final class KafkaJournal implements Journal {
                     }
                     out.accept(event(r), new JournalPosition(0, r.offset() + 1));
                 }
+                if (!records.isEmpty()) {
+                    progressed = System.nanoTime(); // the caller's time with the records (a graph write) is no stall
+                }
             }
         } catch (OffsetOutOfRangeException e) {
-            throw new IllegalStateException("Kafka topic " + s.topic() + " no longer has offset " + from
-                    + ": the brokers deleted events the journal has not read", e);
+            throw new IllegalStateException("Kafka topic " + s.topic() + " no longer has offset "
+                    + e.offsetOutOfRangePartitions().getOrDefault(p, from) + ": the brokers deleted events the journal has not read", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.melograph.scene;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.melograph.util.AtomicFiles;
 
@@ -43,21 +44,21 @@ public final class DailyStore {
         if (kept != null) {
             return Optional.of(kept);
         }
-        Optional<DailyList> read = read(file(userId, day, size));
-        read.ifPresent(list -> remember(list, day, size));
-        return read;
-    }
-
-    /** The list in {@code file}; empty when there is none or it is damaged (a damaged one is computed again). */
-    private static Optional<DailyList> read(Path file) {
+        Path file = file(userId, day, size);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), DailyList.class));
+            DailyList list = read(file);
+            remember(list, day, size);
+            return Optional.of(list);
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // a damaged file is recomputed
         }
+    }
+
+    private static DailyList read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), DailyList.class);
     }
 
     /** Whether the listener's list of that day is stored (in memory or on disk). */
@@ -78,17 +79,18 @@ public final class DailyStore {
         Path file = file(list.userId(), day, size);
         try {
             byte[] bytes = JSON.writeValueAsBytes(list);
+            DailyList kept = list;
             if (!AtomicFiles.writeIfAbsent(file, bytes)) {
-                Optional<DailyList> first = read(file);
-                if (first.isPresent()) {
-                    remember(first.get(), day, size);
-                    return first.get();
+                try {
+                    kept = read(file);
+                } catch (JsonProcessingException damaged) {
+                    AtomicFiles.write(file, bytes); // not a list: replaced, and whatever is there now is the day's list
+                    kept = read(file);
                 }
-                AtomicFiles.write(file, bytes); // the file there is damaged: this list replaces it
             }
-            remember(list, day, size);
+            remember(kept, day, size);
             deleteOlderThan(day.minusDays(1));
-            return list;
+            return kept;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +115,8 @@ public final class DailyStore {
         return size + "\u0000" + userId;
     }
 
-    private void deleteOlderThan(LocalDate keep) throws IOException {
+    /** Best effort: another process (or thread) may be deleting the same old day; the next list written tries again. */
+    private void deleteOlderThan(LocalDate keep) {
         try (Stream<Path> days = Files.list(dir)) {
             for (Path d : days.toList()) {
                 LocalDate day;
@@ -131,6 +134,8 @@ public final class DailyStore {
                     Files.deleteIfExists(d);
                 }
             }
+        } catch (IOException | UncheckedIOException e) {
+            // left for the next list written
         }
     }
 

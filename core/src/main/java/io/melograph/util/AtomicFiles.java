@@ -2,6 +2,7 @@ package io.melograph.util;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,8 +39,11 @@ public final class AtomicFiles {
             Files.write(tmp, bytes);
             try {
                 Files.createLink(file, tmp);
-            } catch (UnsupportedOperationException noLinks) {
-                Files.move(tmp, file); // a file system without hard links: checked, then renamed (a narrow race left)
+            } catch (FileAlreadyExistsException taken) {
+                throw taken;
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                // a volume without hard links (SMB, FUSE object stores): checked, then renamed — a narrow race is left
+                Files.move(tmp, file);
             }
             return true;
         } catch (FileAlreadyExistsException taken) {

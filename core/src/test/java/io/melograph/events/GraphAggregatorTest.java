@@ -78,6 +78,20 @@ class GraphAggregatorTest {
         assertEquals(5, plays(graph));
     }
 
+    /** The first events of a new journal follow its start: close writes them, rather than leave them to the next start. */
+    @Test
+    void closeWritesTheFirstEventsOfANewJournal(@TempDir Path dir) throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        try (FileJournal journal = FileJournal.open(dir)) {
+            assertTrue(journal.contiguous(JournalPosition.START, journal.end()), "nothing lies before a new journal's end");
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            aggregator.flush(); // caught up with the empty journal: the cursor is still at its start
+            journal.append(plays("first-", 0, 3)).get();
+            aggregator.close();
+        }
+        assertEquals(3, plays(graph));
+    }
+
     @Test
     void aGraphFarBehindReadsEventsBackFromTheJournalInsteadOfHoldingThem(@TempDir Path dir) throws Exception {
         GraphConnection graph = graphWithOneSong();
