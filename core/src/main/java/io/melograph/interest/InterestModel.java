@@ -9,8 +9,9 @@ import java.util.Arrays;
  * path without the training engine: song vectors (the song tower's output, graph included), and the listener tower
  * that turns the latest {@code window} songs heard into one vector (single) or K interest capsules (MIND).
  *
- * <p>Single (YouTube-DNN style): the mean of the history's song vectors through a two-layer head
- * {@code relu(x·W1 + b1)·W2}. MIND (Li et al. 2019): behaviour-to-interest dynamic routing — each song vector mapped by a
+ * <p>Single (YouTube-DNN style): the mean of the history's song vectors through a two-layer residual head
+ * {@code x + relu(x·W1 + b1)·W2} (models of files before format 4: without the {@code x}; the residual keeps the
+ * history's own direction, which the bottleneck alone lost: docs/eval/interests.md). MIND (Li et al. 2019): behaviour-to-interest dynamic routing — each song vector mapped by a
  * shared bilinear matrix S, routing logits started from fixed Gaussian values per (interest, position) so capsules
  * differ without a random draw at serving time, three iterations of softmax over interests / weighted sum / squash /
  * agreement update, K = max(1, min(K_max, ⌊log2 n⌋)) interests for n songs in the window — each capsule then through
@@ -34,9 +35,10 @@ public final class InterestModel {
     private final float[] w1;         // dim × dim
     private final float[] b1;         // dim
     private final float[] w2;         // dim × dim
+    private final boolean residual;   // the head adds its input (all models trained since format 4)
 
     public InterestModel(Kind kind, int dim, int window, int maxInterests, float[] songs, float[] bilinear, float[] routing,
-                  float[] w1, float[] b1, float[] w2) {
+                  float[] w1, float[] b1, float[] w2, boolean residual) {
         this.kind = kind;
         this.dim = dim;
         this.window = window;
@@ -47,6 +49,7 @@ public final class InterestModel {
         this.w1 = w1;
         this.b1 = b1;
         this.w2 = w2;
+        this.residual = residual;
     }
 
     public Kind kind() {
@@ -65,6 +68,11 @@ public final class InterestModel {
         return songs.length / dim;
     }
 
+    /** Whether the head adds its input to its output. */
+    public boolean residual() {
+        return residual;
+    }
+
     /** K_max, the most interests MIND computes (kept but unused by the single-vector model). */
     public int maxInterests() {
         return maxInterests;
@@ -79,7 +87,7 @@ public final class InterestModel {
     }
 
     /** The model from {@link #arrays()}; throws when their sizes do not fit the dimensions. */
-    static InterestModel of(Kind kind, int dim, int window, int maxInterests, float[][] arrays) {
+    static InterestModel of(Kind kind, int dim, int window, int maxInterests, boolean residual, float[][] arrays) {
         if (dim < 1 || window < 1 || maxInterests < 1) {
             throw new IllegalArgumentException("dimensions, window and interests must be positive: " + dim + ", " + window
                     + ", " + maxInterests);
@@ -92,7 +100,8 @@ public final class InterestModel {
                         + dim + " dimensions, window " + window + ", " + maxInterests + " interests");
             }
         }
-        return new InterestModel(kind, dim, window, maxInterests, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5]);
+        return new InterestModel(kind, dim, window, maxInterests, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5],
+                residual);
     }
 
     /** Interests for a history of K songs heard: K = max(1, min(K_max, ⌊log2 n⌋)); 1 for the single-vector model. */
@@ -108,7 +117,7 @@ public final class InterestModel {
         }
         float[] all = Arrays.copyOf(songs, songs.length + more.length);
         System.arraycopy(more, 0, all, songs.length, more.length);
-        return new InterestModel(kind, dim, window, maxInterests, all, bilinear, routing, w1, b1, w2);
+        return new InterestModel(kind, dim, window, maxInterests, all, bilinear, routing, w1, b1, w2, residual);
     }
 
     /** The song's vector (a copy). */
@@ -219,7 +228,13 @@ public final class InterestModel {
         for (int c = 0; c < dim; c++) {
             h[c] = Math.max(0f, h[c] + b1[c]);
         }
-        return VectorMath.times(h, w2, dim);
+        float[] out = VectorMath.times(h, w2, dim);
+        if (residual) {
+            for (int c = 0; c < dim; c++) {
+                out[c] += x[c];
+            }
+        }
+        return out;
     }
 
     /** MIND's squash: keeps the direction, maps the length to |z|²/(1+|z|²). */

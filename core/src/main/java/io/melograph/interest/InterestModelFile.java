@@ -32,9 +32,10 @@ public final class InterestModelFile {
     private static final int MAGIC = 0x4d4c4749; // "MLGI"
     /**
      * Format 2 adds the short-term model (optional), format 3 its projection P and the song tower's graph half
-     * (optional); older files still load, without what they lack.
+     * (optional), format 4 whether the listener tower's head is residual; older files still load, without what they
+     * lack (a head before format 4 is not residual).
      */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     /**
      * A loaded model with the song id of each row, the short-term model over the same songs and the song tower for
@@ -61,6 +62,7 @@ public final class InterestModelFile {
             out.writeInt(model.dim());
             out.writeInt(model.window());
             out.writeInt(model.maxInterests());
+            out.writeBoolean(model.residual());
             writeIds(out, songIds); // as many as the model's songs, checked above
             writeArrays(out, model.arrays());
             out.writeBoolean(now != null);
@@ -95,9 +97,10 @@ public final class InterestModelFile {
             int dim = in.readInt();
             int window = in.readInt();
             int maxInterests = in.readInt();
+            boolean residual = format >= 4 && in.readBoolean();
             int songs = in.readInt();
             List<String> ids = readIds(in, songs);
-            InterestModel model = InterestModel.of(kind, dim, window, maxInterests, readArrays(in, InterestModel.ARRAYS));
+            InterestModel model = InterestModel.of(kind, dim, window, maxInterests, residual, readArrays(in, InterestModel.ARRAYS));
             NowModel now = null;
             if (format >= 2 && in.readBoolean()) {
                 now = NowModel.of(in.readInt(), in.readInt(), readArrays(in, format >= 3 ? NowModel.ARRAYS : NowModel.ARRAYS - 1));

@@ -147,7 +147,7 @@ public final class InterestTrainer {
                 attention.put(graph.relations().get(r), total == 0 ? 0 : mass[r] / total);
             }
             InterestModel model = new InterestModel(s.kind(), d, s.window(), s.maxInterests(), songVectors,
-                    bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray());
+                    bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray(), true);
             SongTower served = kg && !graph.entityIds().isEmpty() ? tower(graph, entities.values(), keys.toFloatArray(),
                     biases.toFloatArray(), d) : null;
             return new Trained(model, attention, served, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
@@ -316,8 +316,9 @@ public final class InterestTrainer {
         return z.mul(norm2.div(norm2.add(one)).div(norm2.add(epsilon).sqrt()));
     }
 
+    /** The residual head {@code x + relu(x·W1 + b1)·W2} ({@link InterestModel} serves the same). */
     private static NDArray head(NDArray x, NDArray w1, NDArray b1, NDArray w2) {
-        return Activation.relu(x.matMul(w1).add(b1)).matMul(w2);
+        return Activation.relu(x.matMul(w1).add(b1)).matMul(w2).add(x);
     }
 
     /**

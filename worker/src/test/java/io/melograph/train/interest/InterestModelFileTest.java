@@ -89,6 +89,31 @@ class InterestModelFileTest {
         return file;
     }
 
+    /** A version stored before format 4 was trained with a plain head, and still loads with it. */
+    @Test
+    void aFileOfFormat3LoadsWithoutTheResidualHead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(InterestModelFile.NAME);
+        InterestModelFile.write(file, single, IDS);
+        byte[] now = Files.readAllBytes(file);
+        // magic, format, kind (UTF: length and bytes), dim, window, interests, then format 4's residual flag
+        int flag = 4 + 4 + 2 + single.kind().name().length() + 4 + 4 + 4;
+        byte[] old = new byte[now.length - 1];
+        System.arraycopy(now, 0, old, 0, flag);
+        System.arraycopy(now, flag + 1, old, flag, now.length - flag - 1);
+        old[7] = 3; // the format number's last byte
+        Files.write(file, old);
+        InterestModel read = InterestModelFile.read(file).model();
+        assertTrue(single.residual(), "trained models have the residual head");
+        assertEquals(false, read.residual());
+        int[] history = {1, 2, 3};
+        float[] withResidual = single.interests(history)[0];
+        float[] without = read.interests(history)[0];
+        for (int c = 0; c < withResidual.length; c++) { // the residual adds the history's mean vector
+            float mean = (single.songVector(1)[c] + single.songVector(2)[c] + single.songVector(3)[c]) / 3;
+            assertEquals(withResidual[c], without[c] + mean, 1e-5);
+        }
+    }
+
     @Test
     void aDamagedFileFailsWithItsName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(InterestModelFile.NAME);
