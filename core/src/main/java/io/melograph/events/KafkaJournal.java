@@ -255,9 +255,7 @@ public final class KafkaJournal implements Journal {
             long progressed = System.nanoTime();
             while (c.position(p) < end) {
                 List<ConsumerRecord<byte[], byte[]>> records = c.poll(POLL).records(p);
-                if (!records.isEmpty()) {
-                    progressed = System.nanoTime();
-                } else if (System.nanoTime() - progressed > stall.toNanos()) {
+                if (records.isEmpty() && System.nanoTime() - progressed > stall.toNanos()) {
                     throw new IllegalStateException("reading Kafka topic " + s.topic() + " at " + s.bootstrap() + ": no event for "
                             + stall.toSeconds() + " s at offset " + c.position(p) + " of " + end + " (are the brokers up?)");
                 }

@@ -11,8 +11,8 @@ import java.util.Arrays;
  *
  * <p>Single (YouTube-DNN style): the mean of the history's song vectors through a two-layer residual head
  * {@code x + relu(x·W1 + b1)·W2} (models of files before format 4: without the {@code x}; the residual keeps the
- * history's own direction, which the bottleneck alone lost: docs/eval/interests.md). MIND (Li et al. 2019): behaviour-to-interest dynamic routing — each song vector mapped by a
- * shared bilinear matrix S, routing logits started from fixed Gaussian values per (interest, position) so capsules
+ * history's own direction, which the bottleneck alone lost: docs/eval/interests.md). MIND (Li et al. 2019):
+ * behaviour-to-interest dynamic routing — each song vector mapped by a shared bilinear matrix S, routing logits started from fixed Gaussian values per (interest, position) so capsules
  * differ without a random draw at serving time, three iterations of softmax over interests / weighted sum / squash /
  * agreement update, K = max(1, min(K_max, ⌊log2 n⌋)) interests for n songs in the window — each capsule then through
  * the same head. A song's score is its best dot product with any interest. The trainer ({@code train.interest.InterestTrainer})

@@ -16,10 +16,8 @@ public final class AtomicFiles {
 
     /** Replaces {@code file} (and creates its folder) with {@code bytes}. */
     public static void write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path tmp = temporaryBeside(file, bytes);
         try {
-            Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp); // only left when the move failed
@@ -33,14 +31,12 @@ public final class AtomicFiles {
      * @return whether this call created the file
      */
     public static boolean writeIfAbsent(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path tmp = temporaryBeside(file, bytes);
         try {
-            Files.write(tmp, bytes);
             try {
                 Files.createLink(file, tmp);
             } catch (FileAlreadyExistsException taken) {
-                throw taken;
+                return false;
             } catch (UnsupportedOperationException | FileSystemException noLinks) {
                 // a volume without hard links (SMB, FUSE object stores): checked, then renamed — a narrow race is left
                 Files.move(tmp, file);
@@ -50,6 +46,19 @@ public final class AtomicFiles {
             return false;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code bytes} in a new temporary file in {@code file}'s folder (created if missing). */
+    private static Path temporaryBeside(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 }
