@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * Daily Recommendation: a list of (by default) 30 songs that stays the same for the listener's whole day and is
@@ -199,8 +200,15 @@ public final class DailyMixScene {
                 if (stored.isEmpty()) {
                     // a list from degraded recall is answered but never kept as the day's list; another serving
                     // process may have kept one first, and then that one is answered
-                    stored = compute(userId, zone, day, size, now, policy)
-                            .map(list -> list.provisional() ? list : store.putIfAbsent(list, size));
+                    stored = compute(userId, zone, day, size, now, policy).map(computed -> {
+                        DailyList list = computed.list();
+                        DailyList kept = list.provisional() ? list : store.putIfAbsent(list, size);
+                        // the ranker learns from what the listener is shown: a race's loser, only the songs both lists have
+                        Set<String> shown = kept.items().stream().map(Pick::id).collect(Collectors.toSet());
+                        kit.ranker().served(userId, now.toEpochMilli(),
+                                computed.discoveries().stream().filter(f -> shown.contains(f.itemId())).toList());
+                        return kept;
+                    });
                 }
                 return stored;
             }
@@ -209,7 +217,10 @@ public final class DailyMixScene {
         }
     }
 
-    private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
+    /** A list and the recalled songs in it, which the ranker is told about once the list is the one answered. */
+    private record Computed(DailyList list, List<Fusion.Fused> discoveries) {}
+
+    private Optional<Computed> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
         Optional<ListenerProfile> found = profiles.of(userId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -243,12 +254,12 @@ public final class DailyMixScene {
             List<Scored> rest = familiar.stream().filter(s -> !fam.contains(s)).toList();
             fam.addAll(cap.apply(rest, s -> picks.artistIds(s.fused().itemId()), size - disc.size() - fam.size()));
         }
-        kit.ranker().served(userId, now.toEpochMilli(), disc.stream().map(Scored::fused).toList());
         List<Pick> items = interleave(disc, fam);
         ZonedDateTime refresh = day.plusDays(1).atTime(REFRESH).atZone(zone);
-        return Optional.of(new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
+        DailyList list = new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
                 items, ranked.named(recalled.status()), recalled.fallback(), recalled.degraded(), Picks.round(Picks.share(items, Pick::familiar)),
-                Picks.round(Picks.share(items, Pick::longTail))));
+                Picks.round(Picks.share(items, Pick::longTail)));
+        return Optional.of(new Computed(list, disc.stream().map(Scored::fused).toList()));
     }
 
     private ZoneId profileZone(String userId, long now) {

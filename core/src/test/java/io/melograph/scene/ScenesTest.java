@@ -10,6 +10,7 @@ import io.melograph.events.ItemType;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.SongPopularity;
 import io.melograph.graph.GraphConnection;
+import io.melograph.rank.HeadWeights;
 import io.melograph.recall.Fusion;
 import io.melograph.recall.ListenerProfile;
 import io.melograph.recall.ListenerProfiles;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,6 +194,63 @@ class ScenesTest {
         assertEquals("2026-11-29", nextDay.day());
         assertNotEquals(list.generatedAt(), nextDay.generatedAt(), "recomputed at 06:00");
         assertTrue(daily.daily("u-nobody", null, 12, now).isEmpty());
+    }
+
+    @Test
+    void aServingProcessThatLosesTheDailyRaceAnswersTheWinnersListAndTeachesItsRankerOnlyWhatWasShown() {
+        // two serving processes sharing the Daily folder, ranking differently: the second is still ranking when the
+        // first keeps its list (lists of 4, so the two rankings pick different songs from Ben's candidates)
+        Path shared = home.resolve("daily-shared");
+        Instant now = Instant.parse("2026-11-28T11:00:00Z");
+        List<List<String>> firstServed = new ArrayList<>();
+        List<List<String>> secondServed = new ArrayList<>();
+        CandidateRanker lastIdsFirst = (user, scene, heads, position, at, candidates) -> {
+            List<String> ids = candidates.stream().map(Fusion.Fused::itemId).sorted().toList();
+            return new CandidateRanker.Ranking(candidates.stream().mapToDouble(f -> ids.indexOf(f.itemId())).toArray(), "ids");
+        };
+        DailyMixScene first = dailyOver(shared, recording(lastIdsFirst, firstServed));
+        CandidateRanker slow = (user, scene, heads, position, at, candidates) -> {
+            first.daily(user, ZoneId.of("UTC"), 4, now); // the other process finishes first
+            return CandidateRanker.FUSED_SCORE.rank(user, scene, heads, position, at, candidates);
+        };
+        DailyMixScene second = dailyOver(shared, recording(slow, secondServed));
+
+        DailyList answered = second.daily("u-ben", ZoneId.of("UTC"), 4, now).orElseThrow();
+
+        DailyList kept = first.daily("u-ben", ZoneId.of("UTC"), 4, now).orElseThrow();
+        assertEquals(kept, answered, "the loser answers the list kept first");
+        Set<String> shown = kept.items().stream().map(Pick::id).collect(Collectors.toSet());
+        assertEquals(1, firstServed.size(), "the winner's ranker learns from its list");
+        assertTrue(shown.containsAll(firstServed.get(0)), firstServed + " " + shown);
+        List<String> own = dailyOver(home.resolve("daily-alone"), CandidateRanker.FUSED_SCORE)
+                .daily("u-ben", ZoneId.of("UTC"), 4, now).orElseThrow().items().stream().map(Pick::id).toList();
+        assertFalse(shown.containsAll(own), "the two processes' lists differ: " + own + " against " + shown);
+        assertTrue(secondServed.stream().flatMap(List::stream).allMatch(shown::contains),
+                "the loser's ranker is told only about songs the listener was shown: " + secondServed + ", shown " + shown);
+    }
+
+    /** Daily lists of 4 songs kept in {@code folder}. */
+    private static DailyMixScene dailyOver(Path folder, CandidateRanker ranker) {
+        String songChannels = "kg-co-listened,kg-same-artist,kg-same-album,kg-tags,kg-playlists,vector";
+        return new DailyMixScene(new SceneKit(recall, sceneRecall, ranker, picks),
+                ScenePolicies.parse("daily", List.of(songChannels.split(",")), "kg-co-listened=1", "", "", "", 60, 10_000, known),
+                new DailyMixScene.Settings(4, 0.25, 2), new DailyStore(folder, 1_000), background, Duration.ofSeconds(10));
+    }
+
+    /** The ranker, with what each call of {@code served} was told (song ids) added to {@code told}. */
+    private static CandidateRanker recording(CandidateRanker ranker, List<List<String>> told) {
+        return new CandidateRanker() {
+            @Override
+            public Ranking rank(String user, String scene, HeadWeights heads, int position, long at,
+                                List<Fusion.Fused> candidates) {
+                return ranker.rank(user, scene, heads, position, at, candidates);
+            }
+
+            @Override
+            public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
+                told.add(shown.stream().map(Fusion.Fused::itemId).toList());
+            }
+        };
     }
 
     @Test
