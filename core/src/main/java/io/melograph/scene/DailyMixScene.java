@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.stream.Collectors;
 
 /**
  * Daily Recommendation: a list of (by default) 30 songs that stays the same for the listener's whole day and is
@@ -203,10 +202,8 @@ public final class DailyMixScene {
                     stored = compute(userId, zone, day, size, now, policy).map(computed -> {
                         DailyList list = computed.list();
                         DailyList kept = list.provisional() ? list : store.putIfAbsent(list, size);
-                        // the ranker learns from what the listener is shown: a race's loser, only the songs both lists have
-                        Set<String> shown = kept.items().stream().map(Pick::id).collect(Collectors.toSet());
-                        kit.ranker().served(userId, now.toEpochMilli(),
-                                computed.discoveries().stream().filter(f -> shown.contains(f.itemId())).toList());
+                        // the ranker learns from what the listener is shown: a race's loser, from the winner's list
+                        kit.ranker().served(userId, now.toEpochMilli(), kept.equals(list) ? computed.discoveries() : discoveries(kept));
                         return kept;
                     });
                 }
@@ -217,7 +214,15 @@ public final class DailyMixScene {
         }
     }
 
-    /** A list and the recalled songs in it, which the ranker is told about once the list is the one answered. */
+    /** A kept list's discoveries as the ranker is told about them: each song with the channels that proposed it. */
+    private static List<Fusion.Fused> discoveries(DailyList list) {
+        return list.items().stream().filter(p -> !p.familiar())
+                .map(p -> new Fusion.Fused(p.id(), p.type(), p.name(), p.channels().stream()
+                        .map(c -> new Fusion.Fused.Part(c, 0, p.contributions().getOrDefault(c, 0.0), p.reason(), p.path())).toList()))
+                .toList();
+    }
+
+    /** A list and the songs recalled for it, which the ranker is told about once the list is the one answered. */
     private record Computed(DailyList list, List<Fusion.Fused> discoveries) {}
 
     private Optional<Computed> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
