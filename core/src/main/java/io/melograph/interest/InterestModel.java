@@ -11,12 +11,18 @@ import java.util.Arrays;
  *
  * <p>Single (YouTube-DNN style): the mean of the history's song vectors through a two-layer residual head
  * {@code x + relu(x·W1 + b1)·W2} (models of files before format 4: without the {@code x}; the residual keeps the
- * history's own direction, which the bottleneck alone lost: docs/eval/interests.md). MIND (Li et al. 2019):
- * behaviour-to-interest dynamic routing — each song vector mapped by a shared bilinear matrix S, routing logits started from fixed Gaussian values per (interest, position) so capsules
- * differ without a random draw at serving time, three iterations of softmax over interests / weighted sum / squash /
- * agreement update, K = max(1, min(K_max, ⌊log2 n⌋)) interests for n songs in the window — each capsule then through
- * the same head. A song's score is its best dot product with any interest. The trainer ({@code train.interest.InterestTrainer})
- * computes exactly this in DJL while learning.
+ * history's own direction, which the bottleneck alone lost: docs/eval/interests.md). Since format 5 its song vectors
+ * and interest have length 1 (its trainer's sampled softmax runs over cosines divided by a temperature).
+ *
+ * <p>MIND (Li et al. 2019): behaviour-to-interest dynamic routing — each song vector mapped by a shared bilinear matrix
+ * S, routing logits started from fixed Gaussian values per (interest, position) so capsules differ without a random
+ * draw at serving time, three iterations of softmax over interests / weighted sum / squash / agreement update,
+ * K = max(1, min(K_max, ⌊log2 n⌋)) interests for n songs in the window. Since format 5 each capsule adds the
+ * routing-weighted mean of its songs' own vectors (the capsule alone lives in the bilinear map's space and lost the
+ * songs' direction, as the single model's head did before its residual); then each goes through the same head.
+ *
+ * <p>A song's score is its best dot product with any interest. {@link Form} says which of these a stored model has. The
+ * trainer ({@code train.interest.InterestTrainer}) computes exactly this in DJL while learning.
  */
 public final class InterestModel {
     /** Keeps the squash defined at a zero capsule; the trainer uses the same. */
@@ -24,6 +30,14 @@ public final class InterestModel {
     public static final int ROUTING_ITERATIONS = 3;
 
     public enum Kind { SINGLE, MIND }
+
+    /**
+     * How the listener tower is built, which changed as models improved; a stored model keeps the form it was trained
+     * in. {@code residual}: the head adds its input (since file format 4). {@code normalised}: song vectors and
+     * interests have length 1, so a song scores its cosine (format 5). {@code routedMean}: each MIND capsule adds the
+     * mean of its history songs' own vectors weighted by the routing, before the head (format 5).
+     */
+    public record Form(boolean residual, boolean normalised, boolean routedMean) {}
 
     private final Kind kind;
     private final int dim;
@@ -35,10 +49,10 @@ public final class InterestModel {
     private final float[] w1;         // dim × dim
     private final float[] b1;         // dim
     private final float[] w2;         // dim × dim
-    private final boolean residual;   // the head adds its input (all models trained since format 4)
+    private final Form form;
 
     public InterestModel(Kind kind, int dim, int window, int maxInterests, float[] songs, float[] bilinear, float[] routing,
-                  float[] w1, float[] b1, float[] w2, boolean residual) {
+                  float[] w1, float[] b1, float[] w2, Form form) {
         this.kind = kind;
         this.dim = dim;
         this.window = window;
@@ -49,7 +63,7 @@ public final class InterestModel {
         this.w1 = w1;
         this.b1 = b1;
         this.w2 = w2;
-        this.residual = residual;
+        this.form = form;
     }
 
     public Kind kind() {
@@ -68,9 +82,13 @@ public final class InterestModel {
         return songs.length / dim;
     }
 
-    /** Whether the head adds its input to its output. */
-    public boolean residual() {
-        return residual;
+    public Form form() {
+        return form;
+    }
+
+    /** A vector for this model's song table: scaled to length 1 when the model's are, as the tower's output was in training. */
+    public float[] songSpace(float[] vector) {
+        return form.normalised() ? VectorMath.normalised(vector) : vector;
     }
 
     /** K_max, the most interests MIND computes (kept but unused by the single-vector model). */
@@ -87,7 +105,7 @@ public final class InterestModel {
     }
 
     /** The model from {@link #arrays()}; throws when their sizes do not fit the dimensions. */
-    static InterestModel of(Kind kind, int dim, int window, int maxInterests, boolean residual, float[][] arrays) {
+    static InterestModel of(Kind kind, int dim, int window, int maxInterests, Form form, float[][] arrays) {
         if (dim < 1 || window < 1 || maxInterests < 1) {
             throw new IllegalArgumentException("dimensions, window and interests must be positive: " + dim + ", " + window
                     + ", " + maxInterests);
@@ -101,7 +119,7 @@ public final class InterestModel {
             }
         }
         return new InterestModel(kind, dim, window, maxInterests, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5],
-                residual);
+                form);
     }
 
     /** Interests for a history of K songs heard: K = max(1, min(K_max, ⌊log2 n⌋)); 1 for the single-vector model. */
@@ -115,9 +133,13 @@ public final class InterestModel {
         if (more.length % dim != 0) {
             throw new IllegalArgumentException(more.length + " values are not whole vectors of " + dim);
         }
-        float[] all = Arrays.copyOf(songs, songs.length + more.length);
-        System.arraycopy(more, 0, all, songs.length, more.length);
-        return new InterestModel(kind, dim, window, maxInterests, all, bilinear, routing, w1, b1, w2, residual);
+        float[] added = form.normalised() ? more.clone() : more;
+        if (form.normalised()) {
+            VectorMath.normaliseRows(added, dim); // as the trainer's song vectors are
+        }
+        float[] all = Arrays.copyOf(songs, songs.length + added.length);
+        System.arraycopy(added, 0, all, songs.length, added.length);
+        return new InterestModel(kind, dim, window, maxInterests, all, bilinear, routing, w1, b1, w2, form);
     }
 
     /** The song's vector (a copy). */
@@ -162,6 +184,8 @@ public final class InterestModel {
         float[][] capsules = new float[k][];
         for (int iteration = 0; iteration < ROUTING_ITERATIONS; iteration++) {
             float[][] z = new float[k][dim];
+            float[][] mean = new float[k][dim]; // the songs' own vectors, weighted alike (Form.routedMean)
+            float[] mass = new float[k];
             for (int j = 0; j < n; j++) {
                 float max = Float.NEGATIVE_INFINITY;
                 for (int i = 0; i < k; i++) {
@@ -175,13 +199,20 @@ public final class InterestModel {
                 }
                 for (int i = 0; i < k; i++) {
                     float weight = (float) (w[i] / sum);
+                    mass[i] += weight;
                     for (int c = 0; c < dim; c++) {
                         z[i][c] += weight * mapped[j][c];
+                        mean[i][c] += weight * e[j][c];
                     }
                 }
             }
             for (int i = 0; i < k; i++) {
                 capsules[i] = squash(z[i]);
+                if (form.routedMean() && iteration == ROUTING_ITERATIONS - 1) {
+                    for (int c = 0; c < dim; c++) {
+                        capsules[i][c] += mean[i][c] / Math.max(1f, mass[i]);
+                    }
+                }
             }
             if (iteration < ROUTING_ITERATIONS - 1) {
                 for (int i = 0; i < k; i++) {
@@ -229,12 +260,12 @@ public final class InterestModel {
             h[c] = Math.max(0f, h[c] + b1[c]);
         }
         float[] out = VectorMath.times(h, w2, dim);
-        if (residual) {
+        if (form.residual()) {
             for (int c = 0; c < dim; c++) {
                 out[c] += x[c];
             }
         }
-        return out;
+        return form.normalised() ? VectorMath.normalised(out) : out;
     }
 
     /** MIND's squash: keeps the direction, maps the length to |z|²/(1+|z|²). */

@@ -32,10 +32,11 @@ public final class InterestModelFile {
     private static final int MAGIC = 0x4d4c4749; // "MLGI"
     /**
      * Format 2 adds the short-term model (optional), format 3 its projection P and the song tower's graph half
-     * (optional), format 4 whether the listener tower's head is residual; older files still load, without what they
-     * lack (a head before format 4 is not residual).
+     * (optional), format 4 whether the listener tower's head is residual, format 5 whether vectors have length 1 and
+     * MIND capsules add their songs' mean ({@link InterestModel.Form}); older files still load in the form they were
+     * trained in (a head before format 4 is not residual; before 5 neither of the others).
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     /**
      * A loaded model with the song id of each row, the short-term model over the same songs and the song tower for
@@ -62,7 +63,9 @@ public final class InterestModelFile {
             out.writeInt(model.dim());
             out.writeInt(model.window());
             out.writeInt(model.maxInterests());
-            out.writeBoolean(model.residual());
+            out.writeBoolean(model.form().residual());
+            out.writeBoolean(model.form().normalised());
+            out.writeBoolean(model.form().routedMean());
             writeIds(out, songIds); // as many as the model's songs, checked above
             writeArrays(out, model.arrays());
             out.writeBoolean(now != null);
@@ -98,9 +101,11 @@ public final class InterestModelFile {
             int window = in.readInt();
             int maxInterests = in.readInt();
             boolean residual = format >= 4 && in.readBoolean();
+            boolean normalised = format >= 5 && in.readBoolean();
+            InterestModel.Form form = new InterestModel.Form(residual, normalised, format >= 5 && in.readBoolean());
             int songs = in.readInt();
             List<String> ids = readIds(in, songs);
-            InterestModel model = InterestModel.of(kind, dim, window, maxInterests, residual, readArrays(in, InterestModel.ARRAYS));
+            InterestModel model = InterestModel.of(kind, dim, window, maxInterests, form, readArrays(in, InterestModel.ARRAYS));
             NowModel now = null;
             if (format >= 2 && in.readBoolean()) {
                 now = NowModel.of(in.readInt(), in.readInt(), readArrays(in, format >= 3 ? NowModel.ARRAYS : NowModel.ARRAYS - 1));

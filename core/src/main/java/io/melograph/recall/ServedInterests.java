@@ -87,7 +87,7 @@ public final class ServedInterests {
         Map<String, Integer> more = new HashMap<>(index);
         boolean projected = false; // a short-term model stored without P gives new songs no short-term vector
         for (int k = 0; k < added.size(); k++) {
-            float[] v = vectors.get(added.get(k));
+            float[] v = model.songSpace(vectors.get(added.get(k)));
             System.arraycopy(v, 0, longVectors, k * d, d);
             float[] n = now == null ? null : now.fromLongTerm(v);
             if (n != null) {

@@ -12,18 +12,34 @@ public final class VectorMath {
     /** The vector scaled to length 1 (all zeros stays all zeros). */
     public static float[] normalised(Value list) {
         float[] v = new float[list.size()];
-        double norm = 0;
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) list.get(i).asDouble();
-            norm += v[i] * (double) v[i];
         }
-        if (norm > 0) {
-            float inv = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= inv;
+        normaliseRows(v, v.length);
+        return v;
+    }
+
+    /** A copy of {@code v} scaled to length 1 (all zeros stays all zeros). */
+    public static float[] normalised(float[] v) {
+        float[] out = v.clone();
+        normaliseRows(out, out.length);
+        return out;
+    }
+
+    /** Scales each row of {@code dim} values of the flat matrix to length 1, in place (a zero row stays zero). */
+    public static void normaliseRows(float[] rows, int dim) {
+        for (int from = 0; from < rows.length; from += dim) {
+            double norm = 0;
+            for (int i = from; i < from + dim; i++) {
+                norm += rows[i] * (double) rows[i];
+            }
+            if (norm > 0) {
+                float inv = (float) (1 / Math.sqrt(norm));
+                for (int i = from; i < from + dim; i++) {
+                    rows[i] *= inv;
+                }
             }
         }
-        return v;
     }
 
     /**

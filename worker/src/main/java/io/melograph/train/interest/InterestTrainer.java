@@ -12,6 +12,7 @@ import io.melograph.interest.InterestModel;
 import io.melograph.interest.SongNeighbourhood;
 import io.melograph.interest.SongTower;
 import io.melograph.util.Seeded;
+import io.melograph.vectors.VectorMath;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,14 +28,17 @@ import static io.melograph.djl.Djl.rows;
 /**
  * Learns an {@link InterestModel} from listeners' song sequences with DJL on PyTorch: next-song prediction, each
  * example a target song and the {@code window} songs heard before it, sampled softmax over the target and
- * {@code negatives} songs drawn uniformly per batch (a negative equal to the target is masked).
+ * {@code negatives} songs drawn uniformly per batch (a negative equal to the target is masked). For the single
+ * vector, song vectors and the interest are scaled to length 1 and the softmax runs over their cosines divided by
+ * {@link #TEMPERATURE} ({@link #formOf}).
  *
  * <p>The song tower is knowledge-aware when a {@link SongNeighbourhood} is given: a song's vector is its id embedding
  * plus an attention-weighted sum of its neighbours' entity embeddings, the attention logit of a neighbour
  * {@code bias_r + key_r · tanh(e_t)} depending on the relation path r that leads to it (KGAT-style relation-aware
  * aggregation, without the song itself in the logit so a cold song attends as a known one does). During training a
  * song's id embedding is dropped with probability {@code idDropout}, so the graph part alone must place a song — what a
- * cold song has at serving time; a song nobody heard in training never uses its id embedding. MIND training uses label-aware attention over the interests,
+ * cold song has at serving time; a song nobody heard in training never uses its id embedding. MIND adds to each capsule
+ * the routing-weighted mean of its songs' vectors and uses label-aware attention over the interests in training,
  * {@code softmax(p · <interest_k, target>)}, the sharpened softmax form of the paper's {@code pow(·, p)}.
  *
  * <p>The song-id and entity tables are {@link SparseTable}s (lazy Adam on the rows a batch touches), so a step's cost
@@ -45,6 +49,8 @@ import static io.melograph.djl.Djl.rows;
  */
 public final class InterestTrainer {
     static final float MASKED = -1e9f;
+    /** The softmax temperature over cosines, chosen on HetRec's validation split (docs/eval/interests.md). */
+    static final float TEMPERATURE = 0.1f;
 
     /** How to train; {@link #defaults} gives the settings the evaluation uses unless tuned. */
     public record Settings(InterestModel.Kind kind, boolean graph, int dim, int window, int maxInterests, int epochs,
@@ -146,8 +152,12 @@ public final class InterestTrainer {
             for (int r = 0; r < graph.relations().size() && kg; r++) {
                 attention.put(graph.relations().get(r), total == 0 ? 0 : mass[r] / total);
             }
+            InterestModel.Form form = formOf(s.kind());
+            if (form.normalised()) {
+                VectorMath.normaliseRows(songVectors, d);
+            }
             InterestModel model = new InterestModel(s.kind(), d, s.window(), s.maxInterests(), songVectors,
-                    bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray(), true);
+                    bilinear.toFloatArray(), routingInit, w1.toFloatArray(), b1.toFloatArray(), w2.toFloatArray(), form);
             SongTower served = kg && !graph.entityIds().isEmpty() ? tower(graph, entities.values(), keys.toFloatArray(),
                     biases.toFloatArray(), d) : null;
             return new Trained(model, attention, served, (System.nanoTime() - started) / 1_000_000, stepCount, loss);
@@ -246,7 +256,8 @@ public final class InterestTrainer {
             Tower.Output o;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
                 o = tower.forward(step, batchSongs, keepIds, true);
-                NDArray vectors = o.vectors();                                              // [U, d]
+                boolean cosine = formOf(s.kind()).normalised();
+                NDArray vectors = cosine ? unit(o.vectors()) : o.vectors();                // [U, d]
                 NDArray h = rows(historyIdx, vectors).reshape(b, l, s.dim());               // [B, L, d]
                 NDArray interests;                                                          // [B, K, d]
                 if (s.kind() == InterestModel.Kind.SINGLE) {
@@ -256,6 +267,9 @@ public final class InterestTrainer {
                 } else {
                     interests = head(route(h, hMask, kMask, bilinear, routing, one, epsilon), w1, b1, w2);
                 }
+                if (cosine) {
+                    interests = unit(interests);
+                }
                 NDArray targets = rows(targetIdx, vectors);                                 // [B, d]
                 NDArray affinity = interests.mul(targets.expandDims(1)).sum(new int[] {2}); // [B, K]
                 NDArray attention = affinity.mul(labelPower).add(kMask).softmax(1);
@@ -263,6 +277,9 @@ public final class InterestTrainer {
                 NDArray positive = user.mul(targets).sum(new int[] {1}, true);             // [B, 1]
                 NDArray negatives = user.matMul(rows(negativeIdx, vectors).transpose()).add(hits); // [B, S]
                 NDArray logits = positive.concat(negatives, 1);
+                if (cosine) {
+                    logits = logits.mul(step.create(1 / TEMPERATURE));
+                }
                 NDArray loss = logits.logSoftmax(1).get(":, 0").mean().neg();
                 collector.backward(loss);
                 lossValue = loss;
@@ -295,7 +312,7 @@ public final class InterestTrainer {
     }
 
     /** MIND's behaviour-to-interest routing over [B, L, d] histories; the agreement updates carry no gradient. */
-    private static NDArray route(NDArray h, NDArray hMask, NDArray kMask, NDArray bilinear, NDArray routing,
+    static NDArray route(NDArray h, NDArray hMask, NDArray kMask, NDArray bilinear, NDArray routing,
                                  NDArray one, NDArray epsilon) {
         NDArray mapped = h.matMul(bilinear);                                   // [B, L, d]
         // [B, K, L]; the zeros come first so the sum lands in the step's manager, not the fixed start's
@@ -304,11 +321,28 @@ public final class InterestTrainer {
         for (int iteration = 0; iteration < InterestModel.ROUTING_ITERATIONS; iteration++) {
             NDArray weights = logits.add(kMask.expandDims(2)).softmax(1).mul(hMask.expandDims(1));
             capsules = squash(weights.batchMatMul(mapped), one, epsilon);     // [B, K, d]
+            if (iteration == InterestModel.ROUTING_ITERATIONS - 1) { // plus the songs' own mean (InterestModel.Form)
+                capsules = capsules.add(weights.batchMatMul(h).div(weights.sum(new int[] {2}, true).maximum(one)));
+            }
             if (iteration < InterestModel.ROUTING_ITERATIONS - 1) {
                 logits = logits.add(capsules.batchMatMul(mapped.transpose(0, 2, 1)).stopGradient());
             }
         }
         return capsules;
+    }
+
+    /**
+     * The form each kind is trained in, as HetRec's validation split chose (docs/eval/interests.md): cosines for the
+     * single vector; raw dot products for MIND, whose capsules add their songs' mean (cosines there lost more than they
+     * gave).
+     */
+    static InterestModel.Form formOf(InterestModel.Kind kind) {
+        return kind == InterestModel.Kind.SINGLE ? new InterestModel.Form(true, true, false) : new InterestModel.Form(true, false, true);
+    }
+
+    /** Each row (last axis) scaled to length 1. */
+    private static NDArray unit(NDArray x) {
+        return x.div(x.square().sum(new int[] {x.getShape().dimension() - 1}, true).add(1e-12f).sqrt());
     }
 
     private static NDArray squash(NDArray z, NDArray one, NDArray epsilon) {
@@ -317,7 +351,7 @@ public final class InterestTrainer {
     }
 
     /** The residual head {@code x + relu(x·W1 + b1)·W2} ({@link InterestModel} serves the same). */
-    private static NDArray head(NDArray x, NDArray w1, NDArray b1, NDArray w2) {
+    static NDArray head(NDArray x, NDArray w1, NDArray b1, NDArray w2) {
         return Activation.relu(x.matMul(w1).add(b1)).matMul(w2).add(x);
     }
 

@@ -1,6 +1,7 @@
 package io.melograph.train.interest;
 
 import io.melograph.interest.SongNeighbourhood;
+import io.melograph.vectors.VectorMath;
 import io.melograph.interest.NowSteps;
 import io.melograph.interest.NowModel;
 import io.melograph.interest.InterestModelFile;
@@ -18,6 +19,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,27 +93,43 @@ class InterestModelFileTest {
 
     /** A version stored before format 4 was trained with a plain head, and still loads with it. */
     @Test
-    void aFileOfFormat3LoadsWithoutTheResidualHead(@TempDir Path dir) throws IOException {
+    void filesOfFormats3And4LoadInTheFormTheyWereTrainedIn(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(InterestModelFile.NAME);
+        assertEquals(InterestTrainer.formOf(InterestModel.Kind.SINGLE), single.form());
+        assertEquals(InterestTrainer.formOf(InterestModel.Kind.MIND), mind.form());
+        for (InterestModel model : List.of(single, mind)) {
+            InterestModelFile.write(file, model, IDS);
+            byte[] now = Files.readAllBytes(file);
+            // magic, format, kind (UTF: length and bytes), dim, window, interests, then format 4's residual flag and
+            // format 5's two
+            int flags = 4 + 4 + 2 + model.kind().name().length() + 4 + 4 + 4;
+            assertEquals(new InterestModel.Form(true, false, false), readWithout(file, now, flags + 1, 2, 4).form());
+            assertEquals(new InterestModel.Form(false, false, false), readWithout(file, now, flags, 3, 3).form());
+        }
+        // what each form computes, on the single model: format 5 scales to length 1, the residual adds the mean
         InterestModelFile.write(file, single, IDS);
         byte[] now = Files.readAllBytes(file);
-        // magic, format, kind (UTF: length and bytes), dim, window, interests, then format 4's residual flag
-        int flag = 4 + 4 + 2 + single.kind().name().length() + 4 + 4 + 4;
-        byte[] old = new byte[now.length - 1];
-        System.arraycopy(now, 0, old, 0, flag);
-        System.arraycopy(now, flag + 1, old, flag, now.length - flag - 1);
-        old[7] = 3; // the format number's last byte
-        Files.write(file, old);
-        InterestModel read = InterestModelFile.read(file).model();
-        assertTrue(single.residual(), "trained models have the residual head");
-        assertEquals(false, read.residual());
+        int flags = 4 + 4 + 2 + single.kind().name().length() + 4 + 4 + 4;
         int[] history = {1, 2, 3};
-        float[] withResidual = single.interests(history)[0];
-        float[] without = read.interests(history)[0];
-        for (int c = 0; c < withResidual.length; c++) { // the residual adds the history's mean vector
+        float[] unit = single.interests(history)[0];
+        float[] withResidual = readWithout(file, now, flags + 1, 2, 4).interests(history)[0];
+        float[] without = readWithout(file, now, flags, 3, 3).interests(history)[0];
+        double norm = Math.sqrt(VectorMath.dot(withResidual, withResidual));
+        for (int c = 0; c < unit.length; c++) {
+            assertEquals(unit[c], withResidual[c] / norm, 1e-5, "format 5 scales the interest to length 1");
             float mean = (single.songVector(1)[c] + single.songVector(2)[c] + single.songVector(3)[c]) / 3;
-            assertEquals(withResidual[c], without[c] + mean, 1e-5);
+            assertEquals(withResidual[c], without[c] + mean, 1e-5, "the residual adds the history's mean vector");
         }
+    }
+
+    /** The model of the file with {@code count} bytes cut at {@code at} and the format number set to {@code format}. */
+    private static InterestModel readWithout(Path file, byte[] bytes, int at, int count, int format) throws IOException {
+        byte[] old = new byte[bytes.length - count];
+        System.arraycopy(bytes, 0, old, 0, at);
+        System.arraycopy(bytes, at + count, old, at, bytes.length - at - count);
+        old[7] = (byte) format; // the format number's last byte
+        Files.write(file, old);
+        return InterestModelFile.read(file).model();
     }
 
     @Test
