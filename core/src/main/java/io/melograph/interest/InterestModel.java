@@ -37,7 +37,13 @@ public final class InterestModel {
      * interests have length 1, so a song scores its cosine (format 5). {@code routedMean}: each MIND capsule adds the
      * mean of its history songs' own vectors weighted by the routing, before the head (format 5).
      */
-    public record Form(boolean residual, boolean normalised, boolean routedMean) {}
+    public record Form(boolean residual, boolean normalised, boolean routedMean) {
+        /** In words, for model cards: "residual head, cosine over unit vectors". */
+        public String describe() {
+            return (residual ? "residual head" : "plain head") + (normalised ? ", cosine over unit vectors" : "")
+                    + (routedMean ? ", capsules plus their songs' mean" : "");
+        }
+    }
 
     private final Kind kind;
     private final int dim;
@@ -86,11 +92,6 @@ public final class InterestModel {
         return form;
     }
 
-    /** A vector for this model's song table: scaled to length 1 when the model's are, as the tower's output was in training. */
-    public float[] songSpace(float[] vector) {
-        return form.normalised() ? VectorMath.normalised(vector) : vector;
-    }
-
     /** K_max, the most interests MIND computes (kept but unused by the single-vector model). */
     public int maxInterests() {
         return maxInterests;
@@ -133,9 +134,10 @@ public final class InterestModel {
         if (more.length % dim != 0) {
             throw new IllegalArgumentException(more.length + " values are not whole vectors of " + dim);
         }
-        float[] added = form.normalised() ? more.clone() : more;
-        if (form.normalised()) {
-            VectorMath.normaliseRows(added, dim); // as the trainer's song vectors are
+        float[] added = more;
+        if (form.normalised()) { // as the trainer's song vectors are
+            added = more.clone();
+            VectorMath.normaliseRows(added, dim);
         }
         float[] all = Arrays.copyOf(songs, songs.length + added.length);
         System.arraycopy(added, 0, all, songs.length, added.length);
@@ -184,7 +186,8 @@ public final class InterestModel {
         float[][] capsules = new float[k][];
         for (int iteration = 0; iteration < ROUTING_ITERATIONS; iteration++) {
             float[][] z = new float[k][dim];
-            float[][] mean = new float[k][dim]; // the songs' own vectors, weighted alike (Form.routedMean)
+            boolean addMean = form.routedMean() && iteration == ROUTING_ITERATIONS - 1;
+            float[][] mean = new float[k][dim]; // the songs' own vectors, weighted alike
             float[] mass = new float[k];
             for (int j = 0; j < n; j++) {
                 float max = Float.NEGATIVE_INFINITY;
@@ -202,13 +205,17 @@ public final class InterestModel {
                     mass[i] += weight;
                     for (int c = 0; c < dim; c++) {
                         z[i][c] += weight * mapped[j][c];
-                        mean[i][c] += weight * e[j][c];
+                    }
+                    if (addMean) {
+                        for (int c = 0; c < dim; c++) {
+                            mean[i][c] += weight * e[j][c];
+                        }
                     }
                 }
             }
             for (int i = 0; i < k; i++) {
                 capsules[i] = squash(z[i]);
-                if (form.routedMean() && iteration == ROUTING_ITERATIONS - 1) {
+                if (addMean) {
                     for (int c = 0; c < dim; c++) {
                         capsules[i][c] += mean[i][c] / Math.max(1f, mass[i]);
                     }

@@ -85,19 +85,21 @@ public final class ServedInterests {
         float[] nowVectors = now == null ? null : new float[added.size() * now.dim()];
         List<String> ids = new ArrayList<>(songIds);
         Map<String, Integer> more = new HashMap<>(index);
-        boolean projected = false; // a short-term model stored without P gives new songs no short-term vector
         for (int k = 0; k < added.size(); k++) {
-            float[] v = model.songSpace(vectors.get(added.get(k)));
-            System.arraycopy(v, 0, longVectors, k * d, d);
-            float[] n = now == null ? null : now.fromLongTerm(v);
+            System.arraycopy(vectors.get(added.get(k)), 0, longVectors, k * d, d);
+            more.put(added.get(k), ids.size());
+            ids.add(added.get(k));
+        }
+        InterestModel longer = model.withSongs(longVectors); // in the model's song space, which the projection expects
+        boolean projected = false; // a short-term model stored without P gives new songs no short-term vector
+        for (int k = 0; k < added.size() && now != null; k++) {
+            float[] n = now.fromLongTerm(longer.songVector(songIds.size() + k));
             if (n != null) {
                 System.arraycopy(n, 0, nowVectors, k * d, d);
                 projected = true;
             }
-            more.put(added.get(k), ids.size());
-            ids.add(added.get(k));
         }
-        ServedInterests next = new ServedInterests(version, model.withSongs(longVectors), now == null ? null : now.withSongs(nowVectors),
+        ServedInterests next = new ServedInterests(version, longer, now == null ? null : now.withSongs(nowVectors),
                 tower, List.copyOf(ids), more, longTerm, shortTerm);
         for (int k = 0; k < added.size(); k++) {
             int song = songIds.size() + k;

@@ -42,7 +42,6 @@ class InterestModelTest {
         assertArrayEquals(new float[] {(float) (0.8 / Math.sqrt(0.8)), (float) (0.4 / Math.sqrt(0.8))}, interest, 1e-6f);
         InterestModel more = model.withSongs(new float[] {0, 3});
         assertArrayEquals(new float[] {0, 1}, more.songVector(2), 1e-6f);
-        assertArrayEquals(new float[] {0, 1}, more.songSpace(new float[] {0, 3}), 1e-6f);
         float[] out = new float[3];
         more.score(new float[][] {interest}, out);
         assertEquals(0.4 / Math.sqrt(0.8), out[2], 1e-6);

@@ -74,9 +74,11 @@ public final class InterestTrainer {
                           double lastLoss) {}
 
     private final Settings settings;
+    private final InterestModel.Form form;
 
     public InterestTrainer(Settings settings) {
         this.settings = settings;
+        this.form = formOf(settings.kind());
     }
 
     /**
@@ -152,7 +154,6 @@ public final class InterestTrainer {
             for (int r = 0; r < graph.relations().size() && kg; r++) {
                 attention.put(graph.relations().get(r), total == 0 ? 0 : mass[r] / total);
             }
-            InterestModel.Form form = formOf(s.kind());
             if (form.normalised()) {
                 VectorMath.normaliseRows(songVectors, d);
             }
@@ -256,7 +257,7 @@ public final class InterestTrainer {
             Tower.Output o;
             try (GradientCollector collector = base.getEngine().newGradientCollector()) {
                 o = tower.forward(step, batchSongs, keepIds, true);
-                boolean cosine = formOf(s.kind()).normalised();
+                boolean cosine = form.normalised();
                 NDArray vectors = cosine ? unit(o.vectors()) : o.vectors();                // [U, d]
                 NDArray h = rows(historyIdx, vectors).reshape(b, l, s.dim());               // [B, L, d]
                 NDArray interests;                                                          // [B, K, d]
@@ -265,7 +266,7 @@ public final class InterestTrainer {
                     NDArray count = hMask.sum(new int[] {1}, true).maximum(one);
                     interests = head(summed.div(count), w1, b1, w2).expandDims(1);
                 } else {
-                    interests = head(route(h, hMask, kMask, bilinear, routing, one, epsilon), w1, b1, w2);
+                    interests = head(route(h, hMask, kMask, bilinear, routing, form.routedMean(), one, epsilon), w1, b1, w2);
                 }
                 if (cosine) {
                     interests = unit(interests);
@@ -312,8 +313,8 @@ public final class InterestTrainer {
     }
 
     /** MIND's behaviour-to-interest routing over [B, L, d] histories; the agreement updates carry no gradient. */
-    static NDArray route(NDArray h, NDArray hMask, NDArray kMask, NDArray bilinear, NDArray routing,
-                                 NDArray one, NDArray epsilon) {
+    static NDArray route(NDArray h, NDArray hMask, NDArray kMask, NDArray bilinear, NDArray routing, boolean routedMean,
+                         NDArray one, NDArray epsilon) {
         NDArray mapped = h.matMul(bilinear);                                   // [B, L, d]
         // [B, K, L]; the zeros come first so the sum lands in the step's manager, not the fixed start's
         NDArray logits = h.zerosLike().sum(new int[] {2}).expandDims(1).add(routing);
@@ -321,7 +322,7 @@ public final class InterestTrainer {
         for (int iteration = 0; iteration < InterestModel.ROUTING_ITERATIONS; iteration++) {
             NDArray weights = logits.add(kMask.expandDims(2)).softmax(1).mul(hMask.expandDims(1));
             capsules = squash(weights.batchMatMul(mapped), one, epsilon);     // [B, K, d]
-            if (iteration == InterestModel.ROUTING_ITERATIONS - 1) { // plus the songs' own mean (InterestModel.Form)
+            if (routedMean && iteration == InterestModel.ROUTING_ITERATIONS - 1) { // plus the songs' own mean (InterestModel.Form)
                 capsules = capsules.add(weights.batchMatMul(h).div(weights.sum(new int[] {2}, true).maximum(one)));
             }
             if (iteration < InterestModel.ROUTING_ITERATIONS - 1) {

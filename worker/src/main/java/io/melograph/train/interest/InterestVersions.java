@@ -156,9 +156,9 @@ public final class InterestVersions {
         String window = "[" + Instant.ofEpochMilli(first) + ", " + to + ")";
         ModelCard card = new ModelCard(InterestModelFile.KIND, version, now.toString(), Instant.ofEpochMilli(first).toString(), to.toString(),
                 HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
-                "%s model (residual head, %s), %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
+                "%s model (%s), %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
                         + "in %.1f s; judged on the next new song of %.0f listeners from %s on%s; %s",
-                settings.kind().name().toLowerCase(Locale.ROOT), settings.kind() == InterestModel.Kind.MIND ? "capsules plus their songs' mean" : "cosine over unit vectors",
+                settings.kind().name().toLowerCase(Locale.ROOT), judged.longTerm().model().form().describe(),
                 settings.graph() && !neighbourhood.empty() ? "knowledge-aware" : "id-only",
                 settings.dim(), settings.kind() == InterestModel.Kind.MIND ? settings.maxInterests() : 1, trained, window,
                 judged.listeners(), songIds.size(), judged.longTerm().millis() / 1000.0, metrics.get("listeners.checked"), to,

@@ -54,7 +54,7 @@ class ListenerTowerParityTest {
         try (NDManager m = Djl.manager()) {
             NDArray capsules = InterestTrainer.route(m.create(h, new Shape(1, window, d)), m.create(hMask, new Shape(1, window)),
                     m.create(kMask, new Shape(1, kMax)), m.create(bilinear, new Shape(d, d)), m.create(routing, new Shape(1, kMax, window)),
-                    m.create(1f), m.create((float) InterestModel.SQUASH_EPSILON));
+                    InterestTrainer.formOf(InterestModel.Kind.MIND).routedMean(), m.create(1f), m.create((float) InterestModel.SQUASH_EPSILON));
             trained = InterestTrainer.head(capsules, m.create(w1, new Shape(d, d)), m.create(b1, new Shape(d)), m.create(w2, new Shape(d, d)))
                     .toFloatArray();
         }
