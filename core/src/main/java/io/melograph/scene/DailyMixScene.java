@@ -137,7 +137,11 @@ public final class DailyMixScene {
                 recomputeLater(userId, zone, day, size);
             });
         }
-        return stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
+        Optional<DailyList> answered = stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
+        // the ranker learns from what the listener is shown, when it is shown: a list computed ahead, or kept by
+        // another serving process, is learned from the request that answers it (its channels kept for ServedLists' hours)
+        answered.ifPresent(list -> kit.ranker().served(userId, now.toEpochMilli(), discoveries(list)));
+        return answered;
     }
 
     private Optional<DailyList> recentProvisional(String userId, LocalDate day, ZoneId zone, int size, Instant now) {
@@ -199,13 +203,8 @@ public final class DailyMixScene {
                 if (stored.isEmpty()) {
                     // a list from degraded recall is answered but never kept as the day's list; another serving
                     // process may have kept one first, and then that one is answered
-                    stored = compute(userId, zone, day, size, now, policy).map(computed -> {
-                        DailyList list = computed.list();
-                        DailyList kept = list.provisional() ? list : store.putIfAbsent(list, size);
-                        // the ranker learns from what the listener is shown: a race's loser, from the winner's list
-                        kit.ranker().served(userId, now.toEpochMilli(), kept.equals(list) ? computed.discoveries() : discoveries(kept));
-                        return kept;
-                    });
+                    stored = compute(userId, zone, day, size, now, policy)
+                            .map(list -> list.provisional() ? list : store.putIfAbsent(list, size));
                 }
                 return stored;
             }
@@ -214,7 +213,7 @@ public final class DailyMixScene {
         }
     }
 
-    /** A kept list's discoveries as the ranker is told about them: each song with the channels that proposed it. */
+    /** A list's discoveries as the ranker is told about them: each song with the channels that proposed it. */
     private static List<Fusion.Fused> discoveries(DailyList list) {
         return list.items().stream().filter(p -> !p.familiar())
                 .map(p -> new Fusion.Fused(p.id(), p.type(), p.name(), p.channels().stream()
@@ -222,10 +221,7 @@ public final class DailyMixScene {
                 .toList();
     }
 
-    /** A list and the songs recalled for it, which the ranker is told about once the list is the one answered. */
-    private record Computed(DailyList list, List<Fusion.Fused> discoveries) {}
-
-    private Optional<Computed> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
+    private Optional<DailyList> compute(String userId, ZoneId zone, LocalDate day, int size, Instant now, ScenePolicy policy) {
         Optional<ListenerProfile> found = profiles.of(userId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -264,7 +260,7 @@ public final class DailyMixScene {
         DailyList list = new DailyList(userId, day.toString(), zone.getId(), now.toString(), refresh.toOffsetDateTime().toString(),
                 items, ranked.named(recalled.status()), recalled.fallback(), recalled.degraded(), Picks.round(Picks.share(items, Pick::familiar)),
                 Picks.round(Picks.share(items, Pick::longTail)));
-        return Optional.of(new Computed(list, disc.stream().map(Scored::fused).toList()));
+        return Optional.of(list);
     }
 
     private ZoneId profileZone(String userId, long now) {

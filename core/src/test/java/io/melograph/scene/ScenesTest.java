@@ -201,8 +201,8 @@ class ScenesTest {
         // first keeps its list (lists of 4, so the two rankings pick different songs from Ben's candidates)
         Path shared = home.resolve("daily-shared");
         Instant now = Instant.parse("2026-11-28T11:00:00Z");
-        List<List<String>> firstServed = new ArrayList<>();
-        List<List<String>> secondServed = new ArrayList<>();
+        List<Told> firstServed = new ArrayList<>();
+        List<Told> secondServed = new ArrayList<>();
         CandidateRanker lastIdsFirst = (user, scene, heads, position, at, candidates) -> {
             List<String> ids = candidates.stream().map(Fusion.Fused::itemId).sorted().toList();
             return new CandidateRanker.Ranking(candidates.stream().mapToDouble(f -> ids.indexOf(f.itemId())).toArray(), "ids");
@@ -223,9 +223,31 @@ class ScenesTest {
                 .daily("u-ben", ZoneId.of("UTC"), 4, now).orElseThrow().items().stream().filter(p -> !p.familiar())
                 .map(p -> p.id() + " " + p.channels()).toList();
         assertNotEquals(shown, own, "the two processes' lists differ");
-        assertEquals(List.of(shown), firstServed, "the winner's ranker learns the songs it showed, with their channels");
-        assertEquals(List.of(shown), secondServed, "and so does the loser's: the songs the listener was shown");
+        assertEquals(List.of(shown, shown), firstServed.stream().map(Told::songs).toList(),
+                "the winner's ranker learns the songs it showed, with their channels, at each of its two answers");
+        assertEquals(List.of(shown), secondServed.stream().map(Told::songs).toList(),
+                "and so does the loser's: the songs the listener was shown");
     }
+
+    @Test
+    void aDailyListComputedAheadIsLearnedFromWhenTheListenerOpensIt() {
+        List<Told> told = new ArrayList<>();
+        DailyMixScene ahead = dailyOver(home.resolve("daily-ahead"), recording(CandidateRanker.FUSED_SCORE, told));
+        Instant before = Instant.parse("2026-12-05T04:00:00Z");
+        assertTrue(ahead.prepare("u-ben", before.plus(Duration.ofHours(2)), before), "5 December's list computed at 04:00");
+        assertEquals(List.of(), told, "nobody has seen it yet");
+
+        Instant opened = Instant.parse("2026-12-05T09:00:00Z"); // beyond ServedLists' hours after 04:00
+        DailyList list = ahead.daily("u-ben", null, 4, opened).orElseThrow();
+        assertEquals(before.toString(), list.generatedAt(), "the list computed ahead is answered");
+        List<String> shown = list.items().stream().filter(p -> !p.familiar()).map(p -> p.id() + " " + p.channels()).toList();
+        assertFalse(shown.isEmpty());
+        assertEquals(List.of(new Told(opened.toEpochMilli(), shown)), told,
+                "the ranker learns the songs shown, with their channels, at the time they were shown");
+    }
+
+    /** What one call of {@code served} told a ranker: when, and each song with its channels. */
+    private record Told(long at, List<String> songs) {}
 
     /** Daily lists of 4 songs kept in {@code folder}. */
     private static DailyMixScene dailyOver(Path folder, CandidateRanker ranker) {
@@ -235,8 +257,8 @@ class ScenesTest {
                 new DailyMixScene.Settings(4, 0.25, 2), new DailyStore(folder, 1_000), background, Duration.ofSeconds(10));
     }
 
-    /** The ranker, with what each call of {@code served} was told (song id and channels) added to {@code told}. */
-    private static CandidateRanker recording(CandidateRanker ranker, List<List<String>> told) {
+    /** The ranker, with what each call of {@code served} was told added to {@code told}. */
+    private static CandidateRanker recording(CandidateRanker ranker, List<Told> told) {
         return new CandidateRanker() {
             @Override
             public Ranking rank(String user, String scene, HeadWeights heads, int position, long at,
@@ -246,7 +268,7 @@ class ScenesTest {
 
             @Override
             public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
-                told.add(shown.stream().map(f -> f.itemId() + " " + f.channels()).toList());
+                told.add(new Told(nowMillis, shown.stream().map(f -> f.itemId() + " " + f.channels()).toList()));
             }
         };
     }
