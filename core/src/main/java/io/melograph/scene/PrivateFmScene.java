@@ -168,11 +168,16 @@ public final class PrivateFmScene {
             await(exploration); // outside the lock: the exploration merges its candidates under it
         }
         synchronized (lock) {
-            Optional<Pick> pick = choose(session, adaptive, now);
+            Optional<Pick> pick = choose(session, adaptive, false, now);
             if (pick.isEmpty()) {
                 ranDry.incrementAndGet();
                 standIn(session);
-                pick = choose(session, adaptive, now);
+                pick = choose(session, adaptive, false, now);
+            }
+            if (pick.isEmpty()) {
+                // the session dropped the artist or a genre of every song left: a radio plays the least bad of them
+                // (the skips still weigh against each) rather than fall silent
+                pick = choose(session, adaptive, true, now);
             }
             if (pick.isEmpty()) {
                 return Optional.of(answer(session, null, adaptive));
@@ -503,8 +508,11 @@ public final class PrivateFmScene {
         }
     }
 
-    /** The best playable candidate: ranker score × the session's feedback weights (when adaptive). */
-    private Optional<Pick> choose(FmSession s, boolean adaptive, long now) {
+    /**
+     * The best playable candidate: ranker score × the session's feedback weights (when adaptive); {@code despiteDrops}:
+     * the songs of dropped artists and genres too.
+     */
+    private Optional<Pick> choose(FmSession s, boolean adaptive, boolean despiteDrops, long now) {
         List<Fusion.Fused> playable = s.pool.values().stream()
                 .filter(f -> !s.served.contains(f.itemId()) && !s.disliked.contains(f.itemId())).toList();
         if (playable.isEmpty()) {
@@ -517,9 +525,12 @@ public final class PrivateFmScene {
             Fusion.Fused f = playable.get(i);
             double score = s.scores.get(f.itemId());
             if (adaptive) {
-                score = s.taste.weigh(score, picks.artistIds(f.itemId()), picks.genres(f.itemId())) * exploreBoost(s, f);
+                List<String> artists = picks.artistIds(f.itemId());
+                List<String> genres = picks.genres(f.itemId());
+                score = (despiteDrops ? s.taste.weighDespiteDrops(score, artists, genres) : s.taste.weigh(score, artists, genres))
+                        * exploreBoost(s, f);
             }
-            if (score > 0 && (best < 0 || score > bestScore)) {
+            if ((score > 0 || despiteDrops) && (best < 0 || score > bestScore)) {
                 best = i;
                 bestScore = score;
             }

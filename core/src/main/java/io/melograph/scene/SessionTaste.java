@@ -143,6 +143,11 @@ public final class SessionTaste {
                 return 0;
             }
         }
+        return weighDespiteDrops(rankerScore, artists, genres);
+    }
+
+    /** {@link #weigh} as if the session had dropped nothing: for when it has dropped every song left to play. */
+    public double weighDespiteDrops(double rankerScore, List<String> artists, List<String> genres) {
         return Math.pow(rankerScore, RANKER_SHARE) * Math.exp(logit(artists, genres));
     }
 

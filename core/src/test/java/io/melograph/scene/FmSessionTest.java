@@ -30,6 +30,9 @@ class FmSessionTest {
         on(Action.SKIP, "s2", "a", "pop");
         assertEquals(0, w(List.of("a"), List.of()));
         assertEquals(List.of("A"), s.taste.avoiding());
+        // when every song left is dropped, the radio still ranks them: the skipped artist below an untried one
+        double dropped = s.taste.weighDespiteDrops(1.0, List.of("a"), List.of());
+        assertTrue(dropped > 0 && dropped < s.taste.weighDespiteDrops(1.0, List.of("b"), List.of()), "despite drops: " + dropped);
     }
 
     @Test

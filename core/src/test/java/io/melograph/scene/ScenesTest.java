@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -342,6 +343,22 @@ class ScenesTest {
         assertEquals(artistOf(liked.item().id()), artistOf(after.item().id()), "a like explores around the song: " + after);
         assertEquals(List.of(liked.item().name()), after.exploring());
         assertTrue(journalHas("u-cy", Action.IMPRESSION), "each answer is recorded as an impression");
+    }
+
+    @Test
+    void fmKeepsPlayingWhenTheListenerSkipsEverything() {
+        new Onboarding(graph, recall.profiles()).choose("u-skipper", List.of("a2"), List.of("ROCK"), "UTC");
+        PrivateFmScene radio = fmScene();
+        long now = System.currentTimeMillis();
+        Set<String> played = new HashSet<>();
+        FmNext n = null;
+        for (int i = 0; i < 20; i++) {
+            n = radio.next("u-skipper", true, now + i).orElseThrow();
+            assertNotNull(n.item(), "after " + i + " skips the radio still plays a song: " + n);
+            assertTrue(played.add(n.item().id()), "no repeats: " + n.item().id());
+            send("u-skipper", Action.SKIP, n.item().id());
+        }
+        assertTrue(n.avoiding().size() >= 2, "both genres were dropped on the way, and songs still came: " + n.avoiding());
     }
 
     @Test

@@ -113,10 +113,13 @@ public final class FmReplay {
     private static Chooser session() {
         SessionTaste taste = new SessionTaste();
         Chooser weighed = best(s -> taste.weigh(s.score(), s.artists(), s.genres()));
+        Chooser despiteDrops = best(s -> taste.weighDespiteDrops(s.score(), s.artists(), s.genres()));
         return new Chooser() {
             @Override
             public Song choose(List<Song> playable) {
-                return weighed.choose(playable);
+                Song s = weighed.choose(playable);
+                // as the service: when the session dropped every song left, the least bad of them
+                return taste.weigh(s.score(), s.artists(), s.genres()) > 0 ? s : despiteDrops.choose(playable);
             }
 
             @Override
