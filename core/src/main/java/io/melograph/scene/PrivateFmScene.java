@@ -170,13 +170,15 @@ public final class PrivateFmScene {
         synchronized (lock) {
             Optional<Pick> pick = choose(session, adaptive, false, now);
             if (pick.isEmpty()) {
-                ranDry.incrementAndGet();
-                standIn(session);
+                boolean dry = remaining(session) == 0; // else the session dropped every song left (or they scored 0)
+                if (dry) {
+                    ranDry.incrementAndGet();
+                }
+                standIn(session, dry);
                 pick = choose(session, adaptive, false, now);
             }
             if (pick.isEmpty()) {
-                // the session dropped the artist or a genre of every song left: a radio plays the least bad of them
-                // (the skips still weigh against each) rather than fall silent
+                // a radio plays the least bad song left rather than fall silent (SessionTaste.leastBad)
                 pick = choose(session, adaptive, true, now);
             }
             if (pick.isEmpty()) {
@@ -205,14 +207,15 @@ public final class PrivateFmScene {
     }
 
     /**
-     * A pool that ran dry before its refill came gets popular songs (or other catalog songs) the listener has not heard in this session
-     * (no recall while the listener waits), and counts as degraded, so that a refill starts with this answer.
+     * Popular songs (or other catalog songs) the listener has not heard in this session join the pool (no recall while
+     * the listener waits). A pool that ran dry before its refill came then counts as degraded, so that a refill starts
+     * with this answer; a pool whose songs the session all dropped does not, since a refill would bring the same.
      */
-    private void standIn(FmSession s) {
+    private void standIn(FmSession s, boolean ranDry) {
         for (Fusion.Fused f : sceneRecall.popularThenCatalog(leaveOut(s), REFILL_AHEAD)) {
             s.pool.putIfAbsent(f.itemId(), f);
         }
-        s.degraded = true;
+        s.degraded |= ranDry;
     }
 
     /**
@@ -509,10 +512,10 @@ public final class PrivateFmScene {
     }
 
     /**
-     * The best playable candidate: ranker score × the session's feedback weights (when adaptive); {@code despiteDrops}:
-     * the songs of dropped artists and genres too.
+     * The best playable candidate: ranker score × the session's feedback weights (when adaptive); {@code leastBad}: any
+     * song, the one that ranks first when none weighs above 0.
      */
-    private Optional<Pick> choose(FmSession s, boolean adaptive, boolean despiteDrops, long now) {
+    private Optional<Pick> choose(FmSession s, boolean adaptive, boolean leastBad, long now) {
         List<Fusion.Fused> playable = s.pool.values().stream()
                 .filter(f -> !s.served.contains(f.itemId()) && !s.disliked.contains(f.itemId())).toList();
         if (playable.isEmpty()) {
@@ -527,10 +530,9 @@ public final class PrivateFmScene {
             if (adaptive) {
                 List<String> artists = picks.artistIds(f.itemId());
                 List<String> genres = picks.genres(f.itemId());
-                score = (despiteDrops ? s.taste.weighDespiteDrops(score, artists, genres) : s.taste.weigh(score, artists, genres))
-                        * exploreBoost(s, f);
+                score = leastBad ? s.taste.leastBad(score, artists, genres) : s.taste.weigh(score, artists, genres) * exploreBoost(s, f);
             }
-            if ((score > 0 || despiteDrops) && (best < 0 || score > bestScore)) {
+            if ((score > 0 || leastBad) && (best < 0 || score > bestScore)) {
                 best = i;
                 bestScore = score;
             }

@@ -39,6 +39,8 @@ public final class SessionTaste {
     static final double BIAS_STEP = 0.3;
     /** The model's say on a candidate is bounded (e^±4). */
     static final double MAX_LOGIT = 4.0;
+    /** The least ranker score {@link #leastBad} counts (a catalog song nobody played scores 0). */
+    static final double ZERO_SCORE = 1e-3;
 
     /** Mean and precision of a weight per artist ("a:" id) and per genre or tag ("g:" name). */
     private final Map<String, double[]> weights = new HashMap<>();
@@ -133,22 +135,24 @@ public final class SessionTaste {
      * dropped one of them.
      */
     public double weigh(double rankerScore, List<String> artists, List<String> genres) {
-        for (String a : artists) {
-            if (droppedArtists.contains(a)) {
-                return 0;
-            }
-        }
-        for (String g : genres) {
-            if (droppedGenres.contains(g)) {
-                return 0;
-            }
-        }
-        return weighDespiteDrops(rankerScore, artists, genres);
+        return drops(artists, genres) ? 0 : Math.pow(rankerScore, RANKER_SHARE) * Math.exp(logit(artists, genres));
     }
 
-    /** {@link #weigh} as if the session had dropped nothing: for when it has dropped every song left to play. */
-    public double weighDespiteDrops(double rankerScore, List<String> artists, List<String> genres) {
-        return Math.pow(rankerScore, RANKER_SHARE) * Math.exp(logit(artists, genres));
+    /**
+     * How a song ranks when none weighs above 0 (the session dropped every song left, or the ranker scored the rest 0),
+     * so that the radio plays the least bad rather than nothing: a song the session did not drop above any it dropped,
+     * and within each, as {@link #weigh} would without the drops and with the ranker's score raised to at least
+     * {@value #ZERO_SCORE}, so that the skips still count against a song the ranker scored 0. In [1, 2) for a song
+     * kept, [0, 1) for one dropped.
+     */
+    public double leastBad(double rankerScore, List<String> artists, List<String> genres) {
+        double w = Math.pow(Math.max(rankerScore, ZERO_SCORE), RANKER_SHARE) * Math.exp(logit(artists, genres));
+        return (drops(artists, genres) ? 0 : 1) + w / (1 + w);
+    }
+
+    /** Whether the session dropped one of these artists or genres. */
+    private boolean drops(List<String> artists, List<String> genres) {
+        return artists.stream().anyMatch(droppedArtists::contains) || genres.stream().anyMatch(droppedGenres::contains);
     }
 
     /** Artist names and genres the session steers away from, for the answer. */

@@ -30,9 +30,13 @@ class FmSessionTest {
         on(Action.SKIP, "s2", "a", "pop");
         assertEquals(0, w(List.of("a"), List.of()));
         assertEquals(List.of("A"), s.taste.avoiding());
-        // when every song left is dropped, the radio still ranks them: the skipped artist below an untried one
-        double dropped = s.taste.weighDespiteDrops(1.0, List.of("a"), List.of());
-        assertTrue(dropped > 0 && dropped < s.taste.weighDespiteDrops(1.0, List.of("b"), List.of()), "despite drops: " + dropped);
+        // when no song weighs above 0, the radio still orders them: the dropped artist last whatever the ranker says,
+        // and songs the ranker scored 0 by what the session learned
+        on(Action.COMPLETE, "s3", "c", "pop");
+        double dropped = s.taste.leastBad(1.0, List.of("a"), List.of());
+        double untried = s.taste.leastBad(0, List.of("b"), List.of());
+        double completed = s.taste.leastBad(0, List.of("c"), List.of());
+        assertTrue(dropped > 0 && dropped < untried && untried < completed, dropped + " < " + untried + " < " + completed);
     }
 
     @Test

@@ -113,13 +113,13 @@ public final class FmReplay {
     private static Chooser session() {
         SessionTaste taste = new SessionTaste();
         Chooser weighed = best(s -> taste.weigh(s.score(), s.artists(), s.genres()));
-        Chooser despiteDrops = best(s -> taste.weighDespiteDrops(s.score(), s.artists(), s.genres()));
+        Chooser leastBad = best(s -> taste.leastBad(s.score(), s.artists(), s.genres()));
         return new Chooser() {
             @Override
             public Song choose(List<Song> playable) {
                 Song s = weighed.choose(playable);
-                // as the service: when the session dropped every song left, the least bad of them
-                return taste.weigh(s.score(), s.artists(), s.genres()) > 0 ? s : despiteDrops.choose(playable);
+                // as the service: when no song weighs above 0, the least bad
+                return taste.weigh(s.score(), s.artists(), s.genres()) > 0 ? s : leastBad.choose(playable);
             }
 
             @Override
