@@ -77,13 +77,8 @@ public final class InterestTrainer {
     private final InterestModel.Form form;
 
     public InterestTrainer(Settings settings) {
-        this(settings, formOf(settings.kind()));
-    }
-
-    /** A trainer of the model in this form (one of {@link #formsOf} its kind). */
-    public InterestTrainer(Settings settings, InterestModel.Form form) {
         this.settings = settings;
-        this.form = form;
+        this.form = formOf(settings.kind());
     }
 
     /**
@@ -343,17 +338,7 @@ public final class InterestTrainer {
      * gave).
      */
     static InterestModel.Form formOf(InterestModel.Kind kind) {
-        return formsOf(kind).get(0);
-    }
-
-    /**
-     * The forms worth trying for a kind, the default first: MIND with and without its capsules' routed mean, which
-     * nearly doubled MIND on HetRec and lost on the demo's held-out week (docs/eval/interests.md), so that
-     * {@link InterestVersions} chooses per catalog on the held-out window; the single vector in its one form.
-     */
-    public static List<InterestModel.Form> formsOf(InterestModel.Kind kind) {
-        return kind == InterestModel.Kind.SINGLE ? List.of(new InterestModel.Form(true, true, false))
-                : List.of(new InterestModel.Form(true, false, true), new InterestModel.Form(true, false, false));
+        return kind == InterestModel.Kind.SINGLE ? new InterestModel.Form(true, true, false) : new InterestModel.Form(true, false, true);
     }
 
     /** Each row (last axis) scaled to length 1. */

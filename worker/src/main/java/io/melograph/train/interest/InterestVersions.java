@@ -30,8 +30,7 @@ import java.util.Optional;
 /**
  * Interest models as versions of the model registry ({@value InterestModelFile#KIND}): trained on the songs listeners took to in the
  * journal's window {@code [from, to)}, with the catalog's song facts for the song tower, and judged on what came after
- * it ({@link NextSongCheck}); where a kind has several forms worth trying ({@link InterestTrainer#formsOf}), each is
- * trained and judged so, and the best is kept. The current version is judged on the same held-out songs; the new one is promoted only
+ * it ({@link NextSongCheck}). The current version is judged on the same held-out songs; the new one is promoted only
  * when its HitRate@50 is higher. A current version trained past the new one's cut cannot be compared: the new one is
  * kept, not promoted, and its card says why.
  */
@@ -120,28 +119,11 @@ public final class InterestVersions {
         SongNeighbourhood neighbourhood = settings.graph()
                 ? SongNeighbourhood.of(facts, settings.neighbours())
                 : SongNeighbourhood.none(songIds.size());
-        // each form worth trying is judged on the held-out window and the best is kept (MIND's routed mean wins on one
-        // catalog and loses on another); the form's own HitRate@50 goes on the card
-        Fitted judged = null;
-        Map<String, Double> longTerm = null;
-        Map<String, Double> forms = new LinkedHashMap<>();
-        for (InterestModel.Form form : InterestTrainer.formsOf(settings.kind())) {
-            Fitted fitted = fit(before, plays, index, neighbourhood, settings, nowSettings, form, seed);
-            Map<String, Double> m = check.check(NextSongCheck.of(fitted.longTerm().model(), songIds));
-            forms.put("form." + label(form) + ".hitrate@50", m.get("hitrate@50"));
-            if (judged == null || m.get("hitrate@50") > longTerm.get("hitrate@50")) {
-                judged = fitted;
-                longTerm = m;
-            }
-        }
-        InterestModel.Form chosen = judged.longTerm().model().form();
+        Fitted judged = fit(before, plays, index, neighbourhood, settings, nowSettings, seed);
 
         String version = registry.newVersion(InterestModelFile.KIND, now);
         Path dir = registry.dir(InterestModelFile.KIND, version);
-        Map<String, Double> metrics = new LinkedHashMap<>(longTerm);
-        if (forms.size() > 1) {
-            metrics.putAll(forms);
-        }
+        Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(judged.longTerm().model(), songIds)));
         Map<String, List<NowSteps.Step>> steps = new LinkedHashMap<>();
         plays.forEach((u, p) -> steps.put(u, p.steps()));
         check.check(NextSongCheck.of(judged.shortTerm().model(), songIds, steps)).forEach((k, v) -> metrics.put("now." + k, v));
@@ -153,7 +135,7 @@ public final class InterestVersions {
         metrics.put("training.seconds", judged.longTerm().millis() / 1000.0);
         judged.longTerm().relationAttention().forEach((r, a) -> metrics.put("attention." + r, a));
         // what is served learns from the held-out window too, once judged: the week before a retraining matters most
-        Fitted served = refit ? fit(everything, allPlays, index, neighbourhood, settings, nowSettings, chosen, seed) : judged;
+        Fitted served = refit ? fit(everything, allPlays, index, neighbourhood, settings, nowSettings, seed) : judged;
         if (refit) {
             metrics.put("refit.events", (double) refitEvents);
         }
@@ -176,8 +158,7 @@ public final class InterestVersions {
                 HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
                 "%s model (%s), %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
                         + "in %.1f s; judged on the next new song of %.0f listeners from %s on%s; %s",
-                settings.kind().name().toLowerCase(Locale.ROOT), chosen.describe() + (forms.size() > 1 ? ", the better of "
-                        + forms.size() + " forms on the held-out window" : ""),
+                settings.kind().name().toLowerCase(Locale.ROOT), judged.longTerm().model().form().describe(),
                 settings.graph() && !neighbourhood.empty() ? "knowledge-aware" : "id-only",
                 settings.dim(), settings.kind() == InterestModel.Kind.MIND ? settings.maxInterests() : 1, trained, window,
                 judged.listeners(), songIds.size(), judged.longTerm().millis() / 1000.0, metrics.get("listeners.checked"), to,
@@ -195,16 +176,11 @@ public final class InterestVersions {
 
     private static Fitted fit(ListeningHistory history, Map<String, NowSteps> plays, Map<String, Integer> index,
                               SongNeighbourhood neighbourhood, InterestTrainer.Settings settings, NowTrainer.Settings nowSettings,
-                              InterestModel.Form form, long seed) {
+                              long seed) {
         int[][] sequences = history.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
-        InterestTrainer.Trained t = new InterestTrainer(settings, form).train(sequences, index.size(), neighbourhood, seed);
+        InterestTrainer.Trained t = new InterestTrainer(settings).train(sequences, index.size(), neighbourhood, seed);
         List<NowTrainer.Plays> byListener = plays.values().stream().map(p -> plays(p.steps(), index)).toList();
         return new Fitted(t, new NowTrainer(nowSettings).train(byListener, t.model(), seed), sequences.length);
-    }
-
-    /** A form's name on the card: MIND's capsules with or without their songs' routed mean, or the single vector's cosine. */
-    static String label(InterestModel.Form form) {
-        return form.routedMean() ? "routed-mean" : form.normalised() ? "cosine" : "capsules";
     }
 
     /** One listener's plays as the short-term trainer takes them: song indices, outcomes, times. */
