@@ -135,7 +135,7 @@ public final class SessionTaste {
      * dropped one of them.
      */
     public double weigh(double rankerScore, List<String> artists, List<String> genres) {
-        return drops(artists, genres) ? 0 : Math.pow(rankerScore, RANKER_SHARE) * Math.exp(logit(artists, genres));
+        return drops(artists, genres) ? 0 : weight(rankerScore, artists, genres);
     }
 
     /**
@@ -146,8 +146,13 @@ public final class SessionTaste {
      * kept, [0, 1) for one dropped.
      */
     public double leastBad(double rankerScore, List<String> artists, List<String> genres) {
-        double w = Math.pow(Math.max(rankerScore, ZERO_SCORE), RANKER_SHARE) * Math.exp(logit(artists, genres));
+        double w = weight(Math.max(rankerScore, ZERO_SCORE), artists, genres);
         return (drops(artists, genres) ? 0 : 1) + w / (1 + w);
+    }
+
+    /** The ranker's score flattened, times what the session learned of these artists and genres. */
+    private double weight(double rankerScore, List<String> artists, List<String> genres) {
+        return Math.pow(rankerScore, RANKER_SHARE) * Math.exp(logit(artists, genres));
     }
 
     /** Whether the session dropped one of these artists or genres. */
