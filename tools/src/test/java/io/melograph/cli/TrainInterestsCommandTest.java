@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,14 @@ class TrainInterestsCommandTest {
         assertTrue(good.metrics().get("hitrate@50") > 0.15, good.metrics().toString());
         assertTrue(good.metrics().containsKey("popularity.hitrate@50"), good.metrics().toString());
         assertTrue(good.metrics().get("listeners.checked") >= 50, good.metrics().toString());
+        // MIND's two forms were each trained before the training window's last quarter and judged on it; the better is served
+        Map<String, Double> m = good.metrics();
+        assertTrue(m.get("form.listeners.checked") >= 50, m.toString());
+        boolean capsules = m.get("form.capsules.hitrate@50") > m.get("form.routed-mean.hitrate@50")
+                || m.get("form.capsules.hitrate@50").equals(m.get("form.routed-mean.hitrate@50"))
+                && m.get("form.capsules.ndcg@10") > m.get("form.routed-mean.ndcg@10");
+        assertEquals(capsules, !stored.model().form().routedMean(), m.toString());
+        assertTrue(good.note().contains((capsules ? "capsules" : "routed-mean") + ", the better of 2 forms on the next new song of"), good.note());
 
         // the same held-out window, but only its last day to learn from and one pass: worse, so kept and not promoted
         assertEquals(0, cli.run("train", "interests", "--home", home.toString(), "--to", to.toString(), "--epochs", "1",

@@ -37,8 +37,8 @@ import static io.melograph.djl.Djl.rows;
  * {@code bias_r + key_r · tanh(e_t)} depending on the relation path r that leads to it (KGAT-style relation-aware
  * aggregation, without the song itself in the logit so a cold song attends as a known one does). During training a
  * song's id embedding is dropped with probability {@code idDropout}, so the graph part alone must place a song — what a
- * cold song has at serving time; a song nobody heard in training never uses its id embedding. MIND adds to each capsule
- * the routing-weighted mean of its songs' vectors and uses label-aware attention over the interests in training,
+ * cold song has at serving time; a song nobody heard in training never uses its id embedding. MIND (in its default
+ * form) adds to each capsule the routing-weighted mean of its songs' vectors and uses label-aware attention over the interests in training,
  * {@code softmax(p · <interest_k, target>)}, the sharpened softmax form of the paper's {@code pow(·, p)}.
  *
  * <p>The song-id and entity tables are {@link SparseTable}s (lazy Adam on the rows a batch touches), so a step's cost
@@ -77,8 +77,13 @@ public final class InterestTrainer {
     private final InterestModel.Form form;
 
     public InterestTrainer(Settings settings) {
+        this(settings, formOf(settings.kind()));
+    }
+
+    /** A trainer of the model in this form (one of {@link #formsOf} its kind). */
+    public InterestTrainer(Settings settings, InterestModel.Form form) {
         this.settings = settings;
-        this.form = formOf(settings.kind());
+        this.form = form;
     }
 
     /**
@@ -333,12 +338,21 @@ public final class InterestTrainer {
     }
 
     /**
-     * The form each kind is trained in, as HetRec's validation split chose (docs/eval/interests.md): cosines for the
-     * single vector; raw dot products for MIND, whose capsules add their songs' mean (cosines there lost more than they
-     * gave).
+     * A kind's default form, as HetRec's validation split chose (docs/eval/interests.md): cosines for the single vector;
+     * raw dot products for MIND, whose capsules add their songs' mean (cosines there lost more than they gave).
      */
     static InterestModel.Form formOf(InterestModel.Kind kind) {
-        return kind == InterestModel.Kind.SINGLE ? new InterestModel.Form(true, true, false) : new InterestModel.Form(true, false, true);
+        return formsOf(kind).get(0);
+    }
+
+    /**
+     * The forms worth trying for a kind, the default first: MIND with and without its capsules' routed mean, which
+     * nearly doubled MIND on HetRec and lost on the demo (docs/eval/interests.md), so that {@link InterestVersions}
+     * chooses per catalog, at the end of the training window; the single vector in its one form.
+     */
+    public static List<InterestModel.Form> formsOf(InterestModel.Kind kind) {
+        return kind == InterestModel.Kind.SINGLE ? List.of(new InterestModel.Form(true, true, false))
+                : List.of(new InterestModel.Form(true, false, true), new InterestModel.Form(true, false, false));
     }
 
     /** Each row (last axis) scaled to length 1. */

@@ -30,7 +30,9 @@ import java.util.Optional;
 /**
  * Interest models as versions of the model registry ({@value InterestModelFile#KIND}): trained on the songs listeners took to in the
  * journal's window {@code [from, to)}, with the catalog's song facts for the song tower, and judged on what came after
- * it ({@link NextSongCheck}). The current version is judged on the same held-out songs; the new one is promoted only
+ * it ({@link NextSongCheck}). Where a kind has several forms worth trying ({@link InterestTrainer#formsOf}), the form is
+ * chosen before that, inside the training window ({@link #chooseForm}), so the held-out window judges one model only. The
+ * current version is judged on the same held-out songs; the new one is promoted only
  * when its HitRate@50 is higher. A current version trained past the new one's cut cannot be compared: the new one is
  * kept, not promoted, and its card says why.
  */
@@ -43,6 +45,8 @@ public final class InterestVersions {
     static final int MIN_CHECKED = 20;
     /** At most this many listeners are checked (the check scores every song for each). */
     static final int MAX_CHECKED = 5_000;
+    /** The end of the training window on which a kind's forms are compared: this share of it, at most {@link #HOLDOUT}. */
+    static final double FORM_CHOICE_SHARE = 0.25;
 
     /** What training made: the stored card, whether (and why) it was promoted, and the training's own report. */
     public record Trained(ModelCard card, boolean promoted, String reason, InterestTrainer.Trained training) {}
@@ -119,11 +123,15 @@ public final class InterestVersions {
         SongNeighbourhood neighbourhood = settings.graph()
                 ? SongNeighbourhood.of(facts, settings.neighbours())
                 : SongNeighbourhood.none(songIds.size());
-        Fitted judged = fit(before, plays, index, neighbourhood, settings, nowSettings, seed);
+        long fromMillis = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        FormChoice form = chooseForm(events.stream().filter(e -> e.ts() >= fromMillis && e.ts() < cut).toList(), first, cut,
+                InterestTrainer.formsOf(settings.kind()), index, songIds, neighbourhood, settings, seed);
+        Fitted judged = fit(before, plays, index, neighbourhood, settings, form.form(), nowSettings, seed);
 
         String version = registry.newVersion(InterestModelFile.KIND, now);
         Path dir = registry.dir(InterestModelFile.KIND, version);
         Map<String, Double> metrics = new LinkedHashMap<>(check.check(NextSongCheck.of(judged.longTerm().model(), songIds)));
+        metrics.putAll(form.metrics());
         Map<String, List<NowSteps.Step>> steps = new LinkedHashMap<>();
         plays.forEach((u, p) -> steps.put(u, p.steps()));
         check.check(NextSongCheck.of(judged.shortTerm().model(), songIds, steps)).forEach((k, v) -> metrics.put("now." + k, v));
@@ -135,7 +143,7 @@ public final class InterestVersions {
         metrics.put("training.seconds", judged.longTerm().millis() / 1000.0);
         judged.longTerm().relationAttention().forEach((r, a) -> metrics.put("attention." + r, a));
         // what is served learns from the held-out window too, once judged: the week before a retraining matters most
-        Fitted served = refit ? fit(everything, allPlays, index, neighbourhood, settings, nowSettings, seed) : judged;
+        Fitted served = refit ? fit(everything, allPlays, index, neighbourhood, settings, form.form(), nowSettings, seed) : judged;
         if (refit) {
             metrics.put("refit.events", (double) refitEvents);
         }
@@ -158,7 +166,7 @@ public final class InterestVersions {
                 HexFormat.of().formatHex(hash.digest()), metrics, String.format(Locale.ROOT,
                 "%s model (%s), %s song tower, %d dimensions, up to %d interests; trained on %d events of %s (%d listeners, %d songs) "
                         + "in %.1f s; judged on the next new song of %.0f listeners from %s on%s; %s",
-                settings.kind().name().toLowerCase(Locale.ROOT), judged.longTerm().model().form().describe(),
+                settings.kind().name().toLowerCase(Locale.ROOT), judged.longTerm().model().form().describe() + form.note(),
                 settings.graph() && !neighbourhood.empty() ? "knowledge-aware" : "id-only",
                 settings.dim(), settings.kind() == InterestModel.Kind.MIND ? settings.maxInterests() : 1, trained, window,
                 judged.listeners(), songIds.size(), judged.longTerm().millis() / 1000.0, metrics.get("listeners.checked"), to,
@@ -175,12 +183,76 @@ public final class InterestVersions {
     private record Fitted(InterestTrainer.Trained longTerm, NowTrainer.Trained shortTerm, int listeners) {}
 
     private static Fitted fit(ListeningHistory history, Map<String, NowSteps> plays, Map<String, Integer> index,
-                              SongNeighbourhood neighbourhood, InterestTrainer.Settings settings, NowTrainer.Settings nowSettings,
-                              long seed) {
-        int[][] sequences = history.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
-        InterestTrainer.Trained t = new InterestTrainer(settings).train(sequences, index.size(), neighbourhood, seed);
+                              SongNeighbourhood neighbourhood, InterestTrainer.Settings settings, InterestModel.Form form,
+                              NowTrainer.Settings nowSettings, long seed) {
+        InterestTrainer.Trained t = fitLongTerm(history, index, neighbourhood, settings, form, seed);
         List<NowTrainer.Plays> byListener = plays.values().stream().map(p -> plays(p.steps(), index)).toList();
-        return new Fitted(t, new NowTrainer(nowSettings).train(byListener, t.model(), seed), sequences.length);
+        return new Fitted(t, new NowTrainer(nowSettings).train(byListener, t.model(), seed), history.listeners().size());
+    }
+
+    private static InterestTrainer.Trained fitLongTerm(ListeningHistory history, Map<String, Integer> index, SongNeighbourhood neighbourhood,
+                                                       InterestTrainer.Settings settings, InterestModel.Form form, long seed) {
+        int[][] sequences = history.listeners().values().stream().map(h -> NextSongCheck.indices(h, index)).toArray(int[][]::new);
+        return new InterestTrainer(settings, form).train(sequences, index.size(), neighbourhood, seed);
+    }
+
+    /** The form trained and judged, what its choice measured (card metrics) and what the card's note adds about it. */
+    record FormChoice(InterestModel.Form form, Map<String, Double> metrics, String note) {}
+
+    /**
+     * The form to train, of {@code forms} (a kind's, {@link InterestTrainer#formsOf}; MIND's routed mean won on HetRec
+     * and lost on the demo, docs/eval/interests.md): where there are several, each is trained on the training window
+     * less its end ({@link #FORM_CHOICE_SHARE}) and judged on the next new song after that, and the better is kept
+     * (HitRate@50, then NDCG@10; the first on a tie). Not on the held-out window: that would score the new version by
+     * the better of two draws against the current one. Too few listeners to judge at the end of the window: the first.
+     *
+     * @param training the training window's events in time order, the first at {@code first}; the window ends at {@code cut}
+     */
+    static FormChoice chooseForm(List<Event> training, long first, long cut, List<InterestModel.Form> forms, Map<String, Integer> index,
+                                 List<String> songIds, SongNeighbourhood neighbourhood, InterestTrainer.Settings settings, long seed) {
+        if (forms.size() == 1) {
+            return new FormChoice(forms.get(0), Map.of(), "");
+        }
+        long started = System.nanoTime();
+        long innerCut = cut - Math.min(HOLDOUT.toMillis(), (long) ((cut - first) * FORM_CHOICE_SHARE));
+        ListeningHistory innerBefore = new ListeningHistory();
+        ListeningHistory innerAfter = new ListeningHistory();
+        training.forEach(e -> (e.ts() < innerCut ? innerBefore : innerAfter).add(e));
+        NextSongCheck check = new NextSongCheck(innerBefore, innerAfter, MAX_CHECKED);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("form.listeners.checked", (double) check.size());
+        String window = "[" + Instant.ofEpochMilli(innerCut) + ", " + Instant.ofEpochMilli(cut) + ")";
+        if (check.size() < MIN_CHECKED) {
+            return new FormChoice(forms.get(0), metrics, String.format(Locale.ROOT, "; %s, the first of %d forms: %d listeners with a "
+                    + "new song in %s, too few to choose", label(forms.get(0)), forms.size(), check.size(), window));
+        }
+        InterestModel.Form best = null;
+        Map<String, Double> bestScores = null;
+        for (InterestModel.Form form : forms) {
+            InterestModel model = fitLongTerm(innerBefore, index, neighbourhood, settings, form, seed).model();
+            Map<String, Double> scores = check.check(NextSongCheck.of(model, songIds));
+            metrics.put("form." + label(form) + ".hitrate@" + NextSongCheck.HIT_AT, scores.get("hitrate@" + NextSongCheck.HIT_AT));
+            metrics.put("form." + label(form) + ".ndcg@" + NextSongCheck.NDCG_AT, scores.get("ndcg@" + NextSongCheck.NDCG_AT));
+            if (best == null || better(scores, bestScores)) {
+                best = form;
+                bestScores = scores;
+            }
+        }
+        metrics.put("form.training.seconds", (System.nanoTime() - started) / 1e9);
+        return new FormChoice(best, metrics, String.format(Locale.ROOT, "; %s, the better of %d forms on the next new song of %d "
+                + "listeners in %s, each trained before it", label(best), forms.size(), check.size(), window));
+    }
+
+    /** Higher HitRate@50, or the same and a higher NDCG@10. */
+    private static boolean better(Map<String, Double> mine, Map<String, Double> theirs) {
+        double a = mine.get("hitrate@" + NextSongCheck.HIT_AT);
+        double b = theirs.get("hitrate@" + NextSongCheck.HIT_AT);
+        return a > b || a == b && mine.get("ndcg@" + NextSongCheck.NDCG_AT) > theirs.get("ndcg@" + NextSongCheck.NDCG_AT);
+    }
+
+    /** A form's name on the card: MIND's capsules with or without their songs' routed mean, or the single vector's cosine. */
+    static String label(InterestModel.Form form) {
+        return form.routedMean() ? "routed-mean" : form.normalised() ? "cosine" : "capsules";
     }
 
     /** One listener's plays as the short-term trainer takes them: song indices, outcomes, times. */
@@ -211,7 +283,7 @@ public final class InterestVersions {
         String key = "hitrate@" + NextSongCheck.HIT_AT;
         double mine = metrics.get(key);
         double other = theirs.get(key);
-        boolean better = mine > other || mine == other && metrics.get("ndcg@" + NextSongCheck.NDCG_AT) > theirs.get("ndcg@" + NextSongCheck.NDCG_AT);
+        boolean better = better(metrics, theirs);
         return new Verdict(better, String.format(Locale.ROOT, "%s: HitRate@50 of the next new song on the held-out window %.4f against %.4f of the "
                 + "current version %s", better ? "promoted" : "not promoted", mine, other, cur.version()));
     }
