@@ -30,6 +30,15 @@ public final class EventHistory {
         });
     }
 
+    /**
+     * A Kafka topic the service journals into, read by this process alone (no producer, no committed offsets), from its
+     * start to where it ends when the read begins.
+     */
+    public static EventHistory of(KafkaJournal.Settings kafka) {
+        return new EventHistory("the Kafka topic " + kafka.topic() + " at " + kafka.bootstrap(),
+                c -> KafkaJournal.read(kafka, 0, -1, KafkaJournal.READ_STALL, c));
+    }
+
     /** An open journal, from its start to where it ends when the read begins. */
     public static EventHistory of(Journal journal, String name) {
         return new EventHistory(name, c -> journal.replay(JournalPosition.START, c));

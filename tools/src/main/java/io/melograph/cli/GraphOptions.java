@@ -1,10 +1,13 @@
 package io.melograph.cli;
 
+import io.melograph.events.EventHistory;
+import io.melograph.events.KafkaJournal;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.RunFile;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The options every graph command shares; the rest comes from the environment (docs/configuration.md). */
 final class GraphOptions {
@@ -16,6 +19,19 @@ final class GraphOptions {
     GraphSettings settings() {
         GraphSettings s = GraphSettings.fromEnvironment();
         return home == null ? s : s.withHome(home);
+    }
+
+    /**
+     * The recorded events, where the service journals them: its Kafka topic when MELOGRAPH_KAFKA_BOOTSTRAP names brokers
+     * (MELOGRAPH_KAFKA_TOPIC, default melograph.events; the same settings the service reads), else the home's journal.
+     */
+    EventHistory history() {
+        Optional<String> brokers = GraphSettings.setting("MELOGRAPH_KAFKA_BOOTSTRAP").filter(b -> !b.isBlank());
+        if (brokers.isEmpty()) {
+            return EventHistory.of(settings().home().resolve("journal"));
+        }
+        String topic = GraphSettings.setting("MELOGRAPH_KAFKA_TOPIC").filter(t -> !t.isBlank()).orElse(KafkaJournal.Settings.TOPIC);
+        return EventHistory.of(new KafkaJournal.Settings(brokers.get(), topic, 0));
     }
 
     /** Whether a running Melograph uses the home, said on stderr: a command that changes its files must not run then. */

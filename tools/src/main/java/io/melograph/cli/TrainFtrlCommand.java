@@ -1,6 +1,5 @@
 package io.melograph.cli;
 
-import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.events.ItemCatalog;
@@ -24,7 +23,8 @@ import java.util.concurrent.Callable;
                 "MELOGRAPH_HOME/models/ftrl/<version>/ with its window, a hash of its events and its metrics. Both it and the",
                 "current version are replayed through the held-out events (each example predicted, then learned); it is",
                 "promoted only when its mean AUC over the heads is higher, else kept and the card says why. A running",
-                "service swaps a promoted version in within seconds; the journal is only read."})
+                "service swaps a promoted version in within seconds; the journal is only read",
+                "(the service's Kafka topic instead of the home's journal when MELOGRAPH_KAFKA_BOOTSTRAP names brokers)."})
 final class TrainFtrlCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
@@ -46,7 +46,7 @@ final class TrainFtrlCommand implements Callable<Integer> {
         try (GraphConnection connection = GraphConnection.open(settings)) {
             // song facts (artists, genres) come from the catalog, as in the service
             ItemCatalog catalog = new ItemCatalog(connection).reload();
-            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.shared()), EventHistory.of(settings.home().resolve("journal")), w.from(),
+            FtrlVersions.Trained t = FtrlVersions.train(new ModelRegistry(settings.shared()), graph.history(), w.from(),
                     w.to(), w.holdout(), new FtrlRanker.Config(bits, Ftrl.Params.defaults()),
                     catalog::song, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());

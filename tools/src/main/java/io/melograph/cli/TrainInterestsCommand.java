@@ -1,6 +1,5 @@
 package io.melograph.cli;
 
-import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.registry.ModelRegistry;
@@ -28,7 +27,8 @@ import java.util.concurrent.Callable;
                 "next new song of the held-out window; it is promoted only when its HitRate@50 is higher. Once judged, the",
                 "models are trained again on every event (held-out window included) and those are served. With them comes the",
                 "short-term model (interest-now: self-attention over the latest plays and how each ended). A running service",
-                "swaps a promoted version in within seconds (interest-1..K, interest-now); the journal is only read."})
+                "swaps a promoted version in within seconds (interest-1..K, interest-now); the journal is only read",
+                "(the service's Kafka topic instead of the home's journal when MELOGRAPH_KAFKA_BOOTSTRAP names brokers)."})
 final class TrainInterestsCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
@@ -75,7 +75,7 @@ final class TrainInterestsCommand implements Callable<Integer> {
         }
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
-            InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.shared()), EventHistory.of(gs.home().resolve("journal")),
+            InterestVersions.Trained t = InterestVersions.train(new ModelRegistry(gs.shared()), graph.history(),
                     CatalogFacts.read(connection), settings, nowSettings, w.from(), w.to(), w.holdout(), !noRefit, seed, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());
             return 0;

@@ -1,6 +1,5 @@
 package io.melograph.cli;
 
-import io.melograph.events.EventHistory;
 import io.melograph.events.ItemCatalog;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
@@ -25,7 +24,8 @@ import java.util.concurrent.Callable;
                 "MELOGRAPH_HOME/models/ranker/<version>/. It, FTRL trained on the same exposures, and the current version are",
                 "judged on the held-out exposures (AUC, GAUC, log loss per behaviour); it is promoted only when its mean AUC",
                 "beats both. A running service swaps a promoted version in within seconds: FTRL ranks every candidate and",
-                "the deep ranker re-orders the top ones within a time budget. The journal is only read."})
+                "the deep ranker re-orders the top ones within a time budget. The journal is only read",
+                "(the service's Kafka topic instead of the home's journal when MELOGRAPH_KAFKA_BOOTSTRAP names brokers)."})
 final class TrainRankerCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();
@@ -61,7 +61,7 @@ final class TrainRankerCommand implements Callable<Integer> {
         GraphSettings gs = graph.settings();
         try (GraphConnection connection = GraphConnection.open(gs)) {
             ItemCatalog catalog = new ItemCatalog(connection).reload(); // artists and genres of the songs, as the service reads them
-            RankerVersions.Trained t = RankerVersions.train(new ModelRegistry(gs.shared()), EventHistory.of(gs.home().resolve("journal")), catalog::song,
+            RankerVersions.Trained t = RankerVersions.train(new ModelRegistry(gs.shared()), graph.history(), catalog::song,
                     model, settings, w.from(), w.to(), w.holdout(), seed, Instant.now());
             TrainingWindow.print(t.card(), t.promoted());
             return 0;

@@ -1,6 +1,8 @@
 package io.melograph.cli;
 
+import io.melograph.TestKafka;
 import io.melograph.events.Event;
+import io.melograph.events.KafkaJournal;
 import io.melograph.rank.FtrlVersions;
 import io.melograph.rank.OnlineRanking;
 import io.melograph.registry.ModelCard;
@@ -16,14 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code melograph train ftrl} makes registry versions judged on a held-out window, promoting only a better one;
- * {@code melograph models} lists, promotes and rolls back.
+ * {@code melograph train ftrl} makes registry versions judged on a held-out window, promoting only a better one, from
+ * the home's journal or the service's Kafka topic; {@code melograph models} lists, promotes and rolls back.
  */
 class TrainFtrlCommandTest {
     private CliRunner cli;
@@ -73,5 +76,33 @@ class TrainFtrlCommandTest {
         assertTrue(cli.stdout().contains("* " + good.version()) && cli.stdout().contains("  " + worse.version()), cli.stdout());
         assertEquals(2, cli.run("models", "promote", "--home", home.toString(), "ftrl", "no-such-version"));
         assertFalse(registry.history(FtrlVersions.KIND).isEmpty());
+    }
+
+    @Test
+    void readsTheServicesKafkaTopicWhenItJournalsThere() throws Exception {
+        List<Event> events = SimulatedJournals.write(dir.resolve("file-home").resolve("journal"), 300, 5, 60, 10, 11);
+        KafkaJournal.Settings kafka = new KafkaJournal.Settings(TestKafka.bootstrap(), "train-ftrl-" + System.nanoTime(), 1);
+        try (KafkaJournal journal = KafkaJournal.open(kafka)) {
+            journal.append(events).get(60, TimeUnit.SECONDS);
+        }
+        Instant to = Instant.ofEpochMilli(SimConfig.DEFAULT_START_MILLIS).plusSeconds(9 * 86_400);
+        assertEquals(0, cli.run("train", "ftrl", "--home", dir.resolve("file-home").toString(), "--hash-bits", "16", "--to", to.toString()),
+                cli.stderr());
+        ModelCard fromFile = new ModelRegistry(dir.resolve("file-home")).list(FtrlVersions.KIND).get(0);
+
+        // a home with no journal: the events come from the topic the service journals into, named as the service names it
+        System.setProperty("melograph.kafka.bootstrap", kafka.bootstrap());
+        System.setProperty("melograph.kafka.topic", kafka.topic());
+        try {
+            assertEquals(0, cli.run("train", "ftrl", "--home", dir.resolve("kafka-home").toString(), "--hash-bits", "16", "--to", to.toString()),
+                    cli.stderr());
+        } finally {
+            System.clearProperty("melograph.kafka.bootstrap");
+            System.clearProperty("melograph.kafka.topic");
+        }
+        ModelCard fromKafka = new ModelRegistry(dir.resolve("kafka-home")).list(FtrlVersions.KIND).get(0);
+        assertEquals(fromFile.dataHash(), fromKafka.dataHash(), "the same events trained on");
+        assertEquals(fromFile.metrics().get("auc.complete"), fromKafka.metrics().get("auc.complete"), fromKafka.metrics().toString());
+        assertTrue(fromKafka.metrics().get("auc.complete") > 0.6, fromKafka.metrics().toString());
     }
 }
