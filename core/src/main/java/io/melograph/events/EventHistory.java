@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * All events recorded so far, as training reads them: a journal directory (commands, the replay's scratch home) or the
- * service's own journal, a file or a Kafka topic, read beside the intake that goes on appending.
+ * All events recorded so far, as training reads them: a journal directory (commands, the replay's scratch home), the
+ * service's Kafka topic (commands against a deployment that journals there) or the service's own open journal, a file
+ * or a Kafka topic, read beside the intake that goes on appending.
  */
 public final class EventHistory {
     private final String name;
@@ -36,7 +37,7 @@ public final class EventHistory {
      */
     public static EventHistory of(KafkaJournal.Settings kafka) {
         return new EventHistory("the Kafka topic " + kafka.topic() + " at " + kafka.bootstrap(),
-                c -> KafkaJournal.read(kafka, 0, -1, KafkaJournal.READ_STALL, c));
+                c -> KafkaJournal.readAll(kafka, c));
     }
 
     /** An open journal, from its start to where it ends when the read begins. */

@@ -128,9 +128,7 @@ public final class KafkaJournal implements Journal {
     }
 
     private static void ensureTopic(Settings s) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis()))) {
+        try (Admin admin = admin(s)) {
             TopicDescription found;
             try {
                 found = describe(admin, s.topic());
@@ -167,6 +165,12 @@ public final class KafkaJournal implements Journal {
             throw new IllegalStateException("cannot open Kafka topic " + s.topic() + " at " + s.bootstrap() + ": "
                     + (e.getCause() == null ? e : e.getCause()).toString(), e);
         }
+    }
+
+    private static Admin admin(Settings s) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) OPEN_TIMEOUT.toMillis()));
     }
 
     private static TopicDescription describe(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
@@ -239,6 +243,8 @@ public final class KafkaJournal implements Journal {
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5); // the read-back is on every acknowledgement's path
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"); // a position the brokers deleted fails, never skips ahead
+        // a topic is made by ensureTopic with the settings the journal needs, never by a read under the brokers' defaults
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -248,7 +254,7 @@ public final class KafkaJournal implements Journal {
      */
     static void read(Settings s, long from, long to, Duration stall, Replay out) {
         TopicPartition p = new TopicPartition(s.topic(), 0);
-        try (KafkaConsumer<byte[], byte[]> c = consumer(s)) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(s)) { // never creates the topic: a consumer's allow.auto.create.topics is off
             c.assign(List.of(p));
             long end = to >= 0 ? to : c.endOffsets(List.of(p)).get(p);
             c.seek(p, from);
@@ -272,6 +278,33 @@ public final class KafkaJournal implements Journal {
         } catch (OffsetOutOfRangeException e) {
             throw new IllegalStateException("Kafka topic " + s.topic() + " no longer has offset "
                     + e.offsetOutOfRangePartitions().getOrDefault(p, from) + ": the brokers deleted events the journal has not read", e);
+        }
+    }
+
+    /**
+     * Every event of the topic the service journals into, read by another process (a command): from its start to the
+     * end it had when the read began. Fails, naming the topic and brokers, when the topic does not exist (it is never
+     * created here: the service creates it with the settings the journal needs) or the brokers do not answer.
+     */
+    public static void readAll(Settings s, Replay out) {
+        try (Admin admin = admin(s)) {
+            describe(admin, s.topic());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading Kafka topic " + s.topic(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause() instanceof UnknownTopicOrPartitionException
+                    ? "there is no Kafka topic " + s.topic() + " at " + s.bootstrap() + " (the service creates it at its first start; "
+                    + "MELOGRAPH_KAFKA_TOPIC names the topic)"
+                    : "cannot read Kafka topic " + s.topic() + " at " + s.bootstrap() + ": " + e.getCause(), e);
+        } catch (TimeoutException | KafkaException e) {
+            throw new IllegalStateException("cannot read Kafka topic " + s.topic() + " at " + s.bootstrap() + ": " + e
+                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
+        }
+        try {
+            read(s, 0, -1, READ_STALL, out);
+        } catch (KafkaException e) {
+            throw new IllegalStateException("reading Kafka topic " + s.topic() + " at " + s.bootstrap() + ": " + e, e);
         }
     }
 

@@ -27,11 +27,11 @@ final class GraphOptions {
      */
     EventHistory history() {
         Optional<String> brokers = GraphSettings.setting("MELOGRAPH_KAFKA_BOOTSTRAP").filter(b -> !b.isBlank());
-        if (brokers.isEmpty()) {
-            return EventHistory.of(settings().home().resolve("journal"));
-        }
-        String topic = GraphSettings.setting("MELOGRAPH_KAFKA_TOPIC").filter(t -> !t.isBlank()).orElse(KafkaJournal.Settings.TOPIC);
-        return EventHistory.of(new KafkaJournal.Settings(brokers.get(), topic, 0));
+        EventHistory history = brokers.isEmpty() ? EventHistory.of(settings().home().resolve("journal"))
+                : EventHistory.of(new KafkaJournal.Settings(brokers.get(),
+                GraphSettings.setting("MELOGRAPH_KAFKA_TOPIC").filter(t -> !t.isBlank()).orElse(KafkaJournal.Settings.TOPIC), 0));
+        System.out.println("Events: " + history); // with MELOGRAPH_KAFKA_BOOTSTRAP exported, --home does not name them
+        return history;
     }
 
     /** Whether a running Melograph uses the home, said on stderr: a command that changes its files must not run then. */

@@ -1,6 +1,8 @@
 package io.melograph.cli;
 
 import io.melograph.TestKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import io.melograph.events.Event;
 import io.melograph.events.KafkaJournal;
 import io.melograph.rank.FtrlVersions;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,9 +103,25 @@ class TrainFtrlCommandTest {
             System.clearProperty("melograph.kafka.bootstrap");
             System.clearProperty("melograph.kafka.topic");
         }
+        assertTrue(cli.stdout().contains("Events: the Kafka topic " + kafka.topic() + " at " + kafka.bootstrap()), cli.stdout());
         ModelCard fromKafka = new ModelRegistry(dir.resolve("kafka-home")).list(FtrlVersions.KIND).get(0);
         assertEquals(fromFile.dataHash(), fromKafka.dataHash(), "the same events trained on");
         assertEquals(fromFile.metrics().get("auc.complete"), fromKafka.metrics().get("auc.complete"), fromKafka.metrics().toString());
         assertTrue(fromKafka.metrics().get("auc.complete") > 0.6, fromKafka.metrics().toString());
+
+        // a topic nobody made (a mistyped name): refused, and not made by the read with the brokers' defaults
+        String missing = "no-such-topic-" + System.nanoTime();
+        System.setProperty("melograph.kafka.bootstrap", kafka.bootstrap());
+        System.setProperty("melograph.kafka.topic", missing);
+        try {
+            assertEquals(1, cli.run("train", "ftrl", "--home", dir.resolve("kafka-home").toString(), "--to", to.toString()));
+        } finally {
+            System.clearProperty("melograph.kafka.bootstrap");
+            System.clearProperty("melograph.kafka.topic");
+        }
+        assertTrue(cli.stderr().contains("there is no Kafka topic " + missing + " at " + kafka.bootstrap()), cli.stderr());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            assertFalse(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(missing));
+        }
     }
 }

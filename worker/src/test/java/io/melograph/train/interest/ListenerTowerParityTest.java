@@ -15,13 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The trainer's MIND listener tower (DJL: routing, the songs' routed mean, head) and the served one
- * ({@link InterestModel#interests}, plain Java) compute the same interests from the same weights: a history shorter
+ * ({@link InterestModel#interests}, plain Java) compute the same interests from the same weights, in each form MIND
+ * may be trained in ({@link InterestTrainer#formsOf}): a history shorter
  * than the window (padded positions), uneven routing logits and a random bilinear map, so every term counts.
  */
 class ListenerTowerParityTest {
 
     @Test
-    void theServedMindTowerComputesWhatTheTrainerTrained() {
+    void theServedMindTowerComputesWhatTheTrainerTrainedInEachForm() {
+        for (InterestModel.Form form : InterestTrainer.formsOf(InterestModel.Kind.MIND)) {
+            theServedTowerComputesWhatTheTrainerTrained(form);
+        }
+    }
+
+    private static void theServedTowerComputesWhatTheTrainerTrained(InterestModel.Form form) {
         int d = 4;
         int window = 6;
         int kMax = 3;
@@ -35,7 +42,7 @@ class ListenerTowerParityTest {
         float[] b1 = Seeded.gaussian(d, 0.5, rng);
         float[] w2 = Seeded.gaussian(d * d, 0.5, rng);
         InterestModel served = new InterestModel(InterestModel.Kind.MIND, d, window, kMax, table, bilinear, routing, w1, b1, w2,
-                InterestTrainer.formOf(InterestModel.Kind.MIND));
+                form);
         int k = InterestModel.interestsFor(history.length, kMax);
         assertEquals(2, k);
 
@@ -54,7 +61,7 @@ class ListenerTowerParityTest {
         try (NDManager m = Djl.manager()) {
             NDArray capsules = InterestTrainer.route(m.create(h, new Shape(1, window, d)), m.create(hMask, new Shape(1, window)),
                     m.create(kMask, new Shape(1, kMax)), m.create(bilinear, new Shape(d, d)), m.create(routing, new Shape(1, kMax, window)),
-                    InterestTrainer.formOf(InterestModel.Kind.MIND).routedMean(), m.create(1f), m.create((float) InterestModel.SQUASH_EPSILON));
+                    form.routedMean(), m.create(1f), m.create((float) InterestModel.SQUASH_EPSILON));
             trained = InterestTrainer.head(capsules, m.create(w1, new Shape(d, d)), m.create(b1, new Shape(d)), m.create(w2, new Shape(d, d)))
                     .toFloatArray();
         }
@@ -63,7 +70,7 @@ class ListenerTowerParityTest {
         for (int i = 0; i < k; i++) {
             float[] row = new float[d];
             System.arraycopy(trained, i * d, row, 0, d);
-            assertArrayEquals(row, interests[i], 1e-4f, "interest " + i);
+            assertArrayEquals(row, interests[i], 1e-4f, form.describe() + ", interest " + i);
         }
     }
 }
