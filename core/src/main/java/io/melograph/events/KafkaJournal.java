@@ -122,7 +122,7 @@ public final class KafkaJournal implements Journal {
         });
         KafkaJournal journal = new KafkaJournal(settings, seen, end[0]);
         journal.following.start();
-        LOG.info("Event journal: Kafka topic {} at {}, {} events, ids read in {} ms", settings.topic(), settings.bootstrap(), end[0],
+        LOG.info("Event journal (Kafka topic {} at {}): {} events, ids read in {} ms", settings.topic(), settings.bootstrap(), end[0],
                 (System.nanoTime() - started) / 1_000_000);
         return journal;
     }
