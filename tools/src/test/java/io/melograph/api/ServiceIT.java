@@ -432,8 +432,9 @@ class ServiceIT {
 
             // the listener-interest models: the demo's first version is trained in the background at the first start and
             // swapped in; its channels recall with reasons naming the interest (long-term) or the play that counted (now)
+            // (up to 10 minutes: since MIND's form is chosen per version, the first start trains the long-term model four times)
             String interestModels = get(s, "/admin/models", TOKEN).body();
-            for (int i = 0; i < 600 && !interestModels.substring(interestModels.indexOf("\"kind\":\"interests\"")).startsWith(
+            for (int i = 0; i < 1_200 && !interestModels.substring(interestModels.indexOf("\"kind\":\"interests\"")).startsWith(
                     "\"kind\":\"interests\",\"current\":\""); i++) {
                 Thread.sleep(500);
                 interestModels = get(s, "/admin/models", TOKEN).body();
