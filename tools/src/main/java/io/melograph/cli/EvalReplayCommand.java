@@ -3,6 +3,7 @@ package io.melograph.cli;
 import io.melograph.eval.ModelResult;
 import io.melograph.eval.replay.ReplayEvaluation;
 import io.melograph.eval.replay.ReplayReport;
+import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import picocli.CommandLine;
@@ -64,10 +65,10 @@ final class EvalReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         GraphSettings settings = graph.settings();
-        Path dir = replay.journal(settings);
+        EventHistory events = replay.history(graph);
         ReplayEvaluation.Outcome outcome;
         try (GraphConnection source = GraphConnection.open(settings)) {
-            outcome = ReplayEvaluation.run(source, dir, ServiceConfig.scenes(settings.home()), options, settings.embeddingDimensions(),
+            outcome = ReplayEvaluation.run(source, events, ServiceConfig.scenes(settings.home()), options, settings.embeddingDimensions(),
                     line -> System.err.println("replay: " + line));
         }
         for (ModelResult m : outcome.report().results()) {

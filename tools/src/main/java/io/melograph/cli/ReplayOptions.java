@@ -1,7 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.eval.replay.ReplayCut;
-import io.melograph.graph.GraphSettings;
+import io.melograph.events.EventHistory;
 import io.melograph.rank.deep.RankerModels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -31,7 +31,8 @@ final class ReplayOptions {
             description = "With --cut: the held-out window after it (default ${DEFAULT-VALUE} days).")
     int horizonDays;
 
-    @Option(names = "--journal", paramLabel = "DIR", description = "The event journal to replay (default: the home's journal/).")
+    @Option(names = "--journal", paramLabel = "DIR", description = {"The event journal to replay (default: the service's events,",
+            "its Kafka topic when MELOGRAPH_KAFKA_BOOTSTRAP is set, else the home's journal/)."})
     Path journal;
 
     @Option(names = "--daily-size", defaultValue = "50", paramLabel = "N", description = "Daily list length asked for (default ${DEFAULT-VALUE}).")
@@ -48,8 +49,9 @@ final class ReplayOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the listener sample and the embeddings (default ${DEFAULT-VALUE}).")
     long seed;
 
-    Path journal(GraphSettings settings) {
-        return journal != null ? journal : settings.home().resolve("journal");
+    /** The events to replay: {@code --journal}, else those the service journals ({@link GraphOptions#history()}). */
+    EventHistory history(GraphOptions graph) {
+        return journal != null ? EventHistory.of(journal) : graph.history();
     }
 
     Duration budget() {

@@ -1,24 +1,23 @@
 package io.melograph.cli;
 
+
 import io.melograph.embeddings.EmbeddingProfile;
 import io.melograph.embeddings.EmbeddingQuality;
+import io.melograph.embeddings.EmbeddingVersions;
 import io.melograph.embeddings.GraphEmbeddings;
+import io.melograph.eval.replay.EmbeddingReplay;
+import io.melograph.eval.replay.ReplayCut;
 import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.graph.SchemaMigrations;
+import io.melograph.registry.ModelCard;
+import io.melograph.registry.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import io.melograph.embeddings.EmbeddingVersions;
-import io.melograph.eval.replay.EmbeddingReplay;
-import io.melograph.eval.replay.ReplayCut;
-import io.melograph.registry.ModelCard;
-import io.melograph.registry.ModelRegistry;
-
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -137,9 +136,9 @@ final class TrainCommand implements Runnable {
         /** Trains, stores and judges a version; promotes it (its vectors onto the nodes) unless it scores lower. */
         private boolean version(GraphConnection connection, GraphSettings settings, EmbeddingVersions.Recipe recipe) throws IOException {
             ModelRegistry registry = new ModelRegistry(settings.shared());
-            Path journal = settings.home().resolve("journal");
+            EventHistory events = graph.history();
             Instant now = Instant.now();
-            EmbeddingVersions.Trained t = EmbeddingVersions.train(registry, connection, EventHistory.of(journal), recipe.options(), now);
+            EmbeddingVersions.Trained t = EmbeddingVersions.train(registry, connection, events, recipe.options(), now);
             print(t.result());
             Optional<String> current = registry.current(EmbeddingVersions.KIND);
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -152,7 +151,7 @@ final class TrainCommand implements Runnable {
                 EmbeddingVersions.Recipe theirs = EmbeddingVersions.recipe(registry, current.get());
                 Instant cut = to != null ? to : Instant.parse(t.windowTo()).minus(Duration.ofDays(holdoutDays));
                 try {
-                    List<Map<String, Double>> scores = EmbeddingReplay.judge(connection, journal, ServiceConfig.scenes(settings.home()),
+                    List<Map<String, Double>> scores = EmbeddingReplay.judge(connection, events, ServiceConfig.scenes(settings.home()),
                             new EmbeddingReplay.Options(ReplayCut.at(cut, Duration.ofDays(7)), listeners, 50, Duration.ofSeconds(5), 42),
                             List.of(theirs.options(), recipe.options()), line -> System.err.println("replay: " + line));
                     metrics.putAll(scores.get(1));

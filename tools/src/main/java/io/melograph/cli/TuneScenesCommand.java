@@ -4,6 +4,7 @@ import io.melograph.app.TunedScenes;
 import io.melograph.eval.replay.SceneTuner;
 import io.melograph.eval.replay.TuneObjective;
 import io.melograph.eval.replay.TuneReport;
+import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import picocli.CommandLine;
@@ -73,10 +74,10 @@ final class TuneScenesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         GraphSettings settings = graph.settings();
-        Path dir = replay.journal(settings);
+        EventHistory events = replay.history(graph);
         SceneTuner.Outcome outcome;
         try (GraphConnection source = GraphConnection.open(settings)) {
-            outcome = SceneTuner.run(source, dir, ServiceConfig.handSetScenes(), options, settings.embeddingDimensions(),
+            outcome = SceneTuner.run(source, events, ServiceConfig.handSetScenes(), options, settings.embeddingDimensions(),
                     line -> System.err.println("tune: " + line));
         }
         String label = options.objective().label;

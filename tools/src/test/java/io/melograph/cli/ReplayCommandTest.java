@@ -1,7 +1,11 @@
 package io.melograph.cli;
 
 import io.melograph.TestGraph;
+import io.melograph.TestKafka;
 import io.melograph.app.TunedScenes;
+import io.melograph.events.Event;
+import io.melograph.events.FileJournal;
+import io.melograph.events.KafkaJournal;
 import io.melograph.scene.SceneConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * End to end as an editor and an analyst would go: the bundled sample catalog, real-format listening exports
  * (core/src/test/resources/listens) imported with {@code import listens}, then {@code eval replay} on a cut in the middle
  * of them and {@code tune scenes} on the windows around it, which writes the settings the service reads at start;
+ * the replay again from a Kafka topic holding the same events, as a deployment that journals there would run it;
  * then graph embeddings trained, judged by the replay, promoted and rolled back as registry versions.
  */
 class ReplayCommandTest {
@@ -62,6 +70,7 @@ class ReplayCommandTest {
         assertTrue(Files.exists(out.resolve("replay.json")) && Files.exists(out.resolve("replay-hits-by-channel-daily.png")));
         double daily = metric(cli.stdout(), "daily");
         assertTrue(daily > 0, "the imported listeners' Daily lists find some of what they played next:\n" + cli.stdout());
+        replayFromKafka(Files.readString(out.resolve("replay.json")), daily);
 
         Path tuned = dir.resolve("tune");
         assertEquals(0, cli.run("tune", "scenes", "--home", home, "--cut", "2024-02-22T00:00:00Z", "--listeners", "12",
@@ -116,6 +125,40 @@ class ReplayCommandTest {
         assertEquals(0, cli.run("models", "rollback", "--home", home, "embeddings"), cli.stderr());
         assertTrue(cli.stdout().contains("(16 dimensions) on the nodes") && cli.stdout().contains("embeddings " + v2 + " is current again"),
                 cli.stdout());
+    }
+
+    /**
+     * A deployment that journals into Kafka: the same events in a topic, named as the service names it, and a home with
+     * no journal — the replay reads the topic, and scores exactly what it scored on the file journal.
+     */
+    private void replayFromKafka(String fromFile, double daily) throws IOException {
+        List<Event> events = new ArrayList<>();
+        FileJournal.readAll(dir.resolve("home").resolve("journal"), (e, after) -> events.add(e));
+        KafkaJournal.Settings kafka = new KafkaJournal.Settings(TestKafka.bootstrap(), "replay-" + System.nanoTime(), 1);
+        try (KafkaJournal journal = KafkaJournal.open(kafka)) {
+            journal.append(events).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+        Path out = dir.resolve("replay-kafka");
+        System.setProperty("melograph.kafka.bootstrap", kafka.bootstrap());
+        System.setProperty("melograph.kafka.topic", kafka.topic());
+        try {
+            assertEquals(0, cli.run("eval", "replay", "--home", dir.resolve("kafka-home").toString(), "--cut", "2024-02-22T00:00:00Z",
+                    "--listeners", "12", "--scenes", "daily", "--out", out.toString()), cli.stderr());
+        } finally {
+            System.clearProperty("melograph.kafka.bootstrap");
+            System.clearProperty("melograph.kafka.topic");
+        }
+        assertTrue(cli.stdout().contains("Events: the Kafka topic " + kafka.topic()), cli.stdout());
+        assertEquals(sha256(fromFile), sha256(Files.readString(out.resolve("replay.json"))), "the same events split alike");
+        assertEquals(daily, metric(cli.stdout(), "daily"), 1e-9);
+    }
+
+    private static String sha256(String json) {
+        Matcher m = Pattern.compile("\"sha256\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), json);
+        return m.group(1);
     }
 
     private static String version(String stdout) {

@@ -1,11 +1,11 @@
 package io.melograph.eval.replay;
 
 import io.melograph.embeddings.GraphEmbeddings;
+import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.scene.DailyMixScene;
 import io.melograph.scene.SceneConfig;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +38,9 @@ public final class EmbeddingReplay {
      *
      * @throws IllegalArgumentException when nobody played anything after the cut (nothing to judge with)
      */
-    public static List<Map<String, Double>> judge(GraphConnection source, Path journalDir, SceneConfig config, Options o,
+    public static List<Map<String, Double>> judge(GraphConnection source, EventHistory history, SceneConfig config, Options o,
                                                   List<GraphEmbeddings.Options> recipes, Consumer<String> log) {
-        EventSplit split = EventSplit.of(journalDir, o.cut());
+        EventSplit split = EventSplit.of(history, o.cut());
         if (split.heldOut().isEmpty()) {
             throw new IllegalArgumentException("no listener played anything after the cut (" + o.cut().describe() + ")");
         }

@@ -1,10 +1,9 @@
 package io.melograph.eval.replay;
 
 import io.melograph.events.Event;
-import io.melograph.events.FileJournal;
+import io.melograph.events.EventHistory;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,15 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A journal's events split by a {@link ReplayCut}: those before each listener's cut (in time order, to build the
+ * The events' split by a {@link ReplayCut}: those before each listener's cut (in time order, to build the
  * state) and each listener's held-out window; events after the window are left out of both.
  */
 record EventSplit(List<Event> before, Map<String, HeldOut> heldOut, long events, String checksum) {
 
-    static EventSplit of(Path journalDir, ReplayCut cut) {
+    static EventSplit of(EventHistory history, ReplayCut cut) {
         Map<String, List<Event>> byListener = new HashMap<>();
         long[] n = {0};
-        FileJournal.readAll(journalDir, (e, after) -> {
+        history.readAll((e, after) -> {
             byListener.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e);
             n[0]++;
         });

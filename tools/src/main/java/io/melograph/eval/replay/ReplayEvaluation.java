@@ -4,11 +4,11 @@ import io.melograph.eval.EvalReport;
 import io.melograph.eval.ModelResult;
 import io.melograph.events.Action;
 import io.melograph.events.Event;
+import io.melograph.events.EventHistory;
 import io.melograph.events.ItemType;
 import io.melograph.graph.GraphConnection;
 import io.melograph.scene.SceneConfig;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,12 +68,12 @@ public final class ReplayEvaluation {
 
     /**
      * @param source     the graph whose catalog and world are copied (never written to)
-     * @param journalDir the event journal to replay (read without its lock; a running service may keep writing)
+     * @param history    the events to replay (a journal is read without its lock: a running service may keep writing)
      */
-    public static Outcome run(GraphConnection source, Path journalDir, SceneConfig config, Options o, int dimensions,
+    public static Outcome run(GraphConnection source, EventHistory history, SceneConfig config, Options o, int dimensions,
                               Consumer<String> log) {
         long started = System.nanoTime();
-        EventSplit split = EventSplit.of(journalDir, o.cut());
+        EventSplit split = EventSplit.of(history, o.cut());
         log.accept(String.format("read %,d events; %,d listeners have held-out plays", split.events(), split.heldOut().size()));
         if (split.heldOut().isEmpty()) {
             throw new IllegalArgumentException("no listener played anything in the held-out window (" + o.cut().describe()
@@ -125,7 +125,7 @@ public final class ReplayEvaluation {
                 log.accept(String.format("%s: %,d answers scored in %.1f s", scene, served.size(), s.result().seconds()));
             }
         }
-        EvalReport report = new EvalReport(NAME, "event journal " + journalDir, split.checksum(), sizes, o.cut().describe(),
+        EvalReport report = new EvalReport(NAME, history.toString(), split.checksum(), sizes, o.cut().describe(),
                 o.seed(), results, Map.of(), notes(o), (System.nanoTime() - started) / 1e9);
         return new Outcome(report, byChannel);
     }

@@ -2,6 +2,7 @@ package io.melograph.eval.replay;
 
 import io.melograph.eval.EvalReport;
 import io.melograph.eval.ModelResult;
+import io.melograph.events.EventHistory;
 import io.melograph.graph.GraphConnection;
 import io.melograph.rank.Head;
 import io.melograph.rank.HeadWeights;
@@ -12,7 +13,6 @@ import io.melograph.scene.SceneConfig;
 import io.melograph.scene.ScenePolicy;
 import io.melograph.util.ConfigNumbers;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,12 +170,12 @@ public final class SceneTuner {
     /**
      * @param handSet the scenes' configuration without tuned values (application.yml and the environment)
      */
-    public static Outcome run(GraphConnection source, Path journalDir, SceneConfig handSet, Options o, int dimensions,
+    public static Outcome run(GraphConnection source, EventHistory history, SceneConfig handSet, Options o, int dimensions,
                               Consumer<String> log) {
         long started = System.nanoTime();
         // search on the validation window
         ReplayCut validation = o.cut().validation();
-        EventSplit valSplit = split(journalDir, validation, "validation");
+        EventSplit valSplit = split(history, validation, "validation");
         List<HeldOut> valListeners = ReplayEvaluation.sample(valSplit.heldOut(), o.listeners(), o.seed());
         log.accept(String.format("validation (%s): %,d listeners", validation.describe(), valListeners.size()));
         List<Searched> searched = new ArrayList<>();
@@ -198,7 +198,7 @@ public final class SceneTuner {
             }
         }
         // both on the test window
-        EventSplit testSplit = split(journalDir, o.cut(), "test");
+        EventSplit testSplit = split(history, o.cut(), "test");
         List<HeldOut> testListeners = ReplayEvaluation.sample(testSplit.heldOut(), o.listeners(), o.seed());
         List<ModelResult> results = new ArrayList<>();
         List<Tuned> tuned = new ArrayList<>();
@@ -227,7 +227,7 @@ public final class SceneTuner {
                 tuned.add(new Tuned(s.scene(), s.handSet(), s.chosen(), s.score(false), s.score(true), test[0], test[1], s.trials()));
             }
         }
-        EvalReport report = new EvalReport(NAME, "event journal " + journalDir, testSplit.checksum(), sizes,
+        EvalReport report = new EvalReport(NAME, history.toString(), testSplit.checksum(), sizes,
                 "validation: " + validation.describe() + "; test: " + o.cut().describe(), o.seed(), results, Map.of(),
                 notes(o, tuned), (System.nanoTime() - started) / 1e9);
         return new Outcome(report, tuned, o.objective());
@@ -333,8 +333,8 @@ public final class SceneTuner {
         return out;
     }
 
-    private static EventSplit split(Path journalDir, ReplayCut cut, String window) {
-        EventSplit split = EventSplit.of(journalDir, cut);
+    private static EventSplit split(EventHistory history, ReplayCut cut, String window) {
+        EventSplit split = EventSplit.of(history, cut);
         if (split.heldOut().isEmpty()) {
             throw new IllegalArgumentException("no listener played anything in the " + window + " window (" + cut.describe()
                     + "): choose a later cut or a longer journal");
