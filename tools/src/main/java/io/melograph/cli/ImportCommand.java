@@ -2,11 +2,13 @@ package io.melograph.cli;
 
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.SchemaMigrations;
+import io.melograph.ingest.BundledSample;
 import io.melograph.ingest.ImportFiles;
 import io.melograph.ingest.ImportReport;
 import io.melograph.ingest.ImportSource;
 import io.melograph.ingest.Importer;
 import io.melograph.ingest.Problem;
+import io.melograph.util.Folders;
 import io.melograph.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,17 +16,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports catalog data into the graph. Everything is validated first: if anything is invalid,",
                 "nothing is written and every problem is listed (exit code 2), unless --skip-invalid.",
                 "Exit codes: 0 ok, 2 invalid input, 1 anything else."},
-        subcommands = {ImportCommand.Csv.class, ImportCommand.Rdf.class, ImportCommand.Hetrec.class, ListensImportCommand.class})
+        subcommands = {ImportCommand.Csv.class, ImportCommand.Rdf.class, ImportCommand.Sample.class, ImportCommand.Hetrec.class,
+                ListensImportCommand.class})
 final class ImportCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -140,6 +145,33 @@ final class ImportCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return run(options, files -> files.rdf(paths));
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = {"Imports the bundled sample catalog as the demo's first start does: the DBpedia subset through the",
+                    "RDF importer, then genres and tags from its descriptions (import/sample/dbpedia-music/keywords.tsv),",
+                    "which `import rdf` of the same file does not add. Only into a graph without songs."})
+    static final class Sample implements Callable<Integer> {
+        @Mixin
+        GraphOptions graph = new GraphOptions();
+
+        @Override
+        public Integer call() throws IOException {
+            ImportFiles files = ImportFiles.load();
+            Path work = Files.createTempDirectory("melograph-sample");
+            try (GraphConnection connection = GraphConnection.open(graph.settings())) {
+                SchemaMigrations.apply(connection, graph.settings().embeddingDimensions());
+                Optional<ImportReport> report = BundledSample.importIfEmpty(connection, files, work);
+                if (report.isEmpty()) {
+                    System.err.println("error: the graph has songs already; the sample goes only into one without");
+                    return 1;
+                }
+                print(report.get(), false);
+                return 0;
+            } finally {
+                Folders.delete(work);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.melograph.events.EventBatcher;
 import io.melograph.events.EventSink;
 import io.melograph.events.EventSinks;
 import io.melograph.events.HttpEventSink;
+import io.melograph.events.ItemCatalog;
 import io.melograph.events.JsonlEventSink;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
@@ -73,8 +74,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Fit the popularity prior on this HetRec Last.fm folder (default: the exponent fitted on it once, built in).")
     Path hetrec;
 
-    @Option(names = "--catalog-out", paramLabel = "FILE", description = {"Also write the simulated songs' artists and genres",
-            "as head,relation,tail CSV (song,performedBy,artist and song,hasGenre,genre) for `eval --triples`."})
+    @Option(names = "--catalog-out", paramLabel = "FILE", description = {"Also write the songs' artists and genres as the service",
+            "sees them (its artists' genres and tags too) as head,relation,tail CSV (song,performedBy,artist and",
+            "song,hasGenre,genre) for `eval --triples`."})
     Path catalogOut;
 
     @Option(names = "--no-world", description = "Do not write the simulated listeners, playlists, videos and MLOGs into the graph.")
@@ -134,7 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             ListenerSimulator sim = new ListenerSimulator(songs, config, prior);
             if (catalogOut != null) {
-                writeCatalog(songs, catalogOut);
+                writeCatalog(songs, new ItemCatalog(connection).reload(), catalogOut);
             }
             if (!noWorld) {
                 System.out.println("Simulated world written to the graph (labelled Synthetic): " + WorldWriter.write(connection, sim));
@@ -157,12 +159,19 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** The side information the evaluation's rankers may use, in the triples CSV format {@code eval} reads. */
-    private static void writeCatalog(List<SimSong> songs, Path file) throws IOException {
+    /**
+     * The side information the evaluation's rankers may use, in the triples CSV format {@code eval} reads: each song's
+     * facts as the service's catalog gives them to its rankers (artists, and genres with its artists' genres and tags:
+     * the DBpedia sample's songs have almost none of their own), so offline results are about the served features.
+     */
+    private static void writeCatalog(List<SimSong> songs, ItemCatalog catalog, Path file) throws IOException {
         StringBuilder sb = new StringBuilder("head,relation,tail\n");
         for (SimSong s : songs) {
-            s.artists().forEach(a -> sb.append(csv(s.id())).append(",performedBy,").append(csv(a)).append('\n'));
-            s.genres().forEach(g -> sb.append(csv(s.id())).append(",hasGenre,").append(csv(g)).append('\n'));
+            ItemCatalog.SongFacts facts = catalog.song(s.id());
+            List<String> artists = facts == null ? s.artists() : facts.artistIds();
+            List<String> genres = facts == null ? s.genres() : facts.genres();
+            artists.forEach(a -> sb.append(csv(s.id())).append(",performedBy,").append(csv(a)).append('\n'));
+            genres.forEach(g -> sb.append(csv(s.id())).append(",hasGenre,").append(csv(g)).append('\n'));
         }
         java.nio.file.Files.writeString(file, sb);
     }

@@ -143,10 +143,6 @@ public final class SequenceProtocol {
                 String.join("; ", notes));
     }
 
-    /**
-     * Item side info a ranker may use: artists and genres from the triples, plays counted in the training rows only
-     * (popularity as known before any test exposure).
-     */
     private static boolean bothLabels(boolean[] labels) {
         boolean yes = false;
         boolean no = false;
@@ -157,6 +153,10 @@ public final class SequenceProtocol {
         return yes && no;
     }
 
+    /**
+     * Item side info a ranker may use: artists and genres from the triples, plays counted in the training rows only
+     * (popularity as known before any test exposure).
+     */
     static ItemSideInfo sideInfo(Dataset d, int[] trainRows) {
         long[] plays = new long[d.itemIds().size()];
         for (int r : trainRows) {

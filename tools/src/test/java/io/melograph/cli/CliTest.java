@@ -37,7 +37,7 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (List<String> cmd : List.of(List.of("--help"), List.of("serve", "--help"), List.of("import", "--help"),
-                List.of("import", "csv", "--help"), List.of("import", "rdf", "--help"), List.of("import", "lastfm-hetrec", "--help"),
+                List.of("import", "csv", "--help"), List.of("import", "rdf", "--help"), List.of("import", "sample", "--help"), List.of("import", "lastfm-hetrec", "--help"),
                 List.of("stats", "--help"), List.of("import", "listens", "--help"), List.of("simulate", "--help"))) {
             assertEquals(0, cli.run(cmd.toArray(String[]::new)), cmd.toString());
             assertTrue(stdout().contains("Usage: melograph"), cmd + ": " + stdout());
@@ -61,6 +61,19 @@ class CliTest {
         String json = stdout();
         assertTrue(json.contains("\"Song\": 4"), json);
         assertTrue(json.contains("\"CONTAINS\": 3"), json);
+    }
+
+    /** The demo's catalog by hand: the sample with the genres and tags its first start adds, into an empty graph only. */
+    @Test
+    void importSampleAddsTheDemosGenresAndTagsOnlyIntoAnEmptyGraph() {
+        assertEquals(0, cli.run("import", "sample"), stderr());
+        assertTrue(stdout().contains("Imported music.ttl.gz"), stdout());
+        assertEquals(0, cli.run("stats"));
+        String json = stdout();
+        assertTrue(json.contains("\"Song\": 3749"), json);
+        assertTrue(json.matches("(?s).*\"Genre\": [1-9].*") && json.matches("(?s).*\"HAS_GENRE\": [1-9].*"), json);
+        assertEquals(1, cli.run("import", "sample"));
+        assertTrue(stderr().contains("the graph has songs already"), stderr());
     }
 
     @Test

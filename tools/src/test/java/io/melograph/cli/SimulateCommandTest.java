@@ -79,6 +79,26 @@ class SimulateCommandTest {
         assertTrue(events.contains("\"itemType\":\"video\"") && events.contains("\"itemType\":\"mlog\""));
     }
 
+    /** The catalog the evaluation reads gives each song the facts the service's rankers get, its artists' genres too. */
+    @Test
+    void catalogOutGivesTheSongsFactsAsTheServiceSeesThem() throws IOException {
+        try (Session s = TestGraph.connection().session()) {
+            s.run("""
+                    CREATE (a:Artist {id: 'artist-genred', name: 'Genred'})-[:HAS_GENRE]->(:Genre {id: 'genre-artist', name: 'Artist Genre'})
+                    CREATE (:Song {id: 'song-bare', name: 'Bare', durationSec: 200, releaseDate: date('2021-01-01')})-[:PERFORMED_BY]->(a)
+                    """).consume();
+        }
+        Path catalog = dir.resolve("catalog.csv");
+        assertEquals(0, simulate("--seed", "7", "--no-world", "--out", dir.resolve("e.jsonl").toString(),
+                "--catalog-out", catalog.toString()), cli.stderr());
+        List<String> rows = Files.readAllLines(catalog);
+        assertEquals("head,relation,tail", rows.get(0));
+        for (String row : List.of("song-bare,performedBy,artist-genred", "song-bare,hasGenre,Artist Genre",
+                "song-0,performedBy,artist-0", "song-0,hasGenre,Genre 0", "song-0,hasGenre,tag 0")) {
+            assertTrue(rows.contains(row), row + " in " + rows.subList(0, Math.min(12, rows.size())));
+        }
+    }
+
     @Test
     void writesTheSyntheticWorldAndJournalsTheEvents() throws IOException {
         assertEquals(0, simulate("--seed", "7", "--out", dir.resolve("a.jsonl").toString()), cli.stderr());
