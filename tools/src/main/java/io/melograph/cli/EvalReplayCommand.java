@@ -18,13 +18,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replays the production scenes on the home's event journal split in time. Builds the state as of the",
-                "cut in a scratch home (the catalog and its world copied from the graph, the events before the cut through",
-                "the service's intake and aggregation, graph embeddings and the FTRL ranker trained on them), then asks the",
-                "production Daily, Private FM and similar-songs code for every listener with held-out plays and scores the",
-                "answers against what they did: HitRate/Recall/NDCG@10,50 of plays, completes and likes, skipped share,",
-                "coverage, long-tail share, novelty, each channel's share of the hits, latency. Same seed, same numbers.",
-                "The home's graph and journal are only read (a running service may go on)."})
+        description = {"Replays the production scenes on the service's events (the home's journal, or its Kafka topic) split",
+                "in time. Builds the state as of the cut in a scratch home (the catalog and its world copied from the graph,",
+                "the events before the cut through the service's intake and aggregation, graph embeddings and the FTRL ranker",
+                "trained on them), then asks the production Daily, Private FM and similar-songs code for every listener with",
+                "held-out plays and scores the answers against what they did: HitRate/Recall/NDCG@10,50 of plays, completes",
+                "and likes, skipped share, coverage, long-tail share, novelty, each channel's share of the hits, latency. Same",
+                "seed, same numbers.",
+                "The graph and the events are only read (a running service may go on)."})
 final class EvalReplayCommand implements Callable<Integer> {
     @Mixin
     GraphOptions graph = new GraphOptions();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -170,7 +171,11 @@ final class ImportCommand implements Runnable {
                 print(report.get(), false);
                 return 0;
             } finally {
-                Folders.delete(work);
+                try {
+                    Folders.delete(work);
+                } catch (UncheckedIOException e) { // a copy left in the temp folder must not hide how the import went
+                    System.err.println("warning: could not remove " + work + ": " + e.getMessage());
+                }
             }
         }
     }

@@ -103,7 +103,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--session-effects", description = {"Session moods (most sessions lean to one favourite genre) and skips",
             "that depend on the previous song (after a skip, after the same artist): the signal session-aware rankers exist",
-            "for. Off by default, so journals stay comparable with those measured before it existed."})
+            "for; moods need a catalog with genres (`import sample` gives the bundled one its genres). Off by default, so",
+            "journals stay comparable with those measured before it existed."})
     boolean sessionEffects;
 
     @Option(names = "--token", description = "Events token of the target service (default: $MELOGRAPH_EVENTS_TOKEN, then $MELOGRAPH_ADMIN_TOKEN).")
@@ -133,6 +134,12 @@ final class SimulateCommand implements Callable<Integer> {
                 System.err.println("error: the graph has no songs to simulate listening to: import a catalog first "
                         + "(or start the service once, which imports the bundled sample)");
                 return 1;
+            }
+            if (sessionEffects && songs.stream().allMatch(s -> s.genres().isEmpty())) {
+                // a mood is a favourite genre: without any, the journal has the previous-song effects only
+                System.err.println("warning: --session-effects: no song in the catalog has a genre, so no session will have a mood "
+                        + "(only skips after skips and the same artist again); `melograph import sample` gives the bundled sample "
+                        + "its genres");
             }
             ListenerSimulator sim = new ListenerSimulator(songs, config, prior);
             if (catalogOut != null) {
@@ -167,9 +174,9 @@ final class SimulateCommand implements Callable<Integer> {
     private static void writeCatalog(List<SimSong> songs, ItemCatalog catalog, Path file) throws IOException {
         StringBuilder sb = new StringBuilder("head,relation,tail\n");
         for (SimSong s : songs) {
-            ItemCatalog.SongFacts facts = catalog.song(s.id());
+            ItemCatalog.SongFacts facts = catalog.song(s.id()); // both read the same graph: missing only if it changed meanwhile
             List<String> artists = facts == null ? s.artists() : facts.artistIds();
-            List<String> genres = facts == null ? s.genres() : facts.genres();
+            List<String> genres = facts == null ? List.of() : facts.genres(); // the simulator's own are ids, not names
             artists.forEach(a -> sb.append(csv(s.id())).append(",performedBy,").append(csv(a)).append('\n'));
             genres.forEach(g -> sb.append(csv(s.id())).append(",hasGenre,").append(csv(g)).append('\n'));
         }

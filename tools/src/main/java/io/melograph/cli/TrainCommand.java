@@ -69,7 +69,7 @@ final class TrainCommand implements Runnable {
         String relationships;
 
         @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "N",
-                description = "Held-out window of the replay that judges the version: the journal's last N days (default ${DEFAULT-VALUE}).")
+                description = "Held-out window of the replay that judges the version: the events' last N days (default ${DEFAULT-VALUE}).")
         int holdoutDays;
 
         @Option(names = "--to", paramLabel = "TIME", description = "Start of the replay's held-out window (instead of --holdout-days).")

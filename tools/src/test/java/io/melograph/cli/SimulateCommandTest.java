@@ -79,6 +79,18 @@ class SimulateCommandTest {
         assertTrue(events.contains("\"itemType\":\"video\"") && events.contains("\"itemType\":\"mlog\""));
     }
 
+    /** Session moods are favourite genres: asked for over a catalog without any, the command says none will happen. */
+    @Test
+    void sessionEffectsWarnWhenNoSongHasAGenre() {
+        assertEquals(0, simulate("--seed", "7", "--no-world", "--session-effects", "--out", dir.resolve("m.jsonl").toString()), cli.stderr());
+        assertFalse(cli.stderr().contains("no session will have a mood"), cli.stderr());
+        try (Session s = TestGraph.connection().session()) {
+            s.run("MATCH (:Song)-[r:HAS_GENRE]->() DELETE r").consume();
+        }
+        assertEquals(0, simulate("--seed", "7", "--no-world", "--session-effects", "--out", dir.resolve("n.jsonl").toString()), cli.stderr());
+        assertTrue(cli.stderr().contains("no song in the catalog has a genre, so no session will have a mood"), cli.stderr());
+    }
+
     /** The catalog the evaluation reads gives each song the facts the service's rankers get, its artists' genres too. */
     @Test
     void catalogOutGivesTheSongsFactsAsTheServiceSeesThem() throws IOException {
