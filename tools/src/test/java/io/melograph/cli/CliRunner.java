@@ -47,6 +47,21 @@ final class CliRunner implements AutoCloseable {
         return Main.run(args);
     }
 
+    /**
+     * Runs {@code melograph args...} as against a deployment that journals into the Kafka topic {@code topic} at
+     * {@code bootstrap}, named as the service names it (-Dmelograph.kafka.bootstrap, -Dmelograph.kafka.topic).
+     */
+    int runWithKafka(String bootstrap, String topic, String... args) {
+        System.setProperty("melograph.kafka.bootstrap", bootstrap);
+        System.setProperty("melograph.kafka.topic", topic);
+        try {
+            return run(args);
+        } finally {
+            System.clearProperty("melograph.kafka.bootstrap");
+            System.clearProperty("melograph.kafka.topic");
+        }
+    }
+
     String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -141,15 +141,8 @@ class ReplayCommandTest {
             throw new AssertionError(e);
         }
         Path out = dir.resolve("replay-kafka");
-        System.setProperty("melograph.kafka.bootstrap", kafka.bootstrap());
-        System.setProperty("melograph.kafka.topic", kafka.topic());
-        try {
-            assertEquals(0, cli.run("eval", "replay", "--home", dir.resolve("kafka-home").toString(), "--cut", "2024-02-22T00:00:00Z",
-                    "--listeners", "12", "--scenes", "daily", "--out", out.toString()), cli.stderr());
-        } finally {
-            System.clearProperty("melograph.kafka.bootstrap");
-            System.clearProperty("melograph.kafka.topic");
-        }
+        assertEquals(0, cli.runWithKafka(kafka.bootstrap(), kafka.topic(), "eval", "replay", "--home", dir.resolve("kafka-home").toString(),
+                "--cut", "2024-02-22T00:00:00Z", "--listeners", "12", "--scenes", "daily", "--out", out.toString()), cli.stderr());
         assertTrue(cli.stdout().contains("Events: the Kafka topic " + kafka.topic()), cli.stdout());
         assertEquals(sha256(fromFile), sha256(Files.readString(out.resolve("replay.json"))), "the same events split alike");
         assertEquals(daily, metric(cli.stdout(), "daily"), 1e-9);

@@ -94,15 +94,8 @@ class TrainFtrlCommandTest {
         ModelCard fromFile = new ModelRegistry(dir.resolve("file-home")).list(FtrlVersions.KIND).get(0);
 
         // a home with no journal: the events come from the topic the service journals into, named as the service names it
-        System.setProperty("melograph.kafka.bootstrap", kafka.bootstrap());
-        System.setProperty("melograph.kafka.topic", kafka.topic());
-        try {
-            assertEquals(0, cli.run("train", "ftrl", "--home", dir.resolve("kafka-home").toString(), "--hash-bits", "16", "--to", to.toString()),
-                    cli.stderr());
-        } finally {
-            System.clearProperty("melograph.kafka.bootstrap");
-            System.clearProperty("melograph.kafka.topic");
-        }
+        assertEquals(0, cli.runWithKafka(kafka.bootstrap(), kafka.topic(), "train", "ftrl", "--home", dir.resolve("kafka-home").toString(),
+                "--hash-bits", "16", "--to", to.toString()), cli.stderr());
         assertTrue(cli.stdout().contains("Events: the Kafka topic " + kafka.topic() + " at " + kafka.bootstrap()), cli.stdout());
         ModelCard fromKafka = new ModelRegistry(dir.resolve("kafka-home")).list(FtrlVersions.KIND).get(0);
         assertEquals(fromFile.dataHash(), fromKafka.dataHash(), "the same events trained on");
@@ -111,14 +104,8 @@ class TrainFtrlCommandTest {
 
         // a topic nobody made (a mistyped name): refused, and not made by the read with the brokers' defaults
         String missing = "no-such-topic-" + System.nanoTime();
-        System.setProperty("melograph.kafka.bootstrap", kafka.bootstrap());
-        System.setProperty("melograph.kafka.topic", missing);
-        try {
-            assertEquals(1, cli.run("train", "ftrl", "--home", dir.resolve("kafka-home").toString(), "--to", to.toString()));
-        } finally {
-            System.clearProperty("melograph.kafka.bootstrap");
-            System.clearProperty("melograph.kafka.topic");
-        }
+        assertEquals(1, cli.runWithKafka(kafka.bootstrap(), missing, "train", "ftrl", "--home", dir.resolve("kafka-home").toString(),
+                "--to", to.toString()));
         assertTrue(cli.stderr().contains("there is no Kafka topic " + missing + " at " + kafka.bootstrap()), cli.stderr());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
             assertFalse(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(missing));
