@@ -3,7 +3,8 @@
 # then runs the load generator against POST /events —
 #   1. ack latency: single-event requests at a fixed rate, open loop (after a warm-up that is not counted), then
 #   2. sustained intake: 8 clients sending batches of 500 back to back (group commit),
-# and finally times a journal replay of 2M events (no service involved).
+# and finally times a journal replay of 2M events (no service involved; with KAFKA=1 from a topic on the same broker,
+# with the partitions EXTRA_ENV's MELOGRAPH_KAFKA_PARTITIONS gives the service's topic).
 # Client and service share the machine's cores, as they do in docs/benchmarks.md.
 #
 #   bench/events-bench.sh [SECONDS] [WORKDIR]          (defaults: 30, /tmp/melograph-events-bench)
@@ -59,7 +60,9 @@ java -jar "$JAR" bench events --url "http://127.0.0.1:$PORT" --token bench-token
   2>/dev/null
 echo "service GC: $(grep -c 'Pause Young' "$WORK/gc.log") young pauses, longest $(grep 'Pause' "$WORK/gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
-if [ "${KAFKA:-}" = 1 ]; then
-  exit 0 # the replay timed below is the file journal's
+if [ "${KAFKA:-}" = 1 ]; then # the same replay from a topic, with the partitions the measured service's topic had
+  PARTITIONS=$(printf '%s\n' ${EXTRA_ENV:-} | sed -n 's/^MELOGRAPH_KAFKA_PARTITIONS=//p')
+  java -jar "$JAR" bench replay --events 2000000 --kafka "$KAFKA_BOOTSTRAP" --partitions "${PARTITIONS:-1}" 2>/dev/null
+  exit 0
 fi
 java -jar "$JAR" bench replay --events 2000000 "$WORK/replay" 2>/dev/null

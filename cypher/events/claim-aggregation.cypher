@@ -8,5 +8,5 @@ SET c.claimedAt = timestamp()
 WITH c, (c.holder IS NULL OR c.holder = $holder OR coalesce(c.leaseUntil, 0) < timestamp()) AS mine
 SET c.holder = CASE WHEN mine THEN $holder ELSE c.holder END,
     c.leaseUntil = CASE WHEN mine THEN timestamp() + $leaseMs ELSE c.leaseUntil END
-RETURN mine, c.holder AS holder, coalesce(c.segment, 0) AS segment, coalesce(c.offset, 0) AS offset,
+RETURN mine, c.holder AS holder, coalesce(c.segment, 0) AS segment, coalesce(c.offset, 0) AS offset, c.lanes AS lanes,
        coalesce(c.eventCount, 0) AS events, coalesce(c.recentIds, []) AS recentIds;

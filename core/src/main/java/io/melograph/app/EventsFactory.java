@@ -37,7 +37,7 @@ final class EventsFactory {
     Journal journal(GraphSettings settings, GraphConnection graph, DemoMode demo, DemoProperties community, KafkaProperties kafka,
                     Optional<DemoSeed> seed) {
         if (kafka.enabled()) {
-            return KafkaJournal.open(new KafkaJournal.Settings(kafka.bootstrap(), kafka.topic(), kafka.replication()));
+            return KafkaJournal.open(new KafkaJournal.Settings(kafka.bootstrap(), kafka.topic(), kafka.replication(), kafka.partitions()));
         }
         if (demo.on()) {
             // before listener state is rebuilt from the journal, so the demo's history is there from the first request

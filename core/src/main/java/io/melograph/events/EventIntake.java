@@ -88,7 +88,7 @@ public final class EventIntake {
 
     public Stats stats() {
         JournalPosition end = journal.end();
-        return new Stats(journal.size(), duplicates.get(), unknown.get(), states.size(), end.segment() + ":" + end.offset(),
+        return new Stats(journal.size(), duplicates.get(), unknown.get(), states.size(), end.toString(),
                 follower.caughtUp());
     }
 }

@@ -153,7 +153,7 @@ public final class GraphAggregator implements AutoCloseable {
         graph.read(tx -> {
             List<Record> rows = tx.run(CypherFile.load("events/read-cursor.cypher").statement(), Map.of("consumer", CONSUMER)).list();
             if (!rows.isEmpty()) {
-                cursor = new JournalPosition(rows.get(0).get("segment").asLong(), rows.get(0).get("offset").asLong());
+                cursor = position(rows.get(0));
                 aggregated = rows.get(0).get("events").asLong();
                 recentIds.addAll(rows.get(0).get("recentIds").asList(v -> v.asString()));
             }
@@ -161,7 +161,7 @@ public final class GraphAggregator implements AutoCloseable {
         });
         // events counted into the graph stay counted even where the journal lost them: their ids stay known
         List<String> lost = journal.remember(recentIds);
-        if (journal.mayLoseTail() && cursor.compareTo(journal.end()) > 0) {
+        if (journal.mayLoseTail() && !cursor.atOrBefore(journal.end())) {
             rewindLostTail(lost);
         }
         thread.start();
@@ -211,13 +211,12 @@ public final class GraphAggregator implements AutoCloseable {
     private void rewindLostTail(List<String> lost) {
         JournalPosition end = journal.end();
         long missing = aggregated - journal.size();
-        LOG.warn("Event journal ends at {}:{} but graph aggregation had reached {}:{}: the journal lost {} event(s) that "
+        LOG.warn("Event journal ends at {} but graph aggregation had reached {}: the journal lost {} event(s) that "
                         + "were already counted{}; they stay counted, re-sent ones are dropped as duplicates{}; aggregation "
-                        + "continues from the journal's end", end.segment(), end.offset(), cursor.segment(), cursor.offset(),
+                        + "continues from the journal's end", end, cursor,
                 missing > 0 ? missing : lost.size(), lost.isEmpty() ? "" : " (ids " + abbreviate(lost) + ")",
                 missing > lost.size() ? " (ids known for the newest " + lost.size() + ")" : "");
-        graph.write(tx -> tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER,
-                "segment", end.segment(), "offset", end.offset(), "events", 0, "recentIds", List.copyOf(recentIds))).consume());
+        graph.write(tx -> tx.run(CypherFile.load("events/move-cursor.cypher").statement(), cursorMove(end, 0, List.copyOf(recentIds))).consume());
         cursor = end;
     }
 
@@ -292,7 +291,7 @@ public final class GraphAggregator implements AutoCloseable {
         long lag = oldest == null ? 0 : System.currentTimeMillis() - oldest.arrived();
         // a process standing by is caught up once it knows another one aggregates
         boolean caughtUpNow = caughtUp.getCount() == 0 && (!aggregating || !behind);
-        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.segment() + ":" + cursor.offset(), caughtUpNow, aggregating);
+        return new Status(aggregated, pendingEvents.get(), lag, lastBatchMs, cursor.toString(), caughtUpNow, aggregating);
     }
 
     /** Writes everything pending now, once caught up (tests and shutdown); waits for a running catch-up. */
@@ -328,7 +327,7 @@ public final class GraphAggregator implements AutoCloseable {
         JournalPosition end = cursor;
         Pending p;
         while ((p = queue.peek()) != null) {
-            if (p.end().compareTo(end) <= 0) {
+            if (p.end().atOrBefore(end)) {
                 drop(); // already covered by a catch-up replay
                 continue;
             }
@@ -359,7 +358,7 @@ public final class GraphAggregator implements AutoCloseable {
         if (!batch.isEmpty()) {
             write(batch, end);
         }
-        if (queue.isEmpty() && cursor.compareTo(lastEnd) < 0 && running) {
+        if (queue.isEmpty() && !lastEnd.atOrBefore(cursor) && running) {
             catchUp(); // the newest groups were left out of the queue
         }
     }
@@ -431,7 +430,7 @@ public final class GraphAggregator implements AutoCloseable {
         }
         aggregating = true;
         behind = true;
-        LOG.info("Graph aggregation: this process ({}) aggregates from {}:{}", holder, cursor.segment(), cursor.offset());
+        LOG.info("Graph aggregation: this process ({}) aggregates from {}", holder, cursor);
         return true;
     }
 
@@ -454,7 +453,7 @@ public final class GraphAggregator implements AutoCloseable {
         // tries again as events arrive, and every third of a lease in any case: of several workers the one holding the
         // lease also runs the scheduled jobs, which must go on when a holder died while no events came
         long until = System.currentTimeMillis() + lease.toMillis() / 3;
-        while (running && queue.peek() == null && lastEnd.compareTo(claimed) <= 0 && System.currentTimeMillis() < until) {
+        while (running && queue.peek() == null && lastEnd.atOrBefore(claimed) && System.currentTimeMillis() < until) {
             sleep(intervalMs);
         }
     }
@@ -477,7 +476,7 @@ public final class GraphAggregator implements AutoCloseable {
             renewed = now;
         }
         return new Claim(r.get("mine").asBoolean(), r.get("holder").asString(),
-                new JournalPosition(r.get("segment").asLong(), r.get("offset").asLong()), r.get("events").asLong(),
+                position(r), r.get("events").asLong(),
                 r.get("recentIds").asList(v -> v.asString()));
     }
 
@@ -587,12 +586,29 @@ public final class GraphAggregator implements AutoCloseable {
             if (!pairRows.isEmpty()) {
                 tx.run(CypherFile.load("events/aggregate-co-listens.cypher").statement(), Map.of("pairs", pairRows)).consume();
             }
-            tx.run(CypherFile.load("events/move-cursor.cypher").statement(), Map.of("consumer", CONSUMER, "segment", end.segment(),
-                    "offset", end.offset(), "events", events, "recentIds", recent)).consume();
+            tx.run(CypherFile.load("events/move-cursor.cypher").statement(), cursorMove(end, events, recent)).consume();
             tx.run(CypherFile.load("events/renew-aggregation.cypher").statement(), Map.of("consumer", CONSUMER, "holder", holder,
                     "leaseMs", lease.toMillis())).consume();
             return null;
         });
+    }
+
+    /** The cursor a row of read-cursor.cypher or claim-aggregation.cypher gives. */
+    private static JournalPosition position(Record r) {
+        return r.get("lanes").isNull() ? new JournalPosition(r.get("segment").asLong(), r.get("offset").asLong())
+                : JournalPosition.ofFlat(r.get("lanes").asList(v -> v.asLong()));
+    }
+
+    /** move-cursor.cypher's parameters: the cursor at {@code end}, {@code events} more counted. */
+    private static Map<String, Object> cursorMove(JournalPosition end, long events, List<String> recent) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("consumer", CONSUMER);
+        p.put("segment", end.segment());
+        p.put("offset", end.offset());
+        p.put("lanes", end.lanes() > 1 ? end.flat() : null);
+        p.put("events", events);
+        p.put("recentIds", recent);
+        return p;
     }
 
     /** The newest {@value #RECENT_IDS} event ids once {@code events} are folded in. */

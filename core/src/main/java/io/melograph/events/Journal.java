@@ -46,6 +46,14 @@ public interface Journal extends AutoCloseable {
     long size();
 
     /**
+     * How many lanes a position has (a Kafka topic's partitions; one for the file journal): with several, two reads may
+     * interleave them differently ({@link JournalPosition}).
+     */
+    default int lanes() {
+        return 1;
+    }
+
+    /**
      * Whether the journal can end before a position it once reached (a file journal whose tail was cut by hand or lost
      * by a disk). A replicated log never does; its {@link #end} may just not have reached another process's writes yet.
      */

@@ -52,7 +52,7 @@ public final class JournalFollower implements Journal.Durable {
             JournalPosition to = catchUp.get();
             synchronized (this) {
                 for (Group g : waiting) {
-                    if (g.end().compareTo(to) > 0) {
+                    if (!g.end().atOrBefore(to)) {
                         live.accept(g.events(), g.end());
                     }
                 }

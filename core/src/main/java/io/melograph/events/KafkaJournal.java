@@ -25,17 +25,21 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -50,9 +54,11 @@ import java.util.stream.Collectors;
  * has it on every in-sync replica <em>and</em> this process has read it back and handed it to its
  * {@link #onDurable} listeners, so the request that sent it sees its effect, as with the file journal.
  * <p>
- * One partition: the topic keeps one total order, as the file journal does, so a position is one offset
- * ({@code JournalPosition(0, next offset)}) and every consumer's cursor stays valid. Event ids seen are held in memory
- * (read from the whole topic at open) to drop duplicates; ids written by another process are learnt as they are read.
+ * The topic may have several partitions: a listener's events all go to one (by the listener id's hash, over the
+ * partitions the topic had when this process opened it), so each listener's events keep their order, and a position
+ * has a lane per partition ({@link JournalPosition}). Reads hand the partitions' events on merged by time, never
+ * reordering a partition. Event ids seen are held in memory (read from the whole topic at open) to drop duplicates;
+ * ids written by another process are learnt as they are read.
  */
 public final class KafkaJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaJournal.class);
@@ -63,21 +69,34 @@ public final class KafkaJournal implements Journal {
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
     /** How long a read of the topic may go without a record before it gives up: the brokers are gone, not slow. */
     static final Duration READ_STALL = Duration.ofSeconds(60);
+    /** How often the follower checks that the topic still has the partitions it opened it with (shorter in tests). */
+    static volatile Duration partitionsCheck = Duration.ofSeconds(30);
+        /** Records a read holds of one partition while it waits for another's to merge them by time. */
+    private static final int READ_AHEAD = 50_000;
     /** Topic settings under which the brokers delete events (the journal rebuilds every state by reading them all). */
     private static final Map<String, String> KEEPS_EVERYTHING = Map.of("retention.ms", "-1", "retention.bytes", "-1",
             "cleanup.policy", "delete");
 
     /**
      * @param bootstrap   the brokers ({@code host:port,...})
-     * @param topic       the events' topic, created with one partition if missing
+     * @param topic       the events' topic, created if missing
      * @param replication copies of the topic when it is created (0: as many brokers as there are, at most 3)
+     * @param partitions  partitions of the topic when it is created (an existing topic keeps its own)
      */
-    public record Settings(String bootstrap, String topic, int replication) {
+    public record Settings(String bootstrap, String topic, int replication, int partitions) {
         public static final String TOPIC = "melograph.events";
+
+        /** One partition when the topic is created. */
+        public Settings(String bootstrap, String topic, int replication) {
+            this(bootstrap, topic, replication, 1);
+        }
     }
 
+    /** An append waiting to be read back: complete once the follower has passed {@code need} in every lane. */
+    private record Waiter(JournalPosition need, Runnable complete) {}
+
     private final Settings settings;
-    private final TopicPartition partition;
+    private final List<TopicPartition> partitions;
     private final KafkaProducer<String, byte[]> producer;
     private final EventIdSet ids;
     private final List<Durable> listeners = new CopyOnWriteArrayList<>();
@@ -87,25 +106,29 @@ public final class KafkaJournal implements Journal {
      * that overlaps its replay, nor misses one ({@link JournalFollower}).
      */
     private final Object handing = new Object();
-    /** Appends waiting to be read back: the offset after their last record → the futures to complete then. */
-    private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
+    /** Ids of events being sent → the append sending them (guarded by {@link #ids}). */
+    private final Map<String, CompletableFuture<Appended>> sending = new HashMap<>();
+        /** Appends waiting to be read back. */
+    private final List<Waiter> waiting = new ArrayList<>();
     private final KafkaConsumer<byte[], byte[]> follower;
     private final Thread following;
-    /** The offset after the last record read back and handed on. */
-    private volatile long delivered;
+    /** Where the follower stands: each partition's offset after the last record read back and handed on. */
+    private volatile JournalPosition delivered;
     private volatile boolean closed;
     /** Why the topic is no longer read (null while it is): appends fail at once rather than wait for ever. */
     private volatile RuntimeException broken;
 
-    private KafkaJournal(Settings settings, EventIdSet ids, long start) {
+    private KafkaJournal(Settings settings, int partitionCount, EventIdSet ids, JournalPosition start) {
         this.settings = settings;
         this.ids = ids;
-        this.partition = new TopicPartition(settings.topic(), 0);
+        this.partitions = partitions(settings.topic(), partitionCount);
         this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
         this.follower = consumer(settings);
         this.delivered = start;
-        follower.assign(List.of(partition));
-        follower.seek(partition, start);
+        follower.assign(partitions);
+        for (int p = 0; p < partitions.size(); p++) {
+            follower.seek(partitions.get(p), start.offset(p));
+        }
         this.following = new Thread(this::follow, "kafka-journal-follower");
         following.setDaemon(true);
     }
@@ -113,21 +136,32 @@ public final class KafkaJournal implements Journal {
     /** Opens the topic (creating it when missing) and reads the ids it holds. */
     public static KafkaJournal open(Settings settings) {
         long started = System.nanoTime();
-        ensureTopic(settings);
-        long[] end = {0};
+        int partitionCount = ensureTopic(settings);
+        JournalPosition[] end = {JournalPosition.START};
+        long[] events = {0};
         EventIdSet seen = new EventIdSet();
-        read(settings, 0, -1, READ_STALL, (e, after) -> {
+        read(settings, partitionCount, JournalPosition.START, null, READ_STALL, (e, after) -> {
             seen.add(e.eventId());
-            end[0] = after.offset();
+            end[0] = after;
+            events[0]++;
         });
-        KafkaJournal journal = new KafkaJournal(settings, seen, end[0]);
+        KafkaJournal journal = new KafkaJournal(settings, partitionCount, seen, end[0]);
         journal.following.start();
-        LOG.info("Event journal (Kafka topic {} at {}): {} events, ids read in {} ms", settings.topic(), settings.bootstrap(), end[0],
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Event journal (Kafka topic {} at {}, {} partition(s)): {} events, ids read in {} ms", settings.topic(),
+                settings.bootstrap(), partitionCount, events[0], (System.nanoTime() - started) / 1_000_000);
         return journal;
     }
 
-    private static void ensureTopic(Settings s) {
+    private static List<TopicPartition> partitions(String topic, int count) {
+        List<TopicPartition> out = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            out.add(new TopicPartition(topic, p));
+        }
+        return out;
+    }
+
+    /** Makes sure the topic is there and keeps every event; returns its number of partitions. */
+    private static int ensureTopic(Settings s) {
         try (Admin admin = admin(s)) {
             TopicDescription found;
             try {
@@ -143,9 +177,10 @@ public final class KafkaJournal implements Journal {
                 Map<String, String> config = new HashMap<>(KEEPS_EVERYTHING);
                 config.put("min.insync.replicas", String.valueOf(copies > 1 ? 2 : 1));
                 try {
-                    admin.createTopics(List.of(new NewTopic(s.topic(), 1, copies).configs(config))).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    LOG.info("Created Kafka topic {} (1 partition, {} replicas, kept forever)", s.topic(), copies);
-                    return;
+                    admin.createTopics(List.of(new NewTopic(s.topic(), s.partitions(), copies).configs(config))).all()
+                            .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    LOG.info("Created Kafka topic {} ({} partition(s), {} replicas, kept forever)", s.topic(), s.partitions(), copies);
+                    return s.partitions();
                 } catch (ExecutionException created) {
                     if (!(created.getCause() instanceof TopicExistsException)) {
                         throw created;
@@ -153,11 +188,13 @@ public final class KafkaJournal implements Journal {
                     found = describeCreated(admin, s.topic()); // another process created it meanwhile: checked as any existing one
                 }
             }
-            if (found.partitions().size() != 1) {
-                throw new IllegalStateException("Kafka topic " + s.topic() + " has " + found.partitions().size()
-                        + " partitions; the journal keeps one total order and reads one (MELOGRAPH_KAFKA_TOPIC names another topic)");
+            int count = found.partitions().size();
+            if (count != s.partitions()) {
+                LOG.info("Kafka topic {} has {} partition(s); the configured {} apply only when the topic is created", s.topic(),
+                        count, s.partitions());
             }
-            refuseDeletion(admin, s.topic());
+            refuseDeletion(admin, s.topic(), count);
+            return count;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening Kafka topic " + s.topic(), e);
@@ -196,7 +233,8 @@ public final class KafkaJournal implements Journal {
      * listener id: a listener's older events would go), would lose events without anyone asking, and one they already
      * deleted from cannot give the state back. Refused with the setting to change, rather than read from where it starts.
      */
-    private static void refuseDeletion(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    private static void refuseDeletion(Admin admin, String topic, int partitionCount)
+            throws InterruptedException, ExecutionException, TimeoutException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource);
         List<String> deleting = new ArrayList<>();
@@ -213,13 +251,15 @@ public final class KafkaJournal implements Journal {
                     .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
                     + " on it");
         }
-        TopicPartition p = new TopicPartition(topic, 0);
-        long start = admin.listOffsets(Map.of(p, OffsetSpec.earliest())).partitionResult(p)
-                .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset();
-        if (start > 0) {
-            throw new IllegalStateException("Kafka topic " + topic + " starts at offset " + start + ": the events before it were "
-                    + "deleted, and the journal cannot rebuild its state without them (restore them; a new topic would need a new "
-                    + "graph too, since the graph's aggregation cursor is an offset in this one)");
+        for (TopicPartition p : partitions(topic, partitionCount)) {
+            long start = admin.listOffsets(Map.of(p, OffsetSpec.earliest())).partitionResult(p)
+                    .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset();
+            if (start > 0) {
+                throw new IllegalStateException("Kafka topic " + topic + (partitionCount > 1 ? " partition " + p.partition() : "")
+                        + " starts at offset " + start + ": the events before it were deleted, and the journal cannot rebuild "
+                        + "its state without them (restore them; a new topic would need a new graph too, since the graph's "
+                        + "aggregation cursor is a position in this one)");
+            }
         }
     }
 
@@ -249,37 +289,142 @@ public final class KafkaJournal implements Journal {
     }
 
     /**
-     * Every event from offset {@code from} to offset {@code to} (-1: the end the topic had when the read began); fails
-     * when {@code stall} passes without a record while some are still to come (the brokers went away).
+     * Every event of the topic's first {@code partitionCount} partitions from {@code from} to {@code to} (null: the end
+     * the topic had when the read began), the partitions merged by time; fails when {@code stall} passes without a
+     * record while some are still to come (the brokers went away).
      */
-    static void read(Settings s, long from, long to, Duration stall, Replay out) {
-        TopicPartition p = new TopicPartition(s.topic(), 0);
+    static void read(Settings s, int partitionCount, JournalPosition from, JournalPosition to, Duration stall, Replay out) {
         try (KafkaConsumer<byte[], byte[]> c = consumer(s)) { // never creates the topic: a consumer's allow.auto.create.topics is off
-            c.assign(List.of(p));
-            long end = to >= 0 ? to : c.endOffsets(List.of(p)).get(p);
-            c.seek(p, from);
-            long progressed = System.nanoTime();
-            while (c.position(p) < end) {
-                List<ConsumerRecord<byte[], byte[]>> records = c.poll(POLL).records(p);
-                if (records.isEmpty() && System.nanoTime() - progressed > stall.toNanos()) {
-                    throw new IllegalStateException("reading Kafka topic " + s.topic() + " at " + s.bootstrap() + ": no event for "
-                            + stall.toSeconds() + " s at offset " + c.position(p) + " of " + end + " (are the brokers up?)");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    if (r.offset() >= end) {
-                        return;
-                    }
-                    out.accept(event(r), new JournalPosition(0, r.offset() + 1));
-                }
-                if (!records.isEmpty()) {
-                    progressed = System.nanoTime(); // the caller's time with the records (a graph write) is no stall
-                }
-            }
-        } catch (OffsetOutOfRangeException e) {
-            throw new IllegalStateException("Kafka topic " + s.topic() + " no longer has offset "
-                    + e.offsetOutOfRangePartitions().getOrDefault(p, from) + ": the brokers deleted events the journal has not read", e);
+            new MergedRead(c, partitions(s.topic(), partitionCount), from, to, stall, out).run();
         }
     }
+
+    /** One read of the topic: each partition in its order, merged by the events' time (the earliest head first). */
+    private static final class MergedRead {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<TopicPartition> parts;
+        private final Duration stall;
+        private final Replay out;
+        private final long[] end;
+        /** per partition: records fetched, not yet handed on */
+        private final List<ArrayDeque<Fetched>> queued = new ArrayList<>();
+        private JournalPosition at;
+
+        MergedRead(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> parts, JournalPosition from, JournalPosition to,
+                   Duration stall, Replay out) {
+            this.consumer = consumer;
+            this.parts = parts;
+            this.stall = stall;
+            this.out = out;
+            this.at = from;
+            consumer.assign(parts);
+            Map<TopicPartition, Long> ends = to == null ? consumer.endOffsets(parts) : Map.of();
+            this.end = new long[parts.size()];
+            for (int p = 0; p < parts.size(); p++) {
+                end[p] = to == null ? ends.get(parts.get(p)) : to.offset(p);
+                consumer.seek(parts.get(p), from.offset(p));
+                queued.add(new ArrayDeque<>());
+            }
+        }
+
+        void run() {
+            long progressed = System.nanoTime();
+            try {
+                while (!finished()) {
+                    if (handOnReady()) {
+                        progressed = System.nanoTime(); // the caller's time with the events (a graph write) is no stall
+                        continue;
+                    }
+                    throttle();
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    for (int p = 0; p < parts.size(); p++) {
+                        for (ConsumerRecord<byte[], byte[]> r : records.records(parts.get(p))) {
+                            if (r.offset() < end[p]) {
+                                queued.get(p).add(new Fetched(event(r), r.offset()));
+                            }
+                        }
+                    }
+                    if (!records.isEmpty()) {
+                        progressed = System.nanoTime();
+                    } else if (System.nanoTime() - progressed > stall.toNanos()) {
+                        throw new IllegalStateException("reading Kafka topic " + parts.get(0).topic() + ": no event for "
+                                + stall.toSeconds() + " s at " + waitingFor() + " (are the brokers up?)");
+                    }
+                }
+            } catch (OffsetOutOfRangeException e) {
+                TopicPartition p = e.offsetOutOfRangePartitions().keySet().iterator().next();
+                throw new IllegalStateException("Kafka topic " + p.topic() + " no longer has offset "
+                        + e.offsetOutOfRangePartitions().get(p) + (parts.size() > 1 ? " in partition " + p.partition() : "")
+                        + ": the brokers deleted events the journal has not read", e);
+            }
+        }
+
+        /** Hands on events while every partition still to read has one fetched; whether it handed any on. */
+        private boolean handOnReady() {
+            boolean any = false;
+            while (true) {
+                int earliest = -1;
+                for (int p = 0; p < parts.size(); p++) {
+                    if (done(p)) {
+                        continue;
+                    }
+                    Fetched head = queued.get(p).peek();
+                    if (head == null) {
+                        return any; // its next event may be the earliest: fetch it first
+                    }
+                    if (earliest < 0 || head.event().ts() < queued.get(earliest).peek().event().ts()) {
+                        earliest = p;
+                    }
+                }
+                if (earliest < 0) {
+                    return any;
+                }
+                Fetched next = queued.get(earliest).poll();
+                at = at.withOffset(earliest, next.offset() + 1);
+                out.accept(next.event(), at);
+                any = true;
+            }
+        }
+
+        /** Partition {@code p} is read to its end: nothing queued and the consumer past the end. */
+        private boolean done(int p) {
+            return queued.get(p).isEmpty() && (at.offset(p) >= end[p] || consumer.position(parts.get(p)) >= end[p]);
+        }
+
+        private boolean finished() {
+            for (int p = 0; p < parts.size(); p++) {
+                if (!done(p)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Fetches no more of a partition that holds enough (or all it needs) while another's records are awaited. */
+        private void throttle() {
+            List<TopicPartition> pause = new ArrayList<>();
+            List<TopicPartition> resume = new ArrayList<>();
+            for (int p = 0; p < parts.size(); p++) {
+                boolean full = queued.get(p).size() >= READ_AHEAD || consumer.position(parts.get(p)) >= end[p];
+                (full ? pause : resume).add(parts.get(p));
+            }
+            consumer.pause(pause);
+            consumer.resume(resume);
+        }
+
+        private String waitingFor() {
+            List<String> lanes = new ArrayList<>();
+            for (int p = 0; p < parts.size(); p++) {
+                if (!done(p)) {
+                    long position = queued.get(p).isEmpty() ? consumer.position(parts.get(p)) : queued.get(p).peek().offset();
+                    lanes.add((parts.size() > 1 ? "partition " + p + " " : "") + "offset " + position + " of " + end[p]);
+                }
+            }
+            return String.join(", ", lanes);
+        }
+    }
+
+    private record Fetched(Event event, long offset) {}
 
     /**
      * Every event of the topic the service journals into, read by another process (a command): from its start to the
@@ -287,8 +432,9 @@ public final class KafkaJournal implements Journal {
      * created here: the service creates it with the settings the journal needs) or the brokers do not answer.
      */
     public static void readAll(Settings s, Replay out) {
+        int partitionCount;
         try (Admin admin = admin(s)) {
-            describe(admin, s.topic());
+            partitionCount = describe(admin, s.topic()).partitions().size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading Kafka topic " + s.topic(), e);
@@ -302,7 +448,7 @@ public final class KafkaJournal implements Journal {
                     + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
         }
         try {
-            read(s, 0, -1, READ_STALL, out);
+            read(s, partitionCount, JournalPosition.START, null, READ_STALL, out);
         } catch (KafkaException e) {
             throw new IllegalStateException("reading Kafka topic " + s.topic() + " at " + s.bootstrap() + ": " + e, e);
         }
@@ -326,23 +472,37 @@ public final class KafkaJournal implements Journal {
             return done;
         }
         List<Event> fresh = new ArrayList<>(events.size());
+        Set<CompletableFuture<Appended>> earlier = new HashSet<>();
         synchronized (ids) { // reserved before sending: a second request with the same id meanwhile is a duplicate
             for (Event e : events) {
                 if (ids.add(e.eventId())) {
                     fresh.add(e);
+                    sending.put(e.eventId(), done);
+                } else {
+                    CompletableFuture<Appended> original = sending.get(e.eventId());
+                    if (original != null && original != done) {
+                        earlier.add(original);
+                    }
                 }
             }
         }
+        done.whenComplete((appended, error) -> {
+            synchronized (ids) {
+                fresh.forEach(e -> sending.remove(e.eventId(), done));
+            }
+        });
         int duplicates = events.size() - fresh.size();
+        CompletableFuture<Appended> answer = afterEarlier(done, earlier);
         if (fresh.isEmpty()) {
             done.complete(new Appended(0, duplicates, end()));
-            return done;
+            return answer;
         }
         AtomicInteger left = new AtomicInteger(fresh.size());
-        long[] last = {-1};
+        long[] last = new long[partitions.size()]; // per partition, the offset of this append's last record there
+        Arrays.fill(last, -1);
         List<Event> failed = new CopyOnWriteArrayList<>();
         for (Event e : fresh) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), 0, e.userId(),
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), partitionOf(e.userId()), e.userId(),
                     EventJson.write(e).getBytes(StandardCharsets.UTF_8));
             record.headers().add("schema", SCHEMA.getBytes(StandardCharsets.UTF_8));
             Callback answered = (meta, error) -> {
@@ -350,11 +510,17 @@ public final class KafkaJournal implements Journal {
                     failed.add(e);
                 } else {
                     synchronized (last) {
-                        last[0] = Math.max(last[0], meta.offset());
+                        last[meta.partition()] = Math.max(last[meta.partition()], meta.offset());
                     }
                 }
                 if (left.decrementAndGet() == 0) {
-                    settle(done, fresh.size() - failed.size(), duplicates, failed, last[0] + 1);
+                    long[] need = new long[last.length];
+                    synchronized (last) {
+                        for (int p = 0; p < last.length; p++) {
+                            need[p] = last[p] + 1;
+                        }
+                    }
+                    settle(done, fresh.size() - failed.size(), duplicates, failed, JournalPosition.ofOffsets(need));
                 }
             };
             try {
@@ -363,11 +529,38 @@ public final class KafkaJournal implements Journal {
                 answered.onCompletion(null, error);
             }
         }
-        return done;
+        return answer;
+    }
+
+    /**
+     * A duplicate of an event still being sent by an earlier request is acknowledged only once that request is: if the
+     * earlier one fails, its event is not in the log, so this one fails too (the client sends it again) rather than
+     * be told the event is kept.
+     */
+    private static CompletableFuture<Appended> afterEarlier(CompletableFuture<Appended> own, Set<CompletableFuture<Appended>> earlier) {
+        if (earlier.isEmpty()) {
+            return own;
+        }
+        CompletableFuture<Void> others = CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new));
+        return own.thenCombine(others.handle((ok, error) -> {
+            if (error != null) {
+                throw new IllegalStateException("an earlier request with some of the same event ids was not acknowledged: send "
+                        + "them again", error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+            }
+            return ok;
+        }), (appended, ok) -> appended);
+    }
+
+    /**
+     * The partition of a listener's events: the key's hash as Kafka's default partitioner takes it, over the partitions
+     * the topic had at open (partitions added later are used after a restart, so a listener's events may move once).
+     */
+    private int partitionOf(String userId) {
+        return Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitions.size();
     }
 
     /** Completes an append once every send has an answer: with the failures, or when its records have been read back. */
-    private void settle(CompletableFuture<Appended> done, int written, int duplicates, List<Event> failed, long end) {
+    private void settle(CompletableFuture<Appended> done, int written, int duplicates, List<Event> failed, JournalPosition need) {
         if (!failed.isEmpty()) {
             synchronized (ids) { // not written: a retry of these is no duplicate (those written stay known)
                 failed.forEach(e -> ids.remove(e.eventId()));
@@ -377,15 +570,16 @@ public final class KafkaJournal implements Journal {
             return;
         }
         Runnable complete = () -> {
-            if (delivered >= end) {
-                done.complete(new Appended(written, duplicates, new JournalPosition(0, end)));
+            JournalPosition now = delivered;
+            if (need.atOrBefore(now)) {
+                done.complete(new Appended(written, duplicates, now));
             } else {
                 done.completeExceptionally(broken != null ? broken : new IllegalStateException("the journal is closed"));
             }
         };
         synchronized (waiting) {
-            if (delivered < end && broken == null && !closed) {
-                waiting.computeIfAbsent(end, k -> new ArrayList<>()).add(complete);
+            if (!need.atOrBefore(delivered) && broken == null && !closed) {
+                waiting.add(new Waiter(need, complete));
                 return;
             }
         }
@@ -394,36 +588,40 @@ public final class KafkaJournal implements Journal {
 
     /** Reads the topic as it grows and hands each batch to the listeners, then releases the appends it covered. */
     private void follow() {
+        long checked = System.nanoTime();
         try {
             while (!closed) {
+                if (System.nanoTime() - checked > partitionsCheck.toNanos()) {
+                    requireSamePartitions();
+                    checked = System.nanoTime();
+                }
                 ConsumerRecords<byte[], byte[]> records = follower.poll(POLL);
-                List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-                if (batch.isEmpty()) {
+                if (records.isEmpty()) {
                     continue;
                 }
-                List<Event> events = new ArrayList<>(batch.size());
-                for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    events.add(event(r));
-                }
+                List<Event> events = new ArrayList<>(records.count());
+                JournalPosition end = mergeByTime(records, delivered, events);
                 synchronized (ids) { // another process's events: their ids are taken from now on
                     events.forEach(e -> ids.add(e.eventId()));
                 }
-                long end = batch.get(batch.size() - 1).offset() + 1;
-                JournalPosition position = new JournalPosition(0, end);
                 List<Runnable> released = new ArrayList<>();
                 synchronized (handing) {
                     for (Durable l : listeners) {
                         try {
-                            l.accept(events, position);
+                            l.accept(events, end);
                         } catch (RuntimeException e) {
-                            LOG.error("A consumer of the event journal failed on events up to {}", position, e);
+                            LOG.error("A consumer of the event journal failed on events up to {}", end, e);
                         }
                     }
                     synchronized (waiting) {
                         delivered = end;
-                        Map<Long, List<Runnable>> covered = waiting.headMap(end, true);
-                        covered.values().forEach(released::addAll);
-                        covered.clear();
+                        waiting.removeIf(w -> {
+                            if (w.need().atOrBefore(end)) {
+                                released.add(w.complete());
+                                return true;
+                            }
+                            return false;
+                        });
                     }
                 }
                 released.forEach(Runnable::run);
@@ -440,11 +638,64 @@ public final class KafkaJournal implements Journal {
         }
     }
 
+    /**
+     * Partitions added to the topic while this process runs are neither read nor written here: other processes, once
+     * restarted, would write there, and this one would miss those events and take their ids for new ones. So it stops
+     * reading (appends then fail, saying why) until it is restarted too.
+     */
+    private void requireSamePartitions() {
+        int now;
+        try (Admin admin = admin(settings)) { // the brokers' word: a consumer's metadata may be minutes old
+            now = describe(admin, settings.topic()).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            LOG.warn("Could not check the partitions of Kafka topic {}: {}", settings.topic(), e.toString());
+            return; // the brokers are slow or away: reading stalls meanwhile anyway
+        }
+        if (now != partitions.size()) {
+            throw new IllegalStateException("Kafka topic " + settings.topic() + " now has " + now + " partitions, not the "
+                    + partitions.size() + " this process opened it with: restart every process of the deployment");
+        }
+    }
+
+    /**
+     * The events of one poll into {@code out}, the partitions merged by time as a read merges them (each partition's
+     * order kept); returns the position after them.
+     */
+    private JournalPosition mergeByTime(ConsumerRecords<byte[], byte[]> records, JournalPosition from, List<Event> out) {
+        List<ArrayDeque<Fetched>> heads = new ArrayList<>(partitions.size());
+        for (TopicPartition p : partitions) {
+            ArrayDeque<Fetched> q = new ArrayDeque<>();
+            for (ConsumerRecord<byte[], byte[]> r : records.records(p)) {
+                q.add(new Fetched(event(r), r.offset()));
+            }
+            heads.add(q);
+        }
+        JournalPosition at = from;
+        while (true) {
+            int earliest = -1;
+            for (int p = 0; p < heads.size(); p++) {
+                Fetched head = heads.get(p).peek();
+                if (head != null && (earliest < 0 || head.event().ts() < heads.get(earliest).peek().event().ts())) {
+                    earliest = p;
+                }
+            }
+            if (earliest < 0) {
+                return at;
+            }
+            Fetched next = heads.get(earliest).poll();
+            out.add(next.event());
+            at = at.withOffset(earliest, next.offset() + 1);
+        }
+    }
+
     /** Ends the appends still waiting to be read back (they fail: the topic is no longer read). */
     private void releaseAll() {
         List<Runnable> left = new ArrayList<>();
         synchronized (waiting) {
-            waiting.values().forEach(left::addAll);
+            waiting.forEach(w -> left.add(w.complete()));
             waiting.clear();
         }
         left.forEach(Runnable::run);
@@ -453,11 +704,16 @@ public final class KafkaJournal implements Journal {
     /** Up to where the follower has handed events on (not the broker's end): see {@link #handing}. */
     @Override
     public void replay(JournalPosition from, Replay consumer) {
-        long to;
+        JournalPosition to;
         synchronized (handing) {
             to = delivered;
         }
-        read(settings, from.offset(), to, READ_STALL, consumer);
+        read(settings, partitions.size(), from, to, READ_STALL, consumer);
+    }
+
+    @Override
+    public int lanes() {
+        return partitions.size();
     }
 
     @Override
@@ -467,7 +723,7 @@ public final class KafkaJournal implements Journal {
 
     @Override
     public JournalPosition end() {
-        return new JournalPosition(0, delivered);
+        return delivered;
     }
 
     @Override
@@ -479,7 +735,11 @@ public final class KafkaJournal implements Journal {
 
     @Override
     public long size() {
-        return delivered; // offsets start at 0 and nothing is deleted (retention.ms = -1)
+        long n = 0; // offsets start at 0 and nothing is deleted (retention.ms = -1)
+        for (int p = 0; p < partitions.size(); p++) {
+            n += delivered.offset(p);
+        }
+        return n;
     }
 
     /** Acknowledged by every in-sync replica and never deleted: a cursor past {@link #end} is another process's progress. */

@@ -143,9 +143,10 @@ public final class FtrlVersions {
     private static Optional<Map<String, Double>> judgeCurrent(Path snapshot, FtrlRanker.Config config,
                                                               Function<String, ItemCatalog.SongFacts> songs,
                                                               List<Positioned> events, int split) {
-        OnlineRanking current = OnlineRanking.restore(snapshot, snapshot.getParent(), config, songs);
+        OnlineRanking current = OnlineRanking.restore(snapshot, snapshot.getParent(), config, songs)
+                .readingLanes(events.isEmpty() ? 1 : events.get(events.size() - 1).after().lanes());
         JournalPosition heldOutStart = split < events.size() ? events.get(split).before() : events.get(events.size() - 1).after();
-        if (current.learnedUpTo().compareTo(heldOutStart) > 0) {
+        if (!current.learnedUpTo().atOrBefore(heldOutStart)) {
             return Optional.empty();
         }
         for (Positioned p : events.subList(0, split)) {

@@ -214,9 +214,7 @@ public final class OnlineLabels {
     public JournalPosition replayFrom(JournalPosition learnedUpTo) {
         JournalPosition from = learnedUpTo;
         for (Track t : tracks.values()) {
-            if (t.startBefore.compareTo(from) < 0) {
-                from = t.startBefore;
-            }
+            from = JournalPosition.min(from, t.startBefore);
         }
         return from;
     }

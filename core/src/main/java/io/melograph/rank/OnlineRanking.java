@@ -38,7 +38,8 @@ public final class OnlineRanking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineRanking.class);
     public static final String FILE = "ftrl.bin";
     private static final int MAGIC = 0x4d474652; // "MGFR"
-    private static final int VERSION = 1;
+    /** 2: positions as lanes (a Kafka topic of several partitions); 1 (still read): one segment and offset each */
+    private static final int VERSION = 2;
 
     /** Numbers for /admin/stats. */
     public record Stats(Map<Head, Long> examples, Map<Head, Long> positives, long eventsLearned, int pendingExposures,
@@ -53,6 +54,8 @@ public final class OnlineRanking implements AutoCloseable {
     private JournalPosition replayFrom = JournalPosition.START;
     private JournalPosition groupStart;
     private long eventsLearned;
+    /** Whether the journal has several lanes (decided by the journal, not by the positions reached so far). */
+    private boolean severalLanes;
     private volatile long snapshotAt;
     private volatile long snapshotMillis;
     private volatile long snapshotBytes;
@@ -105,13 +108,42 @@ public final class OnlineRanking implements AutoCloseable {
     private static Restored read(InputStream raw, FtrlRanker.Config config, Function<String, ItemCatalog.SongFacts> songs)
             throws IOException {
         DataInputStream in = new DataInputStream(raw);
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        int version = in.readInt() == MAGIC ? in.readInt() : -1;
+        if (version != 1 && version != VERSION) {
             throw new IOException("not an FTRL snapshot of this version");
         }
-        JournalPosition learned = new JournalPosition(in.readLong(), in.readLong());
-        JournalPosition from = new JournalPosition(in.readLong(), in.readLong());
+        JournalPosition learned = readPosition(in, version);
+        JournalPosition from = readPosition(in, version);
         in.readLong(); // written at
         return new Restored(FtrlRanker.read(in, songs), learned, from);
+    }
+
+    private static JournalPosition readPosition(DataInputStream in, int version) throws IOException {
+        if (version == 1) {
+            return new JournalPosition(in.readLong(), in.readLong());
+        }
+        int values = 2 * in.readInt();
+        java.util.List<Long> flat = new java.util.ArrayList<>(values);
+        for (int i = 0; i < values; i++) {
+            flat.add(in.readLong());
+        }
+        return JournalPosition.ofFlat(flat);
+    }
+
+    private static void writePosition(DataOutputStream out, JournalPosition p) throws IOException {
+        out.writeInt(p.lanes());
+        for (long v : p.flat()) {
+            out.writeLong(v);
+        }
+    }
+
+    /**
+     * The number of lanes of the journal (or history) this learns from. With several (a Kafka topic of several
+     * partitions) events already learned are passed over instead of rebuilding sessions: see {@link #snapshot()}.
+     */
+    public synchronized OnlineRanking readingLanes(int lanes) {
+        severalLanes = lanes > 1;
+        return this;
     }
 
     public FtrlRanker ranker() {
@@ -150,22 +182,22 @@ public final class OnlineRanking implements AutoCloseable {
 
     private Replayed replay(Journal journal) {
         long started = System.nanoTime();
+        readingLanes(journal.lanes());
         JournalPosition end = journal.end();
         synchronized (this) {
-            if (learnedUpTo.compareTo(end) > 0 || replayFrom.compareTo(end) > 0) {
+            if (!learnedUpTo.atOrBefore(end) || !replayFrom.atOrBefore(end)) {
                 // the journal lost its tail after this snapshot learned from it: what was learned stays learned, and new
                 // events (appended where the journal now ends) must not be taken as already learned
                 LOG.warn("Event journal ends at {} but the FTRL snapshot had learned up to {}: its tail was lost; the ranker "
                         + "continues from the journal's end", end, learnedUpTo);
-                learnedUpTo = end;
-                if (replayFrom.compareTo(end) > 0) {
-                    replayFrom = end;
-                }
+                learnedUpTo = JournalPosition.min(learnedUpTo, end);
+                replayFrom = JournalPosition.min(replayFrom, end);
             }
         }
         long[] read = {0};
-        JournalPosition[] before = {replayFrom};
-        journal.replay(replayFrom, (e, after) -> {
+        JournalPosition from = severalLanes ? learnedUpTo : replayFrom; // see snapshot()
+        JournalPosition[] before = {from};
+        journal.replay(from, (e, after) -> {
             accept(e, before[0], after);
             before[0] = after;
             read[0]++;
@@ -173,7 +205,7 @@ public final class OnlineRanking implements AutoCloseable {
         synchronized (this) {
             groupStart = learnedUpTo;
         }
-        LOG.info("FTRL ranker caught up: {} events read from {} in {} ms, examples {}", read[0], replayFrom,
+        LOG.info("FTRL ranker caught up: {} events read from {} in {} ms, examples {}", read[0], from,
                 (System.nanoTime() - started) / 1_000_000, ranker.examples());
         return new Replayed(read[0], before[0]);
     }
@@ -202,26 +234,30 @@ public final class OnlineRanking implements AutoCloseable {
         if (retired) {
             return;
         }
-        // the whole group shares one end position: it is new (or not) as a whole
-        boolean learn = end.compareTo(learnedUpTo) > 0;
+        // the whole group shares one end position: it is new (or not) as a whole (groups after the catch-up are new)
+        boolean learn = !end.atOrBefore(learnedUpTo);
         for (Event e : events) {
             accept(e, groupStart, learn);
         }
         if (learn) {
-            learnedUpTo = end;
+            learnedUpTo = JournalPosition.max(learnedUpTo, end);
         }
         groupStart = end;
     }
 
     /**
-     * Takes one journal event; it is learned (examples, play count) only when {@code after} lies beyond what the
-     * restored state already includes, otherwise it only rebuilds open sessions.
+     * Takes one journal event, read between {@code before} and {@code after}; it is learned (examples, play count)
+     * only when it lies beyond what the restored state already includes, otherwise it only rebuilds open sessions (in
+     * a journal of one lane; of several, it is passed over).
      */
     public synchronized void accept(Event e, JournalPosition before, JournalPosition after) {
-        boolean learn = after.compareTo(learnedUpTo) > 0;
+        boolean learn = !learnedUpTo.covers(before, after);
+        if (!learn && severalLanes) {
+            return; // its sessions are not rebuilt over several lanes: see snapshot()
+        }
         accept(e, before, learn);
         if (learn) {
-            learnedUpTo = after;
+            learnedUpTo = JournalPosition.max(learnedUpTo, after);
         }
     }
 
@@ -273,11 +309,12 @@ public final class OnlineRanking implements AutoCloseable {
                 DataOutputStream out = new DataOutputStream(bytes);
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
-                JournalPosition from = labels.replayFrom(learnedUpTo);
-                out.writeLong(learnedUpTo.segment());
-                out.writeLong(learnedUpTo.offset());
-                out.writeLong(from.segment());
-                out.writeLong(from.offset());
+                // several lanes (a Kafka topic of several partitions): a replay reads them in another interleaving, so
+                // sessions would not end as they did (one ends when any listener's event is a window later) and an
+                // example could be learned twice; the exposures open now are forgotten at a restore instead
+                JournalPosition from = severalLanes ? learnedUpTo : labels.replayFrom(learnedUpTo);
+                writePosition(out, learnedUpTo);
+                writePosition(out, from);
                 out.writeLong(System.currentTimeMillis());
                 ranker.write(out);
                 out.flush();
@@ -308,7 +345,7 @@ public final class OnlineRanking implements AutoCloseable {
         }
         synchronized (this) {
             return new Stats(ranker.examples(), positives, eventsLearned, labels.pending(), labels.openSessions(),
-                    ranker.plays().size(), learnedUpTo.segment() + ":" + learnedUpTo.offset(), snapshotAt,
+                    ranker.plays().size(), learnedUpTo.toString(), snapshotAt,
                     snapshotMillis, snapshotBytes);
         }
     }

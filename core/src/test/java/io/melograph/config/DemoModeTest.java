@@ -11,7 +11,7 @@ class DemoModeTest {
     private static boolean on(String neo4jUri, String kafka, String sample) {
         ServiceProperties service = new ServiceProperties("data", 8080, null, sample, "512MB", 64, "all", null);
         Neo4jProperties neo4j = new Neo4jProperties(neo4jUri, "neo4j", null, null, 7687, 7474, "512m");
-        return DemoMode.of(service, GraphSettings.of(service, neo4j).external(), new KafkaProperties(kafka, "melograph.events", 0)).on();
+        return DemoMode.of(service, GraphSettings.of(service, neo4j).external(), new KafkaProperties(kafka, "melograph.events", 0, 1)).on();
     }
 
     /** Before the configuration is bound (the demo's tuned values are installed then), by environment variable. */

@@ -76,16 +76,21 @@ class FileJournalTest {
 
     /** Part of every journal's contract: a replay from the position after an event goes on with the next one. */
     static void assertReplayContinuesWhereAsked(Journal j) throws Exception {
-        j.append(events(0, 100)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertReplayContinuesWhereAsked(j, 0);
+    }
+
+    /** The same after the {@code first} events the journal already holds. */
+    static void assertReplayContinuesWhereAsked(Journal j, int first) throws Exception {
+        j.append(events(first, first + 100)).get(30, java.util.concurrent.TimeUnit.SECONDS);
         JournalPosition[] middle = new JournalPosition[1];
         j.replay(JournalPosition.START, (e, after) -> {
-            if (e.eventId().equals("e-59")) {
+            if (e.eventId().equals("e-" + (first + 59))) {
                 middle[0] = after;
             }
         });
         List<Event> rest = new ArrayList<>();
         j.replay(middle[0], (e, after) -> rest.add(e));
-        assertEquals(events(60, 100), rest);
+        assertEquals(events(first + 60, first + 100), rest);
     }
 
     @Test

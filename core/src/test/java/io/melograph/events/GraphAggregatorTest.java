@@ -207,6 +207,46 @@ class GraphAggregatorTest {
         }
     }
 
+    /**
+     * A Kafka topic of three partitions: the cursor keeps a lane per partition in the graph; what was counted before a
+     * restart, what came while the process was down and what comes live are each counted once.
+     */
+    @Test
+    void aTopicOfSeveralPartitionsIsCountedOnceAcrossARestart() throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        KafkaJournal.Settings topic = new KafkaJournal.Settings(io.melograph.TestKafka.bootstrap(), "aggregated-" + java.util.UUID.randomUUID(), 0, 3);
+        try (KafkaJournal journal = KafkaJournal.open(topic)) {
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(manyListeners("first-", 300)).get();
+            aggregator.flush();
+            aggregator.close();
+        }
+        try (KafkaJournal journal = KafkaJournal.open(topic)) {
+            journal.append(manyListeners("while-down-", 300)).get(); // read by the next start's catch-up
+            GraphAggregator aggregator = new GraphAggregator(graph, journal, 60_000).start();
+            journal.append(manyListeners("live-", 300)).get();
+            aggregator.flush();
+            aggregator.close();
+        }
+        try (Session s = graph.session()) {
+            assertEquals(900, s.run("MATCH (:User)-[l:LISTENED]->(:Song {id: 's-agg'}) RETURN sum(l.plays) AS n").single().get("n").asLong());
+            assertEquals(20, s.run("MATCH (u:User)-[:LISTENED]->(:Song {id: 's-agg'}) RETURN count(u) AS n").single().get("n").asLong());
+            org.neo4j.driver.Record cursor = s.run("MATCH (c:JournalCursor) RETURN c.eventCount AS n, c.lanes AS lanes").single();
+            assertEquals(900, cursor.get("n").asLong());
+            assertEquals(6, cursor.get("lanes").size(), "segment and offset of each partition: " + cursor.get("lanes"));
+        }
+    }
+
+    /** {@code n} plays of the one song by 20 listeners (so over every partition). */
+    private static List<Event> manyListeners(String prefix, int n) {
+        List<Event> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            out.add(new Event(prefix + k, "u-many-" + (k % 20), "s-agg", ItemType.SONG, Action.PLAY, Event.UNKNOWN, Event.UNKNOWN,
+                    null, 1_700_000_000_000L + k * 1_000L));
+        }
+        return out;
+    }
+
     private static void awaitPlays(GraphConnection graph, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         long seen = -1;

@@ -67,6 +67,18 @@ class KafkaJournalTest {
         }
     }
 
+    /** A client's retry while its first request is still in flight is answered with it, not at once as a duplicate. */
+    @Test
+    void aDuplicateOfAnEventStillBeingSentIsAcknowledgedOnlyWithIt() throws Exception {
+        try (KafkaJournal j = KafkaJournal.open(topic())) {
+            CompletableFuture<Journal.Appended> original = j.append(events(0, 3000));
+            Journal.Appended retry = j.append(List.of(event(2999))).get(30, TimeUnit.SECONDS);
+            assertTrue(original.isDone() && !original.isCompletedExceptionally(), "the retry was answered before the original");
+            assertEquals(1, retry.duplicates());
+            assertEquals(0, j.append(List.of(event(5))).get(30, TimeUnit.SECONDS).written(), "an acknowledged id stays a duplicate");
+        }
+    }
+
     @Test
     void replayFromAPositionContinuesThere() throws Exception {
         try (KafkaJournal j = KafkaJournal.open(topic())) {
@@ -77,36 +89,47 @@ class KafkaJournalTest {
     @Test
     void aFollowerStartedWhileEventsFlowSeesEachOnceAndInOrder() throws Exception {
         try (KafkaJournal j = KafkaJournal.open(topic())) {
-            j.append(events(0, 200)).get(30, TimeUnit.SECONDS);
-            j.onDurable((events, end) -> { // a slow consumer: the follower hands batches on behind the broker's end
-                try {
-                    Thread.sleep(3);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            List<CompletableFuture<Journal.Appended>> flowing = new ArrayList<>();
-            Thread writer = new Thread(() -> {
-                for (int b = 0; b < 80; b++) { // small appends, not waited for: the broker runs ahead of the follower
-                    flowing.add(j.append(events(200 + b * 5, 205 + b * 5)));
-                }
-            });
-            writer.start();
-            List<String> seen = Collections.synchronizedList(new ArrayList<>());
-            JournalFollower follower = JournalFollower.start("test-kafka-catch-up", j, () -> {
-                JournalPosition[] reached = {JournalPosition.START};
-                j.replay(JournalPosition.START, (e, after) -> {
-                    seen.add(e.eventId());
-                    reached[0] = after;
-                });
-                return reached[0];
-            }, (events, end) -> events.forEach(e -> seen.add(e.eventId())));
-            writer.join();
-            for (CompletableFuture<Journal.Appended> a : flowing) {
-                a.get(30, TimeUnit.SECONDS);
+            assertFollowerSeesEachOnce(j, true);
+        }
+    }
+
+    /** In the topic's order when it has one partition; else each listener's events in order. */
+    private static void assertFollowerSeesEachOnce(KafkaJournal j, boolean onePartition) throws Exception {
+        j.append(events(0, 200)).get(30, TimeUnit.SECONDS);
+        j.onDurable((events, end) -> { // a slow consumer: the follower hands batches on behind the broker's end
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            follower.awaitCaughtUp();
-            assertEquals(events(0, 600).stream().map(Event::eventId).toList(), seen, "every event once, in the topic's order");
+        });
+        List<CompletableFuture<Journal.Appended>> flowing = new ArrayList<>();
+        Thread writer = new Thread(() -> {
+            for (int b = 0; b < 80; b++) { // small appends, not waited for: the broker runs ahead of the follower
+                flowing.add(j.append(events(200 + b * 5, 205 + b * 5)));
+            }
+        });
+        writer.start();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        JournalFollower follower = JournalFollower.start("test-kafka-catch-up", j, () -> {
+            JournalPosition[] reached = {JournalPosition.START};
+            j.replay(JournalPosition.START, (e, after) -> {
+                seen.add(e.eventId());
+                reached[0] = after;
+            });
+            return reached[0];
+        }, (events, end) -> events.forEach(e -> seen.add(e.eventId())));
+        writer.join();
+        for (CompletableFuture<Journal.Appended> a : flowing) {
+            a.get(30, TimeUnit.SECONDS);
+        }
+        follower.awaitCaughtUp();
+        List<String> expected = events(0, 600).stream().map(Event::eventId).toList();
+        if (onePartition) {
+            assertEquals(expected, seen, "every event once, in the topic's order");
+        } else {
+            assertEquals(byListener(events(0, 600)), byListener(seen.stream().map(id -> event(Integer.parseInt(id.substring(2)))).toList()),
+                    "every event once, each listener's in order");
         }
     }
 
@@ -140,14 +163,93 @@ class KafkaJournalTest {
         assertTrue(e.getMessage().contains(settings.topic() + "-0 at offset 3") && e.getMessage().contains("eventId"), e.getMessage());
     }
 
+    /**
+     * A topic of three partitions: each listener's events in one, in order; reads merge the partitions by time; a
+     * position has a lane per partition, and a replay from one continues exactly there; a restart knows every id.
+     */
     @Test
-    void aTopicOfSeveralPartitionsIsRefusedByName() throws Exception {
-        KafkaJournal.Settings settings = topic();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(settings.topic(), 3, (short) 1))).all().get();
+    void severalPartitionsKeepEachListenersEventsInOrderAndLoseNone() throws Exception {
+        KafkaJournal.Settings settings = partitioned(3);
+        List<Event> live = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            j.onDurable((events, end) -> live.addAll(events));
+            List<CompletableFuture<Journal.Appended>> acks = new ArrayList<>();
+            for (int b = 0; b < 12; b++) {
+                acks.add(j.append(events(b * 50, b * 50 + 50)));
+            }
+            for (CompletableFuture<Journal.Appended> a : acks) {
+                Journal.Appended appended = a.get(30, TimeUnit.SECONDS);
+                assertEquals(50, appended.written());
+                assertTrue(appended.end().atOrBefore(j.end()));
+            }
+            assertEquals(600, j.size());
+            assertEquals(3, j.end().lanes(), "seven listeners over three partitions: " + j.end());
+            assertEquals(events(0, 600), replay(j), "merged by time: the order the events happened in");
+            assertEquals(byListener(events(0, 600)), byListener(live), "the follower keeps each listener's order");
+            FileJournalTest.assertReplayContinuesWhereAsked(j, 600);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(settings));
-        assertTrue(e.getMessage().contains(settings.topic() + " has 3 partitions"), e.getMessage());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
+            assertEquals(3, admin.describeTopics(List.of(settings.topic())).allTopicNames().get().get(settings.topic()).partitions().size());
+        }
+        // another process opens the topic as it is, whatever it would create
+        try (KafkaJournal j = KafkaJournal.open(new KafkaJournal.Settings(settings.bootstrap(), settings.topic(), 0, 1))) {
+            assertEquals(700, j.size());
+            assertEquals(0, j.append(List.of(event(42), event(650))).get(30, TimeUnit.SECONDS).written(), "every id known");
+            assertEquals(1, j.append(List.of(event(700))).get(30, TimeUnit.SECONDS).written());
+            assertEquals(events(0, 701), replay(j));
+        }
+    }
+
+    /** A catch-up replay and the live groups after it, over three partitions: every event once, each listener in order. */
+    @Test
+    void aFollowerOverSeveralPartitionsSeesEachEventOnce() throws Exception {
+        try (KafkaJournal j = KafkaJournal.open(partitioned(3))) {
+            assertFollowerSeesEachOnce(j, false);
+        }
+    }
+
+    /** Partitions added while a process runs: it stops acknowledging, saying why, rather than miss what goes there. */
+    @Test
+    void partitionsAddedWhileAProcessRunsStopItsAppendsUntilARestart() throws Exception {
+        KafkaJournal.Settings settings = partitioned(2);
+        Duration shipped = KafkaJournal.partitionsCheck;
+        KafkaJournal.partitionsCheck = Duration.ofMillis(200);
+        try (KafkaJournal j = KafkaJournal.open(settings)) {
+            j.append(events(0, 20)).get(30, TimeUnit.SECONDS);
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
+                admin.createPartitions(Map.of(settings.topic(), org.apache.kafka.clients.admin.NewPartitions.increaseTo(3))).all().get();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            java.util.concurrent.ExecutionException refused = null;
+            while (refused == null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                try {
+                    j.append(List.of(event(1000 + (int) (System.nanoTime() % 1000)))).get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refused = e;
+                }
+            }
+            assertTrue(refused != null && refused.getCause().getMessage().contains("now has 3 partitions, not the 2"),
+                    String.valueOf(refused));
+        } finally {
+            KafkaJournal.partitionsCheck = shipped;
+        }
+        try (KafkaJournal j = KafkaJournal.open(settings)) { // restarted: all three read and written
+            assertEquals(3, j.lanes());
+            assertTrue(j.size() >= 20);
+            j.append(events(2000, 2030)).get(30, TimeUnit.SECONDS);
+            assertEquals(j.size(), replay(j).size());
+        }
+    }
+
+    private static KafkaJournal.Settings partitioned(int partitions) {
+        return new KafkaJournal.Settings(TestKafka.bootstrap(), "events-" + UUID.randomUUID(), 0, partitions);
+    }
+
+    private static Map<String, List<String>> byListener(List<Event> events) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        events.forEach(e -> out.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e.eventId()));
+        return out;
     }
 
     @Test
@@ -178,7 +280,7 @@ class KafkaJournalTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.open(settings));
         assertTrue(e.getMessage().contains(settings.topic() + " starts at offset 2"), e.getMessage());
         List<Event> read = new ArrayList<>();
-        e = assertThrows(IllegalStateException.class, () -> KafkaJournal.read(settings, 0, -1, Duration.ofSeconds(30),
+        e = assertThrows(IllegalStateException.class, () -> KafkaJournal.read(settings, 1, JournalPosition.START, null, Duration.ofSeconds(30),
                 (event, after) -> read.add(event)));
         assertTrue(e.getMessage().contains("no longer has offset 0"), e.getMessage());
         assertEquals(List.of(), read, "nothing is read past the deleted events");
@@ -192,7 +294,7 @@ class KafkaJournalTest {
         }
         List<Event> read = new ArrayList<>();
         // events up to offset 10 that never come: what a read sees while the brokers are gone
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.read(settings, 0, 10,
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaJournal.read(settings, 1, JournalPosition.START, new JournalPosition(0, 10),
                 Duration.ofSeconds(5), (event, after) -> read.add(event)));
         assertTrue(e.getMessage().contains("no event for 5 s at offset 3 of 10"), e.getMessage());
         assertEquals(events(0, 3), read);

@@ -5,6 +5,8 @@ import io.melograph.events.Event;
 import io.melograph.events.FileJournal;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.ItemType;
+import io.melograph.events.Journal;
+import io.melograph.events.KafkaJournal;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.JournalPosition;
 
@@ -13,12 +15,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a journal of synthetic events and times reading it back, the work every start-up does. */
+/**
+ * Writes a journal of synthetic events and times reading it back, the work every start-up does: a file journal, or a
+ * Kafka topic (opening it reads every id; a replay merges its partitions by time).
+ */
 public final class JournalReplayBench {
     private JournalReplayBench() {}
 
+    /** Opens the journal measured (again, for each phase). */
+    @FunctionalInterface
+    public interface Opener {
+        Journal open() throws Exception;
+    }
+
     public static String run(Path dir, int events) throws Exception {
-        try (FileJournal j = FileJournal.open(dir)) {
+        return run(() -> FileJournal.open(dir), "journal", "open and verify", events);
+    }
+
+    /** The same over the Kafka topic {@code bench-replay-<partitions>p-<events>} (reused if there). */
+    public static String runKafka(String bootstrap, int partitions, int events) throws Exception {
+        KafkaJournal.Settings topic = new KafkaJournal.Settings(bootstrap, "bench-replay-" + partitions + "p-" + events, 1, partitions);
+        return run(() -> KafkaJournal.open(topic), "Kafka topic of " + partitions + " partition(s),", "open (every id read)", events);
+    }
+
+    private static String run(Opener opener, String what, String opening, int events) throws Exception {
+        try (Journal j = opener.open()) {
             long have = j.size();
             List<Event> batch = new ArrayList<>(10_000);
             for (long n = have; n < events; n++) {
@@ -34,7 +55,7 @@ public final class JournalReplayBench {
             }
         }
         long opened = System.nanoTime();
-        try (FileJournal j = FileJournal.open(dir)) {
+        try (Journal j = opener.open()) {
             double openSeconds = (System.nanoTime() - opened) / 1e9;
             long[] n = {0};
             long[] checksum = {0};
@@ -49,9 +70,10 @@ public final class JournalReplayBench {
             long stateStarted = System.nanoTime();
             j.replay(JournalPosition.START, (e, after) -> states.apply(e));
             double stateSeconds = (System.nanoTime() - stateStarted) / 1e9;
-            return String.format(Locale.ROOT, "journal of %,d events: open and verify %.2f s (%,.0f events/s); replay %.2f s = %,.0f events/s; "
+            return String.format(Locale.ROOT, "%s %,d events: %s %.2f s (%,.0f events/s); replay %.2f s = %,.0f events/s; "
                             + "replay into listener state (%,d listeners) %.2f s = %,.0f events/s",
-                    n[0], openSeconds, n[0] / openSeconds, seconds, n[0] / seconds, states.size(), stateSeconds, n[0] / stateSeconds);
+                    what, n[0], opening, openSeconds, n[0] / openSeconds, seconds, n[0] / seconds, states.size(), stateSeconds,
+                    n[0] / stateSeconds);
         }
     }
 }

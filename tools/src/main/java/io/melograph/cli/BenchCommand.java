@@ -377,15 +377,26 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Builds a journal of N synthetic events in DIR (reused if there) and times opening and replaying it.")
+            description = {"Builds a journal of N synthetic events in DIR (reused if there) and times opening and replaying it;",
+                    "with --kafka, a Kafka topic (bench-replay-<P>p-<N>, reused if there) instead of DIR."})
     static final class Replay implements Callable<Integer> {
         @Option(names = "--events", defaultValue = "2000000") int events;
 
-        @Parameters(arity = "1", paramLabel = "DIR") Path dir;
+        @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "the brokers: a topic instead of a file journal")
+        String kafka;
+
+        @Option(names = "--partitions", defaultValue = "1", description = "the topic's partitions when it is created (default: ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR") Path dir;
 
         @Override
         public Integer call() throws Exception {
-            System.out.println(io.melograph.bench.JournalReplayBench.run(dir, events));
+            if ((kafka == null) == (dir == null)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give DIR or --kafka, not both");
+            }
+            System.out.println(kafka != null ? io.melograph.bench.JournalReplayBench.runKafka(kafka, partitions, events)
+                    : io.melograph.bench.JournalReplayBench.run(dir, events));
             return 0;
         }
     }

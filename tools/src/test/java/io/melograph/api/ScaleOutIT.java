@@ -76,6 +76,8 @@ class ScaleOutIT {
         env.put("MELOGRAPH_SHARED_DIR", home.resolve("shared").toString()); // models, neighbour lists, Daily lists
         env.put("MELOGRAPH_SAMPLE", Boolean.toString(sample)); // the first instance brings the catalog, the second finds it
         env.put("MELOGRAPH_SCENES_DAILY_PRECOMPUTE", "false"); // two services share two cores here
+        // the split roles over a topic of three partitions (each listener's events in one), the all-in-ones over one
+        env.put("MELOGRAPH_KAFKA_PARTITIONS", role.equals("all") ? "1" : "3");
         Instance instance = new Instance(name, pb.start(), "http://127.0.0.1:" + port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(420); // /health is 200 once recall is warm
         while (System.nanoTime() < deadline) {
@@ -141,6 +143,10 @@ class ScaleOutIT {
         Instance b = start("b", "serve", topic, false);
         List<Instance> all = List.of(w1, w2, a, b);
         try {
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrap()))) {
+                assertEquals(3, admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size());
+            }
             eachTakesEventsAndAnswersKnowingTheOthers(a, b, now);
             for (Instance i : List.of(a, b)) {
                 String stats = get(i, "/admin/stats").body();

@@ -4,6 +4,7 @@ import io.melograph.events.Event;
 import io.melograph.events.FileJournal;
 import io.melograph.events.ItemCatalog;
 import io.melograph.events.Journal;
+import io.melograph.events.KafkaJournal;
 import io.melograph.sim.ListenerSimulator;
 import io.melograph.sim.PopularityPrior;
 import io.melograph.sim.SimConfig;
@@ -97,6 +98,43 @@ class OnlineRankingTest {
             assertEquals(before + 1, restored.ranker().examples().get(Head.COMPLETE));
         }
         assertTrue(Files.size(models.resolve(OnlineRanking.FILE)) > 1000);
+    }
+
+    /**
+     * Over a Kafka topic of three partitions a restore reads the partitions in another interleaving than the process
+     * that learned them, so it does not rebuild the sessions open at the snapshot (their exposures are forgotten):
+     * every event is still learned once, none twice, and the restored ranker goes on learning live.
+     */
+    @Test
+    void overSeveralPartitionsARestoredRankerLearnsEachEventOnce(@TempDir Path dir) throws Exception {
+        KafkaJournal.Settings topic = new KafkaJournal.Settings(io.melograph.TestKafka.bootstrap(), "ftrl-" + java.util.UUID.randomUUID(), 0, 3);
+        Path models = dir.resolve("models");
+        long learnedAtSnapshot;
+        OnlineRanking continuous = OnlineRanking.fresh(dir.resolve("continuous"), CONFIG, songs);
+        try (KafkaJournal j = KafkaJournal.open(topic)) {
+            append(j, 0, at(0.4));
+            OnlineRanking first = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j);
+            append(j, at(0.4), at(0.6));
+            first.awaitCaughtUp();
+            first.snapshot();
+            learnedAtSnapshot = first.stats().eventsLearned();
+            assertEquals(3, first.learnedUpTo().lanes(), "a lane per partition: " + first.learnedUpTo());
+            append(j, at(0.6), at(0.7)); // learned, then lost with the process
+            assertEquals(j.size(), first.stats().eventsLearned());
+        }
+        assertEquals(at(0.6), learnedAtSnapshot);
+        try (KafkaJournal j = KafkaJournal.open(topic)) {
+            append(j, at(0.7), events.size());
+            OnlineRanking restored = OnlineRanking.restoreOrFresh(models, CONFIG, songs).follow(j).awaitCaughtUp();
+            assertEquals(events.size() - learnedAtSnapshot, restored.stats().eventsLearned(), "each event after the snapshot once");
+            continuous.catchUp(j);
+            for (Head h : Head.values()) {
+                long mine = restored.ranker().examples().get(h);
+                long all = continuous.ranker().examples().get(h);
+                // only the exposures open at the snapshot are missing
+                assertTrue(mine <= all && mine >= all * 0.95, h + ": " + mine + " examples against " + all + " learned in one pass");
+            }
+        }
     }
 
     @Test
