@@ -285,6 +285,9 @@ public final class KafkaJournal implements Journal {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"); // a position the brokers deleted fails, never skips ahead
         // a topic is made by ensureTopic with the settings the journal needs, never by a read under the brokers' defaults
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // the topic's partitions as the brokers have them, refreshed while polling at most this long ago: the follower's
+        // check of their number reads them there, without a request of its own
+        c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionsCheck.toMillis());
         return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -644,16 +647,8 @@ public final class KafkaJournal implements Journal {
      * reading (appends then fail, saying why) until it is restarted too.
      */
     private void requireSamePartitions() {
-        int now;
-        try (Admin admin = admin(settings)) { // the brokers' word: a consumer's metadata may be minutes old
-            now = describe(admin, settings.topic()).partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
-            LOG.warn("Could not check the partitions of Kafka topic {}: {}", settings.topic(), e.toString());
-            return; // the brokers are slow or away: reading stalls meanwhile anyway
-        }
+        // the follower's metadata, refreshed as it polls (metadata.max.age.ms): no request on the acknowledgements' path
+        int now = follower.partitionsFor(settings.topic(), OPEN_TIMEOUT).size();
         if (now != partitions.size()) {
             throw new IllegalStateException("Kafka topic " + settings.topic() + " now has " + now + " partitions, not the "
                     + partitions.size() + " this process opened it with: restart every process of the deployment");

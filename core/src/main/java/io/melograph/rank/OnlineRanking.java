@@ -38,7 +38,10 @@ public final class OnlineRanking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineRanking.class);
     public static final String FILE = "ftrl.bin";
     private static final int MAGIC = 0x4d474652; // "MGFR"
-    /** 2: positions as lanes (a Kafka topic of several partitions); 1 (still read): one segment and offset each */
+    /**
+     * 2: positions as lanes (a Kafka topic of several partitions); 1 (still written when both have one lane): one segment
+     * and offset each
+     */
     private static final int VERSION = 2;
 
     /** Numbers for /admin/stats. */
@@ -130,7 +133,12 @@ public final class OnlineRanking implements AutoCloseable {
         return JournalPosition.ofFlat(flat);
     }
 
-    private static void writePosition(DataOutputStream out, JournalPosition p) throws IOException {
+    private static void writePosition(DataOutputStream out, JournalPosition p, int version) throws IOException {
+        if (version == 1) {
+            out.writeLong(p.segment());
+            out.writeLong(p.offset());
+            return;
+        }
         out.writeInt(p.lanes());
         for (long v : p.flat()) {
             out.writeLong(v);
@@ -308,13 +316,15 @@ public final class OnlineRanking implements AutoCloseable {
                 // a consistent cut: weights, play counts and the positions they include, under the learning lock
                 DataOutputStream out = new DataOutputStream(bytes);
                 out.writeInt(MAGIC);
-                out.writeInt(VERSION);
                 // several lanes (a Kafka topic of several partitions): a replay reads them in another interleaving, so
                 // sessions would not end as they did (one ends when any listener's event is a window later) and an
                 // example could be learned twice; the exposures open now are forgotten at a restore instead
                 JournalPosition from = severalLanes ? learnedUpTo : labels.replayFrom(learnedUpTo);
-                writePosition(out, learnedUpTo);
-                writePosition(out, from);
+                // one lane each: format 1, which processes of the build before read too (a rolling upgrade shares versions)
+                int version = learnedUpTo.lanes() == 1 && from.lanes() == 1 ? 1 : VERSION;
+                out.writeInt(version);
+                writePosition(out, learnedUpTo, version);
+                writePosition(out, from, version);
                 out.writeLong(System.currentTimeMillis());
                 ranker.write(out);
                 out.flush();

@@ -393,7 +393,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if ((kafka == null) == (dir == null)) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give DIR or --kafka, not both");
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give exactly one of DIR and --kafka");
             }
             System.out.println(kafka != null ? io.melograph.bench.JournalReplayBench.runKafka(kafka, partitions, events)
                     : io.melograph.bench.JournalReplayBench.run(dir, events));

@@ -36,6 +36,8 @@ class BenchReplayCommandTest {
         assertTrue(cli.stdout().contains("journal 3,000 events: open and verify"), cli.stdout());
 
         assertNotEquals(0, cli.run("bench", "replay", "--events", "10", "--kafka", TestKafka.bootstrap(), dir.toString()));
-        assertTrue(cli.stderr().contains("give DIR or --kafka, not both"), cli.stderr());
+        assertTrue(cli.stderr().contains("give exactly one of DIR and --kafka"), cli.stderr());
+        assertNotEquals(0, cli.run("bench", "replay", "--events", "10"));
+        assertTrue(cli.stderr().contains("give exactly one of DIR and --kafka"), cli.stderr());
     }
 }

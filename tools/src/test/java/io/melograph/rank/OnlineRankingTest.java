@@ -98,6 +98,14 @@ class OnlineRankingTest {
             assertEquals(before + 1, restored.ranker().examples().get(Head.COMPLETE));
         }
         assertTrue(Files.size(models.resolve(OnlineRanking.FILE)) > 1000);
+        assertEquals(1, snapshotFormat(models), "one lane: the format the build before reads too");
+    }
+
+    private static int snapshotFormat(Path models) throws Exception {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(models.resolve(OnlineRanking.FILE)))) {
+            in.readInt(); // magic
+            return in.readInt();
+        }
     }
 
     /**
@@ -119,6 +127,7 @@ class OnlineRankingTest {
             first.snapshot();
             learnedAtSnapshot = first.stats().eventsLearned();
             assertEquals(3, first.learnedUpTo().lanes(), "a lane per partition: " + first.learnedUpTo());
+            assertEquals(2, snapshotFormat(models), "positions of several lanes");
             append(j, at(0.6), at(0.7)); // learned, then lost with the process
             assertEquals(j.size(), first.stats().eventsLearned());
         }
