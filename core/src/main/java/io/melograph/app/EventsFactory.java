@@ -28,16 +28,19 @@ final class EventsFactory {
 
     /**
      * The file journal in MELOGRAPH_HOME/journal, or with {@code MELOGRAPH_KAFKA_BOOTSTRAP} set the Kafka topic
-     * {@code MELOGRAPH_KAFKA_TOPIC}. The demo community, when the process was given one ({@link DemoSeed}: the
-     * all-in-one {@code melograph serve}), is simulated into the file journal only, as its seed segment (synthetic
-     * listeners do not belong in a shared log; {@code melograph demo purge} drops them).
+     * {@code MELOGRAPH_KAFKA_TOPIC} (the ids it holds kept in MELOGRAPH_HOME/kafka-ids/TOPIC). The demo community,
+     * when the process was given one ({@link DemoSeed}: the all-in-one {@code melograph serve}), is simulated into the
+     * file journal only, as its seed segment (synthetic listeners do not belong in a shared log; {@code melograph demo
+     * purge} drops them).
      */
     @Singleton
     @Bean(preDestroy = "close")
     Journal journal(GraphSettings settings, GraphConnection graph, DemoMode demo, DemoProperties community, KafkaProperties kafka,
                     Optional<DemoSeed> seed) {
         if (kafka.enabled()) {
-            return KafkaJournal.open(new KafkaJournal.Settings(kafka.bootstrap(), kafka.topic(), kafka.replication(), kafka.partitions()));
+            // the ids read from the topic are kept in the home, so a restart reads only those written since
+            return KafkaJournal.open(new KafkaJournal.Settings(kafka.bootstrap(), kafka.topic(), kafka.replication(), kafka.partitions()),
+                    settings.home().resolve("kafka-ids").resolve(kafka.topic()));
         }
         if (demo.on()) {
             // before listener state is rebuilt from the journal, so the demo's history is there from the first request

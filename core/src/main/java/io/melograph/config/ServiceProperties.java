@@ -8,8 +8,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * The service process: where it keeps its data, where it listens, whether it is the demo. The commands read the same
  * settings from the environment ({@code GraphSettings.from}) with these defaults.
  *
- * @param home         the data folder: the embedded store ({@code neo4j/}), the event journal ({@code journal/}), uploads
- *                     ({@code imports/}), models, the neighbour store, Daily lists
+ * @param home         the data folder: the embedded store ({@code neo4j/}), the event journal ({@code journal/}; with
+ *                     Kafka the topic's event ids, {@code kafka-ids/}), uploads ({@code imports/}), models, the
+ *                     neighbour store, Daily lists
  * @param port         the HTTP port
  * @param bind         the address the HTTP API listens on ({@code 127.0.0.1}: this machine only; the embedded Neo4j's
  *                     ports are always loopback only); unset: every interface

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
  * practical concern. Not thread-safe: the journal writer owns it.
  */
 final class EventIdSet {
-    private long[] hi = new long[1 << 16];
-    private long[] lo = new long[1 << 16];
+    private static final int MIN_CAPACITY = 1 << 16;
+    private long[] hi = new long[MIN_CAPACITY];
+    private long[] lo = new long[MIN_CAPACITY];
     private int size;
 
     int size() {
@@ -33,9 +34,13 @@ final class EventIdSet {
     }
 
     boolean contains(String id) {
-        long[] h = hash(id);
+        return contains(hash(id));
+    }
+
+    /** Whether the id of this {@link #hash} is here. */
+    boolean contains(long[] h) {
         int mask = hi.length - 1;
-        for (int i = (int) (h[0] ^ (h[0] >>> 32)) & mask; ; i = (i + 1) & mask) {
+        for (int i = home(h[0], mask); ; i = (i + 1) & mask) {
             if (hi[i] == 0 && lo[i] == 0) {
                 return false;
             }
@@ -46,34 +51,62 @@ final class EventIdSet {
     }
 
     void remove(String id) {
-        // only used to undo an append that failed (rare)
         long[] h = hash(id);
-        removeAll(new long[][] {h});
+        delete(h[0], h[1]);
     }
 
     /**
-     * Removes these digests (sorted with {@link IdIndex#compare}): the ids of segments just indexed on disk. Rebuilds
-     * the table, sized for what stays, so memory shrinks back to the open segment's ids.
+     * Removes these digests: the ids just written to an index on disk. Each is deleted where it is (a backward shift
+     * keeps every other id on its probe path), a few probes each rather than a search of them for every id held; once
+     * mostly empty the table is made smaller, so memory shrinks back to what stays.
      */
-    void removeAll(long[][] sorted) {
-        long[] oldHi = hi;
-        long[] oldLo = lo;
-        int capacity = 1 << 16;
-        while (capacity < 2 * Math.max(0, size - sorted.length) + 2) {
-            capacity <<= 1;
+    void removeAll(long[][] digests) {
+        for (long[] h : digests) {
+            delete(h[0], h[1]);
         }
-        hi = new long[capacity];
-        lo = new long[capacity];
-        size = 0;
-        for (int i = 0; i < oldHi.length; i++) {
-            if ((oldHi[i] != 0 || oldLo[i] != 0) && !in(sorted, oldHi[i], oldLo[i])) {
-                insert(oldHi[i], oldLo[i]);
-            }
+        if (hi.length > MIN_CAPACITY && size * 8L < hi.length) {
+            resize(capacityFor(size));
         }
     }
 
-    private static boolean in(long[][] sorted, long h1, long h2) {
-        return IdIndex.containsSorted(sorted.length, i -> sorted[(int) i][0], i -> sorted[(int) i][1], h1, h2);
+    private static int capacityFor(int size) {
+        int capacity = MIN_CAPACITY;
+        while (capacity < 2L * size + 2) {
+            capacity <<= 1;
+        }
+        return capacity;
+    }
+
+    private static int home(long h1, int mask) {
+        return (int) (h1 ^ (h1 >>> 32)) & mask;
+    }
+
+    /** Linear probing's deletion: the ids after the hole that may move into it do, so no lookup stops early. */
+    private void delete(long h1, long h2) {
+        if (h1 == 0 && h2 == 0) {
+            h2 = 1; // as insert stores it
+        }
+        int mask = hi.length - 1;
+        int hole = home(h1, mask);
+        while (hi[hole] != h1 || lo[hole] != h2) {
+            if (hi[hole] == 0 && lo[hole] == 0) {
+                return; // not here
+            }
+            hole = (hole + 1) & mask;
+        }
+        for (int j = (hole + 1) & mask; hi[j] != 0 || lo[j] != 0; j = (j + 1) & mask) {
+            int k = home(hi[j], mask);
+            // the id at j stays unless its home is outside (hole, j]: then a lookup of it passes the hole
+            boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
+            if (!stays) {
+                hi[hole] = hi[j];
+                lo[hole] = lo[j];
+                hole = j;
+            }
+        }
+        hi[hole] = 0;
+        lo[hole] = 0;
+        size--;
     }
 
     private boolean insert(long h1, long h2) {
@@ -81,7 +114,7 @@ final class EventIdSet {
             h2 = 1; // (0, 0) marks an empty slot
         }
         int mask = hi.length - 1;
-        for (int i = (int) (h1 ^ (h1 >>> 32)) & mask; ; i = (i + 1) & mask) {
+        for (int i = home(h1, mask); ; i = (i + 1) & mask) {
             if (hi[i] == 0 && lo[i] == 0) {
                 hi[i] = h1;
                 lo[i] = h2;
@@ -95,10 +128,14 @@ final class EventIdSet {
     }
 
     private void grow() {
+        resize(hi.length * 2);
+    }
+
+    private void resize(int capacity) {
         long[] oldHi = hi;
         long[] oldLo = lo;
-        hi = new long[oldHi.length * 2];
-        lo = new long[oldLo.length * 2];
+        hi = new long[capacity];
+        lo = new long[capacity];
         size = 0;
         for (int i = 0; i < oldHi.length; i++) {
             if (oldHi[i] != 0 || oldLo[i] != 0) {

@@ -374,6 +374,11 @@ public final class GraphAggregator implements AutoCloseable {
         try {
             while (running) {
                 try {
+                    RuntimeException stopped = journal.stopped();
+                    if (stopped != null) {
+                        handOn(stopped);
+                        return;
+                    }
                     if (!aggregating && !takeOver()) {
                         caughtUp.countDown(); // a process standing by has nothing to catch up on: flush() returns
                         standBy();
@@ -717,12 +722,35 @@ public final class GraphAggregator implements AutoCloseable {
             LOG.warn("final aggregation flush failed; it resumes from the cursor at the next start: {}", e.toString());
         }
         if (aggregating && !thread.isAlive()) { // a batch still running would renew the lease after the release
-            try {
-                graph.write(tx -> tx.run(CypherFile.load("events/release-aggregation.cypher").statement(),
-                        Map.of("consumer", CONSUMER, "holder", holder)).consume());
-            } catch (RuntimeException e) {
-                LOG.warn("could not hand the aggregation on (another process takes it when the lease lapses): {}", e.toString());
-            }
+            release();
+        }
+    }
+
+    /**
+     * The journal no longer hands this process new events (it must restart): what it handed on is written, and the
+     * lease goes at once to a process that still reads, rather than staying here, renewed, while nothing is counted.
+     */
+    private void handOn(RuntimeException why) {
+        LOG.error("Graph aggregation stops in this process until it restarts: {}", why.getMessage());
+        if (!aggregating) {
+            return;
+        }
+        try {
+            writePending();
+        } catch (Standby | Moved e) {
+            aggregating = false;
+            return; // another process holds it already
+        }
+        release(); // then no longer the holder: whoever asks holdsLease() afterwards finds the lease free
+        aggregating = false;
+    }
+
+    private void release() {
+        try {
+            graph.write(tx -> tx.run(CypherFile.load("events/release-aggregation.cypher").statement(),
+                    Map.of("consumer", CONSUMER, "holder", holder)).consume());
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand the aggregation on (another process takes it when the lease lapses): {}", e.toString());
         }
     }
 }

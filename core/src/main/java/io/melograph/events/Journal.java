@@ -54,6 +54,15 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
+     * Why this journal no longer hands new events to its listeners, or null while it does: a Kafka topic whose
+     * partitions changed under the process, or whose reading failed. Until a restart nothing new arrives, so a
+     * consumer holding shared work (the graph aggregation's lease) gives it to a process that still reads.
+     */
+    default RuntimeException stopped() {
+        return null;
+    }
+
+    /**
      * Whether the journal can end before a position it once reached (a file journal whose tail was cut by hand or lost
      * by a disk). A replicated log never does; its {@link #end} may just not have reached another process's writes yet.
      */

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +61,9 @@ import java.util.stream.Collectors;
  * The topic may have several partitions: a listener's events all go to one (by the listener id's hash, over the
  * partitions the topic had when this process opened it), so each listener's events keep their order, and a position
  * has a lane per partition ({@link JournalPosition}). Reads hand the partitions' events on merged by time, never
- * reordering a partition. Event ids seen are held in memory (read from the whole topic at open) to drop duplicates;
- * ids written by another process are learnt as they are read.
+ * reordering a partition. Event ids seen are known to drop duplicates: those up to a position on disk when the process
+ * has a directory for them ({@link TopicIdIndex}), the rest in memory, read from the topic at open; ids written by
+ * another process are learnt as they are read.
  */
 public final class KafkaJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaJournal.class);
@@ -71,7 +76,7 @@ public final class KafkaJournal implements Journal {
     static final Duration READ_STALL = Duration.ofSeconds(60);
     /** How often the follower checks that the topic still has the partitions it opened it with (shorter in tests). */
     static volatile Duration partitionsCheck = Duration.ofSeconds(30);
-        /** Records a read holds of one partition while it waits for another's to merge them by time. */
+    /** Records a read holds of one partition while it waits for another's to merge them by time. */
     private static final int READ_AHEAD = 50_000;
     /** Topic settings under which the brokers delete events (the journal rebuilds every state by reading them all). */
     private static final Map<String, String> KEEPS_EVERYTHING = Map.of("retention.ms", "-1", "retention.bytes", "-1",
@@ -98,7 +103,10 @@ public final class KafkaJournal implements Journal {
     private final Settings settings;
     private final List<TopicPartition> partitions;
     private final KafkaProducer<String, byte[]> producer;
+    /** Ids not (yet) on disk; its monitor also guards {@link #sending}. */
     private final EventIdSet ids;
+    /** Ids on disk up to a position (none without a directory). */
+    private final TopicIdIndex onDisk;
     private final List<Durable> listeners = new CopyOnWriteArrayList<>();
     /**
      * Held while a batch is handed to the listeners and {@link #delivered} moves past it, so a replay that ends where
@@ -108,7 +116,7 @@ public final class KafkaJournal implements Journal {
     private final Object handing = new Object();
     /** Ids of events being sent → the append sending them (guarded by {@link #ids}). */
     private final Map<String, CompletableFuture<Appended>> sending = new HashMap<>();
-        /** Appends waiting to be read back. */
+    /** Appends waiting to be read back: as many as are in flight, so a list scanned per batch read back is cheap. */
     private final List<Waiter> waiting = new ArrayList<>();
     private final KafkaConsumer<byte[], byte[]> follower;
     private final Thread following;
@@ -118,9 +126,10 @@ public final class KafkaJournal implements Journal {
     /** Why the topic is no longer read (null while it is): appends fail at once rather than wait for ever. */
     private volatile RuntimeException broken;
 
-    private KafkaJournal(Settings settings, int partitionCount, EventIdSet ids, JournalPosition start) {
+    private KafkaJournal(Settings settings, int partitionCount, EventIdSet ids, TopicIdIndex onDisk, JournalPosition start) {
         this.settings = settings;
         this.ids = ids;
+        this.onDisk = onDisk;
         this.partitions = partitions(settings.topic(), partitionCount);
         this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
         this.follower = consumer(settings);
@@ -133,24 +142,103 @@ public final class KafkaJournal implements Journal {
         following.setDaemon(true);
     }
 
-    /** Opens the topic (creating it when missing) and reads the ids it holds. */
+    /** Opens the topic (creating it when missing) and reads every id it holds into memory. */
     public static KafkaJournal open(Settings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * Opens the topic (creating it when missing) and reads the ids it holds: with {@code idsDir}, those up to where the
+     * ids kept there reach are read from there, and the ids of the events handed on are added there as they grow.
+     */
+    public static KafkaJournal open(Settings settings, Path idsDir) {
         long started = System.nanoTime();
-        int partitionCount = ensureTopic(settings);
-        JournalPosition[] end = {JournalPosition.START};
+        Topic topic = ensureTopic(settings);
+        List<TopicPartition> parts = partitions(settings.topic(), topic.partitions());
+        TopicIdIndex onDisk = TopicIdIndex.none();
+        if (idsDir != null) {
+            long[] ends = new long[parts.size()];
+            try (KafkaConsumer<byte[], byte[]> c = consumer(settings)) {
+                Map<TopicPartition, Long> found = c.endOffsets(parts, OPEN_TIMEOUT);
+                Arrays.setAll(ends, p -> found.get(parts.get(p)));
+            }
+            onDisk = TopicIdIndex.open(idsDir, topic.id(), ends);
+        }
+        JournalPosition[] end = {onDisk.covered()};
         long[] events = {0};
         EventIdSet seen = new EventIdSet();
-        read(settings, partitionCount, JournalPosition.START, null, READ_STALL, (e, after) -> {
-            seen.add(e.eventId());
-            end[0] = after;
-            events[0]++;
-        });
-        KafkaJournal journal = new KafkaJournal(settings, partitionCount, seen, end[0]);
+        TopicIdIndex known = onDisk;
+        // the journal's lock on its ids is the set itself: a write of the ids read so far may finish meanwhile
+        Consumer<long[][]> forget = sorted -> {
+            synchronized (seen) {
+                seen.removeAll(sorted);
+            }
+        };
+        KafkaJournal journal;
+        try {
+            read(settings, topic.partitions(), onDisk.covered(), null, READ_STALL, (e, after) -> {
+                synchronized (seen) {
+                    learn(seen, known, EventIdSet.hash(e.eventId()));
+                }
+                known.cutIfFull(after, forget); // in pieces as it reads: a first start from a long topic holds no more
+                end[0] = after;
+                events[0]++;
+            });
+            journal = new KafkaJournal(settings, topic.partitions(), seen, onDisk, end[0]);
+        } catch (RuntimeException e) {
+            onDisk.close();
+            throw e;
+        }
         journal.following.start();
-        LOG.info("Event journal (Kafka topic {} at {}, {} partition(s)): {} events, ids read in {} ms", settings.topic(),
-                settings.bootstrap(), partitionCount, events[0], (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Event journal (Kafka topic {} at {}, {} partition(s)): {} ids on disk up to {}, {} events after it read in {} ms",
+                settings.topic(), settings.bootstrap(), topic.partitions(), onDisk.size(), onDisk.covered(), events[0],
+                (System.nanoTime() - started) / 1_000_000);
         return journal;
     }
+
+    /** Memory lets go of ids now on disk. */
+    private void forget(long[][] sorted) {
+        synchronized (ids) {
+            ids.removeAll(sorted);
+        }
+    }
+
+    /** New (and now known) when neither the disk nor memory has it; called under the {@code ids} lock. */
+    private boolean isNew(String eventId) {
+        long[] h = EventIdSet.hash(eventId);
+        return !ids.contains(h) && !onDisk.contains(h) && ids.add(h);
+    }
+
+    /**
+     * An event handed on: its id known from now on (memory first: most are this process's own, already there) and
+     * noted for the disk. Called under the lock of {@code memory}.
+     */
+    private static void learn(EventIdSet memory, TopicIdIndex onDisk, long[] h) {
+        if (!memory.contains(h) && !onDisk.contains(h)) {
+            memory.add(h);
+        }
+        onDisk.delivered(h);
+    }
+
+    /** Ids kept on disk, read from there at the next start. */
+    public long idsOnDisk() {
+        return onDisk.size();
+    }
+
+    /** Ids held in memory (tests). */
+    int idsInMemory() {
+        synchronized (ids) {
+            return ids.size();
+        }
+    }
+
+    /** Waits for the ids handed to the disk so far to be written (tests). */
+    void awaitIdsWritten() throws Exception {
+        onDisk.awaitWritten();
+    }
+
+    /** A topic as the brokers have it: its id (the same name may be deleted and made again) and its partitions. */
+    private record Topic(String id, int partitions) {}
 
     private static List<TopicPartition> partitions(String topic, int count) {
         List<TopicPartition> out = new ArrayList<>(count);
@@ -160,8 +248,8 @@ public final class KafkaJournal implements Journal {
         return out;
     }
 
-    /** Makes sure the topic is there and keeps every event; returns its number of partitions. */
-    private static int ensureTopic(Settings s) {
+    /** Makes sure the topic is there and keeps every event. */
+    private static Topic ensureTopic(Settings s) {
         try (Admin admin = admin(s)) {
             TopicDescription found;
             try {
@@ -177,10 +265,10 @@ public final class KafkaJournal implements Journal {
                 Map<String, String> config = new HashMap<>(KEEPS_EVERYTHING);
                 config.put("min.insync.replicas", String.valueOf(copies > 1 ? 2 : 1));
                 try {
-                    admin.createTopics(List.of(new NewTopic(s.topic(), s.partitions(), copies).configs(config))).all()
-                            .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    CreateTopicsResult made = admin.createTopics(List.of(new NewTopic(s.topic(), s.partitions(), copies).configs(config)));
+                    made.all().get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     LOG.info("Created Kafka topic {} ({} partition(s), {} replicas, kept forever)", s.topic(), s.partitions(), copies);
-                    return s.partitions();
+                    return new Topic(made.topicId(s.topic()).get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).toString(), s.partitions());
                 } catch (ExecutionException created) {
                     if (!(created.getCause() instanceof TopicExistsException)) {
                         throw created;
@@ -194,7 +282,7 @@ public final class KafkaJournal implements Journal {
                         count, s.partitions());
             }
             refuseDeletion(admin, s.topic(), count);
-            return count;
+            return new Topic(found.topicId().toString(), count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening Kafka topic " + s.topic(), e);
@@ -366,19 +454,8 @@ public final class KafkaJournal implements Journal {
         private boolean handOnReady() {
             boolean any = false;
             while (true) {
-                int earliest = -1;
-                for (int p = 0; p < parts.size(); p++) {
-                    if (done(p)) {
-                        continue;
-                    }
-                    Fetched head = queued.get(p).peek();
-                    if (head == null) {
-                        return any; // its next event may be the earliest: fetch it first
-                    }
-                    if (earliest < 0 || head.event().ts() < queued.get(earliest).peek().event().ts()) {
-                        earliest = p;
-                    }
-                }
+                // a partition still to read with nothing fetched: its next event may be the earliest, fetch it first
+                int earliest = earliestHead(queued, p -> !done(p));
                 if (earliest < 0) {
                     return any;
                 }
@@ -430,6 +507,26 @@ public final class KafkaJournal implements Journal {
     private record Fetched(Event event, long offset) {}
 
     /**
+     * The partition whose first queued event is the earliest (the lower partition of equal times), or −1: no queue
+     * has one, or the queue of a partition that {@code mayGrow} says is still being fetched is empty (its next event
+     * may be earlier than every queued one).
+     */
+    private static int earliestHead(List<ArrayDeque<Fetched>> queues, IntPredicate mayGrow) {
+        int earliest = -1;
+        for (int p = 0; p < queues.size(); p++) {
+            Fetched head = queues.get(p).peek();
+            if (head == null) {
+                if (mayGrow.test(p)) {
+                    return -1;
+                }
+            } else if (earliest < 0 || head.event().ts() < queues.get(earliest).peek().event().ts()) {
+                earliest = p;
+            }
+        }
+        return earliest;
+    }
+
+    /**
      * Every event of the topic the service journals into, read by another process (a command): from its start to the
      * end it had when the read began. Fails, naming the topic and brokers, when the topic does not exist (it is never
      * created here: the service creates it with the settings the journal needs) or the brokers do not answer.
@@ -478,7 +575,7 @@ public final class KafkaJournal implements Journal {
         Set<CompletableFuture<Appended>> earlier = new HashSet<>();
         synchronized (ids) { // reserved before sending: a second request with the same id meanwhile is a duplicate
             for (Event e : events) {
-                if (ids.add(e.eventId())) {
+                if (isNew(e.eventId())) {
                     fresh.add(e);
                     sending.put(e.eventId(), done);
                 } else {
@@ -605,8 +702,9 @@ public final class KafkaJournal implements Journal {
                 List<Event> events = new ArrayList<>(records.count());
                 JournalPosition end = mergeByTime(records, delivered, events);
                 synchronized (ids) { // another process's events: their ids are taken from now on
-                    events.forEach(e -> ids.add(e.eventId()));
+                    events.forEach(e -> learn(ids, onDisk, EventIdSet.hash(e.eventId())));
                 }
+                onDisk.cutIfFull(end, this::forget);
                 List<Runnable> released = new ArrayList<>();
                 synchronized (handing) {
                     for (Durable l : listeners) {
@@ -670,13 +768,7 @@ public final class KafkaJournal implements Journal {
         }
         JournalPosition at = from;
         while (true) {
-            int earliest = -1;
-            for (int p = 0; p < heads.size(); p++) {
-                Fetched head = heads.get(p).peek();
-                if (head != null && (earliest < 0 || head.event().ts() < heads.get(earliest).peek().event().ts())) {
-                    earliest = p;
-                }
-            }
+            int earliest = earliestHead(heads, p -> false); // a poll's records are all there is to merge
             if (earliest < 0) {
                 return at;
             }
@@ -707,6 +799,11 @@ public final class KafkaJournal implements Journal {
     }
 
     @Override
+    public RuntimeException stopped() {
+        return broken;
+    }
+
+    @Override
     public int lanes() {
         return partitions.size();
     }
@@ -724,7 +821,7 @@ public final class KafkaJournal implements Journal {
     @Override
     public List<String> remember(Collection<String> eventIds) {
         synchronized (ids) {
-            return eventIds.stream().filter(ids::add).toList();
+            return eventIds.stream().filter(this::isNew).toList();
         }
     }
 
@@ -753,7 +850,11 @@ public final class KafkaJournal implements Journal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        follower.close(Duration.ofSeconds(2));
-        releaseAll();
+        try {
+            follower.close(Duration.ofSeconds(2));
+            releaseAll();
+        } finally {
+            onDisk.close();
+        }
     }
 }

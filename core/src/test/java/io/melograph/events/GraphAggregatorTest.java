@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -234,6 +235,51 @@ class GraphAggregatorTest {
             org.neo4j.driver.Record cursor = s.run("MATCH (c:JournalCursor) RETURN c.eventCount AS n, c.lanes AS lanes").single();
             assertEquals(900, cursor.get("n").asLong());
             assertEquals(6, cursor.get("lanes").size(), "segment and offset of each partition: " + cursor.get("lanes"));
+        }
+    }
+
+    /**
+     * Partitions added while a process aggregates stop its journal; it hands the lease on at once, so a restarted
+     * process takes the aggregation over without waiting for the lease (a minute here) and counts every event once.
+     */
+    @Test
+    void aProcessWhoseTopicGainedPartitionsHandsTheAggregationOn() throws Exception {
+        GraphConnection graph = graphWithOneSong();
+        KafkaJournal.Settings topic = new KafkaJournal.Settings(io.melograph.TestKafka.bootstrap(), "regrown-" + java.util.UUID.randomUUID(), 0, 2);
+        java.time.Duration lease = java.time.Duration.ofSeconds(60);
+        java.time.Duration shipped = KafkaJournal.partitionsCheck;
+        KafkaJournal.partitionsCheck = java.time.Duration.ofMillis(200);
+        try (KafkaJournal before = KafkaJournal.open(topic)) {
+            GraphAggregator first = new GraphAggregator(graph, before, 50, GraphAggregator.MAX_QUEUED, lease, "first").start();
+            before.append(manyListeners("before-", 300)).get();
+            first.flush();
+            assertTrue(first.holdsLease());
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    Map.of("bootstrap.servers", topic.bootstrap()))) {
+                admin.createPartitions(Map.of(topic.topic(), org.apache.kafka.clients.admin.NewPartitions.increaseTo(3))).all().get();
+            }
+            for (long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+                 first.holdsLease() && System.nanoTime() < until; ) {
+                Thread.sleep(50);
+            }
+            assertTrue(before.stopped() != null && !first.holdsLease(), "the stopped process let the lease go");
+            try (KafkaJournal restarted = KafkaJournal.open(topic)) {
+                GraphAggregator second = new GraphAggregator(graph, restarted, 50, GraphAggregator.MAX_QUEUED, lease, "second").start();
+                restarted.append(manyListeners("after-", 300)).get();
+                long seen = 0;
+                for (long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20); seen < 600 && System.nanoTime() < until; ) {
+                    Thread.sleep(100);
+                    try (Session s = graph.session()) {
+                        seen = s.run("MATCH (:User)-[l:LISTENED]->(:Song {id: 's-agg'}) RETURN sum(l.plays) AS n").single().get("n").asLong();
+                    }
+                }
+                assertEquals(600, seen, "counted by the restarted process well within the old holder's lease");
+                assertTrue(second.holdsLease());
+                second.close();
+            }
+            first.close();
+        } finally {
+            KafkaJournal.partitionsCheck = shipped;
         }
     }
 

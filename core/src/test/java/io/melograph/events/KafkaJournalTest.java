@@ -10,7 +10,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -239,6 +242,59 @@ class KafkaJournalTest {
             assertTrue(j.size() >= 20);
             j.append(events(2000, 2030)).get(30, TimeUnit.SECONDS);
             assertEquals(j.size(), replay(j).size());
+        }
+    }
+
+    /**
+     * With a directory for its ids, a start reads only the events after the ids kept there and memory holds only
+     * theirs; every id stays a duplicate across restarts. An index whose last write did not finish, or that is another
+     * topic's, is dropped (every id read again), and a second journal on the same directory keeps its ids in memory.
+     */
+    @Test
+    void idsKeptOnDiskLetAStartReadOnlyTheEventsAfterThem(@TempDir Path dir) throws Exception {
+        KafkaJournal.Settings settings = partitioned(3);
+        int shipped = TopicIdIndex.every;
+        TopicIdIndex.every = 100;
+        try {
+            try (KafkaJournal j = KafkaJournal.open(settings, dir)) {
+                for (int from = 0; from < 250; from += 50) {
+                    j.append(events(from, from + 50)).get(30, TimeUnit.SECONDS);
+                }
+                j.awaitIdsWritten();
+                assertTrue(j.idsInMemory() < 100, j.idsInMemory() + " ids in memory");
+                assertEquals(0, j.append(List.of(event(5))).get(30, TimeUnit.SECONDS).written(), "an id on disk is a duplicate");
+            }
+            try (KafkaJournal j = KafkaJournal.open(settings, dir)) {
+                assertTrue(j.idsInMemory() < 100, "only the events after the ids on disk were read: " + j.idsInMemory());
+                assertEquals(250, j.size());
+                assertEquals(0, j.append(List.of(event(3), event(249))).get(30, TimeUnit.SECONDS).written());
+                try (KafkaJournal second = KafkaJournal.open(settings, dir)) { // the directory is taken: memory only
+                    assertEquals(250, second.idsInMemory());
+                    assertEquals(0, second.append(List.of(event(7))).get(30, TimeUnit.SECONDS).written());
+                }
+                assertEquals(1, j.append(List.of(event(250))).get(30, TimeUnit.SECONDS).written());
+                assertEquals(251, replay(j).size());
+            }
+            Path position = dir.resolve(TopicIdIndex.POSITION);
+            String[] kept = Files.readString(position).split(" ");
+            Files.writeString(position, kept[0] + " " + (Long.parseLong(kept[1]) - 1) + " " + kept[2]); // as if the index's last write was cut
+            TopicIdIndex.every = 1000; // no write of the ids read at open, which would empty memory while the test looks
+            try (KafkaJournal j = KafkaJournal.open(settings, dir)) {
+                assertEquals(251, j.idsInMemory(), "an unfinished index is dropped: every id read from the topic");
+                assertEquals(0, j.append(List.of(event(3))).get(30, TimeUnit.SECONDS).written());
+            }
+            TopicIdIndex.every = 100;
+            try (KafkaJournal j = KafkaJournal.open(settings, dir)) { // the ids read at open written again
+                j.awaitIdsWritten();
+                assertTrue(j.idsOnDisk() >= 100, j.idsOnDisk() + " ids on disk");
+            }
+            try (KafkaJournal other = KafkaJournal.open(partitioned(2), dir)) {
+                assertEquals(0, other.idsOnDisk(), "another topic's ids are not this one's");
+                assertTrue(!Files.exists(position), "its index was dropped");
+                assertEquals(1, other.append(List.of(event(3))).get(30, TimeUnit.SECONDS).written());
+            }
+        } finally {
+            TopicIdIndex.every = shipped;
         }
     }
 

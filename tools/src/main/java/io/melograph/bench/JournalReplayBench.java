@@ -9,7 +9,9 @@ import io.melograph.events.Journal;
 import io.melograph.events.KafkaJournal;
 import io.melograph.events.ListenerStates;
 import io.melograph.events.JournalPosition;
+import io.melograph.util.Folders;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Writes a journal of synthetic events and times reading it back, the work every start-up does: a file journal, or a
- * Kafka topic (opening it reads every id; a replay merges its partitions by time).
+ * Kafka topic (opening it reads every id, or those after the ids kept on disk; a replay merges its partitions by time).
  */
 public final class JournalReplayBench {
     private JournalReplayBench() {}
@@ -32,10 +34,24 @@ public final class JournalReplayBench {
         return run(() -> FileJournal.open(dir), "journal", "open and verify", events);
     }
 
-    /** The same over the Kafka topic {@code bench-replay-<partitions>p-<events>} (reused if there). */
+    /**
+     * The same over the Kafka topic {@code bench-replay-<partitions>p-<events>} (reused if there), then an open that
+     * finds the ids kept on disk, as a service's restart does (they are written every million events handed on).
+     */
     public static String runKafka(String bootstrap, int partitions, int events) throws Exception {
         KafkaJournal.Settings topic = new KafkaJournal.Settings(bootstrap, "bench-replay-" + partitions + "p-" + events, 1, partitions);
-        return run(() -> KafkaJournal.open(topic), "Kafka topic of " + partitions + " partition(s),", "open (every id read)", events);
+        String read = run(() -> KafkaJournal.open(topic), "Kafka topic of " + partitions + " partition(s),", "open (every id read)", events);
+        Path ids = Files.createTempDirectory("bench-replay-ids");
+        try {
+            KafkaJournal.open(topic, ids).close(); // reads every id, keeps them on disk
+            long opened = System.nanoTime();
+            try (KafkaJournal again = KafkaJournal.open(topic, ids)) {
+                return read + String.format(Locale.ROOT, "; open again with %,d ids kept on disk %.2f s", again.idsOnDisk(),
+                        (System.nanoTime() - opened) / 1e9);
+            }
+        } finally {
+            Folders.delete(ids);
+        }
     }
 
     private static String run(Opener opener, String what, String opening, int events) throws Exception {
