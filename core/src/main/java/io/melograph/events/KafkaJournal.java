@@ -168,12 +168,8 @@ public final class KafkaJournal implements Journal {
         long[] events = {0};
         EventIdSet seen = new EventIdSet();
         TopicIdIndex known = onDisk;
-        // the journal's lock on its ids is the set itself: a write of the ids read so far may finish meanwhile
-        Consumer<long[][]> forget = sorted -> {
-            synchronized (seen) {
-                seen.removeAll(sorted);
-            }
-        };
+        // a write of the ids read so far may finish meanwhile
+        Consumer<long[][]> forget = sorted -> forget(seen, sorted);
         KafkaJournal journal;
         try {
             read(settings, topic.partitions(), onDisk.covered(), null, READ_STALL, (e, after) -> {
@@ -196,27 +192,32 @@ public final class KafkaJournal implements Journal {
         return journal;
     }
 
-    /** Memory lets go of ids now on disk. */
-    private void forget(long[][] sorted) {
-        synchronized (ids) {
-            ids.removeAll(sorted);
+    /** Memory lets go of ids now on disk; the journal's lock on its ids is the set itself. */
+    private static void forget(EventIdSet memory, long[][] sorted) {
+        synchronized (memory) {
+            memory.removeAll(sorted);
         }
     }
 
-    /** New (and now known) when neither the disk nor memory has it; called under the {@code ids} lock. */
-    private boolean isNew(String eventId) {
-        long[] h = EventIdSet.hash(eventId);
-        return !ids.contains(h) && !onDisk.contains(h) && ids.add(h);
+    private void forget(long[][] sorted) {
+        forget(ids, sorted);
     }
 
     /**
-     * An event handed on: its id known from now on (memory first: most are this process's own, already there) and
-     * noted for the disk. Called under the lock of {@code memory}.
+     * New (and now known) when neither memory nor the disk has it: memory first, where most are (this process's own,
+     * read back). Called under the lock of {@code memory}.
      */
+    private static boolean isNew(EventIdSet memory, TopicIdIndex onDisk, long[] h) {
+        return !memory.contains(h) && !onDisk.contains(h) && memory.add(h);
+    }
+
+    private boolean isNew(String eventId) {
+        return isNew(ids, onDisk, EventIdSet.hash(eventId));
+    }
+
+    /** An event handed on: its id known from now on and noted for the disk. Called under the lock of {@code memory}. */
     private static void learn(EventIdSet memory, TopicIdIndex onDisk, long[] h) {
-        if (!memory.contains(h) && !onDisk.contains(h)) {
-            memory.add(h);
-        }
+        isNew(memory, onDisk, h);
         onDisk.delivered(h);
     }
 
