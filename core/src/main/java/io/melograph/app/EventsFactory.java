@@ -13,6 +13,7 @@ import io.melograph.events.ItemCatalog;
 import io.melograph.events.Journal;
 import io.melograph.events.KafkaJournal;
 import io.melograph.events.ListenerStates;
+import io.melograph.events.LiveStateSnapshot;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.micronaut.context.annotation.Bean;
@@ -66,10 +67,15 @@ final class EventsFactory {
         return catalog;
     }
 
-    /** Live state for the most recently active listeners only (melograph.events.live-listeners). */
+    /**
+     * Live state for the most recently active listeners only (melograph.events.live-listeners), saved to
+     * MELOGRAPH_HOME/live-state every melograph.events.snapshot-minutes and at shutdown.
+     */
     @Context
-    EventIntake intake(Journal journal, ItemCatalog catalog, EventsProperties events) {
-        return new EventIntake(journal, catalog, new ListenerStates(catalog, events.liveListeners()));
+    @Bean(preDestroy = "close")
+    EventIntake intake(Journal journal, ItemCatalog catalog, EventsProperties events, GraphSettings settings) {
+        return new EventIntake(journal, catalog, new ListenerStates(catalog, events.liveListeners()), LiveStateSnapshot.in(settings.home()),
+                java.time.Duration.ofMinutes(events.snapshotMinutes()));
     }
 
     @Singleton

@@ -34,6 +34,8 @@ public final class FileJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
     static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
     private static final int MAX_GROUP_EVENTS = 50_000;
+    /** The file naming the journal ({@link #identity}). */
+    static final String NAME = "journal.id";
 
     private record Request(List<Event> events, CompletableFuture<Appended> done) {}
 
@@ -56,6 +58,7 @@ public final class FileJournal implements Journal {
     private volatile JournalPosition end;
     private volatile long count;
     private volatile boolean closed;
+    private String identity = "";
 
     private FileJournal(Path dir, long segmentBytes) {
         this.dir = dir;
@@ -76,6 +79,7 @@ public final class FileJournal implements Journal {
             Files.createDirectories(dir);
             j.lock();
             j.recover();
+            j.identity = "file journal " + name(dir) + " seed " + SeedSegment.id(dir);
         } catch (IOException | RuntimeException e) {
             j.releaseLock();
             if (e instanceof RuntimeException r) {
@@ -85,6 +89,24 @@ public final class FileJournal implements Journal {
         }
         j.writer.start();
         return j;
+    }
+
+    /**
+     * This journal's name, made at its first open and kept beside its segments (a journal made anew in the same place
+     * gets another; a copy of the folder keeps it).
+     */
+    private static String name(Path dir) throws IOException {
+        Path file = dir.resolve(NAME);
+        if (!Files.exists(file)) {
+            io.melograph.util.AtomicFiles.writeIfAbsent(file, (java.util.UUID.randomUUID() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return Files.readString(file).strip();
+    }
+
+    /** Its name and its seed's: a snapshot of derived state is of this history only (a seed dropped changes it). */
+    @Override
+    public String identity() {
+        return identity;
     }
 
     /**

@@ -46,6 +46,14 @@ public interface Journal extends AutoCloseable {
     long size();
 
     /**
+     * What tells this journal's history from another's where positions alone do not: a Kafka topic's id (a topic made
+     * again under the same name starts its offsets anew); empty for a file journal, which its home names.
+     */
+    default String identity() {
+        return "";
+    }
+
+    /**
      * How many lanes a position has (a Kafka topic's partitions; one for the file journal): with several, two reads may
      * interleave them differently ({@link JournalPosition}).
      */

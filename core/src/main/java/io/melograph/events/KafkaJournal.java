@@ -101,6 +101,7 @@ public final class KafkaJournal implements Journal {
     private record Waiter(JournalPosition need, Runnable complete) {}
 
     private final Settings settings;
+    private final String topicId;
     private final List<TopicPartition> partitions;
     private final KafkaProducer<String, byte[]> producer;
     /** Ids not (yet) on disk; its monitor also guards {@link #sending}. */
@@ -126,11 +127,12 @@ public final class KafkaJournal implements Journal {
     /** Why the topic is no longer read (null while it is): appends fail at once rather than wait for ever. */
     private volatile RuntimeException broken;
 
-    private KafkaJournal(Settings settings, int partitionCount, EventIdSet ids, TopicIdIndex onDisk, JournalPosition start) {
+    private KafkaJournal(Settings settings, Topic topic, EventIdSet ids, TopicIdIndex onDisk, JournalPosition start) {
         this.settings = settings;
+        this.topicId = topic.id();
         this.ids = ids;
         this.onDisk = onDisk;
-        this.partitions = partitions(settings.topic(), partitionCount);
+        this.partitions = partitions(settings.topic(), topic.partitions());
         this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
         this.follower = consumer(settings);
         this.delivered = start;
@@ -180,7 +182,7 @@ public final class KafkaJournal implements Journal {
                 end[0] = after;
                 events[0]++;
             });
-            journal = new KafkaJournal(settings, topic.partitions(), seen, onDisk, end[0]);
+            journal = new KafkaJournal(settings, topic, seen, onDisk, end[0]);
         } catch (RuntimeException e) {
             onDisk.close();
             throw e;
@@ -219,6 +221,11 @@ public final class KafkaJournal implements Journal {
     private static void learn(EventIdSet memory, TopicIdIndex onDisk, long[] h) {
         isNew(memory, onDisk, h);
         onDisk.delivered(h);
+    }
+
+    @Override
+    public String identity() {
+        return "kafka topic " + settings.topic() + " " + topicId;
     }
 
     /** Ids kept on disk, read from there at the next start. */

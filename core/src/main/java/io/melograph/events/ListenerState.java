@@ -1,5 +1,8 @@
 package io.melograph.events;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +86,89 @@ public final class ListenerState {
         }
     }
 
+    /** What a state keeps and how (part of {@link LiveStateSnapshot}'s rules). */
+    static String rules() {
+        return RECENT + "," + SESSION_GAP_MS + "," + HALF_LIFE_HOURS + "," + MAX_AFFINITIES;
+    }
+
+    /** A copy that later events to this one do not change (records and strings are shared: they do not change). */
+    synchronized ListenerState copy() {
+        ListenerState c = new ListenerState(userId);
+        c.recent.addAll(recent);
+        c.artists.putAll(artists);
+        c.genres.putAll(genres);
+        c.affinityTime = affinityTime;
+        c.session = session;
+        c.sessionEvents = sessionEvents;
+        c.events = events;
+        c.newest = newest;
+        return c;
+    }
+
+    /** Writes the whole state (a live-state snapshot, {@link LiveStateSnapshot}); {@link #read} makes it again exactly. */
+    synchronized void write(DataOutput out, LiveStateSnapshot.Words words) throws IOException {
+        out.writeUTF(userId);
+        out.writeLong(events);
+        out.writeLong(newest);
+        out.writeLong(affinityTime);
+        out.writeLong(sessionEvents);
+        out.writeBoolean(session != null);
+        if (session != null) {
+            out.writeInt(session.number());
+            out.writeLong(session.start());
+            out.writeLong(session.last());
+            out.writeInt(session.plays());
+            out.writeInt(session.completes());
+            out.writeInt(session.skips());
+            out.writeInt(session.likes());
+        }
+        writeAffinities(out, artists, words);
+        writeAffinities(out, genres, words);
+        out.writeInt(recent.size());
+        for (Recent r : recent) {
+            words.write(out, r.itemId());
+            out.writeByte(r.itemType().ordinal());
+            out.writeByte(r.action().ordinal());
+            words.write(out, r.scene());
+            out.writeLong(r.ts());
+        }
+    }
+
+    static ListenerState read(DataInput in, LiveStateSnapshot.Words words) throws IOException {
+        ListenerState s = new ListenerState(in.readUTF());
+        s.events = in.readLong();
+        s.newest = in.readLong();
+        s.affinityTime = in.readLong();
+        s.sessionEvents = in.readLong();
+        if (in.readBoolean()) {
+            s.session = new Session(in.readInt(), in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+        }
+        readAffinities(in, s.artists, words);
+        readAffinities(in, s.genres, words);
+        int n = in.readInt();
+        ItemType[] types = ItemType.values();
+        Action[] actions = Action.values();
+        for (int i = 0; i < n; i++) {
+            s.recent.addLast(new Recent(words.read(in), types[in.readByte()], actions[in.readByte()], words.read(in), in.readLong()));
+        }
+        return s;
+    }
+
+    private static void writeAffinities(DataOutput out, Map<String, Double> m, LiveStateSnapshot.Words words) throws IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            words.write(out, e.getKey());
+            out.writeDouble(e.getValue());
+        }
+    }
+
+    private static void readAffinities(DataInput in, Map<String, Double> m, LiveStateSnapshot.Words words) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            m.put(words.read(in), in.readDouble());
+        }
+    }
+
     private void decayTo(long ts) {
         if (affinityTime != Long.MIN_VALUE && ts > affinityTime) {
             double factor = Math.pow(0.5, (ts - affinityTime) / (HALF_LIFE_HOURS * 3_600_000.0));
@@ -94,7 +180,10 @@ public final class ListenerState {
 
     private static void trim(Map<String, Double> m) {
         if (m.size() > MAX_AFFINITIES) {
-            m.entrySet().stream().min(Comparator.comparingDouble(x -> Math.abs(x.getValue())))
+            // ties (two artists of one song fade alike) go by name, not by the map's order, which a state read back
+            // from a snapshot need not share
+            m.entrySet().stream().min(Comparator.<Map.Entry<String, Double>>comparingDouble(x -> Math.abs(x.getValue()))
+                            .thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).ifPresent(m::remove);
         }
     }

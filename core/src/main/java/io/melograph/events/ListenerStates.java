@@ -1,5 +1,8 @@
 package io.melograph.events;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +79,40 @@ public final class ListenerStates {
     /** Forgets every listener's state (the replay's tuner rebuilds the state at its cut before each try). */
     public void clear() {
         states.clear();
+        letGo.set(0);
+    }
+
+    /**
+     * Every listener's state as it is now, which later events do not change: a consistent cut, taken while no event is
+     * applied, that can be written out meanwhile.
+     */
+    ListenerStates copy() {
+        ListenerStates c = new ListenerStates(catalog, max);
+        states.forEach((id, s) -> c.states.put(id, s.copy()));
+        c.letGo.set(letGo.get());
+        return c;
+    }
+
+    /** Writes every listener's state (a {@link LiveStateSnapshot}); {@link #copy} first when events are being applied. */
+    void write(DataOutput out, LiveStateSnapshot.Words words) throws IOException {
+        out.writeLong(letGo.get());
+        List<ListenerState> all = all();
+        out.writeInt(all.size());
+        for (ListenerState s : all) {
+            s.write(out, words);
+        }
+    }
+
+    /** Replaces every listener's state with those {@link #write} wrote. */
+    void read(DataInput in, LiveStateSnapshot.Words words) throws IOException {
+        clear();
+        long gone = in.readLong();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            ListenerState s = ListenerState.read(in, words);
+            states.put(s.userId(), s);
+        }
+        letGo.set(gone);
     }
 
     /** Listeners let go so far (the least recently active, above the bound). */

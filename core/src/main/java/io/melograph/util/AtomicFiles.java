@@ -1,6 +1,8 @@
 package io.melograph.util;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -14,9 +16,20 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** What a file is made of, written to its stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Replaces {@code file} (and creates its folder) with {@code bytes}. */
     public static void write(Path file, byte[] bytes) throws IOException {
-        Path tmp = temporaryBeside(file, bytes);
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Replaces {@code file} (and creates its folder) with what {@code content} writes: streamed, never whole in memory. */
+    public static void write(Path file, Content content) throws IOException {
+        Path tmp = temporaryBeside(file, content);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -31,7 +44,7 @@ public final class AtomicFiles {
      * @return whether this call created the file
      */
     public static boolean writeIfAbsent(Path file, byte[] bytes) throws IOException {
-        Path tmp = temporaryBeside(file, bytes);
+        Path tmp = temporaryBeside(file, out -> out.write(bytes));
         try {
             try {
                 Files.createLink(file, tmp);
@@ -49,12 +62,14 @@ public final class AtomicFiles {
         }
     }
 
-    /** {@code bytes} in a new temporary file in {@code file}'s folder (created if missing). */
-    private static Path temporaryBeside(Path file, byte[] bytes) throws IOException {
+    /** {@code content} in a new temporary file in {@code file}'s folder (created if missing). */
+    private static Path temporaryBeside(Path file, Content content) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
+            }
             return tmp;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

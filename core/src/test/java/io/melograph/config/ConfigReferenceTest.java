@@ -89,7 +89,7 @@ class ConfigReferenceTest {
     @Test
     void recordsRefuseValuesOutOfRangeNamingTheKey() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new EventsProperties(0, 1, 1, 1, java.time.Duration.ofSeconds(10), null));
+                () -> new EventsProperties(0, 1, 1, 1, 1, java.time.Duration.ofSeconds(10), null));
         assertEquals("melograph.events.max-batch must be at least 1, not 0", e.getMessage());
     }
 }

@@ -36,12 +36,16 @@ public record StatsView(Map<String, Long> nodes, Map<String, Long> relationships
         }
     }
 
-    /** Journaled events, duplicates dropped, events naming items the catalog lacks, listeners with live state. */
+    /**
+     * Journaled events, duplicates dropped, events naming items the catalog lacks, listeners with live state, and how
+     * live state started: the events it read, and the position of its snapshot.
+     */
     @Serdeable
     public record Events(long journaled, long duplicates, long unknownItemEvents, int listeners, String journalEnd,
-                         boolean caughtUp) {
+                         boolean caughtUp, long readAtStart, String liveStateSnapshotAt) {
         static Events of(EventIntake.Stats s) {
-            return new Events(s.journaled(), s.duplicates(), s.unknownItemEvents(), s.listeners(), s.journalEnd(), s.caughtUp());
+            return new Events(s.journaled(), s.duplicates(), s.unknownItemEvents(), s.listeners(), s.journalEnd(), s.caughtUp(),
+                    s.readAtStart(), s.snapshotAt());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.melograph.cli;
 
 import io.melograph.embeddings.EmbeddingVersions;
+import io.melograph.events.LiveStateSnapshot;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 import io.melograph.interest.InterestModelFile;
@@ -36,7 +37,7 @@ final class DemoCommand implements Runnable {
             description = {"Removes the demo's simulated community and keeps everything real: from the graph the simulated",
                     "listeners (with their listens and follows), playlists, videos and MLOGs and the co-listening weight their",
                     "sessions added; from the journal its seed segment, where the community's events are (real events stay",
-                    "where they are); the neighbour store, Daily lists, catalog snapshot and FTRL working copy, which the next",
+                    "where they are); the neighbour store, Daily lists, catalog and live-state snapshots and FTRL working copy, which the next",
                     "start makes again from what is left. The home then stays without a community. Stop the service first.",
                     "Trained model versions are listed, not deleted: they learned from the community; retrain them."})
     static final class Purge implements Callable<Integer> {
@@ -98,7 +99,7 @@ final class DemoCommand implements Runnable {
             List<Path> removed = new ArrayList<>();
             Path neighbours = settings.shared().resolve("neighbours");
             for (Path dir : List.of(neighbours, NeighbourUpdates.beside(neighbours), settings.shared().resolve("daily"),
-                    settings.home().resolve("catalog"))) {
+                    settings.home().resolve("catalog"), LiveStateSnapshot.in(settings.home()))) {
                 if (Files.exists(dir)) {
                     Folders.delete(dir);
                     removed.add(dir);

@@ -35,6 +35,7 @@ class BenchReplayCommandTest {
 
         assertEquals(0, cli.run("bench", "replay", "--events", "3000", dir.toString()), cli.stderr());
         assertTrue(cli.stdout().contains("journal 3,000 events: open and verify"), cli.stdout());
+        assertTrue(cli.stdout().contains("(0 events read after it)"), cli.stdout()); // the snapshot held every event
 
         assertNotEquals(0, cli.run("bench", "replay", "--events", "10", "--kafka", TestKafka.bootstrap(), dir.toString()));
         assertTrue(cli.stderr().contains("give exactly one of DIR and --kafka"), cli.stderr());
