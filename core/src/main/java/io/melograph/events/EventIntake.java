@@ -88,7 +88,7 @@ public final class EventIntake implements AutoCloseable {
             n[0]++;
         };
         try {
-            journal.replay(from, read);
+            reached[0] = journal.replay(from, read);
         } catch (RuntimeException e) {
             if (from.equals(JournalPosition.START)) {
                 throw e;
@@ -102,8 +102,7 @@ public final class EventIntake implements AutoCloseable {
             saved = null;
             n[0] = 0;
             from = JournalPosition.START;
-            reached[0] = from;
-            journal.replay(from, read);
+            reached[0] = journal.replay(from, read);
         }
         synchronized (cut) {
             applied = reached[0];

@@ -407,8 +407,9 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public void replay(JournalPosition from, Replay consumer) {
+    public JournalPosition replay(JournalPosition from, Replay consumer) {
         JournalPosition stop = end;
+        JournalPosition[] reached = {from};
         try {
             for (Path s : Segments.list(dir)) {
                 long number = Segments.number(s);
@@ -418,12 +419,15 @@ public final class FileJournal implements Journal {
                 ByteBuffer data = Segments.read(s);
                 long limit = number == stop.segment() ? Math.min(stop.offset(), data.limit()) : data.limit();
                 long start = number == from.segment() ? from.offset() : 0;
-                Segments.forEachRecord(s, data, start, limit, "while replaying", (payload, after) ->
-                        consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload)), new JournalPosition(number, after)));
+                Segments.forEachRecord(s, data, start, limit, "while replaying", (payload, after) -> {
+                    reached[0] = new JournalPosition(number, after);
+                    consumer.accept(EventCodec.decode(ByteBuffer.wrap(payload)), reached[0]);
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event journal in " + dir, e);
         }
+        return reached[0];
     }
 
     /**

@@ -173,7 +173,7 @@ public final class GraphAggregator implements AutoCloseable {
         List<Event> batch = new ArrayList<>();
         JournalPosition[] at = {cursor};
         long[] caughtUp = {0};
-        journal.replay(cursor, (e, after) -> {
+        JournalPosition reached = journal.replay(cursor, (e, after) -> {
             if (!running) {
                 throw new Stopped();
             }
@@ -185,8 +185,8 @@ public final class GraphAggregator implements AutoCloseable {
                 batch.clear();
             }
         });
-        if (!batch.isEmpty()) {
-            write(batch, at[0]);
+        if (!batch.isEmpty() || !reached.equals(at[0])) { // the cursor moves past records passed over at the end too
+            write(batch, reached);
             caughtUp[0] += batch.size();
         }
         behind = false;
@@ -355,7 +355,7 @@ public final class GraphAggregator implements AutoCloseable {
                 batch.clear();
             }
         }
-        if (!batch.isEmpty()) {
+        if (!batch.isEmpty() || !end.equals(cursor)) { // a group of copies only (Kafka) moves the cursor too
             write(batch, end);
         }
         if (queue.isEmpty() && !lastEnd.atOrBefore(cursor) && running) {

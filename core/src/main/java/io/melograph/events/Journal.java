@@ -19,8 +19,12 @@ public interface Journal extends AutoCloseable {
      */
     CompletableFuture<Appended> append(List<Event> events);
 
-    /** Every stored event from {@code from} on, in order, with the position just after it. */
-    void replay(JournalPosition from, Replay consumer);
+    /**
+     * Every stored event from {@code from} on, in order, with the position just after it; returns where the read
+     * stopped, after the last record it read — one it passed over too (a copy in a Kafka topic), which no event's
+     * position shows — or {@code from} when it read none.
+     */
+    JournalPosition replay(JournalPosition from, Replay consumer);
 
     /** Called on the writer thread with each durable group of new events, in order. */
     void onDurable(Durable listener);
@@ -37,9 +41,10 @@ public interface Journal extends AutoCloseable {
 
     /**
      * Ids of events already counted downstream that this journal may no longer hold (its tail was lost): an append of
-     * one of them is a duplicate, as if it were still here.
+     * one of them is a duplicate, as if it were still here. A journal that never loses its tail (a Kafka topic) takes
+     * none: it learns them as it reads them.
      *
-     * @return those of the ids the journal did not hold (the lost ones)
+     * @return those of the ids the journal did not hold (the lost ones; none for a journal that loses nothing)
      */
     List<String> remember(Collection<String> eventIds);
 

@@ -117,6 +117,11 @@ public final class KafkaJournal implements Journal {
     private final Object handing = new Object();
     /** Ids of events being sent → the append sending them (guarded by {@link #ids}). */
     private final Map<String, CompletableFuture<Appended>> sending = new HashMap<>();
+    /**
+     * Ids this process reserved and sent whose record has not been read back yet (guarded by {@link #ids}): the first
+     * record of such an id is handed on, a later one is a copy.
+     */
+    private final Set<String> unread = new HashSet<>();
     /** Appends waiting to be read back: as many as are in flight, so a list scanned per batch read back is cheap. */
     private final List<Waiter> waiting = new ArrayList<>();
     private final KafkaConsumer<byte[], byte[]> follower;
@@ -174,9 +179,14 @@ public final class KafkaJournal implements Journal {
         Consumer<long[][]> forget = sorted -> forget(seen, sorted);
         KafkaJournal journal;
         try {
-            read(settings, topic.partitions(), onDisk.covered(), null, READ_STALL, (e, after) -> {
+            read(settings, topic.partitions(), onDisk.covered(), null, READ_STALL, known::isCopy, (e, partition, offset, after) -> {
                 synchronized (seen) {
-                    learn(seen, known, EventIdSet.hash(e.eventId()));
+                    long[] h = EventIdSet.hash(e.eventId());
+                    if (isNew(seen, known, h)) {
+                        known.delivered(h);
+                    } else {
+                        known.copy(partition, offset); // an event read before: a later record of it is handed on by no read
+                    }
                 }
                 known.cutIfFull(after, forget); // in pieces as it reads: a first start from a long topic holds no more
                 end[0] = after;
@@ -217,10 +227,17 @@ public final class KafkaJournal implements Journal {
         return isNew(ids, onDisk, EventIdSet.hash(eventId));
     }
 
-    /** An event handed on: its id known from now on and noted for the disk. Called under the lock of {@code memory}. */
-    private static void learn(EventIdSet memory, TopicIdIndex onDisk, long[] h) {
-        isNew(memory, onDisk, h);
+    /**
+     * Whether a record read back is its event's first (to hand on, its id known and noted for the disk from now on)
+     * rather than a copy of one handed on before. The first record of an id this process reserved and sent is its
+     * first, whoever wrote it. Called under the lock of {@link #ids}.
+     */
+    private boolean firstOfItsEvent(String eventId, long[] h) {
+        if (!unread.remove(eventId) && !isNew(ids, onDisk, h)) {
+            return false;
+        }
         onDisk.delivered(h);
+        return true;
     }
 
     @Override
@@ -393,8 +410,14 @@ public final class KafkaJournal implements Journal {
      * record while some are still to come (the brokers went away).
      */
     static void read(Settings s, int partitionCount, JournalPosition from, JournalPosition to, Duration stall, Replay out) {
+        read(s, partitionCount, from, to, stall, (p, offset) -> false, (e, p, offset, after) -> out.accept(e, after));
+    }
+
+    /** The same, passing over {@code copies}; returns where it stopped (past the copies at its end too). */
+    private static JournalPosition read(Settings s, int partitionCount, JournalPosition from, JournalPosition to, Duration stall,
+                                        Copies copies, Records out) {
         try (KafkaConsumer<byte[], byte[]> c = consumer(s)) { // never creates the topic: a consumer's allow.auto.create.topics is off
-            new MergedRead(c, partitions(s.topic(), partitionCount), from, to, stall, out).run();
+            return new MergedRead(c, partitions(s.topic(), partitionCount), from, to, stall, copies, out).run();
         }
     }
 
@@ -403,17 +426,19 @@ public final class KafkaJournal implements Journal {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final List<TopicPartition> parts;
         private final Duration stall;
-        private final Replay out;
+        private final Copies copies;
+        private final Records out;
         private final long[] end;
         /** per partition: records fetched, not yet handed on */
         private final List<ArrayDeque<Fetched>> queued = new ArrayList<>();
         private JournalPosition at;
 
         MergedRead(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> parts, JournalPosition from, JournalPosition to,
-                   Duration stall, Replay out) {
+                   Duration stall, Copies copies, Records out) {
             this.consumer = consumer;
             this.parts = parts;
             this.stall = stall;
+            this.copies = copies;
             this.out = out;
             this.at = from;
             consumer.assign(parts);
@@ -426,7 +451,7 @@ public final class KafkaJournal implements Journal {
             }
         }
 
-        void run() {
+        JournalPosition run() {
             long progressed = System.nanoTime();
             try {
                 while (!finished()) {
@@ -439,7 +464,7 @@ public final class KafkaJournal implements Journal {
                     for (int p = 0; p < parts.size(); p++) {
                         for (ConsumerRecord<byte[], byte[]> r : records.records(parts.get(p))) {
                             if (r.offset() < end[p]) {
-                                queued.get(p).add(new Fetched(event(r), r.offset()));
+                                queued.get(p).add(new Fetched(event(r), p, r.offset()));
                             }
                         }
                     }
@@ -450,6 +475,7 @@ public final class KafkaJournal implements Journal {
                                 + stall.toSeconds() + " s at " + waitingFor() + " (are the brokers up?)");
                     }
                 }
+                return at;
             } catch (OffsetOutOfRangeException e) {
                 TopicPartition p = e.offsetOutOfRangePartitions().keySet().iterator().next();
                 throw new IllegalStateException("Kafka topic " + p.topic() + " no longer has offset "
@@ -469,7 +495,9 @@ public final class KafkaJournal implements Journal {
                 }
                 Fetched next = queued.get(earliest).poll();
                 at = at.withOffset(earliest, next.offset() + 1);
-                out.accept(next.event(), at);
+                if (!copies.isCopy(earliest, next.offset())) {
+                    out.accept(next.event(), earliest, next.offset(), at);
+                }
                 any = true;
             }
         }
@@ -512,7 +540,19 @@ public final class KafkaJournal implements Journal {
         }
     }
 
-    private record Fetched(Event event, long offset) {}
+    private record Fetched(Event event, int partition, long offset) {}
+
+    /** One record read: its event, where it is, and the position just after it. */
+    @FunctionalInterface
+    private interface Records {
+        void accept(Event event, int partition, long offset, JournalPosition after);
+    }
+
+    /** Records a read passes over: the copies ({@link TopicIdIndex.Copy}). */
+    @FunctionalInterface
+    private interface Copies {
+        boolean isCopy(int partition, long offset);
+    }
 
     /**
      * The partition whose first queued event is the earliest (the lower partition of equal times), or −1: no queue
@@ -555,8 +595,13 @@ public final class KafkaJournal implements Journal {
             throw new IllegalStateException("cannot read Kafka topic " + s.topic() + " at " + s.bootstrap() + ": " + e
                     + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
         }
+        EventIdSet seen = new EventIdSet(); // a copy (TopicIdIndex.Copy) follows its first record: passed over, as a journal does
         try {
-            read(s, partitionCount, JournalPosition.START, null, READ_STALL, out);
+            read(s, partitionCount, JournalPosition.START, null, READ_STALL, (p, offset) -> false, (e, p, offset, after) -> {
+                if (seen.add(EventIdSet.hash(e.eventId()))) {
+                    out.accept(e, after);
+                }
+            });
         } catch (KafkaException e) {
             throw new IllegalStateException("reading Kafka topic " + s.topic() + " at " + s.bootstrap() + ": " + e, e);
         }
@@ -586,6 +631,7 @@ public final class KafkaJournal implements Journal {
                 if (isNew(e.eventId())) {
                     fresh.add(e);
                     sending.put(e.eventId(), done);
+                    unread.add(e.eventId());
                 } else {
                     CompletableFuture<Appended> original = sending.get(e.eventId());
                     if (original != null && original != done) {
@@ -670,8 +716,14 @@ public final class KafkaJournal implements Journal {
     /** Completes an append once every send has an answer: with the failures, or when its records have been read back. */
     private void settle(CompletableFuture<Appended> done, int written, int duplicates, List<Event> failed, JournalPosition need) {
         if (!failed.isEmpty()) {
-            synchronized (ids) { // not written: a retry of these is no duplicate (those written stay known)
-                failed.forEach(e -> ids.remove(e.eventId()));
+            synchronized (ids) { // not written, as far as this process knows: a retry of these is no duplicate (those
+                // written stay known); one that was written after all is handed on when read, and a retry's record then
+                // is a copy
+                failed.forEach(e -> {
+                    if (unread.remove(e.eventId())) { // one read back already (written after all) stays known
+                        ids.remove(e.eventId());
+                    }
+                });
             }
             done.completeExceptionally(new IllegalStateException(failed.size() + " of " + (written + failed.size())
                     + " events were not acknowledged by Kafka (" + settings.topic() + "); send them again"));
@@ -707,10 +759,19 @@ public final class KafkaJournal implements Journal {
                 if (records.isEmpty()) {
                     continue;
                 }
-                List<Event> events = new ArrayList<>(records.count());
-                JournalPosition end = mergeByTime(records, delivered, events);
+                List<Fetched> read = new ArrayList<>(records.count());
+                JournalPosition end = mergeByTime(records, delivered, read);
+                List<Event> events = new ArrayList<>(read.size());
                 synchronized (ids) { // another process's events: their ids are taken from now on
-                    events.forEach(e -> learn(ids, onDisk, EventIdSet.hash(e.eventId())));
+                    for (Fetched f : read) {
+                        if (firstOfItsEvent(f.event().eventId(), EventIdSet.hash(f.event().eventId()))) {
+                            events.add(f.event());
+                        } else {
+                            onDisk.copy(f.partition(), f.offset());
+                            LOG.warn("Kafka topic {}{} offset {} repeats event {}, handed on before: passed over", settings.topic(),
+                                    partitions.size() > 1 ? " partition " + f.partition() : "", f.offset(), f.event().eventId());
+                        }
+                    }
                 }
                 onDisk.cutIfFull(end, this::forget);
                 List<Runnable> released = new ArrayList<>();
@@ -765,12 +826,12 @@ public final class KafkaJournal implements Journal {
      * The events of one poll into {@code out}, the partitions merged by time as a read merges them (each partition's
      * order kept); returns the position after them.
      */
-    private JournalPosition mergeByTime(ConsumerRecords<byte[], byte[]> records, JournalPosition from, List<Event> out) {
+    private JournalPosition mergeByTime(ConsumerRecords<byte[], byte[]> records, JournalPosition from, List<Fetched> out) {
         List<ArrayDeque<Fetched>> heads = new ArrayList<>(partitions.size());
-        for (TopicPartition p : partitions) {
+        for (int p = 0; p < partitions.size(); p++) {
             ArrayDeque<Fetched> q = new ArrayDeque<>();
-            for (ConsumerRecord<byte[], byte[]> r : records.records(p)) {
-                q.add(new Fetched(event(r), r.offset()));
+            for (ConsumerRecord<byte[], byte[]> r : records.records(partitions.get(p))) {
+                q.add(new Fetched(event(r), p, r.offset()));
             }
             heads.add(q);
         }
@@ -781,7 +842,7 @@ public final class KafkaJournal implements Journal {
                 return at;
             }
             Fetched next = heads.get(earliest).poll();
-            out.add(next.event());
+            out.add(next);
             at = at.withOffset(earliest, next.offset() + 1);
         }
     }
@@ -798,12 +859,12 @@ public final class KafkaJournal implements Journal {
 
     /** Up to where the follower has handed events on (not the broker's end): see {@link #handing}. */
     @Override
-    public void replay(JournalPosition from, Replay consumer) {
+    public JournalPosition replay(JournalPosition from, Replay consumer) {
         JournalPosition to;
         synchronized (handing) {
             to = delivered;
         }
-        read(settings, partitions.size(), from, to, READ_STALL, consumer);
+        return read(settings, partitions.size(), from, to, READ_STALL, onDisk::isCopy, (e, p, offset, after) -> consumer.accept(e, after));
     }
 
     @Override
@@ -828,9 +889,10 @@ public final class KafkaJournal implements Journal {
 
     @Override
     public List<String> remember(Collection<String> eventIds) {
-        synchronized (ids) {
-            return eventIds.stream().filter(this::isNew).toList();
-        }
+        // a topic never loses what it acknowledged: those ids are known once read, and an append of one meanwhile makes a
+        // copy, passed over; taken into memory before they are read, they would make the events' own records look like
+        // copies
+        return List.of();
     }
 
     @Override
@@ -839,7 +901,7 @@ public final class KafkaJournal implements Journal {
         for (int p = 0; p < partitions.size(); p++) {
             n += delivered.offset(p);
         }
-        return n;
+        return n - onDisk.copies();
     }
 
     /** Acknowledged by every in-sync replica and never deleted: a cursor past {@link #end} is another process's progress. */

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * {@value #POSITION} names the topic (by its Kafka id: a topic deleted and made again under the same name is another),
  * that count and each partition's offset the ids reach. The position is written after the index, so a crash between
  * the two leaves an index the position does not name, which the next start drops (it then reads every id, as without
- * an index). One process per directory: a second one finds the lock taken and keeps its ids in memory.
+ * an index). One process per directory: a second one finds the lock taken and keeps its ids in memory. The position
+ * also lists the topic's copies up to it (records repeating an event handed on before them, {@link Copy}), which no
+ * read hands on.
  */
 final class TopicIdIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicIdIndex.class);
@@ -41,8 +43,17 @@ final class TopicIdIndex implements AutoCloseable {
      */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
+    /**
+     * A record repeating an event of an earlier one (a send that failed for its sender but had been written, then sent
+     * again, or sent to two processes): every read passes over it, so each event is handed on once. While the topic
+     * keeps its partitions both are in one, the listener's, so every process takes the same one for the first.
+     */
+    record Copy(int partition, long offset) {}
+
     private final Path dir;
     private final String topicId;
+    /** The copies known: up to the position from disk, later ones as they are read (few: a copy needs a failed send). */
+    private final Set<Copy> copies = ConcurrentHashMap.newKeySet();
     private final FileChannel lockChannel;
     private final JournalPosition covered;
     private final ExecutorService writer;
@@ -56,7 +67,8 @@ final class TopicIdIndex implements AutoCloseable {
     private long[] lo = new long[1024];
     private int pending;
 
-    private TopicIdIndex(Path dir, String topicId, FileChannel lockChannel, IdIndex index, JournalPosition covered) {
+    private TopicIdIndex(Path dir, String topicId, FileChannel lockChannel, IdIndex index, JournalPosition covered, Set<Copy> copies) {
+        this.copies.addAll(copies);
         this.dir = dir;
         this.topicId = topicId;
         this.lockChannel = lockChannel;
@@ -71,7 +83,7 @@ final class TopicIdIndex implements AutoCloseable {
 
     /** No directory: every id in memory, read from the whole topic at each start. */
     static TopicIdIndex none() {
-        return new TopicIdIndex(null, null, null, IdIndex.EMPTY, JournalPosition.START);
+        return new TopicIdIndex(null, null, null, IdIndex.EMPTY, JournalPosition.START, Set.of());
     }
 
     /**
@@ -96,13 +108,16 @@ final class TopicIdIndex implements AutoCloseable {
             }
             IdIndex found = IdIndex.EMPTY;
             JournalPosition at = JournalPosition.START;
+            Set<Copy> copies = Set.of();
             Path position = dir.resolve(POSITION);
             String why;
             try {
                 found = IdIndex.open(dir);
                 why = found.size() == 0 && !Files.exists(position) ? null : check(found, position, topicId, ends);
                 if (why == null && Files.exists(position)) {
-                    at = offsets(position);
+                    String[] words = Files.readString(position, StandardCharsets.UTF_8).trim().split(" ");
+                    at = offsets(words[2]);
+                    copies = copies(words[3]);
                 }
             } catch (IOException | RuntimeException e) {
                 why = "unreadable: " + e.getMessage();
@@ -113,8 +128,9 @@ final class TopicIdIndex implements AutoCloseable {
                 Files.deleteIfExists(position);
                 found = IdIndex.EMPTY;
                 at = JournalPosition.START;
+                copies = Set.of();
             }
-            return new TopicIdIndex(dir, topicId, lockChannel, found, at);
+            return new TopicIdIndex(dir, topicId, lockChannel, found, at, copies);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Kafka event ids: cannot use {} ({}); this process keeps every id in memory", dir, e.toString());
             closeQuietly(lockChannel);
@@ -126,13 +142,14 @@ final class TopicIdIndex implements AutoCloseable {
     /** Why the index and position found cannot be used (null: they can). */
     private static String check(IdIndex found, Path position, String topicId, long[] ends) throws IOException {
         String[] words = Files.exists(position) ? Files.readString(position, StandardCharsets.UTF_8).trim().split(" ") : new String[0];
-        if (words.length != 3 || !words[0].equals(topicId)) {
-            return "it is not this topic's";
+        if (words.length != 4 || !words[0].equals(topicId)) {
+            // three words: a build before the copies, which it did not list; every id (and copy) is read once more
+            return words.length == 3 ? "it lists no copies (written by an older build)" : "it is not this topic's";
         }
         if (Long.parseLong(words[1]) != found.lastSegment()) {
             return "its last write did not finish";
         }
-        JournalPosition at = offsets(position);
+        JournalPosition at = offsets(words[2]);
         for (int p = 0; p < at.lanes(); p++) {
             if (p >= ends.length || at.offset(p) > ends[p]) {
                 return "it reaches past the topic's end (" + at + ")";
@@ -142,9 +159,32 @@ final class TopicIdIndex implements AutoCloseable {
     }
 
     /** The offsets a position file names (its third word: one per partition, comma-separated). */
-    private static JournalPosition offsets(Path position) throws IOException {
-        String offsets = Files.readString(position, StandardCharsets.UTF_8).trim().split(" ")[2];
-        return JournalPosition.ofOffsets(Arrays.stream(offsets.split(",")).mapToLong(Long::parseLong).toArray());
+    private static JournalPosition offsets(String word) {
+        return JournalPosition.ofOffsets(Arrays.stream(word.split(",")).mapToLong(Long::parseLong).toArray());
+    }
+
+    /** The copies a position file lists (its fourth word: partition:offset, comma-separated; "-" for none). */
+    private static Set<Copy> copies(String word) {
+        if (word.equals("-")) {
+            return Set.of();
+        }
+        return Arrays.stream(word.split(",")).map(c -> c.split(":"))
+                .map(c -> new Copy(Integer.parseInt(c[0]), Long.parseLong(c[1]))).collect(Collectors.toSet());
+    }
+
+    /** Notes a copy read (at open, or by the follower). */
+    void copy(int partition, long offset) {
+        copies.add(new Copy(partition, offset));
+    }
+
+    /** Whether the record at that place is a copy: reads pass over it. */
+    boolean isCopy(int partition, long offset) {
+        return !copies.isEmpty() && copies.contains(new Copy(partition, offset));
+    }
+
+    /** Copies known so far. */
+    int copies() {
+        return copies.size();
     }
 
     /** Where the ids on disk end: a start reads the topic from here. */
@@ -211,8 +251,13 @@ final class TopicIdIndex implements AutoCloseable {
             long[] offsets = new long[end.lanes()];
             Arrays.setAll(offsets, end::offset);
             Path tmp = dir.resolve(POSITION + ".tmp");
+            // the copies the ids cover (a later one is found again when a start reads on from here)
+            String copied = copies.stream().filter(c -> c.partition() < offsets.length && c.offset() < offsets[c.partition()])
+                    .sorted(java.util.Comparator.comparingInt(Copy::partition).thenComparingLong(Copy::offset))
+                    .map(c -> c.partition() + ":" + c.offset()).collect(Collectors.joining(","));
             Files.writeString(tmp, topicId + " " + generation + " "
-                    + Arrays.stream(offsets).mapToObj(Long::toString).collect(Collectors.joining(",")), StandardCharsets.UTF_8);
+                    + Arrays.stream(offsets).mapToObj(Long::toString).collect(Collectors.joining(",")) + " "
+                    + (copied.isEmpty() ? "-" : copied), StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -205,17 +205,17 @@ public final class OnlineRanking implements AutoCloseable {
         long[] read = {0};
         JournalPosition from = severalLanes ? learnedUpTo : replayFrom; // see snapshot()
         JournalPosition[] before = {from};
-        journal.replay(from, (e, after) -> {
+        JournalPosition reached = journal.replay(from, (e, after) -> {
             accept(e, before[0], after);
             before[0] = after;
             read[0]++;
         });
         synchronized (this) {
-            groupStart = learnedUpTo;
+            groupStart = JournalPosition.max(learnedUpTo, reached); // past copies the read passed over at its end
         }
         LOG.info("FTRL ranker caught up: {} events read from {} in {} ms, examples {}", read[0], from,
                 (System.nanoTime() - started) / 1_000_000, ranker.examples());
-        return new Replayed(read[0], before[0]);
+        return new Replayed(read[0], reached);
     }
 
     /**
