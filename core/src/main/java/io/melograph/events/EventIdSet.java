@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
  * Event ids in memory, for dropping duplicates: those of the journal's open segment (the closed ones' are in its
  * {@link IdIndex} on disk) and those remembered from downstream. Kept as 128-bit MurmurHash3 digests in an
  * open-addressing table (16 bytes an id instead of a String); two different ids colliding on 128 bits is not a
- * practical concern. Not thread-safe: the journal writer owns it.
+ * practical concern. Not thread-safe: its journal guards it with its monitor ({@link #removeAll} takes it itself).
  */
 final class EventIdSet {
     private static final int MIN_CAPACITY = 1 << 16;
+    /** Deletions made under one hold of the monitor in {@link #removeAll}. */
+    static final int PIECE = 50_000;
     private long[] hi = new long[MIN_CAPACITY];
     private long[] lo = new long[MIN_CAPACITY];
     private int size;
@@ -58,14 +60,21 @@ final class EventIdSet {
     /**
      * Removes these digests: the ids just written to an index on disk. Each is deleted where it is (a backward shift
      * keeps every other id on its probe path), a few probes each rather than a search of them for every id held; once
-     * mostly empty the table is made smaller, so memory shrinks back to what stays.
+     * mostly empty the table is made smaller, so memory shrinks back to what stays. Holds the set's monitor, which the
+     * journals' appends take, {@value #PIECE} deletions at a time (a few ms), not for a whole million (~150 ms).
      */
     void removeAll(long[][] digests) {
-        for (long[] h : digests) {
-            delete(h[0], h[1]);
+        for (int from = 0; from < digests.length; from += PIECE) {
+            synchronized (this) {
+                for (int k = from; k < Math.min(digests.length, from + PIECE); k++) {
+                    delete(digests[k][0], digests[k][1]);
+                }
+            }
         }
-        if (hi.length > MIN_CAPACITY && size * 8L < hi.length) {
-            resize(capacityFor(size));
+        synchronized (this) {
+            if (hi.length > MIN_CAPACITY && size * 8L < hi.length) {
+                resize(capacityFor(size));
+            }
         }
     }
 

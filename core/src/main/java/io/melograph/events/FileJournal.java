@@ -236,9 +236,9 @@ public final class FileJournal implements Journal {
             Arrays.sort(sorted, (a, b) -> IdIndex.compare(a[0], a[1], b[0], b[1]));
             IdIndex next = index.plus(dir, last, sorted, sorted.length);
             synchronized (ids) {
-                index = next;
-                ids.removeAll(sorted);
+                index = next; // first: an id is always in memory or on disk
             }
+            ids.removeAll(sorted); // under the lock appends take, a piece at a time
             LOG.info("Event journal: ids of segments up to {} indexed on disk ({} ids in {} ms; {} left in memory)", last,
                     next.size(), (System.nanoTime() - started) / 1_000_000, ids.size());
         } catch (IOException | RuntimeException e) {

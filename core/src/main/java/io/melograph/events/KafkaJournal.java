@@ -204,11 +204,9 @@ public final class KafkaJournal implements Journal {
         return journal;
     }
 
-    /** Memory lets go of ids now on disk; the journal's lock on its ids is the set itself. */
+    /** Memory lets go of ids now on disk (the set takes its monitor, the journal's lock on its ids, piece by piece). */
     private static void forget(EventIdSet memory, long[][] sorted) {
-        synchronized (memory) {
-            memory.removeAll(sorted);
-        }
+        memory.removeAll(sorted);
     }
 
     private void forget(long[][] sorted) {

@@ -42,4 +42,31 @@ class EventIdSetTest {
         set.removeAll(new long[][] {EventIdSet.hash("never-added")});
         assertEquals(1, set.size());
     }
+
+    @Test
+    void idsAddedWhileOthersAreRemovedPieceByPieceAreAllKept() throws Exception {
+        EventIdSet set = new EventIdSet();
+        for (int k = 0; k < 300_000; k++) {
+            set.add("old-" + k);
+        }
+        long[][] gone = new long[200_000][];
+        for (int k = 0; k < gone.length; k++) {
+            gone[k] = EventIdSet.hash("old-" + k);
+        }
+        Thread remover = new Thread(() -> set.removeAll(gone)); // as a journal lets go of ids written to disk
+        remover.start();
+        for (int k = 0; k < 300_000; k++) { // as appends do meanwhile, under the set's monitor (the table grows meanwhile)
+            synchronized (set) {
+                assertTrue(set.add("new-" + k));
+            }
+        }
+        remover.join();
+        assertEquals(400_000, set.size());
+        for (int k = 0; k < 300_000; k++) {
+            assertEquals(k >= 200_000, set.contains("old-" + k), "old-" + k);
+        }
+        for (int k = 0; k < 300_000; k++) {
+            assertTrue(set.contains("new-" + k), "new-" + k);
+        }
+    }
 }
