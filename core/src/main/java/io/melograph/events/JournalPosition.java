@@ -1,5 +1,8 @@
 package io.melograph.events;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +17,8 @@ import java.util.StringJoiner;
  */
 public final class JournalPosition {
     public static final JournalPosition START = new JournalPosition(0, 0);
+    /** More lanes than any topic has partitions: a stored position with more is damaged. */
+    private static final int MAX_LANES = 100_000;
 
     /** segment, offset of lane 0, then of lane 1, ...; no trailing lane at its start (so equal positions are equal arrays) */
     private final long[] lanes;
@@ -54,6 +59,27 @@ public final class JournalPosition {
             out.add(v);
         }
         return out;
+    }
+
+    /** Writes this position for {@link #read}: the number of lanes, then each lane's segment and offset. */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(lanes());
+        for (long v : lanes) {
+            out.writeLong(v);
+        }
+    }
+
+    /** The position {@link #write} wrote. */
+    public static JournalPosition read(DataInput in) throws IOException {
+        int lanes = in.readInt();
+        if (lanes < 1 || lanes > MAX_LANES) {
+            throw new IOException("a journal position of " + lanes + " lanes is malformed");
+        }
+        long[] values = new long[2 * lanes];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readLong();
+        }
+        return new JournalPosition(values);
     }
 
     public int lanes() {

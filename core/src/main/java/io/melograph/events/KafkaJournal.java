@@ -175,8 +175,6 @@ public final class KafkaJournal implements Journal {
         long[] events = {0};
         EventIdSet seen = new EventIdSet();
         TopicIdIndex known = onDisk;
-        // a write of the ids read so far may finish meanwhile
-        Consumer<long[][]> forget = sorted -> forget(seen, sorted);
         KafkaJournal journal;
         try {
             read(settings, topic.partitions(), onDisk.covered(), null, READ_STALL, known::isCopy, (e, partition, offset, after) -> {
@@ -188,7 +186,9 @@ public final class KafkaJournal implements Journal {
                         known.copy(partition, offset); // an event read before: a later record of it is handed on by no read
                     }
                 }
-                known.cutIfFull(after, forget); // in pieces as it reads: a first start from a long topic holds no more
+                // in pieces as it reads, so a first start from a long topic holds no more; a write of the ids read so far
+                // may finish meanwhile, and those ids then leave memory
+                known.cutIfFull(after, seen::removeAll);
                 end[0] = after;
                 events[0]++;
             });
@@ -202,15 +202,6 @@ public final class KafkaJournal implements Journal {
                 settings.topic(), settings.bootstrap(), topic.partitions(), onDisk.size(), onDisk.covered(), events[0],
                 (System.nanoTime() - started) / 1_000_000);
         return journal;
-    }
-
-    /** Memory lets go of ids now on disk (the set takes its monitor, the journal's lock on its ids, piece by piece). */
-    private static void forget(EventIdSet memory, long[][] sorted) {
-        memory.removeAll(sorted);
-    }
-
-    private void forget(long[][] sorted) {
-        forget(ids, sorted);
     }
 
     /**
@@ -771,7 +762,7 @@ public final class KafkaJournal implements Journal {
                         }
                     }
                 }
-                onDisk.cutIfFull(end, this::forget);
+                onDisk.cutIfFull(end, ids::removeAll); // ids now on disk leave memory (the set takes its own monitor, piece by piece)
                 List<Runnable> released = new ArrayList<>();
                 synchronized (handing) {
                     for (Durable l : listeners) {

@@ -9,7 +9,6 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +25,8 @@ import java.util.Map;
 public final class LiveStateSnapshot {
     static final String FILE = "listeners.bin";
     private static final int MAGIC = 0x4d4c5354; // "MLST"
-    private static final int VERSION = 1;
+    /** 2: the journal position as {@link JournalPosition#write} writes it */
+    private static final int VERSION = 2;
 
     /** What a snapshot held besides the states: where in the journal it was, and the intake's count of unknown items. */
     public record Header(String journal, JournalPosition position, long unknownItemEvents, long writtenAt) {}
@@ -50,11 +50,7 @@ public final class LiveStateSnapshot {
             out.writeInt(VERSION);
             out.writeUTF(header.journal());
             out.writeUTF(rules());
-            List<Long> flat = header.position().flat();
-            out.writeInt(flat.size());
-            for (long v : flat) {
-                out.writeLong(v);
-            }
+            header.position().write(out);
             out.writeLong(header.unknownItemEvents());
             out.writeLong(header.writtenAt());
             states.write(out, new Words());
@@ -86,22 +82,12 @@ public final class LiveStateSnapshot {
                 throw new IOException("it was built by other rules (actions, item types, their weights, the session gap, "
                         + "what a state keeps) than this build's");
             }
-            int values = in.readInt();
-            if (values < 2 || values % 2 != 0 || values > 2 * 100_000) {
-                throw new IOException("its journal position is malformed");
-            }
-            List<Long> flat = new ArrayList<>(values);
-            for (int i = 0; i < values; i++) {
-                flat.add(in.readLong());
-            }
-            Header h = new Header(of, JournalPosition.ofFlat(flat), in.readLong(), in.readLong());
+            Header h = new Header(of, JournalPosition.read(in), in.readLong(), in.readLong());
             states.read(in, new Words());
             if (in.read() != -1) {
                 throw new IOException("it goes on after its last listener");
             }
             return h;
-        } catch (NoSuchFileException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
             states.clear();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);

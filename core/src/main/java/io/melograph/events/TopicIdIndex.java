@@ -113,9 +113,9 @@ final class TopicIdIndex implements AutoCloseable {
             String why;
             try {
                 found = IdIndex.open(dir);
-                why = found.size() == 0 && !Files.exists(position) ? null : check(found, position, topicId, ends);
-                if (why == null && Files.exists(position)) {
-                    String[] words = Files.readString(position, StandardCharsets.UTF_8).trim().split(" ");
+                String[] words = Files.exists(position) ? Files.readString(position, StandardCharsets.UTF_8).trim().split(" ") : null;
+                why = found.size() == 0 && words == null ? null : check(found, words, topicId, ends);
+                if (why == null && words != null) {
                     at = offsets(words[2]);
                     copies = copies(words[3]);
                 }
@@ -139,12 +139,11 @@ final class TopicIdIndex implements AutoCloseable {
         }
     }
 
-    /** Why the index and position found cannot be used (null: they can). */
-    private static String check(IdIndex found, Path position, String topicId, long[] ends) throws IOException {
-        String[] words = Files.exists(position) ? Files.readString(position, StandardCharsets.UTF_8).trim().split(" ") : new String[0];
-        if (words.length != 4 || !words[0].equals(topicId)) {
+    /** Why the index and the position file's words (null: no file) cannot be used (null: they can). */
+    private static String check(IdIndex found, String[] words, String topicId, long[] ends) {
+        if (words == null || words.length != 4 || !words[0].equals(topicId)) {
             // three words: a build before the copies, which it did not list; every id (and copy) is read once more
-            return words.length == 3 ? "it lists no copies (written by an older build)" : "it is not this topic's";
+            return words != null && words.length == 3 ? "it lists no copies (written by an older build)" : "it is not this topic's";
         }
         if (Long.parseLong(words[1]) != found.lastSegment()) {
             return "its last write did not finish";

@@ -125,12 +125,7 @@ public final class OnlineRanking implements AutoCloseable {
         if (version == 1) {
             return new JournalPosition(in.readLong(), in.readLong());
         }
-        int values = 2 * in.readInt();
-        java.util.List<Long> flat = new java.util.ArrayList<>(values);
-        for (int i = 0; i < values; i++) {
-            flat.add(in.readLong());
-        }
-        return JournalPosition.ofFlat(flat);
+        return JournalPosition.read(in);
     }
 
     private static void writePosition(DataOutputStream out, JournalPosition p, int version) throws IOException {
@@ -139,10 +134,7 @@ public final class OnlineRanking implements AutoCloseable {
             out.writeLong(p.offset());
             return;
         }
-        out.writeInt(p.lanes());
-        for (long v : p.flat()) {
-            out.writeLong(v);
-        }
+        p.write(out);
     }
 
     /**

@@ -2,6 +2,12 @@ package io.melograph.events;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,5 +78,18 @@ class JournalPositionTest {
         assertEquals(p, JournalPosition.ofFlat(p.flat()));
         assertEquals(new JournalPosition(2, 5), JournalPosition.ofFlat(List.of(2L, 5L)));
         assertThrows(IllegalArgumentException.class, () -> JournalPosition.ofFlat(List.of(1L, 2L, 3L)));
+    }
+
+    @Test
+    void writtenPositionsReadBackAndADamagedOneIsRefused() throws IOException {
+        for (JournalPosition p : List.of(JournalPosition.START, new JournalPosition(3, 4096), offsets(7, 0, 3))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            p.write(new DataOutputStream(bytes));
+            assertEquals(p, JournalPosition.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        }
+        for (int lanes : new int[] {0, -1, 100_001}) {
+            byte[] damaged = ByteBuffer.allocate(4).putInt(lanes).array();
+            assertThrows(IOException.class, () -> JournalPosition.read(new DataInputStream(new ByteArrayInputStream(damaged))));
+        }
     }
 }
