@@ -1,9 +1,10 @@
 # Melograph images, two targets from one build:
-#   docker build --target service -t melograph-service .   the roles without the tools (service/target/melograph-service.jar):
+#   docker build --target service -t melograph-service .   the roles without the tools or an embedded Neo4j
+#                                                           (service/target/melograph-service.jar), on an external Neo4j:
 #   docker run --rm -p 8080:8080 -e NEO4J_URI=bolt://host:7687 -e NEO4J_PASSWORD=... \
 #              -e MELOGRAPH_ADMIN_TOKEN=... [-e MELOGRAPH_ROLE=serve|worker] melograph-service
 #   docker build --target tools -t melograph .             the full jar: the CLI (import, eval, train, bench, simulate)
-#   docker run --rm ... melograph import ...                and `serve`, the demo with its simulated community
+#   docker run --rm ... melograph import ...                and `serve`, the demo on an embedded Neo4j with its simulated community
 # docker-compose.yml at the top level runs the service image next to Neo4j 5.26 (the tools image on demand).
 
 # ---- build ----
@@ -12,12 +13,13 @@ WORKDIR /build
 # dependencies first, so editing sources does not download the world again: core's (most of them; the other
 # modules' need core built, so package fetches what is left)
 COPY pom.xml .
+COPY embedded-neo4j/pom.xml embedded-neo4j/
 COPY core/pom.xml core/
 COPY worker/pom.xml worker/
 COPY serve/pom.xml serve/
 COPY service/pom.xml service/
 COPY tools/pom.xml tools/
-RUN mvn -B -q -pl core dependency:go-offline
+RUN mvn -B -q -pl core -am dependency:go-offline
 COPY core/src core/src
 COPY worker/src worker/src
 COPY serve/src serve/src

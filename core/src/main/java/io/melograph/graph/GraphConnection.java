@@ -80,6 +80,11 @@ public final class GraphConnection implements AutoCloseable {
     }
 
     private static GraphConnection embedded(GraphSettings settings) {
+        if (!embeddedInThisJar()) {
+            throw new GraphUnavailableException("this jar has no embedded Neo4j (the service jar is for an external one): set "
+                    + "NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to a Neo4j 5.26 server with the APOC and GDS plugins, or run "
+                    + "the one-command demo from the full jar (melograph serve)", null);
+        }
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings);
         String description = "embedded Neo4j in " + settings.home();
         try {
@@ -97,6 +102,19 @@ public final class GraphConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             neo4j.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether the DBMS is on the classpath: the full jar carries it, the service jar does not (module embedded-neo4j).
+     * Asked without touching {@link EmbeddedNeo4j}, whose linking would need it.
+     */
+    private static boolean embeddedInThisJar() {
+        try {
+            Class.forName("org.neo4j.dbms.api.DatabaseManagementServiceBuilder", false, GraphConnection.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

@@ -2,23 +2,33 @@ package io.melograph.service;
 
 import io.melograph.app.Application;
 import io.melograph.app.ProcessSetup;
+import io.melograph.graph.GraphSettings;
 
 /**
- * The service without the tools (no CLI, evaluation, benchmarks, simulator or demo community): starts in the role
- * {@code MELOGRAPH_ROLE} names (all, serve or worker), the entry point of the lean service image. Every setting comes
- * from the environment, as for {@code melograph serve}, which is the demo: an empty embedded store gets the bundled
- * sample catalog here, never the simulated community.
+ * The service without the tools (no CLI, evaluation, benchmarks, simulator or demo community) and without an embedded
+ * Neo4j: starts in the role {@code MELOGRAPH_ROLE} names (all, serve or worker) on the external Neo4j {@code NEO4J_URI}
+ * names, the entry point of the lean service image. Every setting comes from the environment, as for
+ * {@code melograph serve} of the full jar, which is the one-command demo on an embedded Neo4j.
  */
 public final class ServiceMain {
     private ServiceMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0) {
-            System.err.println("error: the service takes no arguments (got " + String.join(" ", args) + "); it is set by the "
-                    + "environment: MELOGRAPH_ROLE=all|serve|worker, MELOGRAPH_HOME, NEO4J_URI, ... (docs/configuration.md)");
-            System.exit(2);
+            fail("the service takes no arguments (got " + String.join(" ", args) + "); it is set by the environment: "
+                    + "MELOGRAPH_ROLE=all|serve|worker, MELOGRAPH_HOME, NEO4J_URI, ... (docs/configuration.md)");
+        }
+        if (!GraphSettings.fromEnvironment().external()) {
+            fail("the service jar has no embedded Neo4j: set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to a Neo4j 5.26 server "
+                    + "with the APOC and GDS plugins (docker-compose.yml runs one), or run the one-command demo from the full "
+                    + "jar: java -jar melograph.jar serve");
         }
         ProcessSetup.logging();
         Application.run();
+    }
+
+    private static void fail(String message) {
+        System.err.println("error: " + message);
+        System.exit(2);
     }
 }

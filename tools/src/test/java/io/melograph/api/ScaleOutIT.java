@@ -95,6 +95,21 @@ class ScaleOutIT {
     }
 
     @Test
+    void theServiceJarWithoutAnExternalNeo4jSaysWhatToSet() throws Exception {
+        assertTrue(Files.isRegularFile(SERVICE_JAR), SERVICE_JAR + " is missing: mvn -pl service -am package");
+        Path log = home.resolve("no-graph.log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                SERVICE_JAR.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("NEO4J_URI");
+        pb.environment().put("MELOGRAPH_HOME", home.resolve("no-graph").toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "it stops at once");
+        assertEquals(2, p.exitValue(), read(log));
+        assertTrue(read(log).contains("has no embedded Neo4j: set NEO4J_URI"), read(log));
+        assertFalse(Files.exists(home.resolve("no-graph").resolve("neo4j")), "no store was made");
+    }
+
+    @Test
     void twoInstancesShareTheLogAndTheGraphAndSurviveTheKillOfTheOneThatAggregates() throws Exception {
         TestGraph.clear();
         String topic = "it-scale-" + System.nanoTime();
