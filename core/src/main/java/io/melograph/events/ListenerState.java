@@ -178,13 +178,15 @@ public final class ListenerState {
         affinityTime = Math.max(affinityTime, ts);
     }
 
+    /** Keeps the {@value #MAX_AFFINITIES} strongest: one song of several new artists may add more than one. */
     private static void trim(Map<String, Double> m) {
-        if (m.size() > MAX_AFFINITIES) {
+        int excess = m.size() - MAX_AFFINITIES;
+        if (excess > 0) {
             // ties (two artists of one song fade alike) go by name, not by the map's order, which a state read back
             // from a snapshot need not share
-            m.entrySet().stream().min(Comparator.<Map.Entry<String, Double>>comparingDouble(x -> Math.abs(x.getValue()))
+            m.entrySet().stream().sorted(Comparator.<Map.Entry<String, Double>>comparingDouble(x -> Math.abs(x.getValue()))
                             .thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey).ifPresent(m::remove);
+                    .limit(excess).map(Map.Entry::getKey).toList().forEach(m::remove);
         }
     }
 
