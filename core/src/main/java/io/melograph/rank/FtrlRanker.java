@@ -90,9 +90,9 @@ public final class FtrlRanker {
         return out;
     }
 
-    /** Remembers the channels of the songs shown to a listener (call it with what was actually served). */
-    public void served(String userId, long ts, List<Candidate> shown) {
-        served.remember(userId, ts, shown);
+    /** Remembers the channels of the songs {@code scene} showed a listener (call it with what was actually served). */
+    public void served(String userId, String scene, long ts, List<Candidate> shown) {
+        served.remember(userId, scene, ts, shown);
     }
 
     /** The probability of each head (indexed by {@link Head#ordinal()}) for one exposure. */
@@ -111,7 +111,7 @@ public final class FtrlRanker {
      * continuous run learns.
      */
     ExposureFacts exposure(String userId, String itemId, String scene, long ts, int sessionPosition) {
-        return new ExposureFacts(userId, itemId, scene, ts, sessionPosition, served.channels(userId, itemId, ts), 0,
+        return new ExposureFacts(userId, itemId, scene, ts, sessionPosition, served.channels(userId, scene, itemId, ts), 0,
                 songs.apply(itemId));
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the service showed whom, remembered for a while so that an impression event coming back from the app is
- * learned with the recall channels it was served with (the journal carries no channels). Bounded by age
+ * What the service showed whom in which scene, remembered for a while so that an impression event coming back from the
+ * app is learned with the recall channels that scene served it with (the journal carries no channels; an event names
+ * its scene, and one song may reach a listener through Daily and FM by different channels). Bounded by age
  * ({@value #KEEP_MS} ms) and count; in memory only: examples learned on a journal replay have no channels.
  */
 public final class ServedLists {
@@ -26,18 +27,18 @@ public final class ServedLists {
         };
     }
 
-    /** Remembers the channels of songs shown to a listener at {@code ts}. */
-    public synchronized void remember(String userId, long ts, List<FtrlRanker.Candidate> shown) {
+    /** Remembers the channels of songs {@code scene} showed a listener at {@code ts}. */
+    public synchronized void remember(String userId, String scene, long ts, List<FtrlRanker.Candidate> shown) {
         for (FtrlRanker.Candidate c : shown) {
-            String key = key(userId, c.itemId());
+            String key = key(userId, scene, c.itemId());
             served.remove(key); // re-inserted at the young end
             served.put(key, new Served(List.copyOf(c.channels()), ts));
         }
     }
 
-    /** The channels a song was served with to this listener near {@code ts}, or an empty list when unknown. */
-    public synchronized List<String> channels(String userId, String itemId, long ts) {
-        Served s = served.get(key(userId, itemId));
+    /** The channels {@code scene} served a song with to this listener near {@code ts}, or an empty list when unknown. */
+    public synchronized List<String> channels(String userId, String scene, String itemId, long ts) {
+        Served s = served.get(key(userId, scene, itemId));
         return s == null || Math.abs(ts - s.at()) > KEEP_MS ? List.of() : s.channels();
     }
 
@@ -45,7 +46,7 @@ public final class ServedLists {
         return served.size();
     }
 
-    private static String key(String userId, String itemId) {
-        return userId + '\u0000' + itemId;
+    private static String key(String userId, String scene, String itemId) {
+        return userId + '\u0000' + scene + '\u0000' + itemId;
     }
 }

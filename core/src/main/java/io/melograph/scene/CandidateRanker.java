@@ -30,8 +30,8 @@ public interface CandidateRanker {
      */
     Ranking rank(String userId, String scene, HeadWeights heads, int sessionPosition, long nowMillis, List<Fusion.Fused> candidates);
 
-    /** Told what the scene finally showed (so an online model learns with the features it served); nothing by default. */
-    default void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
+    /** Told what {@code scene} finally showed (so an online model learns with the features it served); nothing by default. */
+    default void served(String userId, String scene, long nowMillis, List<Fusion.Fused> shown) {
     }
 
     /** The key under which answers name the ranker, beside their recall channels' status. */

@@ -140,7 +140,7 @@ public final class DailyMixScene {
         Optional<DailyList> answered = stored.map(list -> limit >= list.items().size() ? list : truncate(list, limit));
         // the ranker learns from what the listener is shown, when it is shown: a list computed ahead, or kept by
         // another serving process, is learned from the request that answers it (its channels kept for ServedLists' hours)
-        answered.ifPresent(list -> kit.ranker().served(userId, now.toEpochMilli(), discoveries(list)));
+        answered.ifPresent(list -> kit.ranker().served(userId, SCENE, now.toEpochMilli(), discoveries(list)));
         return answered;
     }
 

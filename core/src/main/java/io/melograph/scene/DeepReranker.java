@@ -163,8 +163,8 @@ public final class DeepReranker implements CandidateRanker {
     }
 
     @Override
-    public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
-        first.served(userId, nowMillis, shown);
+    public void served(String userId, String scene, long nowMillis, List<Fusion.Fused> shown) {
+        first.served(userId, scene, nowMillis, shown);
     }
 
     /** Stops the scoring threads (the service's shutdown). */

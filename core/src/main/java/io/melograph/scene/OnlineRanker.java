@@ -41,8 +41,8 @@ public final class OnlineRanker implements CandidateRanker {
     }
 
     @Override
-    public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
-        ftrl.get().served(userId, nowMillis, candidates(shown));
+    public void served(String userId, String scene, long nowMillis, List<Fusion.Fused> shown) {
+        ftrl.get().served(userId, scene, nowMillis, candidates(shown));
     }
 
     private static List<FtrlRanker.Candidate> candidates(List<Fusion.Fused> fused) {

@@ -186,7 +186,7 @@ public final class PrivateFmScene {
             }
             session.served.add(pick.get().id());
             session.position++;
-            kit.ranker().served(userId, now, List.of(session.pool.get(pick.get().id())));
+            kit.ranker().served(userId, SCENE, now, List.of(session.pool.get(pick.get().id())));
             recordImpression(userId, pick.get().id(), now);
             if (refillDue(session)) {
                 boolean ad = adaptive;

@@ -75,7 +75,8 @@ class OnlineLabelsTest {
 
     @Test
     void eachExposureKnowsItsSessionPositionAndServedChannels() {
-        ranker.served("u", T0 + 2 * MIN, List.of(new FtrlRanker.Candidate("s3", List.of("kg-tags", "vector"))));
+        ranker.served("u", "daily", T0 + 2 * MIN, List.of(new FtrlRanker.Candidate("s3", List.of("kg-tags", "vector"))));
+        ranker.served("u", "fm", T0 + 2 * MIN, List.of(new FtrlRanker.Candidate("s3", List.of("interest-now")))); // FM's, not Daily's
         feed("u", "s1", Action.PLAY, 0);
         feed("u", "s2", Action.PLAY, 1);
         feed("u", "p1", ItemType.PLAYLIST, Action.PLAY, 1);

@@ -268,7 +268,7 @@ class ScenesTest {
             }
 
             @Override
-            public void served(String userId, long nowMillis, List<Fusion.Fused> shown) {
+            public void served(String userId, String scene, long nowMillis, List<Fusion.Fused> shown) {
                 told.add(new Told(nowMillis, shown.stream().map(f -> f.itemId() + " " + f.channels()).toList()));
             }
         };
