@@ -18,7 +18,7 @@ await_service() {
 # start_kafka WORKDIR: a one-node KRaft broker in its own JVM from the test classpath (the broker code a deployment
 # runs); sets BROKER (its pid) and KAFKA_BOOTSTRAP
 start_kafka() {
-  (cd "$ROOT" && mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  (cd "$ROOT" && mvn -B -q -o -pl core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
      -Dmdep.outputFile="$ROOT/core/target/test-classpath.txt" >/dev/null)
   java -cp "$ROOT/core/target/test-classes:$ROOT/core/target/classes:$(cat "$ROOT/core/target/test-classpath.txt")" io.melograph.TestKafka \
     "$1/kafka.out" > "$1/kafka.log" 2>&1 &

@@ -5,12 +5,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * The graph: an external Neo4j server or cluster through the driver, or (uri unset) Neo4j embedded in MELOGRAPH_HOME,
- * reached through the same driver over Bolt. The commands read the same settings from the environment
+ * The graph: an external Neo4j server or cluster through the driver, or (uri unset, the full jar only) Neo4j embedded
+ * in MELOGRAPH_HOME, reached through the same driver over Bolt; the service jar has no embedded Neo4j. The commands read the same settings from the environment
  * ({@code GraphSettings.from}) with these defaults.
  *
  * @param uri       the server or cluster ({@code neo4j://host:7687} routes reads and writes; {@code bolt://} one server);
- *                  unset: embedded
+ *                  unset: embedded (the full jar; the service jar does not start without it)
  * @param user      the user the driver logs in as
  * @param password  its password (the embedded database takes none)
  * @param database  the database every session uses; unset: the server's default database

@@ -107,6 +107,12 @@ class ScaleOutIT {
         assertEquals(2, p.exitValue(), read(log));
         assertTrue(read(log).contains("has no embedded Neo4j: set NEO4J_URI"), read(log));
         assertFalse(Files.exists(home.resolve("no-graph").resolve("neo4j")), "no store was made");
+        // what the embedded DBMS's plugins used to bring along and the roles still need: JVector's collections (the
+        // song index of a catalog of 20,000 songs or more), which only GDS brought before
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(SERVICE_JAR.toFile())) {
+            assertTrue(jar.getEntry("org/agrona/collections/IntHashSet.class") != null, "agrona is in the service jar");
+            assertTrue(jar.getEntry("org/neo4j/dbms/api/DatabaseManagementServiceBuilder.class") == null, "no embedded DBMS");
+        }
     }
 
     @Test
