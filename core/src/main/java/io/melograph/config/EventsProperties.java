@@ -14,8 +14,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param snapshotMinutes how often live state is saved to MELOGRAPH_HOME/live-state (and at shutdown) with the journal
  *                       position it includes, so a start reads only the events after it
  * @param aggregationMs  how often acknowledged events are aggregated into the graph (play counts, co-listening), in ms
- * @param catalogRefresh how often the item catalog of intake is read again when the graph's songs changed (imports,
- *                       simulations while the service runs)
+ * @param catalogRefresh how often the graph is asked whether its items changed (an import by any process, edits
+ *                       included; simulations while the service runs), and the item catalog of intake read again if so
  * @param token          the apps' bearer token for {@code POST /events} and listeners' data (the admin token works too)
  */
 @ConfigurationProperties("melograph.events")

@@ -22,7 +22,7 @@ final class CatalogSnapshot {
     private static final int MAGIC = 0x4d474943; // "MGIC"
     private static final int VERSION = 1;
 
-    /** One load: item ids by type, each song's facts, and the graph's item counts it was taken at. */
+    /** One load: item ids by type, each song's facts, and the graph's item counts and catalog version it was taken at. */
     record Content(Map<ItemType, Set<String>> known, Map<String, ItemCatalog.SongFacts> songs, List<Long> counts) {}
 
     private CatalogSnapshot() {}

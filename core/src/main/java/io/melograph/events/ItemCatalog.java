@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * What event intake and listener state need from the catalog, held in memory so the hot path never waits on the graph:
  * the ids of known items (events for others are accepted but flagged), and each song's title, artists and genres.
- * Reloaded when the graph's item counts change ({@link #reloadIfChanged}, polled by the service), so items imported
- * or simulated while it runs are known within seconds. Each load is kept in a snapshot file, so a restart starts from
+ * Reloaded when the graph's item counts or its catalog version (moved by every import) change ({@link #reloadIfChanged},
+ * polled by the service), so items imported, edited or simulated while it runs are known within seconds, whichever
+ * process wrote them. Each load is kept in a snapshot file, so a restart starts from
  * it at once ({@link #restoreOrLoad}) instead of scanning the whole catalog before the first answer.
  */
 public final class ItemCatalog {
@@ -78,7 +79,10 @@ public final class ItemCatalog {
         refresh.start();
     }
 
-    /** Reloads when the number of songs, videos, MLOGs or playlists in the graph changed since the last load. */
+    /**
+     * Reloads when the number of songs, videos, MLOGs or playlists in the graph, or its catalog version (an import
+     * anywhere), changed since the last load.
+     */
     public boolean reloadIfChanged() {
         if (itemCounts().equals(content.counts())) {
             return false;
@@ -88,7 +92,7 @@ public final class ItemCatalog {
     }
 
     private List<Long> itemCounts() {
-        // label counts come from Neo4j's count store: constant time however large the catalog
+        // label counts come from Neo4j's count store, the version from one node: constant time however large the catalog
         return graph.read(tx -> tx.run(CypherFile.load("events/item-counts.cypher").statement()).single().get("counts")
                 .asList(v -> v.asLong()));
     }

@@ -1,5 +1,6 @@
 package io.melograph.ingest;
 
+import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphStats;
 import io.melograph.ontology.Ontology;
@@ -124,9 +125,17 @@ public final class Importer {
                     (source, row) -> row.nodes().forEach(writer::node), writer::flush);
             scan(run, "write relationships", run.withEdges, run.edgeRows, row -> !row.edges().isEmpty(),
                     (source, row) -> row.edges().forEach(writer::edge), writer::flush);
+            if (!writer.written().isEmpty()) {
+                catalogChanged(graph);
+            }
             return report(run, run.errors > 0 ? ImportReport.Outcome.IMPORTED_WITH_REJECTS : ImportReport.Outcome.IMPORTED,
                     names, writer.written(), writer.created(), rejectsFiles, started);
         }
+    }
+
+    /** Tells the processes that hold the catalog in memory to load it again (the counts alone miss an edit). */
+    private static void catalogChanged(GraphConnection graph) {
+        graph.write(tx -> tx.run(CypherFile.load("ingest/catalog-changed.cypher").statement()).consume());
     }
 
     private ImportReport report(Run run, ImportReport.Outcome outcome, List<String> names, Map<String, Long> written,
