@@ -5,4 +5,4 @@ CALL { MATCH (n:Video) RETURN count(n) AS videos }
 CALL { MATCH (n:Mlog) RETURN count(n) AS mlogs }
 CALL { MATCH (n:Playlist) RETURN count(n) AS playlists }
 OPTIONAL MATCH (v:CatalogVersion {name: 'catalog'})
-RETURN [songs, videos, mlogs, playlists, coalesce(v.version, 0)] AS counts;
+RETURN [songs, videos, mlogs, playlists, coalesce(v.catalogVersion, 0)] AS counts;

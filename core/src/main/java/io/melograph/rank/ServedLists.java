@@ -11,11 +11,12 @@ import java.util.Objects;
  * What the service showed whom in which scene, remembered for a while so that an impression event coming back from the
  * app is learned with the recall channels that scene served it with (the journal carries no channels; one song may
  * reach a listener through Daily and FM by different channels). An event that names no scene (the field is optional)
- * takes the latest scene's. Bounded by age ({@value #KEEP_MS} ms) and count of (listener, song); in memory only:
+ * takes the channels of the scene that showed the song last before it. Bounded by age ({@value #KEEP_MS} ms) and count of (listener, song); in memory only:
  * examples learned on a journal replay have no channels.
  */
 public final class ServedLists {
     static final long KEEP_MS = 2 * 3_600_000L;
+    private static final long CLOCK_LEEWAY_MS = 60_000;
     private final int capacity;
     /** (listener, song) → what each scene that showed it served it with, usually one */
     private final LinkedHashMap<String, List<Served>> served;
@@ -53,9 +54,19 @@ public final class ServedLists {
         if (scenes == null) {
             return List.of();
         }
-        Served s = scene == null ? scenes.stream().max(Comparator.comparingLong(Served::at)).orElseThrow()
+        Served s = scene == null ? latestBy(scenes, ts)
                 : scenes.stream().filter(x -> scene.equals(x.scene())).findFirst().orElse(null);
         return s == null || Math.abs(ts - s.at()) > KEEP_MS ? List.of() : s.channels();
+    }
+
+    /**
+     * For an event without a scene: the scene that showed the song last before it (a minute's leeway for the app's
+     * clock), not one that showed it again since (Daily records its list at every request); else the nearest after.
+     */
+    private static Served latestBy(List<Served> scenes, long ts) {
+        Comparator<Served> byTime = Comparator.comparingLong(Served::at);
+        return scenes.stream().filter(x -> x.at() <= ts + CLOCK_LEEWAY_MS).max(byTime)
+                .orElseGet(() -> scenes.stream().min(byTime).orElseThrow());
     }
 
     public synchronized int size() {

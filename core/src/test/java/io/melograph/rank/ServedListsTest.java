@@ -21,6 +21,9 @@ class ServedListsTest {
         assertEquals(List.of("kg-tags"), served.channels("u", "daily", "s1", T0 + 2_000));
         assertEquals(List.of("interest-now"), served.channels("u", "fm", "s1", T0 + 2_000));
         assertEquals(List.of("interest-now"), served.channels("u", null, "s1", T0 + 2_000), "no scene: the latest");
+        // the app's clock a minute behind: Daily's showing is within the leeway, FM's a second later is not
+        assertEquals(List.of("kg-tags"), served.channels("u", null, "s1", T0 - 59_500), "no scene: the last before it");
+        assertEquals(List.of("kg-tags"), served.channels("u", null, "s1", T0 - 70_000), "none before it: the nearest after");
         assertEquals(List.of(), served.channels("u", "search", "s1", T0 + 2_000), "search served nothing");
         assertEquals(List.of(), served.channels("v", "daily", "s1", T0 + 2_000), "another listener");
         // shown again in Daily: its channels replace Daily's, FM's stay
