@@ -6,8 +6,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * The graph: an external Neo4j server or cluster through the driver, or (uri unset, the full jar only) Neo4j embedded
- * in MELOGRAPH_HOME, reached through the same driver over Bolt; the service jar has no embedded Neo4j. The commands read the same settings from the environment
- * ({@code GraphSettings.from}) with these defaults.
+ * in MELOGRAPH_HOME, reached through the same driver over Bolt; the service jar has no embedded Neo4j. The commands
+ * read the same settings from the environment ({@code GraphSettings.from}) with these defaults.
  *
  * @param uri       the server or cluster ({@code neo4j://host:7687} routes reads and writes; {@code bolt://} one server);
  *                  unset: embedded (the full jar; the service jar does not start without it)

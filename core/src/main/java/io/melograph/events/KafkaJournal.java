@@ -48,7 +48,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
@@ -762,7 +761,8 @@ public final class KafkaJournal implements Journal {
                         }
                     }
                 }
-                onDisk.cutIfFull(end, ids::removeAll); // ids now on disk leave memory (the set takes its own monitor, piece by piece)
+                // ids now on disk leave memory (the set takes its own monitor, piece by piece)
+                onDisk.cutIfFull(end, ids::removeAll);
                 List<Runnable> released = new ArrayList<>();
                 synchronized (handing) {
                     for (Durable l : listeners) {

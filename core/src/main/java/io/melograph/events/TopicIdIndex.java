@@ -113,7 +113,8 @@ final class TopicIdIndex implements AutoCloseable {
             String why;
             try {
                 found = IdIndex.open(dir);
-                String[] words = Files.exists(position) ? Files.readString(position, StandardCharsets.UTF_8).trim().split(" ") : null;
+                String[] words = Files.exists(position)
+                        ? Files.readString(position, StandardCharsets.UTF_8).trim().split(" ") : null;
                 why = found.size() == 0 && words == null ? null : check(found, words, topicId, ends);
                 if (why == null && words != null) {
                     at = offsets(words[2]);

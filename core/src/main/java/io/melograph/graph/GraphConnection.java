@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
 public final class GraphConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GraphConnection.class);
 
+    /** What to do in a jar without the embedded Neo4j (the service jar's roles run on an external one). */
+    public static final String NO_EMBEDDED_NEO4J = "the service jar has no embedded Neo4j: set NEO4J_URI, NEO4J_USER and "
+            + "NEO4J_PASSWORD to a Neo4j 5.26 server with the APOC and GDS plugins (docker-compose.yml runs one), or run the "
+            + "one-command demo from the full jar: java -jar melograph.jar serve";
+
     private final Driver driver;
     private final EmbeddedNeo4j embedded;
     private final String description;
@@ -81,9 +86,7 @@ public final class GraphConnection implements AutoCloseable {
 
     private static GraphConnection embedded(GraphSettings settings) {
         if (!embeddedInThisJar()) {
-            throw new GraphUnavailableException("this jar has no embedded Neo4j (the service jar is for an external one): set "
-                    + "NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to a Neo4j 5.26 server with the APOC and GDS plugins, or run "
-                    + "the one-command demo from the full jar (melograph serve)", null);
+            throw new GraphUnavailableException(NO_EMBEDDED_NEO4J, null);
         }
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings);
         String description = "embedded Neo4j in " + settings.home();

@@ -11,8 +11,8 @@ import java.util.Objects;
  * What the service showed whom in which scene, remembered for a while so that an impression event coming back from the
  * app is learned with the recall channels that scene served it with (the journal carries no channels; one song may
  * reach a listener through Daily and FM by different channels). An event that names no scene (the field is optional)
- * takes the channels of the scene that showed the song last before it. Bounded by age ({@value #KEEP_MS} ms) and count of (listener, song); in memory only:
- * examples learned on a journal replay have no channels.
+ * takes the channels of the scene that showed the song last before it. Bounded by age ({@value #KEEP_MS} ms) and
+ * count of (listener, song); in memory only: examples learned on a journal replay have no channels.
  */
 public final class ServedLists {
     static final long KEEP_MS = 2 * 3_600_000L;

@@ -2,6 +2,7 @@ package io.melograph.service;
 
 import io.melograph.app.Application;
 import io.melograph.app.ProcessSetup;
+import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 
 /**
@@ -19,9 +20,7 @@ public final class ServiceMain {
                     + "MELOGRAPH_ROLE=all|serve|worker, MELOGRAPH_HOME, NEO4J_URI, ... (docs/configuration.md)");
         }
         if (!GraphSettings.fromEnvironment().external()) {
-            fail("the service jar has no embedded Neo4j: set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to a Neo4j 5.26 server "
-                    + "with the APOC and GDS plugins (docker-compose.yml runs one), or run the one-command demo from the full "
-                    + "jar: java -jar melograph.jar serve");
+            fail(GraphConnection.NO_EMBEDDED_NEO4J); // before the context starts: one line, not a bean's stack trace
         }
         ProcessSetup.logging();
         Application.run();
