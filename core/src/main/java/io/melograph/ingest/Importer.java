@@ -137,10 +137,11 @@ public final class Importer {
     }
 
     /**
-     * Tells the processes that hold the catalog in memory to load it again (the counts alone miss an edit). The import
-     * is committed by then and stands if this fails: new items are still seen by their counts.
+     * Tells the processes that hold the catalog in memory to load it again (the counts alone miss an edit): after any
+     * import that wrote to the catalog, this one's or a listening history's. The import is committed by then and stands
+     * if this fails: new items are still seen by their counts.
      */
-    private static void catalogChanged(GraphConnection graph) {
+    public static void catalogChanged(GraphConnection graph) {
         try {
             graph.write(tx -> tx.run(CypherFile.load("ingest/catalog-changed.cypher").statement()).consume());
         } catch (RuntimeException e) {

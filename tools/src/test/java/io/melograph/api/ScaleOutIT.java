@@ -115,6 +115,33 @@ class ScaleOutIT {
         }
     }
 
+    /**
+     * The service jar carries native libraries for its image's platform only (service/pom.xml): each one the roles use
+     * loads from it, extracted afresh into an empty cache, with nothing else but {@link ServiceJarNatives} on the path.
+     */
+    @Test
+    void theServiceJarLoadsItsNativeLibrariesFromItself() throws Exception {
+        assertTrue(Files.isRegularFile(SERVICE_JAR), SERVICE_JAR + " is missing: mvn -pl service -am package");
+        Path cache = home.resolve("natives");
+        Path classes = Path.of(ServiceJarNatives.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path log = home.resolve("natives.log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djna.nosys=true", "-Djava.io.tmpdir=" + Files.createDirectories(cache.resolve("tmp")),
+                "-cp", SERVICE_JAR.toAbsolutePath() + java.io.File.pathSeparator + classes, ServiceJarNatives.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(Map.of("ENGINE_CACHE_DIR", cache.resolve("engine").toString(),
+                "DJL_CACHE_DIR", cache.resolve("djl").toString(), "DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true"));
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), read(log));
+        assertEquals(0, p.exitValue(), read(log));
+        for (String loaded : List.of("pytorch 2.", "jna pointer size 8", "zstd 1000 -> ", "snappy 1000 -> ", "lz4 LZ4Factory:JNI")) {
+            assertTrue(read(log).contains(loaded), loaded + " missing:\n" + read(log));
+        }
+        try (var files = Files.walk(cache.resolve("engine"))) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().equals("libtorch_cpu.so")), "PyTorch came from the jar");
+        }
+    }
+
     @Test
     void twoInstancesShareTheLogAndTheGraphAndSurviveTheKillOfTheOneThatAggregates() throws Exception {
         TestGraph.clear();

@@ -71,9 +71,12 @@ class ListensImportCommandTest {
                 "user_000001\t2009-05-04T22:55:13Z\t\tBEYONCE\t\thalo",
                 "user_000002\t2009-05-03T10:00:00Z\t0383dadf-2a4e-4d10-a46a-e9e041da8eb3\tQueen\t\tBohemian Rhapsody",
                 "user_000002\t2009-05-03T10:06:00Z\t0383dadf-2a4e-4d10-a46a-e9e041da8eb3\tQueen\t\tBohemian Rhapsody", ""));
+        long versionBefore = catalogVersion();
         assertEquals(0, importListens("lastfm-1k", tsv), cli.stderr());
         assertTrue(cli.stdout().contains("Imported 4 listens"), cli.stdout());
         assertTrue(cli.stdout().contains("{created=2, mbid=1, name=1}"), cli.stdout());
+        long versionAfter = catalogVersion();
+        assertEquals(versionBefore + 1, versionAfter, "the created songs move the catalog version (ItemCatalog reloads)");
 
         List<Event> events = journal();
         assertEquals(8, events.size(), "a scrobble is a play and a complete");
@@ -95,6 +98,14 @@ class ListensImportCommandTest {
         assertTrue(cli.stdout().contains("0 events to the journal in"), cli.stdout());
         assertTrue(cli.stdout().contains("(8 already there)"), cli.stdout());
         assertEquals(8, journal().size());
+        assertEquals(versionAfter, catalogVersion(), "nothing created the second time");
+    }
+
+    private static long catalogVersion() {
+        try (Session s = TestGraph.connection().session()) {
+            return s.run("OPTIONAL MATCH (v:CatalogVersion {name: 'catalog'}) RETURN coalesce(v.catalogVersion, 0) AS v")
+                    .single().get("v").asLong();
+        }
     }
 
     @Test

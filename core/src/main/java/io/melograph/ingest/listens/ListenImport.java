@@ -8,6 +8,7 @@ import io.melograph.events.EventSink;
 import io.melograph.events.ItemType;
 import io.melograph.graph.CypherFile;
 import io.melograph.graph.GraphConnection;
+import io.melograph.ingest.Importer;
 import io.melograph.ingest.Problem;
 import org.neo4j.driver.Session;
 
@@ -95,7 +96,10 @@ public final class ListenImport {
         }
         events.sort(Comparator.comparingLong(Event::ts)); // stable: a listen's play stays before its skip
         List<TrackResolver.NewSong> created = resolver.unresolved();
-        createUnresolved(created);
+        if (!created.isEmpty()) {
+            createUnresolved(created);
+            Importer.catalogChanged(graph); // a song already created by an earlier history may have gained an artist
+        }
         try (EventSink target = sink.get()) {
             EventBatcher batcher = new EventBatcher(target);
             events.forEach(batcher);
