@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,28 @@ class TunedScenesTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TunedScenes.load(home));
         assertTrue(e.getMessage().contains(TunedScenes.file(home).toString()) && e.getMessage().contains("'vector'"),
                 e.getMessage());
+    }
+
+    /** The demo's tuned values go to a new demo home only when its community is the one they were tuned on. */
+    @Test
+    void aNewDemoHomeOfTheTunedCommunityStartsOnTheTunedValues(@TempDir Path other, @TempDir Path notDemo) throws Exception {
+        TunedScenes.installDemoDefaults(home, settings(Map.of()));
+        String tuned = Files.readString(TunedScenes.file(home));
+        assertTrue(tuned.contains("familiar-share: '0.6'"), tuned);
+        assertEquals("0.6", TunedScenes.load(home).orElseThrow().get("melograph.scenes.daily.familiar-share").toString());
+
+        TunedScenes.installDemoDefaults(other, settings(Map.of("MELOGRAPH_DEMO_LISTENERS", "100")));
+        assertFalse(Files.exists(TunedScenes.file(other)), "another community: values tuned on the demo's would mislead");
+        TunedScenes.installDemoDefaults(notDemo, settings(Map.of("NEO4J_URI", "neo4j://graph:7687")));
+        assertFalse(Files.exists(TunedScenes.file(notDemo)), "not the demo");
+
+        Files.writeString(TunedScenes.file(home), "# tuned here\n");
+        TunedScenes.installDemoDefaults(home, settings(Map.of()));
+        assertEquals("# tuned here\n", Files.readString(TunedScenes.file(home)), "a home's own tuned values stay");
+    }
+
+    private static java.util.function.Function<String, java.util.Optional<String>> settings(Map<String, String> env) {
+        return k -> java.util.Optional.ofNullable(env.get(k));
     }
 
     private static Map<String, String> pairs(Object list) {
