@@ -132,7 +132,11 @@ class ScaleOutIT {
         pb.environment().putAll(Map.of("ENGINE_CACHE_DIR", cache.resolve("engine").toString(),
                 "DJL_CACHE_DIR", cache.resolve("djl").toString(), "DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true"));
         Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), read(log));
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), read(log));
+        } finally {
+            p.destroyForcibly();
+        }
         assertEquals(0, p.exitValue(), read(log));
         for (String loaded : List.of("pytorch 2.", "jna pointer size 8", "zstd 1000 -> ", "snappy 1000 -> ", "lz4 LZ4Factory:JNI")) {
             assertTrue(read(log).contains(loaded), loaded + " missing:\n" + read(log));
