@@ -23,6 +23,9 @@ import java.util.Locale;
  * Kafka topic (opening it reads every id, or those after the ids kept on disk; a replay merges its partitions by time).
  */
 public final class JournalReplayBench {
+    /** The listeners the events come from, round robin: at 200 events each, every live state is full. */
+    public static final int DEFAULT_LISTENERS = 10_000;
+
     private JournalReplayBench() {}
 
     /** Opens the journal measured (again, for each phase). */
@@ -31,17 +34,20 @@ public final class JournalReplayBench {
         Journal open() throws Exception;
     }
 
-    public static String run(Path dir, int events) throws Exception {
-        return run(() -> FileJournal.open(dir), "journal", "open and verify", events);
+    /** The file journal in {@code dir} (reused if there: one directory per number of events and listeners). */
+    public static String run(Path dir, int events, int listeners) throws Exception {
+        return run(() -> FileJournal.open(dir), "journal", "open and verify", events, listeners);
     }
 
     /**
      * The same over the Kafka topic {@code bench-replay-<partitions>p-<events>} (reused if there), then an open that
      * finds the ids kept on disk, as a service's restart does (they are written every million events handed on).
      */
-    public static String runKafka(String bootstrap, int partitions, int events) throws Exception {
-        KafkaJournal.Settings topic = new KafkaJournal.Settings(bootstrap, "bench-replay-" + partitions + "p-" + events, 1, partitions);
-        String read = run(() -> KafkaJournal.open(topic), "Kafka topic of " + partitions + " partition(s),", "open (every id read)", events);
+    public static String runKafka(String bootstrap, int partitions, int events, int listeners) throws Exception {
+        String name = "bench-replay-" + partitions + "p-" + events + (listeners == DEFAULT_LISTENERS ? "" : "-" + listeners + "l");
+        KafkaJournal.Settings topic = new KafkaJournal.Settings(bootstrap, name, 1, partitions);
+        String read = run(() -> KafkaJournal.open(topic), "Kafka topic of " + partitions + " partition(s),", "open (every id read)",
+                events, listeners);
         Path ids = Files.createTempDirectory("bench-replay-ids");
         try {
             KafkaJournal.open(topic, ids).close(); // reads every id, keeps them on disk
@@ -55,12 +61,12 @@ public final class JournalReplayBench {
         }
     }
 
-    private static String run(Opener opener, String what, String opening, int events) throws Exception {
+    private static String run(Opener opener, String what, String opening, int events, int listeners) throws Exception {
         try (Journal j = opener.open()) {
             long have = j.size();
             List<Event> batch = new ArrayList<>(10_000);
             for (long n = have; n < events; n++) {
-                batch.add(new Event("replay-" + n, "user-" + (n % 10_000), "song-" + (n % 100_000), ItemType.SONG,
+                batch.add(new Event("replay-" + n, "user-" + (n % listeners), "song-" + (n % 100_000), ItemType.SONG,
                         n % 4 == 0 ? Action.SKIP : Action.PLAY, n % 200_000, 210_000, "bench", 1_700_000_000_000L + n * 1000));
                 if (batch.size() == 10_000) {
                     j.append(batch).get();

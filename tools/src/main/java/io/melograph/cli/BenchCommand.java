@@ -389,6 +389,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--partitions", defaultValue = "1", description = "the topic's partitions when it is created (default: ${DEFAULT-VALUE})")
         int partitions;
 
+        @Option(names = "--listeners", defaultValue = "" + io.melograph.bench.JournalReplayBench.DEFAULT_LISTENERS,
+                description = "the listeners the events come from, in turn (default: ${DEFAULT-VALUE}); a new DIR for another number")
+        int listeners;
+
         @Parameters(arity = "0..1", paramLabel = "DIR") Path dir;
 
         @Override
@@ -396,8 +400,11 @@ final class BenchCommand implements Runnable {
             if ((kafka == null) == (dir == null)) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give exactly one of DIR and --kafka");
             }
-            System.out.println(kafka != null ? io.melograph.bench.JournalReplayBench.runKafka(kafka, partitions, events)
-                    : io.melograph.bench.JournalReplayBench.run(dir, events));
+            if (listeners < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--listeners must be at least 1");
+            }
+            System.out.println(kafka != null ? io.melograph.bench.JournalReplayBench.runKafka(kafka, partitions, events, listeners)
+                    : io.melograph.bench.JournalReplayBench.run(dir, events, listeners));
             return 0;
         }
     }

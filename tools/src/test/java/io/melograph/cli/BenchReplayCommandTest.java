@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `melograph bench replay` over a file journal and over a Kafka topic of several partitions. */
+/** `melograph bench replay` over a file journal and over a Kafka topic of several partitions, from a chosen number of listeners. */
 class BenchReplayCommandTest {
     private CliRunner cli;
 
@@ -36,6 +36,11 @@ class BenchReplayCommandTest {
         assertEquals(0, cli.run("bench", "replay", "--events", "3000", dir.toString()), cli.stderr());
         assertTrue(cli.stdout().contains("journal 3,000 events: open and verify"), cli.stdout());
         assertTrue(cli.stdout().contains("(0 events read after it)"), cli.stdout()); // the snapshot held every event
+        assertEquals(0, cli.run("bench", "replay", "--events", "3000", "--listeners", "100", dir.resolve("l100").toString()),
+                cli.stderr());
+        assertTrue(cli.stdout().contains("replay into listener state (100 listeners)"), cli.stdout());
+        assertNotEquals(0, cli.run("bench", "replay", "--listeners", "0", dir.resolve("l0").toString()));
+        assertTrue(cli.stderr().contains("--listeners must be at least 1"), cli.stderr());
 
         assertNotEquals(0, cli.run("bench", "replay", "--events", "10", "--kafka", TestKafka.bootstrap(), dir.toString()));
         assertTrue(cli.stderr().contains("give exactly one of DIR and --kafka"), cli.stderr());
