@@ -40,7 +40,8 @@ public final class JournalReplayBench {
     }
 
     /**
-     * The same over the Kafka topic {@code bench-replay-<partitions>p-<events>} (reused if there), then an open that
+     * The same over the Kafka topic {@code bench-replay-<partitions>p-<events>} ({@code -<listeners>l} added for other
+     * than {@link #DEFAULT_LISTENERS}; reused if there), then an open that
      * finds the ids kept on disk, as a service's restart does (they are written every million events handed on).
      */
     public static String runKafka(String bootstrap, int partitions, int events, int listeners) throws Exception {

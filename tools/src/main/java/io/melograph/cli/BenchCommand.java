@@ -378,7 +378,7 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"Builds a journal of N synthetic events in DIR (reused if there) and times opening and replaying it;",
-                    "with --kafka, a Kafka topic (bench-replay-<P>p-<N>, reused if there) instead of DIR, then opens it again",
+                    "with --kafka, a Kafka topic (bench-replay-<P>p-<N>[-<L>l], reused if there) instead of DIR, then opens it again",
                     "with its ids kept on disk (as a restarted service does)."})
     static final class Replay implements Callable<Integer> {
         @Option(names = "--events", defaultValue = "2000000") int events;

@@ -64,7 +64,7 @@ class ConsoleIT {
                         + "(.ci/run installs them); missing " + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM));
         int port = FreePort.find();
         base = "http://127.0.0.1:" + port;
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-Xmx1g",
                 "-jar", JAR.toAbsolutePath().toString(), "serve")
                 .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile());
         Map<String, String> env = pb.environment();

@@ -59,7 +59,7 @@ class EventsIT {
             port = FreePort.find();
             bolt = FreePort.find();
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-Xmx1g",
                 "-jar", JAR.toAbsolutePath().toString(), "serve").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("serve.log").toFile()));
         pb.environment().remove("NEO4J_URI");

@@ -59,7 +59,7 @@ class ScaleOutIT {
     private Instance start(String name, String role, String topic, boolean sample) throws Exception {
         int port = FreePort.find();
         Path log = home.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar"));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx1g", "-jar"));
         if (role.equals("all")) {
             command.addAll(List.of(JAR.toAbsolutePath().toString(), "serve"));
         } else {
@@ -98,7 +98,7 @@ class ScaleOutIT {
     void theServiceJarWithoutAnExternalNeo4jSaysWhatToSet() throws Exception {
         assertTrue(Files.isRegularFile(SERVICE_JAR), SERVICE_JAR + " is missing: mvn -pl service -am package");
         Path log = home.resolve("no-graph.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-jar",
                 SERVICE_JAR.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("NEO4J_URI");
         pb.environment().put("MELOGRAPH_HOME", home.resolve("no-graph").toString());
@@ -125,7 +125,7 @@ class ScaleOutIT {
         Path cache = home.resolve("natives");
         Path classes = Path.of(ServiceJarNatives.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path log = home.resolve("natives.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(),
                 "-Djna.nosys=true", "-Djava.io.tmpdir=" + Files.createDirectories(cache.resolve("tmp")),
                 "-cp", SERVICE_JAR.toAbsolutePath() + java.io.File.pathSeparator + classes, ServiceJarNatives.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -62,7 +62,7 @@ class ServiceIT {
         int bolt = FreePort.find();
         int browser = FreePort.find();
         Path log = home.resolve("serve.log");
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(), "serve")
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(), "serve")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.remove("NEO4J_URI");
@@ -87,10 +87,6 @@ class ServiceIT {
             Thread.sleep(250);
         }
         throw new AssertionError("the service did not come up:\n" + read(log));
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String read(Path p) {
@@ -264,7 +260,7 @@ class ServiceIT {
             }
 
             // the CLI on the same home goes through the running service's Bolt port
-            Process cli = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "stats", "--home",
+            Process cli = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "stats", "--home",
                     home.resolve("data").toString()).redirectErrorStream(false).start();
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, cli.waitFor());
@@ -485,7 +481,7 @@ class ServiceIT {
             Path history = home.resolve("userid-timestamp-artid-artname-traid-traname.tsv");
             Files.writeString(history, "user_000001\t2009-05-04T23:08:57Z\t\tThe Doors\t\tRiders On The Storm\n"
                     + "user_000001\t2009-05-04T22:55:13Z\t\tNobody Known\t\tSome Song\n");
-            ProcessBuilder importer = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "import", "listens",
+            ProcessBuilder importer = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "import", "listens",
                     "--home", home.resolve("data").toString(), "--format", "lastfm-1k", history.toString()).redirectErrorStream(true);
             importer.environment().put("MELOGRAPH_ADMIN_TOKEN", TOKEN);
             Process listens = importer.start();
@@ -524,7 +520,7 @@ class ServiceIT {
     /** Runs {@code melograph train ftrl} on the running service's home; its output. */
     /** {@code melograph train <kind>} beside the running service; it must succeed. */
     private String train(String kind, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "train", kind,
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "train", kind,
                 "--home", home.resolve("data").toString()));
         command.addAll(List.of(more));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -535,7 +531,7 @@ class ServiceIT {
 
     /** {@code melograph train ftrl} with its default held-out window: the last 7 days of the journal. */
     private String trainFtrlFails() throws Exception {
-        Process p = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "train", "ftrl", "--home",
+        Process p = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "train", "ftrl", "--home",
                 home.resolve("data").toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, p.waitFor(), out);
@@ -545,7 +541,7 @@ class ServiceIT {
     /** A mistyped setting stops `serve` before anything starts, naming it (docs/configuration.md lists the settings). */
     @Test
     void aSettingThatIsNoneStopsTheStartNamingIt() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "serve").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "serve").redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("NEO4J_URI");
         env.put("MELOGRAPH_HOME", home.resolve("typo").toString());
@@ -750,7 +746,7 @@ class ServiceIT {
         }
         Map<String, String> wrong = new HashMap<>(env);
         wrong.put("NEO4J_PASSWORD", "not-the-password");
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "stats").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "stats").redirectErrorStream(true);
         pb.environment().putAll(wrong);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -98,7 +98,7 @@ public final class ListenImport {
         List<TrackResolver.NewSong> created = resolver.unresolved();
         if (!created.isEmpty()) {
             createUnresolved(created);
-            Importer.catalogChanged(graph); // a song already created by an earlier history may have gained an artist
+            Importer.catalogChanged(graph); // as after any import that wrote the catalog: one signal, whatever the counts
         }
         try (EventSink target = sink.get()) {
             EventBatcher batcher = new EventBatcher(target);
