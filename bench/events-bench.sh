@@ -15,8 +15,8 @@
 #   KAFKA=1 bench/events-bench.sh                     (the journal as a Kafka topic on a KRaft broker started here, in
 #                                                      a third JVM from the test classpath: the same broker code a
 #                                                      deployment runs, one node, on the same 2 cores)
-#   SPLIT=1 bench/events-bench.sh                     (the measured service in the role serve, with Kafka as above, a
-#                                                      worker — both from the service jar —, and an idle all-in-one
+#   SPLIT=1 bench/events-bench.sh                     (the measured service in the role serve, from the serving jar,
+#                                                      with Kafka as above, a worker from the service jar, and an idle all-in-one
 #                                                      process whose embedded Neo4j is their external graph: five JVMs
 #                                                      on the same 2 cores)
 set -euo pipefail
@@ -48,8 +48,8 @@ if [ "${SPLIT:-}" = 1 ]; then
   echo "graph host and worker up"
 fi
 
-# the split roles run the service jar, as their image does; the all-in-one service `melograph serve`
-MEASURED=("$JAR" serve); [ "${SPLIT:-}" = 1 ] && MEASURED=("$SERVICE_JAR")
+# the split serving process runs the serving jar, as its image does; the all-in-one service `melograph serve`
+MEASURED=("$JAR" serve); [ "${SPLIT:-}" = 1 ] && MEASURED=("$SERVING_JAR")
 env "${KAFKA_ENV[@]}" ${EXTRA_ENV:-} MELOGRAPH_HOME="$WORK/home" MELOGRAPH_SAMPLE=false MELOGRAPH_EVENTS_TOKEN=bench-token MELOGRAPH_PORT=$PORT \
   NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=0 java $SERVICE_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "${MEASURED[@]}" \
   > "$WORK/serve.log" 2>&1 &

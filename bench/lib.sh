@@ -1,8 +1,9 @@
 # Shared by the bench scripts: the packaged jars (built if missing) and waiting for a started service.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/tools/target/melograph.jar                      # the full jar: CLI, benchmarks, the demo
-SERVICE_JAR=$ROOT/service/target/melograph-service.jar    # the roles without the tools
-[ -f "$JAR" ] && [ -f "$SERVICE_JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+SERVICE_JAR=$ROOT/service/target/melograph-service.jar    # the roles without the tools: workers, all-in-one services
+SERVING_JAR=$ROOT/serving/target/melograph-serving.jar    # the serve role alone (no worker, no PyTorch)
+[ -f "$JAR" ] && [ -f "$SERVICE_JAR" ] && [ -f "$SERVING_JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE
 
 # await_service PORT PID LOG [SECONDS]: until /health answers; fails when the process ends first

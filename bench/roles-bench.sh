@@ -4,7 +4,7 @@
 #              community, file journal); its embedded Neo4j is then the external graph of the two processes below
 #   2. worker: MELOGRAPH_ROLE=worker with the service jar (no tools) against that Neo4j and a Kafka topic (a KRaft
 #              broker started here, from the test classpath, as in events-bench.sh)
-#   3. serve:  MELOGRAPH_ROLE=serve with the service jar against the same Neo4j and topic
+#   3. serve:  MELOGRAPH_ROLE=serve with the serving jar (the serve role alone, no PyTorch) against the same Neo4j and topic
 # One at a time: each is started once the one before has had SETTLE seconds for its background work (the demo's first
 # models, the worker's neighbour build), so a start is not slowed by another's. For each: seconds from launch until
 # it is ready (/health 200, which needs recall warmed up within its budgets; the worker: its "worker started" log line),
@@ -24,15 +24,16 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 start_kafka "$WORK"
 PIDS+=("$BROKER")
 
-printf 'jars: full (tools) %s MiB, service %s MiB\n' "$(( $(stat -c %s "$JAR") / 1048576 ))" "$(( $(stat -c %s "$SERVICE_JAR") / 1048576 ))"
+printf 'jars: full (tools) %s MiB, service %s MiB, serving %s MiB\n' "$(( $(stat -c %s "$JAR") / 1048576 ))" \
+  "$(( $(stat -c %s "$SERVICE_JAR") / 1048576 ))" "$(( $(stat -c %s "$SERVING_JAR") / 1048576 ))"
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 # launch NAME ROLE PORT ENV...: starts a process, waits until it is ready, prints its start time and memory;
-# the demo (all) from the full jar, the split roles from the service jar
+# the demo (all) from the full jar, a worker from the service jar, a serving process from the serving jar
 launch() {
   local name=$1 role=$2 port=$3; shift 3
-  local command=("$SERVICE_JAR"); [ "$role" = all ] && command=("$JAR" serve)
+  local command=("$SERVICE_JAR"); [ "$role" = all ] && command=("$JAR" serve); [ "$role" = serve ] && command=("$SERVING_JAR")
   local started; started=$(date +%s.%N)
   env "$@" MELOGRAPH_HOME="$WORK/$name" MELOGRAPH_PORT="$port" MELOGRAPH_ROLE="$role" MELOGRAPH_EVENTS_TOKEN=bench-token \
     java $JVM_OPTS -jar "${command[@]}" > "$WORK/$name.log" 2>&1 &

@@ -3,6 +3,7 @@ package io.melograph.app;
 import io.melograph.config.Role;
 import io.melograph.djl.Djl;
 import io.melograph.graph.GraphSettings;
+import io.melograph.rank.deep.RankerSession;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ public final class Application {
 
     /**
      * Runs the service until the process ends: the HTTP API on the one interface {@code MELOGRAPH_BIND} (or
-     * {@code melograph.bind}) names, if set, and DJL with the service's threads.
+     * {@code melograph.bind}) names, if set, with the service's threads for DJL and the deep rankers' scoring.
      *
      * @param parts beans the caller brings that this module does not have (the demo's simulated community)
      */
@@ -29,6 +30,7 @@ public final class Application {
             System.setProperty("micronaut.server.host", bind.strip());
         }
         Djl.serving();
+        RankerSession.serving();
         start(parts);
         // Micronaut's shutdown hook stops the server and the graph; this thread just waits for it
         Thread.currentThread().join();

@@ -33,9 +33,9 @@ public final class Djl {
 
     /**
      * One intra-op thread, for a process that serves requests: set before the first {@link #manager()}, unless given on
-     * the command line. On our 2-core machines a served DIN request at 300 candidates has p99 ≈ 9 ms with one thread
-     * and 14–17 ms with two (the second thread's wake-ups, not the arithmetic, make the tail: docs/benchmarks.md), and
-     * concurrent requests then use the cores side by side. Training keeps two, measured fastest for it.
+     * the command line. The worker's training in the service then takes one core, leaving the other to listeners
+     * (the deep rankers score with ONNX Runtime, whose threads rank.deep's RankerSession sets). Training
+     * elsewhere keeps two threads, measured fastest for it.
      */
     public static void serving() {
         setIfAbsent("ai.djl.pytorch.num_threads", "1");

@@ -152,7 +152,7 @@ public final class DeepReranker implements CandidateRanker {
         try {
             return new Scored(job.get(settings.budget().toMillis(), TimeUnit.MILLISECONDS), null, "ranked");
         } catch (TimeoutException e) {
-            job.cancel(false); // PyTorch is not interruptible; the answer goes on without it
+            job.cancel(false); // a native scoring call is not interruptible; the answer goes on without it
             return new Scored(null, "over its " + settings.budget().toMillis() + " ms budget", "over-budget");
         } catch (ExecutionException e) {
             return new Scored(null, "failed: " + e.getCause(), "failed");

@@ -156,7 +156,7 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "ranker", mixinStandardHelpOptions = true,
             description = {"A deep ranker's scoring cost per request in this process: one listener with full behaviour",
-                    "sequences and N candidate songs scored in one batched DJL call (every head of a multi-task model in",
+                    "sequences and N candidate songs scored in one batched ONNX Runtime call (every head of a multi-task model in",
                     "it), on a model of a real one's size fitted for one epoch on synthetic exposures. A markdown row."})
     static final class Ranker implements Callable<Integer> {
         @Option(names = "--model", defaultValue = "din-esmm", description = "dnn, din, dien, session or din-esmm (default ${DEFAULT-VALUE}).")
@@ -185,7 +185,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            io.melograph.djl.Djl.serving(); // what the service pays: its thread setting
+            io.melograph.rank.deep.RankerSession.serving(); // what the service pays: its thread setting
             try {
                 io.melograph.bench.RankerBench.Report r = io.melograph.bench.RankerBench.run(model, songs, listeners, candidates,
                         warmup, requests, examples, seed);

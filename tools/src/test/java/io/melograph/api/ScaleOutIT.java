@@ -39,6 +39,8 @@ class ScaleOutIT {
     private static final Path JAR = Path.of(System.getProperty("melograph.jar", "tools/target/melograph.jar"));
     /** The lean jar of the roles (module service: no CLI, evaluation or demo), which the split instances run. */
     private static final Path SERVICE_JAR = Path.of(System.getProperty("melograph.service.jar", "service/target/melograph-service.jar"));
+    /** The jar of the serve role alone (module serving: no worker, no PyTorch), which the serving instances run. */
+    private static final Path SERVING_JAR = Path.of(System.getProperty("melograph.serving.jar", "serving/target/melograph-serving.jar"));
     private static final String SONG = "dbpedia:Love_Me_Do";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,7 +56,8 @@ class ScaleOutIT {
 
     /**
      * An instance in {@code role}; a worker, which answers no HTTP, is up once it says so in its log. The all-in-one runs
-     * {@code melograph serve} from the tools jar, the split roles the lean service jar, as their image does.
+     * {@code melograph serve} from the tools jar, a worker the service jar and a serving instance the serving jar, as
+     * their images do.
      */
     private Instance start(String name, String role, String topic, boolean sample) throws Exception {
         int port = FreePort.find();
@@ -63,8 +66,9 @@ class ScaleOutIT {
         if (role.equals("all")) {
             command.addAll(List.of(JAR.toAbsolutePath().toString(), "serve"));
         } else {
-            assertTrue(Files.isRegularFile(SERVICE_JAR), SERVICE_JAR + " is missing: mvn -pl service -am package");
-            command.add(SERVICE_JAR.toAbsolutePath().toString());
+            Path jar = role.equals("serve") ? SERVING_JAR : SERVICE_JAR;
+            assertTrue(Files.isRegularFile(jar), jar + " is missing: mvn -pl service,serving -am package");
+            command.add(jar.toAbsolutePath().toString());
         }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
@@ -116,18 +120,54 @@ class ScaleOutIT {
     }
 
     /**
-     * The service jar carries native libraries for its image's platform only (service/pom.xml): each one the roles use
-     * loads from it, extracted afresh into an empty cache, with nothing else but {@link ServiceJarNatives} on the path.
+     * The service jar carries native libraries for its image's platform only (the parent pom's shade filters): each one
+     * the roles use loads from it, extracted afresh into an empty cache, with nothing else but {@link ServiceJarNatives}
+     * on the path.
      */
     @Test
     void theServiceJarLoadsItsNativeLibrariesFromItself() throws Exception {
-        assertTrue(Files.isRegularFile(SERVICE_JAR), SERVICE_JAR + " is missing: mvn -pl service -am package");
-        Path cache = home.resolve("natives");
+        natives(SERVICE_JAR, "service", "pytorch 2.");
+        try (var files = Files.walk(home.resolve("service-natives").resolve("engine"))) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().equals("libtorch_cpu.so")), "PyTorch came from the jar");
+        }
+    }
+
+    /** The serving jar has no worker: in a role that works (all, the default, or worker) it stops at once and says so. */
+    @Test
+    void theServingJarServesOnly() throws Exception {
+        assertTrue(Files.isRegularFile(SERVING_JAR), SERVING_JAR + " is missing: mvn -pl serving -am package");
+        for (String role : List.of("all", "worker")) {
+            Path log = home.resolve("serving-" + role + ".log");
+            ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-jar", SERVING_JAR.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("MELOGRAPH_ROLE", role);
+            pb.environment().put("MELOGRAPH_HOME", home.resolve("serving-" + role).toString());
+            Process p = pb.start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "it stops at once");
+            assertEquals(2, p.exitValue(), read(log));
+            assertTrue(read(log).contains("this jar serves only (melograph-serving.jar: no worker, no training): set MELOGRAPH_ROLE=serve"),
+                    read(log));
+        }
+    }
+
+    /** The serving jar scores with ONNX Runtime from itself and carries no PyTorch. */
+    @Test
+    void theServingJarLoadsItsNativeLibrariesFromItselfWithoutPyTorch() throws Exception {
+        natives(SERVING_JAR, "serving", "no pytorch");
+    }
+
+    /**
+     * Runs {@link ServiceJarNatives} on {@code jar} alone with empty native caches: ONNX Runtime, JNA and the Kafka
+     * codecs load from it, and what {@code pytorch} says of PyTorch is printed.
+     */
+    private void natives(Path jar, String which, String pytorch) throws Exception {
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: mvn -pl service,serving -am package");
+        Path cache = home.resolve(which + "-natives");
         Path classes = Path.of(ServiceJarNatives.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path log = home.resolve("natives.log");
+        Path log = home.resolve(which + "-natives.log");
         ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(),
                 "-Djna.nosys=true", "-Djava.io.tmpdir=" + Files.createDirectories(cache.resolve("tmp")),
-                "-cp", SERVICE_JAR.toAbsolutePath() + java.io.File.pathSeparator + classes, ServiceJarNatives.class.getName())
+                "-cp", jar.toAbsolutePath() + java.io.File.pathSeparator + classes, ServiceJarNatives.class.getName(), which)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(Map.of("ENGINE_CACHE_DIR", cache.resolve("engine").toString(),
                 "DJL_CACHE_DIR", cache.resolve("djl").toString(), "DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true"));
@@ -138,11 +178,9 @@ class ScaleOutIT {
             p.destroyForcibly();
         }
         assertEquals(0, p.exitValue(), read(log));
-        for (String loaded : List.of("pytorch 2.", "jna pointer size 8", "zstd 1000 -> ", "snappy 1000 -> ", "lz4 LZ4Factory:JNI")) {
+        for (String loaded : List.of("onnxruntime 1.", "sigmoid 0.5", pytorch, "jna pointer size 8", "zstd 1000 -> ", "snappy 1000 -> ",
+                "lz4 LZ4Factory:JNI")) {
             assertTrue(read(log).contains(loaded), loaded + " missing:\n" + read(log));
-        }
-        try (var files = Files.walk(cache.resolve("engine"))) {
-            assertTrue(files.anyMatch(f -> f.getFileName().toString().equals("libtorch_cpu.so")), "PyTorch came from the jar");
         }
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.melograph.djl.Djl;
+import io.melograph.onnx.OnnxGraph;
 import io.melograph.rank.BehaviourSequences;
 
 import java.util.ArrayList;
@@ -75,9 +76,27 @@ public final class DienRanker extends DinRanker {
         long b = h.getShape().get(0);
         int steps = (int) h.getShape().get(1);
         long d = u.getShape().get(0);
-        int[] order = new int[real.length];   // packed position → position
-        int[] inverse = new int[real.length]; // position → packed position
-        for (int row = 0; row < b; row++) {
+        int[][] packing = packing(real, steps);
+        NDArray packed = Djl.rows(Djl.input(m, packing[0]), h.reshape(b * steps, d)).reshape(b, steps, d);
+        float[] flip = new float[(int) (3 * d)];
+        Arrays.fill(flip, 1f);
+        Arrays.fill(flip, (int) d, (int) (2 * d), -1f);
+        NDArray sign = Djl.input(m, flip, 3 * d);
+        NDList gates = new NDList(Djl.on(m, w.transpose()).mul(sign.expandDims(1)), Djl.on(m, u.transpose()).mul(sign.expandDims(1)),
+                Djl.on(m, bias.mul(sign)), m.zeros(new Shape(3 * d)));
+        NDArray states = packed.getNDArrayInternal().gru(packed, m.zeros(new Shape(1, b, d)), gates, true, 1, 0, false, false, true)
+                .get(0);
+        return Djl.rows(Djl.input(m, packing[1]), states.reshape(b * steps, d)).reshape(b, steps, d);
+    }
+
+    /**
+     * Each row's real steps moved to its front, as a packed sequence: {packed position → position, position → packed
+     * position}, over the mask [rows × steps] as read from it.
+     */
+    static int[][] packing(float[] real, int steps) {
+        int[] order = new int[real.length];
+        int[] inverse = new int[real.length];
+        for (int row = 0; row < real.length / steps; row++) {
             int next = row * steps;
             for (int pass = 0; pass < 2; pass++) { // the real steps, then the padded ones
                 for (int t = row * steps; t < (row + 1) * steps; t++) {
@@ -88,16 +107,82 @@ public final class DienRanker extends DinRanker {
                 }
             }
         }
-        NDArray packed = Djl.rows(Djl.input(m, order), h.reshape(b * steps, d)).reshape(b, steps, d);
-        float[] flip = new float[(int) (3 * d)];
-        Arrays.fill(flip, 1f);
-        Arrays.fill(flip, (int) d, (int) (2 * d), -1f);
-        NDArray sign = Djl.input(m, flip, 3 * d);
-        NDList gates = new NDList(Djl.on(m, w.transpose()).mul(sign.expandDims(1)), Djl.on(m, u.transpose()).mul(sign.expandDims(1)),
-                Djl.on(m, bias.mul(sign)), m.zeros(new Shape(3 * d)));
-        NDArray states = packed.getNDArrayInternal().gru(packed, m.zeros(new Shape(1, b, d)), gates, true, 1, 0, false, false, true)
-                .get(0);
-        return Djl.rows(Djl.input(m, inverse), states.reshape(b * steps, d)).reshape(b, steps, d);
+        return new int[][] {order, inverse};
+    }
+
+    /**
+     * {@link #pool(BehaviourSequences.Kind, NDArray, NDArray, NDArray, NDArray, Network, NDArray)} in the scoring graph.
+     * The extractor is ONNX's GRU on the packed plays ({@code order}, {@code inverse}: {@link #packing}); the evolution
+     * runs every step (a step without attention leaves the state as it was, so skipping none changes nothing).
+     */
+    @Override
+    String pool(RankerGraph n, BehaviourSequences.Kind kind, RankerGraph.Sequence s, String target) {
+        if (kind != BehaviourSequences.Kind.PLAY) {
+            return super.pool(n, kind, s, target);
+        }
+        OnnxGraph g = n.g;
+        int p = DIN_PARAMETERS;
+        int d = (int) n.ownShape(p + 1)[0];
+        int l = RankingBatch.L;
+        String flat = g.reshape(s.h(), -1, d);
+        String packed = g.reshape(g.gather(flat, g.input("order", false, "BhL")), -1, l, d);
+        String[] gru = g.nodes("GRU", new String[] {g.transpose(packed, 1, 0, 2), gruInput(n, p, d), gruRecurrent(n, p, d), gruBias(n, p, d)},
+                2, "hidden_size", (long) d, "linear_before_reset", 1L);
+        String run = g.reshape(g.transpose(g.squeeze(gru[0], 1), 1, 0, 2), -1, d);                 // [Bh·L, D]
+        String states = g.reshape(g.gather(run, g.input("inverse", false, "BhL")), -1, l, d);      // [Bh, L, D]
+        String scores = g.sum(g.mul(g.matMul(states, n.own(p + 6)), g.unsqueeze(target, 1)), 2, false);       // [B, L]
+        String masked = g.add(scores, g.mul(g.sub(s.mask(), n.one), g.scalar(1e9f)));
+        String attention = g.mul(g.op("Softmax", new String[] {masked}, "axis", 1L), s.mask());
+        String in = g.add(g.matMul(states, n.own(p + 3)), n.own(p + 5));                            // [Bh, L, 3D]
+        long[] ones = new long[l];
+        java.util.Arrays.fill(ones, 1);
+        String[] gates = g.nodes("Split", new String[] {g.slice(in, 2, 0, 2L * d), g.longs(ones)}, l, "axis", 1L);
+        String[] candidates = g.nodes("Split", new String[] {g.slice(in, 2, 2L * d, 3L * d), g.longs(ones)}, l, "axis", 1L);
+        String[] weights = g.nodes("Split", new String[] {g.unsqueeze(attention, 2), g.longs(ones)}, l, "axis", 1L);
+        String state = g.floats(new float[d], 1, 1, d);
+        String recurrentSplit = g.longs(2L * d, d);
+        String gateSplit = g.longs(d, d);
+        for (int t = 0; t < l; t++) {
+            String[] rec = g.nodes("Split", new String[] {g.matMul(state, n.own(p + 4)), recurrentSplit}, 2, "axis", 2L);
+            String[] resetUpdate = g.nodes("Split", new String[] {g.sigmoid(g.add(gates[t], rec[0])), gateSplit}, 2, "axis", 2L);
+            String z = g.mul(resetUpdate[1], weights[t]);
+            String candidate = g.op("Tanh", g.add(candidates[t], g.mul(resetUpdate[0], rec[1])));
+            state = g.add(state, g.mul(z, g.sub(candidate, state)));
+        }
+        return g.squeeze(state, 1);
+    }
+
+    /*
+     * Our gates (reset, update, candidate; the update weighing the candidate) in ONNX's GRU order (update, reset,
+     * hidden; its update weighing the old state, so negated), as [1, 3D, D] and the bias [1, 6D] (no recurrent bias).
+     */
+
+    private static String gruInput(RankerGraph n, int p, int d) {
+        return n.g.floats(onnxGates(n.ownValues(p), d, d), 1, 3L * d, d);
+    }
+
+    private static String gruRecurrent(RankerGraph n, int p, int d) {
+        return n.g.floats(onnxGates(n.ownValues(p + 1), d, d), 1, 3L * d, d);
+    }
+
+    private static String gruBias(RankerGraph n, int p, int d) {
+        float[] ours = onnxGates(n.ownValues(p + 2), 1, d);
+        return n.g.floats(java.util.Arrays.copyOf(ours, 6 * d), 1, 6L * d);
+    }
+
+    /** {@code w} [in, 3D] (reset, update, candidate columns) as ONNX's [3D, in] rows: −update, reset, candidate. */
+    private static float[] onnxGates(float[] w, int in, int d) {
+        float[] out = new float[3 * d * in];
+        int[] from = {d, 0, 2 * d};
+        float[] sign = {-1f, 1f, 1f};
+        for (int gate = 0; gate < 3; gate++) {
+            for (int j = 0; j < d; j++) {
+                for (int i = 0; i < in; i++) {
+                    out[(gate * d + j) * in + i] = sign[gate] * w[i * 3 * d + from[gate] + j];
+                }
+            }
+        }
+        return out;
     }
 
     /** Steps where some row of the mask [B, L] has a song: the others leave every state as it was. */

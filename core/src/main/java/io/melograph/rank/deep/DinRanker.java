@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import io.melograph.djl.Djl;
+import io.melograph.onnx.OnnxGraph;
 import io.melograph.rank.BehaviourSequences;
 
 import java.util.List;
@@ -37,6 +38,48 @@ public class DinRanker extends DnnRanker {
     protected Pooled pool(BehaviourSequences.Kind kind, NDArray h, NDArray mask, NDArray sessions, NDArray target, Network net,
                           NDArray one) {
         return new Pooled(attend(h, mask, target, net), null);
+    }
+
+    @Override
+    String pool(RankerGraph n, BehaviourSequences.Kind kind, RankerGraph.Sequence s, String target) {
+        OnnxGraph g = n.g;
+        String w = g.mul(activation(n, s.h(), n.shared, target, 0), n.column(s.mask()));                    // [B, L, 1]
+        if (n.shared) { // [B, L] × [L, D]
+            return g.matMul(g.squeeze(w, 2), g.squeeze(s.h(), 0));
+        }
+        return g.sum(g.mul(w, s.h()), 1, false);
+    }
+
+    /**
+     * {@link #activation(NDArray, NDArray, Network, int)} in the scoring graph, [B, L, 1] for the history h [Bh, L, D]
+     * and the target [B, D]: its first layer in the same three blocks, W1 + W3, W2 − W3 and W4, summed before the graph
+     * is written, and for a {@code shared} history (Bh = 1, L steps) the same one [B, D] × [D, L·UNITS] product.
+     */
+    static String activation(RankerGraph n, String h, boolean shared, String target, int first) {
+        OnnxGraph g = n.g;
+        int d = (int) (n.ownShape(first)[0] / 4);
+        float[] w = n.ownValues(first);
+        float[] own = new float[d * UNITS];
+        float[] targetShare = new float[d * UNITS];
+        float[] product = new float[d * UNITS];
+        for (int k = 0; k < d * UNITS; k++) {
+            float w3 = w[2 * d * UNITS + k];
+            own[k] = w[k] + w3;
+            targetShare[k] = w[d * UNITS + k] - w3;
+            product[k] = w[3 * d * UNITS + k];
+        }
+        String ownShare = g.add(g.matMul(h, g.floats(own, d, UNITS)), n.own(first + 1));          // [Bh, L, UNITS]
+        String hidden;
+        if (shared) {
+            // G[k, i, j] = W2−W3[k, j] + e_ik W4[k, j]
+            String history = g.unsqueeze(g.transpose(g.squeeze(h, 0), 1, 0), 2);                  // [D, L, 1]
+            String share = g.add(g.mul(history, g.floats(product, d, 1, UNITS)), g.floats(targetShare, d, 1, UNITS));
+            hidden = g.add(g.reshape(g.matMul(target, g.reshape(share, d, -1)), 0, RankingBatch.L, UNITS), ownShare);
+        } else {
+            String t = g.unsqueeze(target, 1);                                                       // [B, 1, D]
+            hidden = g.add(g.add(ownShare, g.matMul(t, g.floats(targetShare, d, UNITS))), g.matMul(g.mul(h, t), g.floats(product, d, UNITS)));
+        }
+        return g.add(g.matMul(g.sigmoid(hidden), n.own(first + 2)), n.own(first + 3));
     }
 
     /** Σ w_i e_i over the sequence, w_i from the local activation unit. */

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import io.melograph.djl.DenseAdam;
 import io.melograph.djl.Djl;
 import io.melograph.djl.SparseTable;
+import io.melograph.onnx.OnnxGraph;
 import io.melograph.rank.BehaviourData;
 import io.melograph.rank.BehaviourRanker;
 import io.melograph.rank.BehaviourSequences;
@@ -59,11 +60,8 @@ public class DnnRanker implements BehaviourRanker {
     private RankingVocabulary vocabulary;
     private Weights trained;
     private String note = "";
-    /** The trained network as scoring reads it, built once (serving scores many requests with one model); null: not yet. */
-    private Scoring scoring;
-
-    /** A scoring network and the manager its arrays live in. */
-    private record Scoring(Network net, NDManager arrays) {}
+    /** The trained network as ONNX Runtime scores it, built once (serving scores many requests with one model); null: not yet. */
+    private RankerSession scoring;
 
     public DnnRanker() {
         this(Settings.defaults());
@@ -90,6 +88,12 @@ public class DnnRanker implements BehaviourRanker {
                            NDArray one) {
         NDArray sum = h.mul(mask.expandDims(2)).sum(new int[] {1});
         return new Pooled(sum.div(mask.sum(new int[] {1}, true).maximum(one)), null);
+    }
+
+    /** {@link #pool(BehaviourSequences.Kind, NDArray, NDArray, NDArray, NDArray, Network, NDArray)} in the scoring graph: [Bh or B, D]. */
+    String pool(RankerGraph n, BehaviourSequences.Kind kind, RankerGraph.Sequence s, String target) {
+        OnnxGraph g = n.g;
+        return g.div(g.sum(g.mul(s.h(), n.column(s.mask())), 1, false), g.max(g.sum(s.mask(), 1, true), n.one));
     }
 
     /** A subclass's own trained parameters (shapes), added after the base network's. */
@@ -166,9 +170,15 @@ public class DnnRanker implements BehaviourRanker {
         return mask == null ? each.mean() : each.mul(mask).sum().div(mask.sum().maximum(one));
     }
 
-    /** The probabilities [B, H] the logits [B, H] stand for. */
-    protected NDArray probabilities(NDArray logits) {
-        return Activation.sigmoid(logits);
+    /** The probabilities one exposure's logits (one per head) stand for, in place. */
+    protected void probabilities(float[] logits) {
+        for (int h = 0; h < logits.length; h++) {
+            logits[h] = sigmoid(logits[h]);
+        }
+    }
+
+    static float sigmoid(float z) {
+        return (float) (1 / (1 + Math.exp(-z)));
     }
 
     private NDArray labelsOf(NDManager m, float[] all, int[] rowsOf) {
@@ -238,43 +248,44 @@ public class DnnRanker implements BehaviourRanker {
         return headProbabilities(exposures)[head];
     }
 
-    /** Every head's probabilities for the exposures ({@code [head][exposure]}), one forward pass per 1,024 exposures. */
+    /**
+     * Every head's probabilities for the exposures ({@code [head][exposure]}), one pass of the ONNX graph per 1,024
+     * exposures.
+     */
     protected final double[][] headProbabilities(Exposure[] exposures) {
         if (trained == null) {
             throw new IllegalStateException("not fitted");
         }
         int h = heads();
         double[][] p = new double[h][exposures.length];
-        Scoring scoring = scoring();
+        RankerSession session = scoring();
         for (int from = 0; from < exposures.length; from += 1024) {
             RankingBatch b = new RankingBatch(Arrays.asList(exposures).subList(from, Math.min(exposures.length, from + 1024)),
                     vocabulary, true);
-            try (NDManager m = scoring.arrays().newSubManager()) {
-                float[] all = probabilities(scoring.net().forward(m, b, false, this, m.create(1f)).logits()).toFloatArray();
-                for (int k = 0; k < b.size; k++) {
-                    for (int j = 0; j < h; j++) {
-                        p[j][from + k] = Math.min(1 - 1e-7, Math.max(1e-7, all[k * h + j]));
-                    }
+            float[][] logits = session.logits(b);
+            for (int k = 0; k < b.size; k++) {
+                probabilities(logits[k]);
+                for (int j = 0; j < h; j++) {
+                    p[j][from + k] = Math.min(1 - 1e-7, Math.max(1e-7, logits[k][j]));
                 }
             }
         }
         return p;
     }
 
-    /** The network scoring reads, from the trained weights (made at the first call after a fit or restore). */
-    private synchronized Scoring scoring() {
+    /** The session scoring runs, from the trained weights (made at the first call after a fit or restore). */
+    private synchronized RankerSession scoring() {
         if (scoring == null) {
-            NDManager arrays = Djl.manager();
-            scoring = new Scoring(Network.of(arrays, settings, trained, heads()), arrays);
+            scoring = new RankerSession(this);
         }
         return scoring;
     }
 
-    /** Forgets the scoring network of earlier weights. */
+    /** Forgets the scoring session of earlier weights. */
     private synchronized void newWeights(Weights w) {
         trained = w;
         if (scoring != null) {
-            scoring.arrays().close();
+            scoring.close();
             scoring = null;
         }
     }
@@ -317,7 +328,7 @@ public class DnnRanker implements BehaviourRanker {
      * positions, the MLP's layers, then a subclass's own ({@link #own}).
      */
     static final class Network {
-        private static final int BASE_DENSE = 4;
+        static final int BASE_DENSE = 4;
         private static final double WIDE_RATE = 5;
         final SparseTable songs;
         final SparseTable artists;

@@ -1,8 +1,6 @@
 package io.melograph.rank.deep;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import io.melograph.rank.BehaviourData;
 import io.melograph.rank.Exposure;
@@ -107,10 +105,9 @@ public final class EsmmRanker extends DinRanker implements MultiTaskRanker {
 
     /** Click and complete as their logits say; like as p(complete | played) · p(like | completed), as trained. */
     @Override
-    protected NDArray probabilities(NDArray logits) {
-        NDArray p = Activation.sigmoid(logits);
-        NDArray like = p.get(":, " + COMPLETE + ":" + (COMPLETE + 1)).mul(p.get(":, " + LIKE + ":" + (LIKE + 1)));
-        return NDArrays.concat(new NDList(p.get(":, 0:" + LIKE), like), 1);
+    protected void probabilities(float[] logits) {
+        super.probabilities(logits);
+        logits[LIKE] *= logits[COMPLETE];
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.melograph.djl.Djl;
+import io.melograph.onnx.OnnxGraph;
 import io.melograph.rank.BehaviourSequences;
 
 import java.util.ArrayList;
@@ -64,8 +65,34 @@ public final class SessionRanker extends DinRanker {
         return new Pooled(session.mul(across).sum(new int[] {1}), null);
     }
 
+    /**
+     * {@link #pool(BehaviourSequences.Kind, NDArray, NDArray, NDArray, NDArray, Network, NDArray)} in the scoring graph;
+     * the sessions the batch has come in as {@link RankerGraph.Sequence#present()} ({@link #present}).
+     */
+    @Override
+    String pool(RankerGraph n, BehaviourSequences.Kind kind, RankerGraph.Sequence s, String target) {
+        OnnxGraph g = n.g;
+        int p = DIN_PARAMETERS;
+        String h = s.h();
+        String mask = s.mask();
+        String same = g.mul(g.mul(g.equal(g.unsqueeze(s.sessions(), 2), g.unsqueeze(s.sessions(), 1)), g.unsqueeze(mask, 2)),
+                g.unsqueeze(mask, 1));                                                                   // [Bh, L, L]
+        float scale = (float) Math.sqrt(n.ownShape(p)[0]);
+        String scores = g.div(g.matMul(g.matMul(h, n.own(p)), g.transpose(g.matMul(h, n.own(p + 1)), 0, 2, 1)), g.scalar(scale));
+        String masked = g.add(scores, g.mul(g.sub(same, n.one), g.scalar(1e9f)));
+        String attention = g.mul(g.op("Softmax", new String[] {masked}, "axis", 2L), same);
+        String songs = g.add(h, g.matMul(attention, g.matMul(h, n.own(p + 2))));
+        String inside = DinRanker.activation(n, songs, n.shared, target, 0);                                 // [B, L, 1]
+        String present = g.input(s.present(), false, "P" + s.kind());
+        String member = g.mul(g.equal(g.reshape(present, 1, -1, 1), g.unsqueeze(s.sessions(), 1)), g.unsqueeze(mask, 1));
+        String session = g.matMul(g.mul(member, g.transpose(inside, 0, 2, 1)), songs);             // [B, P, D]
+        String recency = g.reshape(g.add(g.gather(n.own(p + 7), present), n.one), 1, -1, 1);
+        String across = g.mul(DinRanker.activation(n, session, false, target, p + 3), recency);
+        return g.sum(g.mul(session, across), 1, false);
+    }
+
     /** Session 0 and every other session (how many back) some real song of the batch is from, in order. */
-    private static int[] present(int[] sessions, float[] mask) {
+    static int[] present(int[] sessions, float[] mask) {
         boolean[] seen = new boolean[RankingBatch.SESSIONS];
         seen[0] = true; // cheaper than an empty batch of sessions, and without members it adds nothing
         for (int k = 0; k < sessions.length; k++) {

@@ -108,7 +108,18 @@ class DnnRankerTest {
         assertTrue(dnn.note().contains("epochs chosen"), dnn.note());
     }
 
-    private static BehaviourData sessions(int n, long seed) {
+    /** Model {@code name} fitted on {@code train} (every head of a multi-task model on the same data). */
+    static DnnRanker fitted(String name, DnnRanker.Settings settings, BehaviourData train) {
+        DnnRanker model = RankerModels.create(name, settings);
+        if (model instanceof EsmmRanker joint) {
+            joint.fit(Map.of(Head.CLICK, train, Head.COMPLETE, train, Head.LIKE, train), 7);
+        } else {
+            model.fit(train, 7);
+        }
+        return model;
+    }
+
+    static BehaviourData sessions(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         Exposure[] exposures = new Exposure[n];
         boolean[] labels = new boolean[n];

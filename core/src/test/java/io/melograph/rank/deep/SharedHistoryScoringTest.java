@@ -4,10 +4,8 @@ import io.melograph.events.Action;
 import io.melograph.rank.BehaviourData;
 import io.melograph.rank.BehaviourSequences;
 import io.melograph.rank.Exposure;
-import io.melograph.rank.Head;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,12 +40,7 @@ class SharedHistoryScoringTest {
         assertEquals(1, new RankingBatch(java.util.List.of(one), RankingVocabulary.of(train), true).historyRows);
         assertEquals(25, new RankingBatch(java.util.List.of(copies), RankingVocabulary.of(train), true).historyRows);
         for (String name : RankerModels.names()) {
-            DnnRanker model = RankerModels.create(name, quick);
-            if (model instanceof EsmmRanker joint) {
-                joint.fit(Map.of(Head.CLICK, train, Head.COMPLETE, train, Head.LIKE, train), 7);
-            } else {
-                model.fit(train, 7);
-            }
+            DnnRanker model = DnnRankerTest.fitted(name, quick, train);
             double[][] a = model.headProbabilities(one);
             double[][] b = model.headProbabilities(copies);
             for (int h = 0; h < a.length; h++) {

@@ -2,14 +2,16 @@ package io.melograph.service;
 
 import io.melograph.app.Application;
 import io.melograph.app.ProcessSetup;
+import io.melograph.config.Role;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
 
 /**
  * The service without the tools (no CLI, evaluation, benchmarks, simulator or demo community) and without an embedded
  * Neo4j: starts in the role {@code MELOGRAPH_ROLE} names (all, serve or worker) on the external Neo4j {@code NEO4J_URI}
- * names, the entry point of the lean service image. Every setting comes from the environment, as for
- * {@code melograph serve} of the full jar, which is the one-command demo on an embedded Neo4j.
+ * names, the entry point of the service and serving images. The serving jar has no worker (module serving), so it
+ * starts in the serve role only. Every setting comes from the environment, as for {@code melograph serve} of the full
+ * jar, which is the one-command demo on an embedded Neo4j.
  */
 public final class ServiceMain {
     private ServiceMain() {}
@@ -19,11 +21,32 @@ public final class ServiceMain {
             fail("the service takes no arguments (got " + String.join(" ", args) + "); it is set by the environment: "
                     + "MELOGRAPH_ROLE=all|serve|worker, MELOGRAPH_HOME, NEO4J_URI, ... (docs/configuration.md)");
         }
+        Role role;
+        try {
+            role = Role.parse(GraphSettings.setting("MELOGRAPH_ROLE").orElse(Role.ALL.key()));
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        if (role.works() && !hasWorker()) {
+            fail("this jar serves only (melograph-serving.jar: no worker, no training): set MELOGRAPH_ROLE=serve, and run "
+                    + "the worker, or MELOGRAPH_ROLE=" + role.key() + ", from melograph-service.jar");
+        }
         if (!GraphSettings.fromEnvironment().external()) {
             fail(GraphConnection.NO_EMBEDDED_NEO4J); // before the context starts: one line, not a bean's stack trace
         }
         ProcessSetup.logging();
         Application.run();
+    }
+
+    /** Whether the worker module is in this jar (the service jar's; the serving jar leaves it out). */
+    private static boolean hasWorker() {
+        try {
+            Class.forName("io.melograph.worker.WorkerFactory", false, ServiceMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static void fail(String message) {
