@@ -26,7 +26,6 @@ RUN mvn -B -q -pl core -am dependency:go-offline
 COPY core/src core/src
 COPY worker/src worker/src
 COPY serve/src serve/src
-COPY service/src service/src
 COPY tools/src tools/src
 COPY cypher cypher
 COPY ontology ontology

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the memory PyTorch frees for its next tensors. glibc's malloc serves an allocation above its mmap threshold
+ * Keeps the memory the native engines (PyTorch, ONNX Runtime) free for their next tensors. glibc's malloc serves an allocation above its mmap threshold
  * (128 KiB at first, raised as such blocks are freed) with a fresh mapping and returns it on free, so a tensor of
  * 1–5 MB made per call faults its pages in again each time: in a micro-benchmark of DIN's activation unit at 300
  * candidates, ~450 page faults a call and 2 ms calls becoming 30 ms for long stretches (docs/benchmarks.md, "What the
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * given in the environment ({@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_}) wins; anywhere but Linux
  * with glibc nothing changes.
  */
-final class NativeAllocator {
+public final class NativeAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(NativeAllocator.class);
     // mallopt parameters (malloc.h)
     private static final int M_TRIM_THRESHOLD = -1;
@@ -33,7 +33,7 @@ final class NativeAllocator {
     private NativeAllocator() {}
 
     /** Raises glibc's thresholds once per process; says whether this call or an earlier one did. */
-    static synchronized boolean keepFreedMemory() {
+    public static synchronized boolean keepFreedMemory() {
         if (tuned || !Platform.isLinux() || System.getenv("MALLOC_MMAP_THRESHOLD_") != null
                 || System.getenv("MALLOC_TRIM_THRESHOLD_") != null) {
             return tuned;

@@ -56,6 +56,7 @@ public final class DeepRanking implements AutoCloseable {
         }
         try {
             ChainRanker model = ChainRanker.read(registry.dir(RankerFile.KIND, current.get()));
+            model.prepare(); // its ONNX Runtime sessions, off the request path
             served = new Served(current.get(), model, Ids.indexOf(model.userIds()), Ids.indexOf(model.itemIds()));
             LOG.info("Deep ranker: version {} ({}) is live", current.get(), model.name());
             return true;

@@ -78,6 +78,11 @@ public final class ChainRanker {
         return out;
     }
 
+    /** Makes each head's scoring session now, as a version goes live, so no request waits for it. */
+    public void prepare() {
+        heads.values().stream().distinct().forEach(DnnRanker::prepare);
+    }
+
     /** What each fit chose, for a card's note. */
     public String note() {
         DnnRanker click = heads.get(Head.CLICK);

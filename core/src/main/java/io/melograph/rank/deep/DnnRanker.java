@@ -273,6 +273,14 @@ public class DnnRanker implements BehaviourRanker {
         return p;
     }
 
+    /** Makes what scoring one listener's candidates needs now rather than at the first request. */
+    void prepare() {
+        if (trained == null) {
+            throw new IllegalStateException("not fitted");
+        }
+        scoring().prepare();
+    }
+
     /** The session scoring runs, from the trained weights (made at the first call after a fit or restore). */
     private synchronized RankerSession scoring() {
         if (scoring == null) {

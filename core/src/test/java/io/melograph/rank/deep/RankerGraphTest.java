@@ -28,8 +28,9 @@ class RankerGraphTest {
         DnnRanker.Settings d = DnnRanker.Settings.defaults();
         DnnRanker.Settings quick = new DnnRanker.Settings(8, 4, new int[] {16, 8}, 2, d.learningRate(), 256, 0, d.l2());
         BehaviourData train = DnnRankerTest.sessions(1_500, 5);
-        BehaviourData others = DnnRankerTest.sessions(300, 6);
-        Exposure[] own = Arrays.copyOf(others.exposures(), 200);
+        // 1,100 exposures with their own histories: more input than a thread's first staging area holds
+        BehaviourData others = DnnRankerTest.sessions(1_200, 6);
+        Exposure[] own = Arrays.copyOf(others.exposures(), 1_100);
         Exposure[] shared = sharedHistory();
         for (String name : RankerModels.names()) {
             DnnRanker model = DnnRankerTest.fitted(name, quick, train);
