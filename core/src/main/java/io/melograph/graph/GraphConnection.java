@@ -1,5 +1,6 @@
 package io.melograph.graph;
 
+import io.melograph.util.Classpath;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -113,12 +114,7 @@ public final class GraphConnection implements AutoCloseable {
      * Asked without touching {@link EmbeddedNeo4j}, whose linking would need it.
      */
     private static boolean embeddedInThisJar() {
-        try {
-            Class.forName("org.neo4j.dbms.api.DatabaseManagementServiceBuilder", false, GraphConnection.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return Classpath.has("org.neo4j.dbms.api.DatabaseManagementServiceBuilder");
     }
 
     private static AuthToken authFor(GraphSettings s) {

@@ -5,6 +5,7 @@ import io.melograph.app.ProcessSetup;
 import io.melograph.config.Role;
 import io.melograph.graph.GraphConnection;
 import io.melograph.graph.GraphSettings;
+import io.melograph.util.Classpath;
 
 /**
  * The service without the tools (no CLI, evaluation, benchmarks, simulator or demo community) and without an embedded
@@ -28,7 +29,7 @@ public final class ServiceMain {
             fail(e.getMessage());
             return;
         }
-        if (role.works() && !hasWorker()) {
+        if (role.works() && !Classpath.has("io.melograph.worker.WorkerFactory")) { // the serving jar leaves the worker out
             fail("this jar serves only (melograph-serving.jar: no worker, no training): set MELOGRAPH_ROLE=serve, and run "
                     + "the worker, or MELOGRAPH_ROLE=" + role.key() + ", from melograph-service.jar");
         }
@@ -37,16 +38,6 @@ public final class ServiceMain {
         }
         ProcessSetup.logging();
         Application.run();
-    }
-
-    /** Whether the worker module is in this jar (the service jar's; the serving jar leaves it out). */
-    private static boolean hasWorker() {
-        try {
-            Class.forName("io.melograph.worker.WorkerFactory", false, ServiceMain.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private static void fail(String message) {

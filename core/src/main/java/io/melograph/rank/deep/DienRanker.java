@@ -126,16 +126,15 @@ public final class DienRanker extends DinRanker {
         int l = RankingBatch.L;
         String flat = g.reshape(s.h(), -1, d);
         String packed = g.reshape(g.gather(flat, g.input("order", false, "BhL")), -1, l, d);
-        String[] gru = g.nodes("GRU", new String[] {g.transpose(packed, 1, 0, 2), gruInput(n, p, d), gruRecurrent(n, p, d), gruBias(n, p, d)},
-                2, "hidden_size", (long) d, "linear_before_reset", 1L);
+        String[] gru = g.nodes("GRU", new String[] {g.transpose(packed, 1, 0, 2), gruWeights(n, p, d), gruWeights(n, p + 1, d),
+                gruBias(n, p, d)}, 2, "hidden_size", (long) d, "linear_before_reset", 1L);
         String run = g.reshape(g.transpose(g.squeeze(gru[0], 1), 1, 0, 2), -1, d);                 // [Bh·L, D]
         String states = g.reshape(g.gather(run, g.input("inverse", false, "BhL")), -1, l, d);      // [Bh, L, D]
         String scores = g.sum(g.mul(g.matMul(states, n.own(p + 6)), g.unsqueeze(target, 1)), 2, false);       // [B, L]
-        String masked = g.add(scores, g.mul(g.sub(s.mask(), n.one), g.scalar(1e9f)));
-        String attention = g.mul(g.op("Softmax", new String[] {masked}, "axis", 1L), s.mask());
+        String attention = n.maskedSoftmax(scores, s.mask(), 1);
         String in = g.add(g.matMul(states, n.own(p + 3)), n.own(p + 5));                            // [Bh, L, 3D]
         long[] ones = new long[l];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         String[] gates = g.nodes("Split", new String[] {g.slice(in, 2, 0, 2L * d), g.longs(ones)}, l, "axis", 1L);
         String[] candidates = g.nodes("Split", new String[] {g.slice(in, 2, 2L * d, 3L * d), g.longs(ones)}, l, "axis", 1L);
         String[] weights = g.nodes("Split", new String[] {g.unsqueeze(attention, 2), g.longs(ones)}, l, "axis", 1L);
@@ -157,17 +156,14 @@ public final class DienRanker extends DinRanker {
      * hidden; its update weighing the old state, so negated), as [1, 3D, D] and the bias [1, 6D] (no recurrent bias).
      */
 
-    private static String gruInput(RankerGraph n, int p, int d) {
-        return n.g.floats(onnxGates(n.ownValues(p), d, d), 1, 3L * d, d);
-    }
-
-    private static String gruRecurrent(RankerGraph n, int p, int d) {
-        return n.g.floats(onnxGates(n.ownValues(p + 1), d, d), 1, 3L * d, d);
+    /** Own parameter {@code k}, an input or recurrent weight matrix [D, 3D]. */
+    private static String gruWeights(RankerGraph n, int k, int d) {
+        return n.g.floats(onnxGates(n.ownValues(k), d, d), 1, 3L * d, d);
     }
 
     private static String gruBias(RankerGraph n, int p, int d) {
         float[] ours = onnxGates(n.ownValues(p + 2), 1, d);
-        return n.g.floats(java.util.Arrays.copyOf(ours, 6 * d), 1, 6L * d);
+        return n.g.floats(Arrays.copyOf(ours, 6 * d), 1, 6L * d);
     }
 
     /** {@code w} [in, 3D] (reset, update, candidate columns) as ONNX's [3D, in] rows: −update, reset, candidate. */

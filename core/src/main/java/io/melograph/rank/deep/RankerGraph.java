@@ -109,6 +109,12 @@ final class RankerGraph {
         return DnnRanker.Network.BASE_DENSE + 2 * layers + k;
     }
 
+    /** Softmax of {@code scores} over {@code axis} among the places {@code mask} keeps (1), 0 elsewhere. */
+    String maskedSoftmax(String scores, String mask, long axis) {
+        String masked = g.add(scores, g.mul(g.sub(mask, one), g.scalar(1e9f)));
+        return g.mul(g.op("Softmax", new String[] {masked}, "axis", axis), mask);
+    }
+
     /** mask [Bh, L] as [Bh, L, 1]. */
     String column(String mask) {
         return g.unsqueeze(mask, 2);

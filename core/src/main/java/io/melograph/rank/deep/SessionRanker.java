@@ -79,8 +79,7 @@ public final class SessionRanker extends DinRanker {
                 g.unsqueeze(mask, 1));                                                                   // [Bh, L, L]
         float scale = (float) Math.sqrt(n.ownShape(p)[0]);
         String scores = g.div(g.matMul(g.matMul(h, n.own(p)), g.transpose(g.matMul(h, n.own(p + 1)), 0, 2, 1)), g.scalar(scale));
-        String masked = g.add(scores, g.mul(g.sub(same, n.one), g.scalar(1e9f)));
-        String attention = g.mul(g.op("Softmax", new String[] {masked}, "axis", 2L), same);
+        String attention = n.maskedSoftmax(scores, same, 2);
         String songs = g.add(h, g.matMul(attention, g.matMul(h, n.own(p + 2))));
         String inside = DinRanker.activation(n, songs, n.shared, target, 0);                                 // [B, L, 1]
         String present = g.input(s.present(), false, "P" + s.kind());
