@@ -59,6 +59,9 @@ public final class DeepRanking implements AutoCloseable {
             model.prepare(); // its ONNX Runtime sessions, off the request path
             served = new Served(current.get(), model, Ids.indexOf(model.userIds()), Ids.indexOf(model.itemIds()));
             LOG.info("Deep ranker: version {} ({}) is live", current.get(), model.name());
+            if (s != null) {
+                s.model().close(); // its native sessions, once the requests scoring with it have returned
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             failed = current.get();
@@ -101,9 +104,12 @@ public final class DeepRanking implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (watch != null) {
             watch.shutdownNow();
+        }
+        if (served != null) {
+            served.model().close();
         }
     }
 }

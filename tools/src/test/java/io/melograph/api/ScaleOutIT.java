@@ -76,7 +76,8 @@ class ScaleOutIT {
                 "NEO4J_URI", TestGraph.routingUri(), "NEO4J_USER", TestGraph.USER, "NEO4J_PASSWORD", TestGraph.PASSWORD,
                 "MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap(), "MELOGRAPH_KAFKA_TOPIC", topic,
                 "MELOGRAPH_ADMIN_TOKEN", ADMIN, "MELOGRAPH_EVENTS_TOKEN", APP));
-        env.put("MELOGRAPH_ROLE", role);
+        // serving instance b as docker-compose starts the serving image without a role: empty, the jar's own (serve)
+        env.put("MELOGRAPH_ROLE", name.equals("b") ? "" : role);
         env.put("MELOGRAPH_SHARED_DIR", home.resolve("shared").toString()); // models, neighbour lists, Daily lists
         env.put("MELOGRAPH_SAMPLE", Boolean.toString(sample)); // the first instance brings the catalog, the second finds it
         env.put("MELOGRAPH_SCENES_DAILY_PRECOMPUTE", "false"); // two services share two cores here
@@ -132,7 +133,7 @@ class ScaleOutIT {
         }
     }
 
-    /** The serving jar has no worker: in a role that works (all, the default, or worker) it stops at once and says so. */
+    /** The serving jar has no worker: in a role that works (all or worker) it stops at once and says so. */
     @Test
     void theServingJarServesOnly() throws Exception {
         assertTrue(Files.isRegularFile(SERVING_JAR), SERVING_JAR + " is missing: mvn -pl serving -am package");

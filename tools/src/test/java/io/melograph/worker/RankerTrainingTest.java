@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The service's scheduled retraining trains the live deep ranker's model again, judged as {@code train ranker} judges it. */
@@ -56,5 +57,20 @@ class RankerTrainingTest {
         assertTrue(card.metrics().containsKey("current.auc.mean"), "judged against the live version: " + card.metrics());
         assertEquals(again.promoted(), deep.served().orElseThrow().version().equals(card.version()), again.reason());
         assertEquals("dnn", deep.served().orElseThrow().model().name());
+
+        // the other version made live: the replaced one's scoring sessions are freed, so it refuses; the new one scores
+        DeepRanking.Served replaced = deep.served().orElseThrow();
+        String other = replaced.version().equals(card.version()) ? first.card().version() : card.version();
+        registry.promote(RankerFile.KIND, other, "the test swaps versions");
+        assertTrue(deep.swapToCurrent());
+        String user = replaced.model().userIds().get(1);
+        List<String> songs = replaced.model().itemIds().subList(1, 4);
+        long now = last.toEpochMilli();
+        IllegalStateException closed = assertThrows(IllegalStateException.class,
+                () -> replaced.heads(user, "daily", now, songs, List.of()));
+        assertEquals("the scoring session was closed", closed.getMessage());
+        assertEquals(other, deep.served().orElseThrow().version());
+        assertEquals(songs.size(), deep.served().orElseThrow().heads(user, "daily", now, songs, List.of())[0].length);
+        deep.close();
     }
 }

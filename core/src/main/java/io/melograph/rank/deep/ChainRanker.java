@@ -18,7 +18,7 @@ import java.util.Map;
  * model ({@code din-esmm}) answers every head from one network; any other model is fitted once per head. Every head
  * shares the listeners and songs of the training window (their indices are the exposures').
  */
-public final class ChainRanker {
+public final class ChainRanker implements AutoCloseable {
     private final String name;
     private final Map<Head, DnnRanker> heads;
 
@@ -81,6 +81,12 @@ public final class ChainRanker {
     /** Makes each head's scoring session now, as a version goes live, so no request waits for it. */
     public void prepare() {
         heads.values().stream().distinct().forEach(DnnRanker::prepare);
+    }
+
+    /** Frees each head's scoring sessions once the calls under way have returned; the model scores no more. */
+    @Override
+    public void close() {
+        heads.values().stream().distinct().forEach(DnnRanker::close);
     }
 
     /** What each fit chose, for a card's note. */

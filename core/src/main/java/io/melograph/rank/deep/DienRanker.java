@@ -130,25 +130,42 @@ public final class DienRanker extends DinRanker {
                 gruBias(n, p, d)}, 2, "hidden_size", (long) d, "linear_before_reset", 1L);
         String run = g.reshape(g.transpose(g.squeeze(gru[0], 1), 1, 0, 2), -1, d);                 // [Bh·L, D]
         String states = g.reshape(g.gather(run, g.input("inverse", false, "BhL")), -1, l, d);      // [Bh, L, D]
-        String scores = g.sum(g.mul(g.matMul(states, n.own(p + 6)), g.unsqueeze(target, 1)), 2, false);       // [B, L]
+        String keys = g.matMul(states, n.own(p + 6));                                                // [Bh, L, D]
+        String scores = n.shared ? g.matMul(target, g.transpose(g.squeeze(keys, 0), 1, 0))             // [B, L]
+                : g.sum(g.mul(keys, g.unsqueeze(target, 1)), 2, false);
         String attention = n.maskedSoftmax(scores, s.mask(), 1);
-        String in = g.add(g.matMul(states, n.own(p + 3)), n.own(p + 5));                            // [Bh, L, 3D]
+        // the evolution in 2-D products, the gates' with its addend in one Gemm: the steps' input gates [Bh, 2D] and
+        // candidates [Bh, D] from one split, the recurrent weights as two constants
+        String in = g.reshape(g.add(g.matMul(states, n.own(p + 3)), n.own(p + 5)), -1, 3L * d * l);  // [Bh, L·3D]
+        long[] sizes = new long[2 * l];
+        for (int t = 0; t < l; t++) {
+            sizes[2 * t] = 2L * d;
+            sizes[2 * t + 1] = d;
+        }
+        String[] steps = g.nodes("Split", new String[] {in, g.longs(sizes)}, 2 * l, "axis", 1L);
         long[] ones = new long[l];
         Arrays.fill(ones, 1);
-        String[] gates = g.nodes("Split", new String[] {g.slice(in, 2, 0, 2L * d), g.longs(ones)}, l, "axis", 1L);
-        String[] candidates = g.nodes("Split", new String[] {g.slice(in, 2, 2L * d, 3L * d), g.longs(ones)}, l, "axis", 1L);
-        String[] weights = g.nodes("Split", new String[] {g.unsqueeze(attention, 2), g.longs(ones)}, l, "axis", 1L);
-        String state = g.floats(new float[d], 1, 1, d);
-        String recurrentSplit = g.longs(2L * d, d);
-        String gateSplit = g.longs(d, d);
-        for (int t = 0; t < l; t++) {
-            String[] rec = g.nodes("Split", new String[] {g.matMul(state, n.own(p + 4)), recurrentSplit}, 2, "axis", 2L);
-            String[] resetUpdate = g.nodes("Split", new String[] {g.sigmoid(g.add(gates[t], rec[0])), gateSplit}, 2, "axis", 2L);
-            String z = g.mul(resetUpdate[1], weights[t]);
-            String candidate = g.op("Tanh", g.add(candidates[t], g.mul(resetUpdate[0], rec[1])));
-            state = g.add(state, g.mul(z, g.sub(candidate, state)));
+        String[] weights = g.nodes("Split", new String[] {attention, g.longs(ones)}, l, "axis", 1L);    // L × [B, 1]
+        float[] u = n.ownValues(p + 4);                                                              // [D, 3D]
+        float[] gatesU = new float[2 * d * d];
+        float[] candidateU = new float[d * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(u, i * 3 * d, gatesU, i * 2 * d, 2 * d);
+            System.arraycopy(u, i * 3 * d + 2 * d, candidateU, i * d, d);
         }
-        return g.squeeze(state, 1);
+        String recurrentGates = g.floats(gatesU, d, 2L * d);
+        String recurrentCandidate = g.floats(candidateU, d, d);
+        String gateSplit = g.longs(d, d);
+        String state = null; // 0 before the first step, which therefore has no recurrent term
+        for (int t = 0; t < l; t++) {
+            String gates = state == null ? steps[2 * t] : g.op("Gemm", state, recurrentGates, steps[2 * t]);
+            String[] resetUpdate = g.nodes("Split", new String[] {g.sigmoid(gates), gateSplit}, 2, "axis", 1L);
+            String z = g.mul(resetUpdate[1], weights[t]);
+            String candidate = g.op("Tanh", state == null ? steps[2 * t + 1]
+                    : g.add(steps[2 * t + 1], g.mul(resetUpdate[0], g.matMul(state, recurrentCandidate))));
+            state = state == null ? g.mul(z, candidate) : g.add(state, g.mul(z, g.sub(candidate, state)));
+        }
+        return state;
     }
 
     /*

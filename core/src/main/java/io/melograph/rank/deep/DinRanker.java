@@ -69,16 +69,18 @@ public class DinRanker extends DnnRanker {
             product[k] = w[3 * d * UNITS + k];
         }
         String ownShare = g.add(g.matMul(h, g.floats(own, d, UNITS)), n.own(first + 1));          // [Bh, L, UNITS]
-        String hidden;
         if (shared) {
-            // G[k, i, j] = W2−W3[k, j] + e_ik W4[k, j]
+            // G[k, i, j] = W2−W3[k, j] + e_ik W4[k, j], and the history's own share as G's last row, the target's
+            // 1 meeting it: [B, D + 1] × [D + 1, L·UNITS] (an add of the [B, L·UNITS] result would cost as much again)
             String history = g.unsqueeze(g.transpose(g.squeeze(h, 0), 1, 0), 2);                  // [D, L, 1]
             String share = g.add(g.mul(history, g.floats(product, d, 1, UNITS)), g.floats(targetShare, d, 1, UNITS));
-            hidden = g.add(g.reshape(g.matMul(target, g.reshape(share, d, -1)), 0, RankingBatch.L, UNITS), ownShare);
-        } else {
-            String t = g.unsqueeze(target, 1);                                                       // [B, 1, D]
-            hidden = g.add(g.add(ownShare, g.matMul(t, g.floats(targetShare, d, UNITS))), g.matMul(g.mul(h, t), g.floats(product, d, UNITS)));
+            String hidden = g.matMul(g.concat(1, target, g.expandAs(n.one, g.sum(target, 1, true))),
+                    g.concat(0, g.reshape(share, d, -1), g.reshape(ownShare, 1, -1)));            // [B, L·UNITS]
+            String out = g.add(g.matMul(g.reshape(g.sigmoid(hidden), -1, UNITS), n.own(first + 2)), n.own(first + 3));
+            return g.reshape(out, -1, RankingBatch.L, 1);
         }
+        String t = g.unsqueeze(target, 1);                                                           // [B, 1, D]
+        String hidden = g.add(g.add(ownShare, g.matMul(t, g.floats(targetShare, d, UNITS))), g.matMul(g.mul(h, t), g.floats(product, d, UNITS)));
         return g.add(g.matMul(g.sigmoid(hidden), n.own(first + 2)), n.own(first + 3));
     }
 

@@ -289,6 +289,16 @@ public class DnnRanker implements BehaviourRanker {
         return scoring;
     }
 
+    /**
+     * Frees what scoring holds (ONNX Runtime's sessions, native memory), once the calls under way have returned; the
+     * model scores no more. For a version the service replaced, or one an evaluation is done with.
+     */
+    public synchronized void close() {
+        if (scoring != null) {
+            scoring.close(); // kept: a later call meets the closed session and is refused, rather than opening another
+        }
+    }
+
     /** Forgets the scoring session of earlier weights. */
     private synchronized void newWeights(Weights w) {
         trained = w;

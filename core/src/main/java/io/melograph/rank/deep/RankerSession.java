@@ -14,12 +14,14 @@ import java.nio.IntBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A fitted deep ranker scored by ONNX Runtime: its {@link RankerGraph}s in sessions made at their first use (the
  * shared-history one when a version is swapped in, {@link #prepare()}), fed a {@link RankingBatch} and the table rows
  * the batch uses. Scoring needs no PyTorch, so the serving image carries ONNX Runtime's one library (16 MB) instead
- * of PyTorch's (106 MiB compressed); training stays on DJL. Safe to run from several threads at once.
+ * of PyTorch's (106 MiB compressed); training stays on DJL. Safe to run from several threads at once, and to close
+ * while they run: {@link #close()} waits for the calls under way, and a call after it is refused.
  */
 public final class RankerSession implements AutoCloseable {
     /** Intra-op threads of a session; the service sets 1 ({@link #serving()}), anything else scores with 2. */
@@ -38,6 +40,8 @@ public final class RankerSession implements AutoCloseable {
     private volatile OrtSession shared;
     private volatile OrtSession perRow;
     private boolean closed;
+    /** Held shared by each scoring call and alone by {@link #close()}: a session is never freed under a running call. */
+    private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
 
     RankerSession(DnnRanker model) {
         this.model = model;
@@ -106,7 +110,15 @@ public final class RankerSession implements AutoCloseable {
 
     /** The logits of the batch, [exposure][head]. */
     float[][] logits(RankingBatch b) {
-        OrtSession session = session(b.historyRows == 1);
+        use.readLock().lock();
+        try {
+            return logits(b, session(b.historyRows == 1));
+        } finally {
+            use.readLock().unlock();
+        }
+    }
+
+    private float[][] logits(RankingBatch b, OrtSession session) {
         try (Feed feed = new Feed(session.getInputNames())) {
             int d = weights.dim();
             feed.put("songRows", rows(weights.songs(), b.songs, d), b.songs.length, d);
@@ -205,13 +217,17 @@ public final class RankerSession implements AutoCloseable {
         }
     }
 
+    /** Frees the sessions once the scoring calls under way have returned; later calls are refused. */
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        use.writeLock().lock();
         try {
-            for (OrtSession s : new OrtSession[] {shared, perRow}) {
-                if (s != null) {
-                    s.close();
+            synchronized (this) {
+                closed = true;
+                for (OrtSession s : new OrtSession[] {shared, perRow}) {
+                    if (s != null) {
+                        s.close();
+                    }
                 }
             }
         } catch (OrtException e) {
@@ -219,6 +235,7 @@ public final class RankerSession implements AutoCloseable {
         } finally {
             shared = null;
             perRow = null;
+            use.writeLock().unlock();
         }
     }
 }

@@ -103,6 +103,7 @@ public final class RankerVersions {
             judge(after.get(h), ftrl.probabilities(after.get(h).exposures()), "ftrl." + h.wire(), metrics);
             metrics.put(h.wire() + ".exposures.trained", (double) before.get(h).labels().length);
         }
+        fitted.close(); // judged: its scoring sessions are freed (the service serves a version as read from disk)
         metrics.put("auc.mean", meanAuc(metrics, ""));
         metrics.put("ftrl.auc.mean", meanAuc(metrics, "ftrl."));
         metrics.put("listeners", (double) userIds.size() - 1);
@@ -186,13 +187,14 @@ public final class RankerVersions {
         }
         String theirName = null;
         if (cur.isPresent()) {
-            ChainRanker theirs = ChainRanker.read(registry.dir(RankerFile.KIND, cur.get().version()));
-            theirName = theirs.name();
-            JournalExposures asTheySee = new JournalExposures(events, Ids.indexOf(theirs.userIds()),
-                    Ids.indexOf(theirs.itemIds()));
-            Map<Head, ChainExposures.Labelled> after = asTheySee.after(cutAt.toEpochMilli());
-            for (Head h : Head.values()) {
-                judge(after.get(h), theirs.probabilities(h, after.get(h).exposures()), "current." + h.wire(), metrics);
+            try (ChainRanker theirs = ChainRanker.read(registry.dir(RankerFile.KIND, cur.get().version()))) {
+                theirName = theirs.name();
+                JournalExposures asTheySee = new JournalExposures(events, Ids.indexOf(theirs.userIds()),
+                        Ids.indexOf(theirs.itemIds()));
+                Map<Head, ChainExposures.Labelled> after = asTheySee.after(cutAt.toEpochMilli());
+                for (Head h : Head.values()) {
+                    judge(after.get(h), theirs.probabilities(h, after.get(h).exposures()), "current." + h.wire(), metrics);
+                }
             }
             metrics.put("current.auc.mean", meanAuc(metrics, "current."));
         }
