@@ -41,7 +41,7 @@ public final class Application {
      * demo home gets the ones tuned on the demo community).
      */
     private static ApplicationContext start(Object... parts) {
-        Role role = Role.parse(GraphSettings.setting("MELOGRAPH_ROLE").orElse(Role.ALL.key()));
+        Role role = Role.of(GraphSettings.setting("MELOGRAPH_ROLE"), Role.ALL);
         GraphSettings settings = GraphSettings.fromEnvironment();
         role.checkShared(GraphSettings.setting("MELOGRAPH_KAFKA_BOOTSTRAP").filter(v -> !v.isBlank()).isPresent(),
                 settings.external(), settings.sharedDir() != null);

@@ -2,6 +2,7 @@ package io.melograph.config;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,11 @@ public enum Role {
         return Arrays.stream(values()).filter(r -> r.key().equals(v.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("melograph.role must be one of "
                         + Arrays.stream(values()).map(Role::key).collect(Collectors.joining(", ")) + ", not '" + v + "'"));
+    }
+
+    /** The role {@code setting} names; unset or empty (docker-compose passes an unset variable as empty): {@code otherwise}. */
+    public static Role of(Optional<String> setting, Role otherwise) {
+        return setting.filter(v -> !v.isBlank()).map(Role::parse).orElse(otherwise);
     }
 
     public String key() {

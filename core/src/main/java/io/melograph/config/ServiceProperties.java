@@ -45,6 +45,6 @@ public record ServiceProperties(@Bindable(defaultValue = ServiceProperties.HOME)
 
     public ServiceProperties {
         home = home == null || home.isBlank() ? HOME : home; // a blank variable is an unset one
-        role = Role.parse(role).key();
+        role = Role.of(java.util.Optional.ofNullable(role), Role.ALL).key(); // blank: unset, as MELOGRAPH_HOME
     }
 }

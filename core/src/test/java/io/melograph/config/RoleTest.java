@@ -27,6 +27,14 @@ class RoleTest {
     }
 
     @Test
+    void anUnsetOrEmptySettingIsTheJarsOwnRole() {
+        assertEquals(Role.SERVE, Role.of(java.util.Optional.empty(), Role.SERVE));
+        assertEquals(Role.ALL, Role.of(java.util.Optional.of(" "), Role.ALL), "docker-compose passes an unset variable as empty");
+        assertEquals(Role.WORKER, Role.of(java.util.Optional.of("worker"), Role.SERVE));
+        assertThrows(IllegalArgumentException.class, () -> Role.of(java.util.Optional.of("serving"), Role.SERVE));
+    }
+
+    @Test
     void onlyTheAllInOneRoleRunsOnThingsOneProcessOwns() {
         assertDoesNotThrow(() -> Role.ALL.checkShared(false, false, false));
         assertDoesNotThrow(() -> Role.SERVE.checkShared(true, true, true));

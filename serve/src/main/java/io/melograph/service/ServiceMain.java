@@ -25,9 +25,7 @@ public final class ServiceMain {
         boolean worker = Classpath.has("io.melograph.worker.WorkerFactory"); // the serving jar leaves the worker out
         Role role;
         try {
-            // unset or empty (docker-compose passes an unset variable as empty): all, or serve, the serving jar's one role
-            role = Role.parse(GraphSettings.setting("MELOGRAPH_ROLE").filter(r -> !r.isBlank())
-                    .orElse((worker ? Role.ALL : Role.SERVE).key()));
+            role = Role.of(GraphSettings.setting("MELOGRAPH_ROLE"), worker ? Role.ALL : Role.SERVE); // serving jar: serve
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;

@@ -76,7 +76,7 @@ class ScaleOutIT {
                 "NEO4J_URI", TestGraph.routingUri(), "NEO4J_USER", TestGraph.USER, "NEO4J_PASSWORD", TestGraph.PASSWORD,
                 "MELOGRAPH_KAFKA_BOOTSTRAP", TestKafka.bootstrap(), "MELOGRAPH_KAFKA_TOPIC", topic,
                 "MELOGRAPH_ADMIN_TOKEN", ADMIN, "MELOGRAPH_EVENTS_TOKEN", APP));
-        // serving instance b as docker-compose starts the serving image without a role: empty, the jar's own (serve)
+        // instance b as docker-compose starts one without a role: empty, the jar's own (all, or serve for the serving jar)
         env.put("MELOGRAPH_ROLE", name.equals("b") ? "" : role);
         env.put("MELOGRAPH_SHARED_DIR", home.resolve("shared").toString()); // models, neighbour lists, Daily lists
         env.put("MELOGRAPH_SAMPLE", Boolean.toString(sample)); // the first instance brings the catalog, the second finds it

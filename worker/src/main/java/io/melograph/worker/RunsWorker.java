@@ -12,7 +12,8 @@ import io.micronaut.core.value.PropertyResolver;
 public final class RunsWorker implements Condition {
     @Override
     public boolean matches(ConditionContext context) {
-        String role = context.getBeanContext() instanceof PropertyResolver p ? p.getProperty("melograph.role", String.class).orElse("all") : "all";
-        return Role.parse(role).works();
+        java.util.Optional<String> role = context.getBeanContext() instanceof PropertyResolver p
+                ? p.getProperty("melograph.role", String.class) : java.util.Optional.empty();
+        return Role.of(role, Role.ALL).works();
     }
 }
