@@ -12,20 +12,27 @@
 #
 #   bench/roles-bench.sh [SETTLE] [WORKDIR]      (defaults: 60, /tmp/melograph-roles-bench)
 #   JVM_OPTS='-Xmx1g' bench/roles-bench.sh       (JVM options of every process; default: the JVM's defaults)
+#   IMAGES=1 bench/roles-bench.sh               (the worker and the serving process as containers of the images
+#                                                 melograph-service and melograph-serving, `docker run --network host`;
+#                                                 their JVMs then take the images' -XX:MaxRAMPercentage=75 unless JVM_OPTS)
 set -euo pipefail
 SETTLE=${1:-60}
 WORK=${2:-/tmp/melograph-roles-bench}
 source "$(dirname "$0")/lib.sh"
 JVM_OPTS=${JVM_OPTS:-}
+IMAGES=${IMAGES:-}
 rm -rf "$WORK"; mkdir -p "$WORK/shared"
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; [ -z "$IMAGES" ] || docker rm -f roles-worker roles-serve > /dev/null 2>&1 || true' EXIT
 
 start_kafka "$WORK"
 PIDS+=("$BROKER")
 
 printf 'jars: full (tools) %s MiB, service %s MiB, serving %s MiB\n' "$(( $(stat -c %s "$JAR") / 1048576 ))" \
   "$(( $(stat -c %s "$SERVICE_JAR") / 1048576 ))" "$(( $(stat -c %s "$SERVING_JAR") / 1048576 ))"
+
+[ -z "$IMAGES" ] || printf 'images: service %s MB, serving %s MB\n' \
+  "$(( $(docker image inspect -f '{{.Size}}' melograph-service) / 1000000 ))" "$(( $(docker image inspect -f '{{.Size}}' melograph-serving) / 1000000 ))"
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
@@ -34,11 +41,23 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 launch() {
   local name=$1 role=$2 port=$3; shift 3
   local command=("$SERVICE_JAR"); [ "$role" = all ] && command=("$JAR" serve); [ "$role" = serve ] && command=("$SERVING_JAR")
-  local started; started=$(date +%s.%N)
-  env "$@" MELOGRAPH_HOME="$WORK/$name" MELOGRAPH_PORT="$port" MELOGRAPH_ROLE="$role" MELOGRAPH_EVENTS_TOKEN=bench-token \
-    java $JVM_OPTS -jar "${command[@]}" > "$WORK/$name.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
+  local started pid; started=$(date +%s.%N)
+  if [ -n "$IMAGES" ] && [ "$role" != all ]; then
+    # the image's entry point, its home a folder here; the shared folder at the same path inside
+    local image=melograph-service settings=(); [ "$role" = serve ] && image=melograph-serving
+    for e in "$@" MELOGRAPH_PORT="$port" MELOGRAPH_ROLE="$role" MELOGRAPH_EVENTS_TOKEN=bench-token; do settings+=(-e "$e"); done
+    [ -z "$JVM_OPTS" ] || settings+=(-e "JAVA_TOOL_OPTIONS=$JVM_OPTS")
+    mkdir -p "$WORK/$name"
+    docker run -d --rm --name "roles-$name" --network host --user root -v "$WORK/$name:/var/lib/melograph" \
+      -v "$WORK/shared:$WORK/shared" "${settings[@]}" "$image" > /dev/null
+    pid=$(docker inspect -f '{{.State.Pid}}' "roles-$name")
+    docker logs -f "roles-$name" > "$WORK/$name.log" 2>&1 &
+  else
+    env "$@" MELOGRAPH_HOME="$WORK/$name" MELOGRAPH_PORT="$port" MELOGRAPH_ROLE="$role" MELOGRAPH_EVENTS_TOKEN=bench-token \
+      java $JVM_OPTS -jar "${command[@]}" > "$WORK/$name.log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+  fi
   if [ "$role" = worker ]; then
     for _ in $(seq 300); do
       grep -q "Melograph worker started" "$WORK/$name.log" && break
